@@ -1,0 +1,359 @@
+"""Configuration: defaults, the per-user file, the environment, then command-line options.
+
+:func:`load_settings` is the one place that reads them; everything else receives a frozen
+:class:`Settings`. Passwords never live here in plain text: a PostgreSQL URL may omit its
+password, which is then read from the OS keyring (see :mod:`kiosk.infra.secrets`).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import socket
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+
+from kiosk.core.errors import ConfigError
+
+log = logging.getLogger(__name__)
+
+APP_NAME = "classroom-kiosk"
+REPO_DEFAULTS = Path(__file__).resolve().parents[2] / "config.toml"
+PROFILES = ("facenet512", "dlib-offline")
+
+
+@dataclass(frozen=True)
+class DatabaseSettings:
+    url: str = ""
+    pool_size: int = 5
+    max_overflow: int = 10
+    pool_recycle_seconds: int = 1800
+    pool_timeout_seconds: int = 10
+    connect_timeout_seconds: int = 5
+    sslmode: str = ""
+
+
+@dataclass(frozen=True)
+class AttendanceSettings:
+    late_grace_minutes: int = 5
+
+
+@dataclass(frozen=True)
+class RecognitionSettings:
+    profile: str = "facenet512"
+    votes_needed: int = 3
+    vote_window_seconds: float = 2.0
+    margin: float = 0.05
+    min_face_pixels: int = 60
+    min_sharpness: float = 20.0
+    detect_width: int = 640
+    thresholds: Mapping[str, float] = field(default_factory=lambda: {"Facenet512": 0.60, "Dlib": 0.93})
+
+
+@dataclass(frozen=True)
+class CameraSettings:
+    source: str = "0"
+    reconnect_seconds: float = 2.0
+
+
+@dataclass(frozen=True)
+class OfflineSettings:
+    refresh_minutes: int = 5
+    health_timeout_seconds: float = 2.0
+    sync_interval_seconds: float = 2.0
+
+
+@dataclass(frozen=True)
+class GuiSettings:
+    kiosk_mode: bool = False
+    admin_pin_hash: str = ""
+
+
+@dataclass(frozen=True)
+class Settings:
+    data_dir: Path
+    user_config_file: Path
+    kiosk_id: str = ""
+    database: DatabaseSettings = field(default_factory=DatabaseSettings)
+    attendance: AttendanceSettings = field(default_factory=AttendanceSettings)
+    recognition: RecognitionSettings = field(default_factory=RecognitionSettings)
+    camera: CameraSettings = field(default_factory=CameraSettings)
+    offline: OfflineSettings = field(default_factory=OfflineSettings)
+    gui: GuiSettings = field(default_factory=GuiSettings)
+
+    # Everything the kiosk writes lives under data_dir.
+    @property
+    def local_database_path(self) -> Path:
+        return self.data_dir / "kiosk.db"
+
+    @property
+    def cache_dir(self) -> Path:
+        return self.data_dir / "cache"
+
+    @property
+    def weights_dir(self) -> Path:
+        """deepface's home: deepface keeps its weights in ``<home>/.deepface/weights``."""
+        return self.data_dir / "models"
+
+    @property
+    def log_dir(self) -> Path:
+        return self.data_dir / "logs"
+
+    @property
+    def uses_embedded_database(self) -> bool:
+        return not self.database.url
+
+    @property
+    def database_url(self) -> str:
+        """The configured URL, or the embedded SQLite file when none is configured."""
+        return self.database.url or f"sqlite:///{self.local_database_path}"
+
+    @property
+    def effective_kiosk_id(self) -> str:
+        return self.kiosk_id or socket.gethostname()
+
+
+_SECTIONS: dict[str, type] = {
+    "database": DatabaseSettings,
+    "attendance": AttendanceSettings,
+    "recognition": RecognitionSettings,
+    "camera": CameraSettings,
+    "offline": OfflineSettings,
+    "gui": GuiSettings,
+}
+
+
+def default_data_dir() -> Path:
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as fh:
+            return tomllib.load(fh)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(
+            f"The configuration file {path} is not valid TOML ({exc}).",
+            "Fix the line it names, or delete the file to go back to the defaults.",
+        ) from None
+    except OSError as exc:
+        raise ConfigError(f"The configuration file {path} cannot be read ({exc.strerror}).") from None
+
+
+def _merge(base: dict[str, Any], override: Mapping[str, Any]) -> dict[str, Any]:
+    merged = dict(base)
+    for key, value in override.items():
+        if isinstance(value, Mapping) and isinstance(merged.get(key), Mapping):
+            merged[key] = _merge(dict(merged[key]), value)
+        else:
+            merged[key] = value
+    return merged
+
+
+def _coerce(section: str, key: str, value: Any, default: Any) -> Any:
+    """Check a value against the default's type, so a typo fails at start, not mid-session."""
+    where = f"[{section}] {key}"
+    if isinstance(default, bool):
+        if isinstance(value, bool):
+            return value
+        if isinstance(value, str) and value.lower() in {"1", "true", "yes", "on", "0", "false", "no", "off"}:
+            return value.lower() in {"1", "true", "yes", "on"}
+    elif isinstance(default, int):
+        try:
+            return int(value)
+        except (TypeError, ValueError):
+            pass
+    elif isinstance(default, float):
+        try:
+            return float(value)
+        except (TypeError, ValueError):
+            pass
+    elif isinstance(default, str):
+        return str(value)
+    elif isinstance(default, Mapping) and isinstance(value, Mapping):
+        try:
+            return {str(k): float(v) for k, v in value.items()}
+        except (TypeError, ValueError):
+            pass
+    raise ConfigError(
+        f"The setting {where} has the value {value!r}, which is not a {type(default).__name__}.",
+        "Correct it in the configuration file or environment.",
+    )
+
+
+def _build_section(name: str, values: Mapping[str, Any]) -> Any:
+    cls = _SECTIONS[name]
+    default = cls()
+    kwargs: dict[str, Any] = {}
+    for key, value in values.items():
+        if not hasattr(default, key):
+            raise ConfigError(
+                f"Unknown setting [{name}] {key}.",
+                f"Check the spelling; the known ones are listed in {REPO_DEFAULTS.name}.",
+            )
+        current = getattr(default, key)
+        if isinstance(current, Mapping) and isinstance(value, Mapping):
+            value = {**current, **value}
+        kwargs[key] = _coerce(name, key, value, current)
+    return replace(default, **kwargs)
+
+
+def _postgres_url_from_parts(env: Mapping[str, str]) -> str | None:
+    host = env.get("POSTGRES_HOST")
+    if not host:
+        return None
+    from sqlalchemy.engine import URL  # local: keeps config importable without SQLAlchemy's cost
+
+    try:
+        port = int(env.get("POSTGRES_PORT", "5432"))
+    except ValueError:
+        raise ConfigError(
+            f"POSTGRES_PORT must be a number, not {env.get('POSTGRES_PORT')!r}.",
+            "Set it to the server's port, usually 5432.",
+        ) from None
+    url = URL.create(
+        "postgresql+psycopg",
+        username=env.get("POSTGRES_USER") or None,
+        password=env.get("POSTGRES_PASSWORD") or None,
+        host=host,
+        port=port,
+        database=env.get("POSTGRES_DB") or env.get("POSTGRES_USER") or "kiosk",
+    )
+    return url.render_as_string(hide_password=False)
+
+
+def _env_overrides(env: Mapping[str, str]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    db: dict[str, Any] = {}
+    url = env.get("KIOSK_DATABASE_URL") or env.get("DATABASE_URL") or _postgres_url_from_parts(env)
+    if url:
+        db["url"] = url
+    for var, key in (
+        ("DB_POOL_SIZE", "pool_size"),
+        ("DB_MAX_OVERFLOW", "max_overflow"),
+        ("DB_POOL_RECYCLE", "pool_recycle_seconds"),
+    ):
+        if env.get(var):
+            db[key] = env[var]
+    if db:
+        out["database"] = db
+    if env.get("KIOSK_PROFILE"):
+        out["recognition"] = {"profile": env["KIOSK_PROFILE"]}
+    if env.get("KIOSK_CAMERA"):
+        out["camera"] = {"source": env["KIOSK_CAMERA"]}
+    if env.get("KIOSK_ID"):
+        out["kiosk"] = {"id": env["KIOSK_ID"]}
+    return out
+
+
+def user_config_path(data_dir: Path | None, explicit: Path | None = None) -> Path:
+    if explicit is not None:
+        return explicit
+    if data_dir is not None:
+        return data_dir / "config.toml"
+    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)) / "config.toml"
+
+
+def load_settings(
+    *,
+    data_dir: Path | str | None = None,
+    config_file: Path | str | None = None,
+    database_url: str | None = None,
+    env: Mapping[str, str] | None = None,
+) -> Settings:
+    """Read the defaults, the per-user file, the environment and the given options, in that order."""
+    env = os.environ if env is None else env
+    explicit_dir = data_dir or env.get("KIOSK_DATA_DIR") or None
+    resolved_dir = Path(explicit_dir).expanduser().resolve() if explicit_dir else None
+    explicit_config = Path(config_file).expanduser() if config_file else None
+    if explicit_config is not None and not explicit_config.is_file():
+        raise ConfigError(
+            f"The configuration file {explicit_config} does not exist.",
+            "Check the path given to --config.",
+        )
+
+    raw: dict[str, Any] = _read_toml(REPO_DEFAULTS) if REPO_DEFAULTS.is_file() else {}
+    user_file = user_config_path(resolved_dir, explicit_config)
+    if user_file.is_file():
+        raw = _merge(raw, _read_toml(user_file))
+    raw = _merge(raw, _env_overrides(env))
+    if database_url:
+        raw = _merge(raw, {"database": {"url": database_url}})
+
+    unknown = set(raw) - set(_SECTIONS) - {"kiosk"}
+    if unknown:
+        raise ConfigError(
+            f"Unknown configuration section(s): {', '.join(sorted(unknown))}.",
+            f"The known sections are listed in {REPO_DEFAULTS.name}.",
+        )
+    sections = {name: _build_section(name, raw.get(name, {})) for name in _SECTIONS}
+    kiosk_section = raw.get("kiosk", {})
+    settings = Settings(
+        data_dir=resolved_dir or default_data_dir(),
+        user_config_file=user_file,
+        kiosk_id=str(kiosk_section.get("id", "")),
+        **sections,
+    )
+    if settings.recognition.profile not in PROFILES:
+        raise ConfigError(
+            f"Unknown recognition profile {settings.recognition.profile!r}.",
+            f"Use one of: {', '.join(PROFILES)}.",
+        )
+    return settings
+
+
+def ensure_data_dir(settings: Settings) -> None:
+    """Create the data folder and check it is writable, with a clear message when not."""
+    probe = settings.data_dir / ".write-test"
+    try:
+        settings.data_dir.mkdir(parents=True, exist_ok=True)
+        probe.write_text("ok", encoding="utf-8")
+        probe.unlink()
+    except OSError as exc:
+        raise ConfigError(
+            f"The data folder {settings.data_dir} is not writable ({exc.strerror}).",
+            "Choose another with --data-dir or KIOSK_DATA_DIR, or fix its permissions.",
+        ) from None
+
+
+def write_user_settings(path: Path, updates: Mapping[str, Mapping[str, Any]]) -> None:
+    """Merge ``updates`` into the per-user TOML file, atomically (never half-written)."""
+    current = _read_toml(path) if path.is_file() else {}
+    merged = _merge(current, updates)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(_to_toml(merged), encoding="utf-8")
+    os.replace(tmp, path)
+
+
+def _toml_value(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return repr(value)
+    text = str(value).replace("\\", "\\\\").replace('"', '\\"')
+    return f'"{text}"'
+
+
+def _to_toml(data: Mapping[str, Any]) -> str:
+    lines: list[str] = []
+    for section, values in data.items():
+        if not isinstance(values, Mapping):
+            continue
+        lines.append(f"[{section}]")
+        nested = []
+        for key, value in values.items():
+            if isinstance(value, Mapping):
+                nested.append((key, value))
+            else:
+                lines.append(f"{key} = {_toml_value(value)}")
+        for key, value in nested:
+            lines.append(f"\n[{section}.{key}]")
+            lines.extend(f"{k} = {_toml_value(v)}" for k, v in value.items())
+        lines.append("")
+    return "\n".join(lines)
