@@ -1,0 +1,392 @@
+"""Face tracks across frames, and the vote that turns matches into one attendance mark.
+
+One frame is never enough: a blurred or half-turned face can look like someone else for
+a frame. Faces are followed across frames (:class:`FaceTracker`, by box overlap or, for
+fast movement, centre distance), each track collects match decisions, and a student is
+confirmed only after ``votes_needed`` consistent matches within ``vote_window_seconds``
+(:class:`VoteCounter`). :class:`AttendanceVoting` combines both for the session loop::
+
+    voting = AttendanceVoting.from_settings(settings.recognition, already_confirmed=marked)
+    for frame in frames:
+        now = time.monotonic()
+        for face in voting.update(boxes_in(frame), now):
+            if face.needs_embedding:  # confirmed faces are skipped (rechecked now and then)
+                decision = decide(index.search(...), threshold, margin)
+                confirmation = voting.observe(face.track_id, decision, now)
+                if confirmation is not None:
+                    mark_present(confirmation.student)
+
+Rules: a conflicting match (another student) restarts the count; Unknown frames neither
+count nor reset (the window drops stale votes); a student confirmed once is never
+confirmed again in the session. Timestamps are passed in (monotonic seconds): nothing here
+reads a clock.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+from collections import deque
+from collections.abc import Hashable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Generic, Protocol, TypeVar
+
+from kiosk.core.domain import FaceBox
+from kiosk.core.errors import ConfigError
+from kiosk.core.matching import MatchDecision
+
+log = logging.getLogger(__name__)
+
+K = TypeVar("K", bound=Hashable)
+
+
+# --- geometry ---------------------------------------------------------------------------
+
+
+def iou(a: FaceBox, b: FaceBox) -> float:
+    """Intersection over union of two boxes (0 when they do not overlap)."""
+    ix = max(0, min(a.x + a.w, b.x + b.w) - max(a.x, b.x))
+    iy = max(0, min(a.y + a.h, b.y + b.h) - max(a.y, b.y))
+    inter = ix * iy
+    union = a.w * a.h + b.w * b.h - inter
+    return inter / union if union > 0 else 0.0
+
+
+def centre_distance(a: FaceBox, b: FaceBox) -> float:
+    """Distance between box centres, in units of the larger box side."""
+    dx = (a.x + a.w / 2) - (b.x + b.w / 2)
+    dy = (a.y + a.h / 2) - (b.y + b.h / 2)
+    scale = max(a.w, a.h, b.w, b.h, 1)
+    return math.hypot(dx, dy) / scale
+
+
+# --- tracking ---------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Track:
+    id: int
+    box: FaceBox
+    first_seen: float
+    last_seen: float
+
+
+@dataclass(frozen=True, slots=True)
+class Track:
+    id: int
+    box: FaceBox
+    first_seen: float
+    last_seen: float
+
+
+class FaceTracker:
+    """Gives each face box a track id that stays the same while the face stays in view.
+
+    A box continues a track when it overlaps the track's last box (IoU at least
+    ``iou_threshold``) or, failing that, when its centre moved less than
+    ``max_centre_shift`` box sides and its size changed less than ``max_scale_change``
+    times. Pairs are assigned greedily, best first, one box per track. A track unseen for
+    longer than ``expiry_seconds`` ends; its id is never reused.
+    """
+
+    def __init__(
+        self,
+        *,
+        iou_threshold: float = 0.3,
+        max_centre_shift: float = 0.6,
+        max_scale_change: float = 1.6,
+        expiry_seconds: float = 1.0,
+    ) -> None:
+        if not 0.0 < iou_threshold <= 1.0:
+            raise ValueError(f"iou_threshold must be in (0, 1], not {iou_threshold}")
+        if expiry_seconds <= 0:
+            raise ValueError(f"expiry_seconds must be > 0, not {expiry_seconds}")
+        self.iou_threshold = iou_threshold
+        self.max_centre_shift = max_centre_shift
+        self.max_scale_change = max_scale_change
+        self.expiry_seconds = expiry_seconds
+        self._tracks: dict[int, _Track] = {}
+        self._next_id = 1
+        self._last_now = -math.inf
+
+    @property
+    def tracks(self) -> list[Track]:
+        return [Track(t.id, t.box, t.first_seen, t.last_seen) for t in self._tracks.values()]
+
+    def expire(self, now: float) -> list[int]:
+        """End the tracks unseen for longer than the expiry; returns their ids."""
+        gone = [tid for tid, t in self._tracks.items() if now - t.last_seen > self.expiry_seconds]
+        for tid in gone:
+            del self._tracks[tid]
+        return gone
+
+    def _score(self, track: _Track, box: FaceBox) -> tuple[float, float] | None:
+        """Sort key (higher is better) when ``box`` may continue ``track``, else None."""
+        overlap = iou(track.box, box)
+        if overlap >= self.iou_threshold:
+            return (1.0 + overlap, 0.0)
+        side_a = max(track.box.w, track.box.h, 1)
+        side_b = max(box.w, box.h, 1)
+        if max(side_a, side_b) / min(side_a, side_b) > self.max_scale_change:
+            return None
+        dist = centre_distance(track.box, box)
+        if dist <= self.max_centre_shift:
+            return (1.0 - dist / (self.max_centre_shift + 1e-9), 0.0)  # always below any IoU match
+        return None
+
+    def update(self, boxes: Sequence[FaceBox], now: float) -> tuple[list[Track], list[int]]:
+        """Assign ``boxes`` (one frame) to tracks.
+
+        Returns the track of each box, in the order of ``boxes``, and the ids of the tracks
+        that expired. ``now`` must not go backwards.
+        """
+        if now < self._last_now:
+            raise ValueError(f"time went backwards: {now} < {self._last_now}")
+        self._last_now = now
+        expired = self.expire(now)
+        pairs: list[tuple[tuple[float, float], int, int]] = []
+        for tid, track in self._tracks.items():
+            for bi, box in enumerate(boxes):
+                score = self._score(track, box)
+                if score is not None:
+                    pairs.append((score, tid, bi))
+        pairs.sort(key=lambda p: (p[0], -p[1], -p[2]), reverse=True)
+        assigned: dict[int, int] = {}  # box index -> track id
+        used_tracks: set[int] = set()
+        for _, tid, bi in pairs:
+            if bi in assigned or tid in used_tracks:
+                continue
+            assigned[bi] = tid
+            used_tracks.add(tid)
+        result: list[Track] = []
+        for bi, box in enumerate(boxes):
+            found = assigned.get(bi)
+            if found is None:
+                tid = self._next_id
+                self._next_id += 1
+                self._tracks[tid] = _Track(tid, box, now, now)
+            else:
+                tid = found
+                t = self._tracks[tid]
+                t.box, t.last_seen = box, now
+            t = self._tracks[tid]
+            result.append(Track(t.id, t.box, t.first_seen, t.last_seen))
+        return result, expired
+
+
+# --- voting -----------------------------------------------------------------------------
+
+
+class VoteSettings(Protocol):
+    """What the vote needs from ``settings.recognition`` (kept structural: the core does not
+    import the infrastructure's config module)."""
+
+    @property
+    def votes_needed(self) -> int: ...
+
+    @property
+    def vote_window_seconds(self) -> float: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Confirmation(Generic[K]):
+    """A student confirmed by a track: mark them present (once per session)."""
+
+    student: K
+    track_id: int
+    at: float
+    votes: int
+    mean_similarity: float
+    best_similarity: float
+
+
+@dataclass(slots=True)
+class _Ballot(Generic[K]):
+    candidate: K | None = None
+    votes: deque[tuple[float, float]] = field(default_factory=deque)  # (time, similarity)
+    confirmed_as: K | None = None  # the student this track was confirmed as
+    confirmed_at: float = -math.inf
+    last_checked: float = -math.inf
+
+
+class VoteCounter(Generic[K]):
+    """Counts each track's matches; confirms a student after enough consistent ones.
+
+    - ``votes_needed`` matches of the same student on the same track, all within the last
+      ``window_seconds``, confirm that student (at least 2: one frame never confirms).
+    - A match of a different student restarts the track's count with that student.
+    - Unknown decisions neither count nor reset; older votes simply leave the window.
+    - A student confirmed once (or given in ``already_confirmed``) is never confirmed again:
+      the track is still marked confirmed, so callers stop embedding it, but no
+      :class:`Confirmation` is returned.
+    """
+
+    def __init__(
+        self, votes_needed: int, window_seconds: float, *, already_confirmed: Iterable[K] = ()
+    ) -> None:
+        if votes_needed < 2:
+            raise ConfigError(
+                f"[recognition] votes_needed is {votes_needed}; it must be at least 2.",
+                "One frame alone is not enough to mark a student; use 2 or more (3 is the default).",
+            )
+        if not window_seconds > 0:
+            raise ConfigError(
+                f"[recognition] vote_window_seconds is {window_seconds}; it must be above 0.",
+                "Use a couple of seconds (2.0 is the default).",
+            )
+        self.votes_needed = votes_needed
+        self.window_seconds = float(window_seconds)
+        self._ballots: dict[int, _Ballot[K]] = {}
+        self._confirmed: set[K] = set(already_confirmed)
+
+    @property
+    def confirmed_students(self) -> frozenset[K]:
+        return frozenset(self._confirmed)
+
+    def mark_confirmed(self, student: K) -> None:
+        """Record a student as already marked (by hand, or earlier in the session)."""
+        self._confirmed.add(student)
+
+    def confirmed_track_ids(self) -> frozenset[int]:
+        return frozenset(tid for tid, b in self._ballots.items() if b.confirmed_as is not None)
+
+    def track_student(self, track_id: int) -> K | None:
+        """The student a track was confirmed as, or None."""
+        ballot = self._ballots.get(track_id)
+        return None if ballot is None else ballot.confirmed_as
+
+    def vote_count(self, track_id: int, now: float) -> int:
+        """Votes currently in the window for the track's candidate."""
+        ballot = self._ballots.get(track_id)
+        if ballot is None:
+            return 0
+        return sum(1 for t, _ in ballot.votes if now - t <= self.window_seconds)
+
+    def forget(self, track_ids: Iterable[int]) -> None:
+        for tid in track_ids:
+            self._ballots.pop(tid, None)
+
+    def observe(self, track_id: int, decision: MatchDecision[K], now: float) -> Confirmation[K] | None:
+        """Count one decision for a track; returns a confirmation the first time a student
+        reaches the vote."""
+        ballot = self._ballots.setdefault(track_id, _Ballot())
+        ballot.last_checked = now
+        while ballot.votes and now - ballot.votes[0][0] > self.window_seconds:
+            ballot.votes.popleft()
+        student = decision.student_uuid
+        if student is None:
+            return None
+        if ballot.confirmed_as is not None and student != ballot.confirmed_as:
+            # A confirmed track now looks like someone else (faces swapped places, or the
+            # tracker joined two people): stop trusting it and vote again from scratch.
+            log.info("Track %s no longer matches its confirmed student; voting again", track_id)
+            ballot.confirmed_as = None
+        if student != ballot.candidate:
+            if ballot.candidate is not None and ballot.votes:
+                log.debug("Track %s: conflicting match, vote restarted", track_id)
+            ballot.candidate = student
+            ballot.votes.clear()
+        ballot.votes.append((now, decision.similarity))
+        if len(ballot.votes) < self.votes_needed or ballot.confirmed_as is not None:
+            return None
+        ballot.confirmed_as = student
+        ballot.confirmed_at = now
+        if student in self._confirmed:
+            return None
+        self._confirmed.add(student)
+        sims = [s for _, s in ballot.votes]
+        return Confirmation(
+            student=student,
+            track_id=track_id,
+            at=now,
+            votes=len(sims),
+            mean_similarity=sum(sims) / len(sims),
+            best_similarity=max(sims),
+        )
+
+    def last_checked(self, track_id: int) -> float:
+        ballot = self._ballots.get(track_id)
+        return -math.inf if ballot is None else ballot.last_checked
+
+
+# --- both together ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class TrackedFace(Generic[K]):
+    """One face in the current frame."""
+
+    track_id: int
+    box: FaceBox
+    confirmed_student: K | None  # set once the track is confirmed
+    needs_embedding: bool  # False for confirmed faces between rechecks
+
+    @property
+    def is_confirmed(self) -> bool:
+        return self.confirmed_student is not None
+
+
+class AttendanceVoting(Generic[K]):
+    """A :class:`FaceTracker` and a :class:`VoteCounter` for one session.
+
+    Confirmed faces need no embedding, except every ``recheck_seconds`` (``None``: never),
+    so a track that silently switched to another person is noticed.
+    """
+
+    def __init__(
+        self,
+        votes_needed: int,
+        vote_window_seconds: float,
+        *,
+        already_confirmed: Iterable[K] = (),
+        tracker: FaceTracker | None = None,
+        recheck_seconds: float | None = 2.0,
+    ) -> None:
+        self.tracker = tracker or FaceTracker()
+        self.votes: VoteCounter[K] = VoteCounter(
+            votes_needed, vote_window_seconds, already_confirmed=already_confirmed
+        )
+        self.recheck_seconds = recheck_seconds
+
+    @classmethod
+    def from_settings(
+        cls,
+        settings: VoteSettings,
+        *,
+        already_confirmed: Iterable[K] = (),
+        tracker: FaceTracker | None = None,
+        recheck_seconds: float | None = 2.0,
+    ) -> AttendanceVoting[K]:
+        return cls(
+            settings.votes_needed,
+            settings.vote_window_seconds,
+            already_confirmed=already_confirmed,
+            tracker=tracker,
+            recheck_seconds=recheck_seconds,
+        )
+
+    @property
+    def confirmed_students(self) -> frozenset[K]:
+        return self.votes.confirmed_students
+
+    def confirmed_track_ids(self) -> frozenset[int]:
+        return self.votes.confirmed_track_ids()
+
+    def update(self, boxes: Sequence[FaceBox], now: float) -> list[TrackedFace[K]]:
+        """Track one frame's boxes; returns them in the same order, with their state."""
+        tracks, expired = self.tracker.update(boxes, now)
+        self.votes.forget(expired)
+        out: list[TrackedFace[K]] = []
+        for track in tracks:
+            student = self.votes.track_student(track.id)
+            if student is None:
+                needs = True
+            elif self.recheck_seconds is None:
+                needs = False
+            else:
+                needs = now - self.votes.last_checked(track.id) >= self.recheck_seconds
+            out.append(TrackedFace(track.id, track.box, student, needs))
+        return out
+
+    def observe(self, track_id: int, decision: MatchDecision[K], now: float) -> Confirmation[K] | None:
+        return self.votes.observe(track_id, decision, now)
