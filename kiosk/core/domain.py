@@ -13,14 +13,14 @@ from dataclasses import dataclass, field
 from datetime import datetime, time
 
 
-class AttendanceStatus(str, enum.Enum):
+class AttendanceStatus(enum.StrEnum):
     PRESENT = "present"
     LATE = "late"
     ABSENT = "absent"
     EXCUSED = "excused"
 
 
-class MarkSource(str, enum.Enum):
+class MarkSource(enum.StrEnum):
     AUTO = "auto"  # recognised by the camera
     MANUAL = "manual"  # set by the teacher
 

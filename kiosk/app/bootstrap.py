@@ -1,0 +1,63 @@
+"""The composition root: builds the engine, the store and the services from the settings.
+
+Entry points (CLI, GUI, demo) call these and pass the results down; nothing below this
+layer reads configuration or picks implementations on its own.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+from sqlalchemy import Engine
+from sqlalchemy.exc import DBAPIError
+
+from kiosk.core.errors import DatabaseError
+from kiosk.core.ports import AttendanceStore
+from kiosk.infra.config import Settings, ensure_data_dir
+from kiosk.infra.db import schema
+from kiosk.infra.db.connect import check_connection, explain
+from kiosk.infra.db.engine import build_engine
+from kiosk.infra.db.store import DirectStore
+
+log = logging.getLogger(__name__)
+
+
+def prepare_environment(settings: Settings) -> None:
+    """Process-wide settings that must be in place before deepface is imported."""
+    ensure_data_dir(settings)
+    # deepface keeps its weights under $DEEPFACE_HOME/.deepface; ONNX engine: no TensorFlow.
+    os.environ.setdefault("DEEPFACE_BACKEND_ENGINE", "onnx")
+    os.environ["DEEPFACE_HOME"] = str(settings.weights_dir)
+    Path(settings.weights_dir).mkdir(parents=True, exist_ok=True)
+
+
+def open_database(settings: Settings, *, upgrade: bool = True) -> Engine:
+    """Connect to the configured database and bring its schema up to date."""
+    ensure_data_dir(settings)
+    engine = build_engine(settings)
+    check_connection(engine)
+    try:
+        if upgrade:
+            schema.upgrade(engine)
+        else:
+            schema.check_not_newer(engine)
+    except DBAPIError as exc:
+        raise explain(exc, engine.url) from None
+    return engine
+
+
+def build_store(settings: Settings, engine: Engine) -> AttendanceStore:
+    """The direct store on SQLite; the offline-first store (cache + outbox) on PostgreSQL."""
+    if engine.dialect.name == "postgresql":
+        try:
+            from kiosk.infra.offline.store import OfflineFirstStore
+        except ImportError:  # the offline layer is optional until it lands
+            log.warning("Offline fallback unavailable; writing straight to PostgreSQL")
+            return DirectStore(engine)
+        return OfflineFirstStore.create(settings, engine)
+    return DirectStore(engine)
+
+
+__all__ = ["DatabaseError", "build_store", "open_database", "prepare_environment"]

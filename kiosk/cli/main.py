@@ -1,0 +1,72 @@
+"""The ``kiosk`` command.
+
+Subcommands live in ``kiosk/cli/cmd_*.py``; each module has ``register(subparsers)`` and is
+found automatically. Every failure a person can fix is a :class:`KioskError`, shown as one
+line (what is wrong, what to do) with a non-zero exit, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import pkgutil
+import sys
+from collections.abc import Sequence
+
+from kiosk import __version__
+from kiosk.cli.context import CliContext
+from kiosk.core.errors import KioskError
+from kiosk.infra.config import load_settings
+from kiosk.infra.logging_setup import configure_logging
+
+log = logging.getLogger(__name__)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="kiosk",
+        description="Classroom face-attendance kiosk. Without a command, starts the kiosk window.",
+    )
+    parser.add_argument("--version", action="version", version=f"kiosk {__version__}")
+    parser.add_argument("--database", metavar="URL", help="database URL (default: the local SQLite file)")
+    parser.add_argument("--data-dir", metavar="DIR", help="folder for everything the kiosk writes")
+    parser.add_argument("--config", metavar="FILE", help="per-user configuration file to read")
+    parser.add_argument("-v", "--verbose", action="store_true", help="show debug messages")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    import kiosk.cli as cli_pkg
+
+    for info in sorted(pkgutil.iter_modules(cli_pkg.__path__), key=lambda m: m.name):
+        if info.name.startswith("cmd_"):
+            importlib.import_module(f"kiosk.cli.{info.name}").register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    ctx: CliContext | None = None
+    try:
+        settings = load_settings(data_dir=args.data_dir, config_file=args.config, database_url=args.database)
+        configure_logging(settings, verbose=args.verbose)
+        ctx = CliContext(settings)
+        handler = getattr(args, "handler", None)
+        if handler is None:
+            from kiosk.cli.cmd_gui import start_gui
+
+            return start_gui(args, ctx)
+        return int(handler(args, ctx))
+    except KioskError as exc:
+        log.info("Command failed: %s", exc.message)
+        sys.stderr.write(f"kiosk: {exc.message}" + (f" {exc.hint}" if exc.hint else "") + "\n")
+        return exc.exit_code
+    except KeyboardInterrupt:
+        sys.stderr.write("kiosk: interrupted.\n")
+        return 130
+    finally:
+        if ctx is not None:
+            ctx.close()
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,58 @@
+"""Interfaces the application layer depends on; infrastructure provides them.
+
+Keeping them here (pure typing, no imports of SQLAlchemy or Qt) lets the session logic run
+against the embedded SQLite store, the offline-first PostgreSQL store, or anything else
+that keeps these promises.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Protocol
+
+import numpy as np
+import numpy.typing as npt
+
+from kiosk.core.domain import AttendanceMark, ClassInfo, SessionInfo, SessionSummary, StudentInfo
+
+
+class GalleryData(Protocol):
+    """Encodings of one model: what the FAISS index is built from."""
+
+    model_name: str
+    vectors: npt.NDArray[np.float32]
+    student_ids: tuple[uuid.UUID, ...]
+    fingerprint: str
+
+
+class AttendanceStore(Protocol):
+    """Where a session's state lives. Every call is one short transaction of its own.
+
+    ``mark`` returns quickly whatever the network does (the offline-first store writes a
+    local outbox first); the returned mark is the stored state after the conflict rule.
+    """
+
+    def get_class(self, class_code: str) -> ClassInfo: ...
+
+    def list_classes(self) -> list[ClassInfo]: ...
+
+    def roster(self, class_code: str) -> list[StudentInfo]: ...
+
+    def gallery(self, class_code: str, model_name: str) -> GalleryData: ...
+
+    def photos(self, student_uuids: list[uuid.UUID]) -> dict[uuid.UUID, bytes]: ...
+
+    def open_session(self, class_code: str, *, started_by: str | None, kiosk_id: str | None) -> SessionInfo: ...
+
+    def mark(self, mark: AttendanceMark, *, actor: str | None = None) -> AttendanceMark: ...
+
+    def marks(self, session_id: uuid.UUID) -> list[AttendanceMark]: ...
+
+    def close_session(self, session_id: uuid.UUID, *, ended_at: datetime | None = None) -> SessionInfo: ...
+
+    def summary(self, session_id: uuid.UUID) -> SessionSummary: ...
+
+    def status_line(self) -> str:
+        """A short state for the status bar, e.g. 'PostgreSQL online' or 'offline, 3 queued'."""
+        ...

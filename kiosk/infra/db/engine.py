@@ -1,0 +1,142 @@
+"""The one place that builds a database engine from the settings.
+
+PostgreSQL gets a real connection pool (size, overflow, pre-ping, recycle from config).
+SQLite gets the PRAGMAs that make a local file safe for a kiosk (see ``_sqlite_pragmas``).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError
+from sqlalchemy.orm import Session, sessionmaker
+
+from kiosk.core.errors import ConfigError, DatabaseError
+from kiosk.infra.config import DatabaseSettings, Settings
+from kiosk.infra.secrets import lookup_database_password
+
+log = logging.getLogger(__name__)
+
+SQLITE_BUSY_TIMEOUT_MS = 5000
+
+
+def parse_database_url(raw: str) -> URL:
+    """Parse and normalise a URL; plain ``postgresql://`` means psycopg 3."""
+    try:
+        url = make_url(raw)
+    except ArgumentError:
+        raise ConfigError(
+            "The database URL is malformed.",
+            "Use the form postgresql://USER@HOST:5432/DATABASE or sqlite:///PATH/TO/FILE.db.",
+        ) from None
+    backend = url.get_backend_name()
+    if backend in {"postgresql", "postgres"}:
+        url = url.set(drivername="postgresql+psycopg")
+    elif backend != "sqlite":
+        raise ConfigError(
+            f"The database type {backend!r} is not supported.",
+            "Use PostgreSQL (postgresql://...) or SQLite (sqlite:///...).",
+        )
+    return url
+
+
+def safe_url(url: URL | str) -> str:
+    """The URL as it may be shown or logged: never with its password."""
+    if isinstance(url, str):
+        try:
+            url = make_url(url)
+        except ArgumentError:
+            return "<malformed URL>"
+    return url.render_as_string(hide_password=True)
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    try:
+        # WAL lets the GUI read the roster while a worker writes marks, and survives crashes.
+        cursor.execute("PRAGMA journal_mode=WAL")
+        # SQLite ignores foreign keys unless asked, per connection.
+        cursor.execute("PRAGMA foreign_keys=ON")
+        # Wait for a writer instead of failing at once with "database is locked".
+        cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+        # FULL: a mark acknowledged to the teacher survives a power cut.
+        cursor.execute("PRAGMA synchronous=FULL")
+    finally:
+        cursor.close()
+
+
+def build_engine_for_url(url: URL, db: DatabaseSettings, *, echo: bool = False) -> Engine:
+    if url.get_backend_name() == "sqlite":
+        if url.database and url.database != ":memory:":
+            Path(url.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(
+            url,
+            echo=echo,
+            connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
+        )
+        event.listen(engine, "connect", _sqlite_pragmas)
+        return engine
+
+    if url.password is None and url.username:
+        password = lookup_database_password(url)
+        if password:
+            url = url.set(password=password)
+    connect_args: dict[str, Any] = {"connect_timeout": db.connect_timeout_seconds}
+    if db.sslmode:
+        connect_args["sslmode"] = db.sslmode
+    return create_engine(
+        url,
+        echo=echo,
+        pool_size=db.pool_size,
+        max_overflow=db.max_overflow,
+        pool_recycle=db.pool_recycle_seconds,
+        pool_timeout=db.pool_timeout_seconds,
+        pool_pre_ping=True,  # a classroom network drops idle connections
+        connect_args=connect_args,
+    )
+
+
+def build_engine(settings: Settings, *, echo: bool = False) -> Engine:
+    """The engine for the configured database (or the embedded SQLite default)."""
+    return build_engine_for_url(parse_database_url(settings.database_url), settings.database, echo=echo)
+
+
+def session_factory(engine: Engine) -> sessionmaker[Session]:
+    # expire_on_commit=False: values read in a unit of work stay readable after it commits.
+    return sessionmaker(engine, expire_on_commit=False)
+
+
+@contextmanager
+def unit_of_work(factory: sessionmaker[Session]) -> Iterator[Session]:
+    """One transaction: commits when the block succeeds, rolls back otherwise."""
+    session = factory()
+    try:
+        yield session
+        session.commit()
+    except BaseException:
+        session.rollback()
+        raise
+    finally:
+        session.close()
+
+
+def is_postgres(engine: Engine) -> bool:
+    return engine.dialect.name == "postgresql"
+
+
+__all__ = [
+    "DatabaseError",
+    "build_engine",
+    "build_engine_for_url",
+    "is_postgres",
+    "parse_database_url",
+    "safe_url",
+    "session_factory",
+    "unit_of_work",
+]

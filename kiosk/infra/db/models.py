@@ -1,0 +1,195 @@
+"""The database schema: SQLAlchemy 2.0 typed models on one declarative base.
+
+Portable across SQLite and PostgreSQL: UUIDs use SQLAlchemy's ``Uuid`` type (native on
+PostgreSQL, 32-char text on SQLite), JSON is JSONB on PostgreSQL, and face vectors are
+raw little-endian float32 bytes (2 KB for 512 dims), never lists of floats, so the FAISS
+index is rebuilt with one ``numpy.frombuffer`` per row.
+"""
+
+from __future__ import annotations
+
+import enum
+import uuid
+from datetime import UTC, datetime, time
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    CheckConstraint,
+    DateTime,
+    Enum,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Text,
+    Time,
+    UniqueConstraint,
+    Uuid,
+    false,
+    func,
+    true,
+)
+from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from kiosk.core.domain import AttendanceStatus, MarkSource
+
+# Stable constraint names so Alembic migrations name the same thing on every dialect.
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+JsonType = JSON().with_variant(JSONB(), "postgresql")
+
+
+def _enum(cls: type[enum.Enum], name: str) -> Enum:
+    # Stored as the lower-case value with a CHECK constraint: portable, readable in SQL.
+    return Enum(
+        cls,
+        name=name,
+        native_enum=False,
+        create_constraint=True,
+        length=16,
+        values_callable=lambda members: [m.value for m in members],
+    )
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    type_annotation_map = {  # noqa: RUF012 (read once by SQLAlchemy)
+        datetime: DateTime(timezone=True),
+        uuid.UUID: Uuid(),
+        dict[str, Any]: JsonType,
+    }
+
+
+def _now() -> Any:
+    return func.now()
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class SchoolClass(Base):
+    __tablename__ = "classes"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    code: Mapped[str] = mapped_column(String(32), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    teacher: Mapped[str | None] = mapped_column(String(200))
+    starts_at: Mapped[time | None] = mapped_column(Time)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow, server_default=_now())
+
+    students: Mapped[list[Student]] = relationship(back_populates="school_class")
+
+
+class Student(Base):
+    __tablename__ = "students"
+    __table_args__ = (
+        Index("ix_students_name", "name"),
+        Index("ix_students_class_active", "class_id", "is_active"),
+    )
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    student_id: Mapped[str] = mapped_column(String(64), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    email: Mapped[str | None] = mapped_column(String(320), unique=True)
+    phone: Mapped[str | None] = mapped_column(String(40))
+    class_id: Mapped[int | None] = mapped_column(ForeignKey("classes.id", ondelete="SET NULL"))
+    is_active: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
+    consent_given: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    consent_at: Mapped[datetime | None]
+    consent_by: Mapped[str | None] = mapped_column(String(200))
+    photo: Mapped[bytes | None] = mapped_column(LargeBinary)  # small JPEG thumbnail for the roster
+    created_at: Mapped[datetime] = mapped_column(default=utcnow, server_default=_now())
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, server_default=_now(), onupdate=utcnow)
+
+    school_class: Mapped[SchoolClass | None] = relationship(back_populates="students")
+    encodings: Mapped[list[FaceEncoding]] = relationship(
+        back_populates="student", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+
+class FaceEncoding(Base):
+    """One face vector of one student from one photo, tagged with the model that made it."""
+
+    __tablename__ = "face_encodings"
+    __table_args__ = (
+        Index("ix_face_encodings_student_model", "student_id", "model_name"),
+        CheckConstraint("dimension > 0", name="dimension_positive"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    student_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("students.id", ondelete="CASCADE"))
+    model_name: Mapped[str] = mapped_column(String(64))
+    dimension: Mapped[int] = mapped_column(Integer)
+    vector: Mapped[bytes] = mapped_column(LargeBinary)  # float32, little-endian, `dimension` values
+    quality: Mapped[float | None] = mapped_column(Float)
+    source: Mapped[str | None] = mapped_column(String(200))  # e.g. "photo:IMG_1.jpg", "webcam", "legacy"
+    created_at: Mapped[datetime] = mapped_column(default=utcnow, server_default=_now())
+
+    student: Mapped[Student] = relationship(back_populates="encodings")
+
+
+class AttendanceSession(Base):
+    __tablename__ = "attendance_sessions"
+    __table_args__ = (Index("ix_attendance_sessions_class_started", "class_id", "started_at"),)
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    class_id: Mapped[int] = mapped_column(ForeignKey("classes.id", ondelete="RESTRICT"))
+    started_at: Mapped[datetime]
+    ended_at: Mapped[datetime | None]
+    started_by: Mapped[str | None] = mapped_column(String(200))
+    kiosk_id: Mapped[str | None] = mapped_column(String(100))
+
+    school_class: Mapped[SchoolClass] = relationship()
+    records: Mapped[list[AttendanceRecord]] = relationship(back_populates="session")
+
+
+class AttendanceRecord(Base):
+    __tablename__ = "attendance_records"
+    __table_args__ = (
+        # A student is never marked twice in a session: later changes update this row.
+        UniqueConstraint("session_id", "student_id", name="uq_attendance_records_session_student"),
+        Index("ix_attendance_records_student", "student_id"),
+        Index("ix_attendance_records_marked_at", "marked_at"),
+    )
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    session_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("attendance_sessions.id", ondelete="CASCADE"))
+    student_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("students.id", ondelete="CASCADE"))
+    status: Mapped[AttendanceStatus] = mapped_column(_enum(AttendanceStatus, "attendance_status"))
+    confidence: Mapped[float | None] = mapped_column(Float)
+    details: Mapped[dict[str, Any] | None]  # detection metadata: model, votes, margin
+    face_box: Mapped[dict[str, Any] | None]
+    source: Mapped[MarkSource] = mapped_column(_enum(MarkSource, "mark_source"))
+    note: Mapped[str | None] = mapped_column(Text)
+    marked_at: Mapped[datetime]
+
+    session: Mapped[AttendanceSession] = relationship(back_populates="records")
+    student: Mapped[Student] = relationship()
+
+
+class AuditLog(Base):
+    """Who changed what by hand, and every deletion of personal data."""
+
+    __tablename__ = "audit_log"
+    __table_args__ = (Index("ix_audit_log_at", "at"), Index("ix_audit_log_entity", "entity", "entity_id"))
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[datetime] = mapped_column(default=utcnow, server_default=_now())
+    actor: Mapped[str | None] = mapped_column(String(200))
+    action: Mapped[str] = mapped_column(String(64))  # e.g. "attendance.override", "student.delete"
+    entity: Mapped[str] = mapped_column(String(64))
+    entity_id: Mapped[str] = mapped_column(String(64))
+    details: Mapped[dict[str, Any] | None]

@@ -1,0 +1,254 @@
+"""Attendance sessions and records.
+
+A student has at most one record per session (a unique constraint). Marking is an upsert
+keyed by the record's UUID, which is the idempotency key from the kiosk's outbox to the
+server. When two marks for the same student meet, the rule is:
+
+1. a manual mark (the teacher or the office) wins over an automatic one;
+2. between automatic marks, the earliest arrival wins (the first time the camera saw them);
+3. between manual marks, the latest change wins.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from kiosk.core.domain import (
+    AttendanceMark,
+    AttendanceStatus,
+    ClassInfo,
+    FaceBox,
+    MarkSource,
+    SessionInfo,
+    SessionSummary,
+    StudentInfo,
+)
+from kiosk.core.errors import Conflict, NotFound
+from kiosk.infra.db.models import AttendanceRecord, AttendanceSession, SchoolClass, Student
+from kiosk.infra.db.repo import audit
+from kiosk.infra.db.repo import classes as class_repo
+from kiosk.infra.db.repo import students as student_repo
+
+
+def _session_info(row: AttendanceSession, class_code: str) -> SessionInfo:
+    return SessionInfo(
+        id=row.id,
+        class_code=class_code,
+        started_at=row.started_at,
+        ended_at=row.ended_at,
+        started_by=row.started_by,
+        kiosk_id=row.kiosk_id,
+    )
+
+
+def to_mark(row: AttendanceRecord) -> AttendanceMark:
+    box = FaceBox(**row.face_box) if row.face_box else None
+    return AttendanceMark(
+        id=row.id,
+        session_id=row.session_id,
+        student_uuid=row.student_id,
+        status=row.status,
+        marked_at=row.marked_at,
+        source=row.source,
+        confidence=row.confidence,
+        box=box,
+        note=row.note,
+        details=dict(row.details or {}),
+    )
+
+
+def open_session(
+    session: Session,
+    class_code: str,
+    *,
+    started_by: str | None = None,
+    kiosk_id: str | None = None,
+    session_id: uuid.UUID | None = None,
+    started_at: datetime | None = None,
+) -> SessionInfo:
+    """Open a session (idempotent on ``session_id``: opening it again returns the same one)."""
+    if session_id is not None:
+        existing = session.get(AttendanceSession, session_id)
+        if existing is not None:
+            return _session_info(existing, class_code)
+    class_row = class_repo.get_row(session, class_code)
+    row = AttendanceSession(
+        id=session_id or uuid.uuid4(),
+        class_id=class_row.id,
+        started_at=started_at or datetime.now(UTC),
+        started_by=started_by,
+        kiosk_id=kiosk_id,
+    )
+    session.add(row)
+    session.flush()
+    return _session_info(row, class_code)
+
+
+def _get_session_row(session: Session, session_id: uuid.UUID) -> tuple[AttendanceSession, str]:
+    found = session.execute(
+        select(AttendanceSession, SchoolClass.code)
+        .join(SchoolClass, AttendanceSession.class_id == SchoolClass.id)
+        .where(AttendanceSession.id == session_id)
+    ).first()
+    if found is None:
+        raise NotFound("That attendance session does not exist.")
+    return found[0], found[1]
+
+
+def get_session(session: Session, session_id: uuid.UUID) -> SessionInfo:
+    row, code = _get_session_row(session, session_id)
+    return _session_info(row, code)
+
+
+def close_session(
+    session: Session, session_id: uuid.UUID, *, ended_at: datetime | None = None
+) -> SessionInfo:
+    row, code = _get_session_row(session, session_id)
+    if row.ended_at is None:
+        row.ended_at = ended_at or datetime.now(UTC)
+        session.flush()
+    return _session_info(row, code)
+
+
+def _incoming_wins(existing: AttendanceRecord, mark: AttendanceMark) -> bool:
+    if existing.source != mark.source:
+        return mark.source is MarkSource.MANUAL
+    existing_at = _aware(existing.marked_at)
+    if mark.source is MarkSource.AUTO:
+        return _aware(mark.marked_at) < existing_at
+    return _aware(mark.marked_at) >= existing_at
+
+
+def _aware(value: datetime) -> datetime:
+    # SQLite hands back naive datetimes; everything the kiosk stores is UTC.
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
+
+
+def apply_mark(
+    session: Session, mark: AttendanceMark, *, actor: str | None = None
+) -> tuple[AttendanceMark, bool]:
+    """Store a mark. Returns the stored state and whether this call changed anything.
+
+    Idempotent: applying the same mark (same UUID) again changes nothing, so a retry after
+    a lost acknowledgement creates no duplicate.
+    """
+    if session.get(AttendanceRecord, mark.id) is not None:
+        return to_mark(session.get(AttendanceRecord, mark.id)), False  # type: ignore[arg-type]
+    existing = session.scalar(
+        select(AttendanceRecord).where(
+            AttendanceRecord.session_id == mark.session_id, AttendanceRecord.student_id == mark.student_uuid
+        )
+    )
+    if existing is not None:
+        if not _incoming_wins(existing, mark):
+            return to_mark(existing), False
+        previous = existing.status.value
+        existing.status = mark.status
+        existing.source = mark.source
+        existing.confidence = mark.confidence
+        existing.note = mark.note
+        existing.marked_at = mark.marked_at
+        existing.face_box = mark.box.as_dict() if mark.box else None
+        existing.details = {**(existing.details or {}), **mark.details, "superseded_mark": str(mark.id)}
+        if mark.source is MarkSource.MANUAL:
+            _audit_override(session, mark, previous, actor)
+        session.flush()
+        return to_mark(existing), True
+    if session.get(AttendanceSession, mark.session_id) is None:
+        raise NotFound("That attendance session does not exist.")
+    if session.get(Student, mark.student_uuid) is None:
+        raise NotFound("That student no longer exists.")
+    row = AttendanceRecord(
+        id=mark.id,
+        session_id=mark.session_id,
+        student_id=mark.student_uuid,
+        status=mark.status,
+        confidence=mark.confidence,
+        details=dict(mark.details) or None,
+        face_box=mark.box.as_dict() if mark.box else None,
+        source=mark.source,
+        note=mark.note,
+        marked_at=mark.marked_at,
+    )
+    session.add(row)
+    try:
+        with session.begin_nested():
+            session.flush()
+    except Exception as exc:  # a concurrent kiosk inserted the same (session, student) first
+        from sqlalchemy.exc import IntegrityError
+
+        if not isinstance(exc, IntegrityError):
+            raise
+        session.expunge(row) if row in session else None
+        raced = session.scalar(
+            select(AttendanceRecord).where(
+                AttendanceRecord.session_id == mark.session_id,
+                AttendanceRecord.student_id == mark.student_uuid,
+            )
+        )
+        if raced is None:
+            raise Conflict("The mark could not be stored; please try again.") from None
+        return apply_mark(session, mark, actor=actor)
+    if mark.source is MarkSource.MANUAL:
+        _audit_override(session, mark, None, actor)
+    return to_mark(row), True
+
+
+def _audit_override(session: Session, mark: AttendanceMark, previous: str | None, actor: str | None) -> None:
+    details: dict[str, Any] = {
+        "session": str(mark.session_id),
+        "student": str(mark.student_uuid),
+        "from": previous,
+        "to": mark.status.value,
+        "note": mark.note,
+        "mark": str(mark.id),
+    }
+    audit.record(
+        session,
+        actor=actor,
+        action="attendance.override",
+        entity="attendance",
+        entity_id=str(mark.student_uuid),
+        details=details,
+    )
+
+
+def marks_for_session(session: Session, session_id: uuid.UUID) -> list[AttendanceMark]:
+    rows = session.scalars(
+        select(AttendanceRecord)
+        .where(AttendanceRecord.session_id == session_id)
+        .order_by(AttendanceRecord.marked_at)
+    )
+    return [to_mark(r) for r in rows]
+
+
+def summary(session: Session, session_id: uuid.UUID) -> SessionSummary:
+    """Present / late / excused / absent for a session; unmarked active students are absent."""
+    row, code = _get_session_row(session, session_id)
+    class_info: ClassInfo = class_repo.to_info(row.school_class)
+    roster = student_repo.list_students(session, class_code=code, active_only=True)
+    by_uuid: dict[uuid.UUID, StudentInfo] = {s.id: s for s in roster}
+    marks = marks_for_session(session, session_id)
+    groups: dict[AttendanceStatus, list[tuple[StudentInfo, AttendanceMark]]] = {
+        s: [] for s in AttendanceStatus
+    }
+    marked: set[uuid.UUID] = set()
+    for mark in marks:
+        student = by_uuid.get(mark.student_uuid) or student_repo.get_by_uuid(session, mark.student_uuid)
+        groups[mark.status].append((student, mark))
+        marked.add(mark.student_uuid)
+    absent_marked = [s for s, _ in groups[AttendanceStatus.ABSENT]]
+    absent = tuple(absent_marked + [s for s in roster if s.id not in marked])
+    return SessionSummary(
+        session=_session_info(row, code),
+        class_info=class_info,
+        present=tuple(groups[AttendanceStatus.PRESENT]),
+        late=tuple(groups[AttendanceStatus.LATE]),
+        excused=tuple(groups[AttendanceStatus.EXCUSED]),
+        absent=tuple(sorted(absent, key=lambda s: s.name)),
+    )

@@ -1,0 +1,63 @@
+"""Classes (the school kind): code, name, teacher and the scheduled start time."""
+
+from __future__ import annotations
+
+from datetime import time
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from kiosk.core.domain import ClassInfo
+from kiosk.core.errors import Conflict, InvalidInput, NotFound
+from kiosk.infra.db.models import SchoolClass
+from kiosk.infra.db.repo._common import flush_or_conflict
+
+
+def to_info(row: SchoolClass) -> ClassInfo:
+    return ClassInfo(code=row.code, name=row.name, teacher=row.teacher, starts_at=row.starts_at)
+
+
+def parse_start_time(text: str) -> time:
+    try:
+        hours, minutes = text.strip().split(":")
+        return time(int(hours), int(minutes))
+    except ValueError:
+        raise InvalidInput(
+            f"{text!r} is not a time of day.", "Give the class start as HH:MM, for example 08:30."
+        ) from None
+
+
+def add_class(
+    session: Session, code: str, name: str, *, teacher: str | None = None, starts_at: time | None = None
+) -> ClassInfo:
+    code = code.strip()
+    if not code or not name.strip():
+        raise InvalidInput("A class needs a code and a name.", "For example: --name 'Biology 9B' 9B.")
+    if session.scalar(select(SchoolClass.id).where(SchoolClass.code == code)) is not None:
+        raise Conflict(f"A class with code {code!r} already exists.", "Choose another code.")
+    row = SchoolClass(code=code, name=name.strip(), teacher=teacher, starts_at=starts_at)
+    session.add(row)
+    flush_or_conflict(session, lambda _: Conflict(f"A class with code {code!r} already exists."))
+    return to_info(row)
+
+
+def get_row(session: Session, code: str) -> SchoolClass:
+    row = session.scalar(select(SchoolClass).where(SchoolClass.code == code))
+    if row is None:
+        raise NotFound(f"There is no class with code {code!r}.", "See the codes with `kiosk class list`.")
+    return row
+
+
+def get_class(session: Session, code: str) -> ClassInfo:
+    return to_info(get_row(session, code))
+
+
+def list_classes(session: Session) -> list[ClassInfo]:
+    return [to_info(r) for r in session.scalars(select(SchoolClass).order_by(SchoolClass.code))]
+
+
+def set_start_time(session: Session, code: str, starts_at: time | None) -> ClassInfo:
+    row = get_row(session, code)
+    row.starts_at = starts_at
+    session.flush()
+    return to_info(row)

@@ -1,0 +1,129 @@
+"""Face encodings: compact float32 vectors, one model tag each, never mixed across models."""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from kiosk.core.errors import ConsentRequired, InvalidInput, ModelMismatch, NotFound
+from kiosk.infra.db.models import FaceEncoding, SchoolClass, Student
+
+FloatMatrix = npt.NDArray[np.float32]
+
+
+def to_bytes(vector: npt.ArrayLike) -> bytes:
+    arr = np.asarray(vector, dtype="<f4").reshape(-1)
+    if arr.size == 0 or not np.all(np.isfinite(arr)):
+        raise InvalidInput("A face vector is empty or holds NaN/infinite values; it was not stored.")
+    return arr.tobytes()
+
+
+def add_encoding(
+    session: Session,
+    student_uuid: uuid.UUID,
+    *,
+    model_name: str,
+    vector: npt.ArrayLike,
+    quality: float | None = None,
+    source: str | None = None,
+) -> int:
+    student = session.get(Student, student_uuid)
+    if student is None:
+        raise NotFound("That student no longer exists.")
+    if not student.consent_given:
+        raise ConsentRequired(
+            f"{student.name} ({student.student_id}) has no recorded consent for face recognition.",
+            "Record the consent first (`kiosk student consent`); until then mark this student by hand.",
+        )
+    data = to_bytes(vector)
+    dim = len(data) // 4
+    existing_dim = session.scalar(
+        select(FaceEncoding.dimension).where(FaceEncoding.model_name == model_name).limit(1)
+    )
+    if existing_dim is not None and existing_dim != dim:
+        raise ModelMismatch(
+            f"A {dim}-value vector cannot be stored as a {model_name} encoding ({existing_dim} values).",
+        )
+    row = FaceEncoding(
+        student_id=student_uuid,
+        model_name=model_name,
+        dimension=dim,
+        vector=data,
+        quality=quality,
+        source=source,
+    )
+    session.add(row)
+    session.flush()
+    return row.id
+
+
+@dataclass(frozen=True)
+class Gallery:
+    """Encodings of one model, ready for FAISS: a (n, dim) float32 matrix and its owners."""
+
+    model_name: str
+    vectors: FloatMatrix
+    student_ids: tuple[uuid.UUID, ...]
+    encoding_ids: tuple[int, ...]
+    fingerprint: str
+
+    @property
+    def size(self) -> int:
+        return len(self.student_ids)
+
+
+def load_gallery(session: Session, model_name: str, *, class_code: str | None = None) -> Gallery:
+    """Every encoding of ``model_name`` of active, consenting students (of one class if given).
+
+    Vectors are joined with one ``bytes.join`` and one ``numpy.frombuffer``: no Python floats.
+    The fingerprint changes whenever the set of encodings does, so cached indexes know to rebuild.
+    """
+    stmt = (
+        select(FaceEncoding.id, FaceEncoding.student_id, FaceEncoding.dimension, FaceEncoding.vector)
+        .join(Student, FaceEncoding.student_id == Student.id)
+        .where(
+            FaceEncoding.model_name == model_name,
+            Student.is_active.is_(True),
+            Student.consent_given.is_(True),
+        )
+        .order_by(FaceEncoding.id)
+    )
+    if class_code is not None:
+        stmt = stmt.join(SchoolClass, Student.class_id == SchoolClass.id).where(
+            SchoolClass.code == class_code
+        )
+    rows = session.execute(stmt).all()
+    dims = {r[2] for r in rows}
+    if len(dims) > 1:
+        raise ModelMismatch(
+            f"The {model_name} encodings have mixed sizes {sorted(dims)}; the database is inconsistent."
+        )
+    dim = dims.pop() if dims else 0
+    blob = b"".join(r[3] for r in rows)
+    vectors = np.frombuffer(blob, dtype="<f4").astype(np.float32, copy=False).reshape(len(rows), dim)
+    ids = tuple(r[0] for r in rows)
+    students = tuple(r[1] for r in rows)
+    digest = hashlib.sha256(model_name.encode())
+    digest.update(np.asarray(ids, dtype=np.int64).tobytes())
+    digest.update(b"".join(s.bytes for s in students))
+    return Gallery(model_name, vectors, students, ids, digest.hexdigest())
+
+
+def counts_by_model(session: Session) -> dict[str, int]:
+    stmt = select(FaceEncoding.model_name, func.count()).group_by(FaceEncoding.model_name)
+    return {name: n for name, n in session.execute(stmt)}
+
+
+def student_models(session: Session, student_uuid: uuid.UUID) -> dict[str, int]:
+    stmt = (
+        select(FaceEncoding.model_name, func.count())
+        .where(FaceEncoding.student_id == student_uuid)
+        .group_by(FaceEncoding.model_name)
+    )
+    return {name: n for name, n in session.execute(stmt)}

@@ -1,0 +1,91 @@
+"""Schema versions: upgrade with Alembic, and tell where a database stands.
+
+The kiosk upgrades its database on start, so a school never runs a command by hand; a
+database already upgraded by a *newer* kiosk is refused rather than damaged.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, inspect
+
+from kiosk.core.errors import SchemaError
+
+log = logging.getLogger(__name__)
+
+MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+
+
+def alembic_config() -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    return cfg
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+@dataclass(frozen=True)
+class SchemaStatus:
+    current: str | None
+    head: str
+    pending: tuple[str, ...]  # revisions an upgrade would apply, oldest first
+    newer_than_code: bool
+    has_tables: bool
+
+    @property
+    def up_to_date(self) -> bool:
+        return self.current == self.head
+
+
+def status(engine: Engine) -> SchemaStatus:
+    script = ScriptDirectory.from_config(alembic_config())
+    head = head_revision()
+    current = current_revision(engine)
+    known = {rev.revision for rev in script.walk_revisions()}
+    newer = current is not None and current not in known
+    pending: list[str] = []
+    if not newer:
+        for rev in script.iterate_revisions(head, current or "base"):
+            pending.append(rev.revision)
+        pending.reverse()
+    has_tables = bool(inspect(engine).get_table_names())
+    return SchemaStatus(current, head, tuple(pending), newer, has_tables)
+
+
+def check_not_newer(engine: Engine) -> SchemaStatus:
+    st = status(engine)
+    if st.newer_than_code:
+        raise SchemaError(
+            f"This database was set up by a newer version of the kiosk (schema {st.current}).",
+            "Update the kiosk software on this computer; nothing was changed in the database.",
+        )
+    return st
+
+
+def upgrade(engine: Engine) -> SchemaStatus:
+    """Apply every pending migration (none when up to date). Returns the new status."""
+    before = check_not_newer(engine)
+    if before.up_to_date:
+        return before
+    cfg = alembic_config()
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "head")
+    log.info("Database schema upgraded from %s to %s", before.current or "empty", before.head)
+    return status(engine)

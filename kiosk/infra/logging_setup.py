@@ -1,0 +1,39 @@
+"""Logging handlers, configured once by the entry point.
+
+The log file (in the data folder) gets INFO and up; the terminal gets warnings only, since
+commands print their own results. Nothing logged may hold face vectors, photos or passwords.
+"""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+
+from kiosk.infra.config import Settings
+
+_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+
+
+def configure_logging(settings: Settings, *, verbose: bool = False) -> None:
+    root = logging.getLogger()
+    if getattr(root, "_kiosk_configured", False):
+        return
+    root.setLevel(logging.DEBUG if verbose else logging.INFO)
+    console = logging.StreamHandler()
+    console.setLevel(logging.DEBUG if verbose else logging.WARNING)
+    console.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
+    root.addHandler(console)
+    try:
+        settings.log_dir.mkdir(parents=True, exist_ok=True)
+        file_handler = logging.handlers.RotatingFileHandler(
+            settings.log_dir / "kiosk.log", maxBytes=2_000_000, backupCount=3, encoding="utf-8"
+        )
+    except OSError:
+        pass  # an unwritable data dir is reported by the command that needs it
+    else:
+        file_handler.setFormatter(logging.Formatter(_FORMAT))
+        root.addHandler(file_handler)
+    # Third-party chatter (deepface prints model loads at INFO) stays in the file.
+    for noisy in ("deepface", "alembic", "PIL", "h5py"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
+    root._kiosk_configured = True  # type: ignore[attr-defined]
