@@ -1,0 +1,142 @@
+"""Recognition profiles: which face detector and which recognition model run together.
+
+A profile names deepface's detector backend and recognition model, the vector size the model
+produces and the weight files deepface looks for in ``<DEEPFACE_HOME>/.deepface/weights``.
+The file names and download sources below are the ones deepface 0.0.103 uses with its ONNX
+engine (``deepface.models.facial_recognition.onnx.Facenet``,
+``deepface.models.face_detection.YuNet``, ``...face_detection.Dlib`` and
+``...facial_recognition.dlib.Dlib``): deepface finds a file by its exact name and only
+downloads it when the file is absent, so a file placed there by hand is used as is.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+from kiosk.core.errors import ConfigError
+
+
+class WeightKind(enum.StrEnum):
+    ONNX = "onnx"  # an ONNX graph (onnxruntime, or OpenCV's FaceDetectorYN for YuNet)
+    DLIB_SHAPE_PREDICTOR = "dlib-shape-predictor"
+    DLIB_RECOGNITION = "dlib-recognition"
+
+
+@dataclass(frozen=True, slots=True)
+class WeightFile:
+    """One file deepface needs, under its weights folder."""
+
+    file_name: str
+    kind: WeightKind
+    # Where deepface downloads it from, in the order it tries them.
+    sources: tuple[str, ...]
+    # "bz2" when the source serves it compressed (deepface unpacks it after download).
+    compression: str | None = None
+    # File name of the same file inside the face_recognition_models package, if shipped there.
+    offline_package_file: str | None = None
+    # The sha256 of the official file, when known. Files without one are pinned on install.
+    sha256: str | None = None
+    # For recognition graphs: input (height, width, channels) and output vector size.
+    input_shape: tuple[int, int, int] | None = None
+    output_dim: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ModelProfile:
+    name: str
+    detector_backend: str  # deepface's detector name
+    model_name: str  # deepface's recognition model name (stored with every vector)
+    embedding_dim: int
+    input_size: tuple[int, int]  # (height, width) of the face crops the model takes
+    weights: tuple[WeightFile, ...]
+    needs_network: bool  # whether fetching its weights needs the internet
+    description: str = ""
+
+    @property
+    def file_names(self) -> tuple[str, ...]:
+        return tuple(w.file_name for w in self.weights)
+
+
+_FACENET512_ONNX = WeightFile(
+    file_name="facenet512_weights.onnx",
+    kind=WeightKind.ONNX,
+    sources=(
+        "https://github.com/serengil/deepface_models/releases/download/v1.0/facenet512_weights.onnx",
+        "https://huggingface.co/serengil/deepface/resolve/main/facenet512_weights.onnx",
+    ),
+    input_shape=(160, 160, 3),
+    output_dim=512,
+)
+
+_YUNET_ONNX = WeightFile(
+    file_name="face_detection_yunet_2023mar.onnx",
+    kind=WeightKind.ONNX,
+    sources=(
+        "https://github.com/opencv/opencv_zoo/raw/main/models/face_detection_yunet/face_detection_yunet_2023mar.onnx",
+    ),
+)
+
+_DLIB_SHAPE_PREDICTOR = WeightFile(
+    file_name="shape_predictor_5_face_landmarks.dat",
+    kind=WeightKind.DLIB_SHAPE_PREDICTOR,
+    sources=("https://dlib.net/files/shape_predictor_5_face_landmarks.dat.bz2",),
+    compression="bz2",
+    offline_package_file="shape_predictor_5_face_landmarks.dat",
+    sha256="c4b1e9804792707d3a405c2c16a80a20269e6675021f64a41d30fffafbc41888",
+)
+
+_DLIB_RESNET = WeightFile(
+    file_name="dlib_face_recognition_resnet_model_v1.dat",
+    kind=WeightKind.DLIB_RECOGNITION,
+    sources=("https://dlib.net/files/dlib_face_recognition_resnet_model_v1.dat.bz2",),
+    compression="bz2",
+    offline_package_file="dlib_face_recognition_resnet_model_v1.dat",
+    sha256="55533b28a95800a551ba546ba62fe69625c7e95a7061c338adffead08719da30",
+    input_shape=(150, 150, 3),
+    output_dim=128,
+)
+
+FACENET512 = ModelProfile(
+    name="facenet512",
+    detector_backend="yunet",
+    model_name="Facenet512",
+    embedding_dim=512,
+    input_size=(160, 160),
+    weights=(_YUNET_ONNX, _FACENET512_ONNX),
+    needs_network=True,
+    description="Facenet512 with the YuNet detector (weights downloaded once, or imported).",
+)
+
+DLIB_OFFLINE = ModelProfile(
+    name="dlib-offline",
+    detector_backend="dlib",
+    model_name="Dlib",
+    embedding_dim=128,
+    input_size=(150, 150),
+    weights=(_DLIB_SHAPE_PREDICTOR, _DLIB_RESNET),
+    needs_network=False,
+    description="dlib's HOG detector and ResNet model; weights ship on PyPI, no network needed.",
+)
+
+PROFILES: dict[str, ModelProfile] = {p.name: p for p in (FACENET512, DLIB_OFFLINE)}
+
+
+def get_profile(name: str) -> ModelProfile:
+    """The profile called ``name``, or a :class:`ConfigError` listing the known ones."""
+    try:
+        return PROFILES[name]
+    except KeyError:
+        raise ConfigError(
+            f"Unknown recognition profile {name!r}.",
+            f"Use one of: {', '.join(PROFILES)}.",
+        ) from None
+
+
+def weight_file(file_name: str) -> WeightFile | None:
+    """The known weight file called ``file_name`` (in any profile), if any."""
+    for profile in PROFILES.values():
+        for wf in profile.weights:
+            if wf.file_name == file_name:
+                return wf
+    return None
