@@ -1,0 +1,347 @@
+"""One attendance session: recognise faces in frames, vote, mark, and keep the roster state.
+
+This is the code path the GUI and ``kiosk run --headless`` share: the GUI's recognition
+worker and the headless loop both call :meth:`AttendanceSessionService.process_frame` with
+the newest camera frame; manual overrides and the summary go through the same object.
+
+Thread safety: ``process_frame`` runs on one worker thread; ``manual_mark``, ``roster``
+and ``end`` may come from another (the GUI). A lock guards the shared state; the store
+calls are short transactions of their own.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+import uuid
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Protocol
+
+import numpy as np
+import numpy.typing as npt
+
+from kiosk.core.domain import (
+    AttendanceMark,
+    AttendanceStatus,
+    ClassInfo,
+    FaceBox,
+    MarkSource,
+    SessionInfo,
+    SessionSummary,
+    StudentInfo,
+)
+from kiosk.core.errors import InvalidInput, KioskError
+from kiosk.core.lateness import arrival_status
+from kiosk.core.matching import MatchDecision, decide
+from kiosk.core.ports import AttendanceStore
+from kiosk.core.voting import AttendanceVoting
+from kiosk.infra.config import Settings
+from kiosk.infra.recognition.index import FaceIndex, IndexCache
+
+log = logging.getLogger(__name__)
+
+
+class FaceAnalyser(Protocol):
+    """What the session needs from the face pipeline (:class:`FacePipeline` provides it)."""
+
+    @property
+    def model_name(self) -> str: ...
+
+    def detect(self, frame_bgr: object, *, max_faces: int | None = None) -> list[DetectedFaceLike]: ...
+
+    def embed(self, faces: list[DetectedFaceLike]) -> npt.NDArray[np.float32]: ...
+
+
+class DetectedFaceLike(Protocol):
+    @property
+    def box(self) -> FaceBox: ...
+
+    @property
+    def accepted(self) -> bool: ...
+
+
+@dataclass(frozen=True, slots=True)
+class FaceResult:
+    """One face in one frame, ready to draw."""
+
+    box: FaceBox
+    state: str  # "confirmed", "matching", "unknown", "low_quality"
+    student: StudentInfo | None = None
+    similarity: float | None = None
+
+    @property
+    def label(self) -> str:
+        if self.student is not None:
+            sim = f" {self.similarity:.2f}" if self.similarity is not None else ""
+            return f"{self.student.name}{sim}"
+        if self.state == "low_quality":
+            return "Hold still"
+        return "Unknown"
+
+
+@dataclass(frozen=True, slots=True)
+class FrameResult:
+    seq: int
+    faces: tuple[FaceResult, ...]
+    new_marks: tuple[AttendanceMark, ...]
+    elapsed_ms: float
+
+
+@dataclass(frozen=True, slots=True)
+class RosterEntry:
+    student: StudentInfo
+    mark: AttendanceMark | None
+
+    @property
+    def status(self) -> AttendanceStatus | None:
+        return self.mark.status if self.mark else None
+
+
+@dataclass
+class _State:
+    session: SessionInfo
+    class_info: ClassInfo
+    roster: dict[uuid.UUID, StudentInfo]
+    marks: dict[uuid.UUID, AttendanceMark] = field(default_factory=dict)
+
+
+class AttendanceSessionService:
+    """Runs one session at a time for one class."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        store: AttendanceStore,
+        analyser: FaceAnalyser | None,
+        *,
+        index_cache: IndexCache | None = None,
+        actor: str | None = None,
+    ) -> None:
+        self.settings = settings
+        self.store = store
+        self.analyser = analyser
+        self.actor = actor
+        self._index_cache = index_cache or IndexCache(settings.cache_dir / "indexes")
+        self._lock = threading.RLock()
+        self._state: _State | None = None
+        self._index: FaceIndex | None = None
+        self._voting: AttendanceVoting[uuid.UUID] | None = None
+        self._threshold = 1.0
+        self.warnings: list[str] = []
+
+    # --- lifecycle ------------------------------------------------------------------
+
+    @property
+    def session(self) -> SessionInfo | None:
+        return self._state.session if self._state else None
+
+    @property
+    def class_info(self) -> ClassInfo | None:
+        return self._state.class_info if self._state else None
+
+    @property
+    def model_name(self) -> str | None:
+        return self.analyser.model_name if self.analyser else None
+
+    def start(self, class_code: str, *, started_by: str | None = None) -> SessionInfo:
+        """Open a session: load the roster and the face index of the class."""
+        with self._lock:
+            if self._state is not None and self._state.session.ended_at is None:
+                raise InvalidInput("A session is already running.", "End it before starting another.")
+            class_info = self.store.get_class(class_code)
+            roster = {s.id: s for s in self.store.roster(class_code)}
+            self.warnings = []
+            self._prepare_recognition(class_code, roster)
+            session = self.store.open_session(
+                class_code, started_by=started_by or self.actor, kiosk_id=self.settings.effective_kiosk_id
+            )
+            self._state = _State(session, class_info, roster)
+            log.info("Session %s started for class %s (%d students)", session.id, class_code, len(roster))
+            return session
+
+    def _prepare_recognition(self, class_code: str, roster: dict[uuid.UUID, StudentInfo]) -> None:
+        self._index = None
+        self._voting = AttendanceVoting.from_settings(self.settings.recognition)
+        if not roster:
+            self.warnings.append("Nobody is in this class yet: add students, or mark attendance by hand.")
+        if self.analyser is None:
+            self.warnings.append("Face recognition is off: mark attendance by hand.")
+            return
+        model = self.analyser.model_name
+        self._threshold = float(self.settings.recognition.thresholds.get(model, 1.0))
+        gallery = self.store.gallery(class_code, model)
+        enrolled = set(gallery.student_ids)
+        no_consent = [s for s in roster.values() if not s.consent_given]
+        not_enrolled = [s for s in roster.values() if s.consent_given and s.id not in enrolled]
+        if roster and not enrolled:
+            self.warnings.append(
+                f"Nobody in this class is enrolled for the {model} model: mark attendance by hand, "
+                "or enroll students (or switch to the model they were enrolled with)."
+            )
+        elif not_enrolled:
+            names = ", ".join(s.name for s in not_enrolled[:5]) + ("..." if len(not_enrolled) > 5 else "")
+            self.warnings.append(f"Not enrolled for {model} (mark by hand): {names}.")
+        if no_consent:
+            self.warnings.append(
+                f"{len(no_consent)} student(s) without consent are never recognised: mark them by hand."
+            )
+
+        def load() -> tuple[npt.NDArray[np.float32], tuple[uuid.UUID, ...]]:
+            return gallery.vectors, gallery.student_ids
+
+        self._index = self._index_cache.get_or_build(class_code, model, gallery.fingerprint, load)
+
+    def end(self) -> SessionSummary:
+        """Close the session (idempotent) and return its summary."""
+        with self._lock:
+            state = self._require_state()
+            if state.session.ended_at is None:
+                state.session = self.store.close_session(state.session.id)
+                log.info("Session %s ended", state.session.id)
+            return self.store.summary(state.session.id)
+
+    def summary(self) -> SessionSummary:
+        with self._lock:
+            return self.store.summary(self._require_state().session.id)
+
+    def _require_state(self) -> _State:
+        if self._state is None:
+            raise InvalidInput("No session is running.", "Start a session for a class first.")
+        return self._state
+
+    # --- recognition ----------------------------------------------------------------
+
+    def process_frame(
+        self, image_bgr: npt.NDArray[np.uint8], timestamp: float | None = None, seq: int = 0
+    ) -> FrameResult:
+        """Detect, track, embed only faces that still need it, match, vote, and mark."""
+        started = time.perf_counter()
+        now = time.monotonic() if timestamp is None else timestamp
+        state = self._require_state()
+        if self.analyser is None or self._voting is None:
+            return FrameResult(seq, (), (), 0.0)
+        detected = self.analyser.detect(image_bgr)
+        usable = [f for f in detected if f.accepted]
+        tracked = self._voting.update([f.box for f in usable], now)
+        to_embed = [i for i, t in enumerate(tracked) if t.needs_embedding]
+        decisions: dict[int, MatchDecision[uuid.UUID]] = {}
+        if to_embed and self._index is not None and self._index.size > 0:
+            vectors = self.analyser.embed([usable[i] for i in to_embed])
+            candidates = self._index.search(vectors, self.analyser.model_name, k=5)
+            for i, cands in zip(to_embed, candidates, strict=True):
+                decisions[i] = decide(cands, self._threshold, self.settings.recognition.margin)
+        faces: list[FaceResult] = []
+        new_marks: list[AttendanceMark] = []
+        for i, track in enumerate(tracked):
+            decision = decisions.get(i)
+            if decision is not None:
+                confirmation = self._voting.observe(track.track_id, decision, now)
+                if confirmation is not None:
+                    mark = self._auto_mark(
+                        state,
+                        confirmation.student,
+                        confirmation.mean_similarity,
+                        track.box,
+                        confirmation.votes,
+                    )
+                    if mark is not None:
+                        new_marks.append(mark)
+            student_uuid = self._voting.votes.track_student(track.track_id)
+            if student_uuid is not None:
+                sim = decision.similarity if decision is not None and decision.is_match else None
+                faces.append(FaceResult(track.box, "confirmed", state.roster.get(student_uuid), sim))
+            elif decision is not None and decision.is_match and decision.student_uuid is not None:
+                faces.append(
+                    FaceResult(
+                        track.box, "matching", state.roster.get(decision.student_uuid), decision.similarity
+                    )
+                )
+            else:
+                faces.append(
+                    FaceResult(track.box, "unknown", None, decision.similarity if decision else None)
+                )
+        faces.extend(FaceResult(f.box, "low_quality") for f in detected if not f.accepted)
+        elapsed = (time.perf_counter() - started) * 1000
+        return FrameResult(seq, tuple(faces), tuple(new_marks), elapsed)
+
+    def _auto_mark(
+        self, state: _State, student_uuid: uuid.UUID, similarity: float, box: FaceBox, votes: int
+    ) -> AttendanceMark | None:
+        student = state.roster.get(student_uuid)
+        if student is None or not student.can_be_recognised:
+            return None  # never mark from a stale index entry of a withdrawn student
+        with self._lock:
+            if student_uuid in state.marks:
+                return None  # already marked (by the camera or by hand): never re-marked
+            now = datetime.now(UTC)
+            status = arrival_status(
+                now, state.class_info.starts_at, self.settings.attendance.late_grace_minutes
+            )
+            mark = AttendanceMark(
+                id=uuid.uuid4(),
+                session_id=state.session.id,
+                student_uuid=student_uuid,
+                status=status,
+                marked_at=now,
+                source=MarkSource.AUTO,
+                confidence=round(similarity, 4),
+                box=box,
+                details={"model": self.model_name or "", "votes": votes},
+            )
+            stored = self.store.mark(mark)
+            state.marks[student_uuid] = stored
+            log.info("Marked %s %s in session %s", student.student_id, stored.status.value, state.session.id)
+            return stored
+
+    # --- the teacher ----------------------------------------------------------------
+
+    def manual_mark(
+        self,
+        student_uuid: uuid.UUID,
+        status: AttendanceStatus,
+        *,
+        note: str | None = None,
+        actor: str | None = None,
+    ) -> AttendanceMark:
+        """The teacher's override: always wins over the camera, and goes to the audit log."""
+        with self._lock:
+            state = self._require_state()
+            if student_uuid not in state.roster:
+                raise InvalidInput("That student is not in this class.")
+            mark = AttendanceMark(
+                id=uuid.uuid4(),
+                session_id=state.session.id,
+                student_uuid=student_uuid,
+                status=status,
+                marked_at=datetime.now(UTC),
+                source=MarkSource.MANUAL,
+                note=(note or "").strip() or None,
+            )
+            stored = self.store.mark(mark, actor=actor or self.actor)
+            state.marks[student_uuid] = stored
+            if self._voting is not None:
+                self._voting.votes.mark_confirmed(student_uuid)  # the camera no longer needs to find them
+            return stored
+
+    def roster(self) -> list[RosterEntry]:
+        with self._lock:
+            state = self._require_state()
+            return [
+                RosterEntry(s, state.marks.get(s.id))
+                for s in sorted(state.roster.values(), key=lambda s: s.name)
+            ]
+
+    def counts(self) -> dict[str, int]:
+        entries = self.roster()
+        out = {s.value: 0 for s in AttendanceStatus}
+        for e in entries:
+            out[(e.status or AttendanceStatus.ABSENT).value] += 1
+        return out
+
+    def status_line(self) -> str:
+        try:
+            return self.store.status_line()
+        except KioskError as exc:
+            return exc.message
