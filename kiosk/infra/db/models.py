@@ -193,3 +193,22 @@ class AuditLog(Base):
     entity: Mapped[str] = mapped_column(String(64))
     entity_id: Mapped[str] = mapped_column(String(64))
     details: Mapped[dict[str, Any] | None]
+
+
+class MigrationMap(Base):
+    """Which row of a migrated SQLite source became which row here.
+
+    One row per moved source row, written in the same transaction as the row itself, so a
+    migration killed at any moment resumes where it stopped and a re-run moves nothing twice.
+    ``source_key`` identifies the source file; ids are text so integer and UUID keys both fit.
+    """
+
+    __tablename__ = "migration_map"
+    __table_args__ = (UniqueConstraint("source_key", "table_name", "legacy_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    source_key: Mapped[str] = mapped_column(String(64))
+    table_name: Mapped[str] = mapped_column(String(64))
+    legacy_id: Mapped[str] = mapped_column(String(64))
+    new_id: Mapped[str] = mapped_column(String(64))
+    migrated_at: Mapped[datetime] = mapped_column(default=utcnow, server_default=_now())
