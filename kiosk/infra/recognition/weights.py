@@ -304,9 +304,7 @@ def _staging(folder: Path, file_name: str) -> Iterator[Path]:
         tmp.unlink(missing_ok=True)
 
 
-def _install_from(
-    settings: Settings, wf: WeightFile, source: Path, origin: str, *, link: bool = False
-) -> Path:
+def _install_from(settings: Settings, wf: WeightFile, source: Path, origin: str) -> Path:
     """Validate ``source`` (plain or .bz2) and place it under its deepface name."""
     folder = weights_folder(settings)
     target = folder / wf.file_name
