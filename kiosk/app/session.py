@@ -17,7 +17,6 @@ import time
 import uuid
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Protocol
 
 import numpy as np
 import numpy.typing as npt
@@ -39,27 +38,9 @@ from kiosk.core.ports import AttendanceStore
 from kiosk.core.voting import AttendanceVoting
 from kiosk.infra.config import Settings
 from kiosk.infra.recognition.index import FaceIndex, IndexCache
+from kiosk.infra.recognition.pipeline import FacePipeline
 
 log = logging.getLogger(__name__)
-
-
-class FaceAnalyser(Protocol):
-    """What the session needs from the face pipeline (:class:`FacePipeline` provides it)."""
-
-    @property
-    def model_name(self) -> str: ...
-
-    def detect(self, frame_bgr: object, *, max_faces: int | None = None) -> list[DetectedFaceLike]: ...
-
-    def embed(self, faces: list[DetectedFaceLike]) -> npt.NDArray[np.float32]: ...
-
-
-class DetectedFaceLike(Protocol):
-    @property
-    def box(self) -> FaceBox: ...
-
-    @property
-    def accepted(self) -> bool: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,7 +95,7 @@ class AttendanceSessionService:
         self,
         settings: Settings,
         store: AttendanceStore,
-        analyser: FaceAnalyser | None,
+        analyser: FacePipeline | None,
         *,
         index_cache: IndexCache | None = None,
         actor: str | None = None,

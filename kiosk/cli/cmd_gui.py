@@ -36,4 +36,4 @@ def start_gui(args: argparse.Namespace, ctx: CliContext) -> int:
     except ImportError:
         sys.stderr.write("kiosk: the kiosk window is not part of this build yet; use `kiosk run --headless`.\n")
         return 2
-    return run_gui(ctx.settings)
+    return int(run_gui(ctx.settings))

@@ -20,10 +20,17 @@ from kiosk.core.domain import AttendanceMark, ClassInfo, SessionInfo, SessionSum
 class GalleryData(Protocol):
     """Encodings of one model: what the FAISS index is built from."""
 
-    model_name: str
-    vectors: npt.NDArray[np.float32]
-    student_ids: tuple[uuid.UUID, ...]
-    fingerprint: str
+    @property
+    def model_name(self) -> str: ...
+
+    @property
+    def vectors(self) -> npt.NDArray[np.float32]: ...
+
+    @property
+    def student_ids(self) -> tuple[uuid.UUID, ...]: ...
+
+    @property
+    def fingerprint(self) -> str: ...
 
 
 class AttendanceStore(Protocol):

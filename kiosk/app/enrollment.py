@@ -1,0 +1,199 @@
+"""Enrollment: turn a student's photos into stored face encodings.
+
+Refuses students without recorded consent before looking at a single photo. Each photo is
+checked on its own (no face, several faces, too small, blurred, cut off: rejected with the
+reason); accepted photos become one encoding each (several per student improve recall).
+A new face that already matches *another* enrolled student is stored but reported as a
+possible duplicate enrollment, so an admin can look.
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import cv2
+import numpy as np
+import numpy.typing as npt
+from sqlalchemy import Engine
+
+from kiosk.core.domain import FaceBox, StudentInfo
+from kiosk.core.errors import ConsentRequired, InvalidInput, KioskError
+from kiosk.core.matching import decide
+from kiosk.infra.config import Settings
+from kiosk.infra.db.engine import session_factory, unit_of_work
+from kiosk.infra.db.repo import encodings, students
+from kiosk.infra.recognition.images import load_image
+from kiosk.infra.recognition.index import FaceIndex
+from kiosk.infra.recognition.pipeline import FacePipeline
+
+log = logging.getLogger(__name__)
+
+THUMBNAIL_SIDE = 96
+IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".bmp", ".webp", ".tif", ".tiff"}
+
+
+@dataclass(frozen=True, slots=True)
+class PhotoVerdict:
+    source: str
+    ok: bool
+    reason: str | None = None
+    box: FaceBox | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class DuplicateWarning:
+    source: str
+    other: StudentInfo
+    similarity: float
+
+    @property
+    def message(self) -> str:
+        return (
+            f"{self.source}: this face looks like {self.other.name} ({self.other.student_id}), "
+            f"similarity {self.similarity:.2f}. Check that it is the right student."
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class EnrollmentResult:
+    student: StudentInfo
+    accepted: tuple[PhotoVerdict, ...]
+    rejected: tuple[PhotoVerdict, ...]
+    duplicates: tuple[DuplicateWarning, ...]
+
+
+def photo_files(paths: Sequence[Path]) -> list[Path]:
+    """Expand folders into their image files (sorted); files are kept as given."""
+    out: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            out.extend(
+                sorted(p for p in path.iterdir() if p.suffix.lower() in IMAGE_SUFFIXES and p.is_file())
+            )
+        else:
+            out.append(path)
+    return out
+
+
+def thumbnail_jpeg(image_bgr: npt.NDArray[np.uint8], box: FaceBox) -> bytes:
+    """A small square JPEG of the face for the roster (not used for recognition)."""
+    h, w = image_bgr.shape[:2]
+    pad = int(max(box.w, box.h) * 0.25)
+    x0, y0 = max(0, box.x - pad), max(0, box.y - pad)
+    x1, y1 = min(w, box.x + box.w + pad), min(h, box.y + box.h + pad)
+    crop = image_bgr[y0:y1, x0:x1]
+    if crop.size == 0:
+        crop = image_bgr
+    side = max(crop.shape[:2])
+    square = np.zeros((side, side, 3), dtype=np.uint8)
+    oy, ox = (side - crop.shape[0]) // 2, (side - crop.shape[1]) // 2
+    square[oy : oy + crop.shape[0], ox : ox + crop.shape[1]] = crop
+    small = cv2.resize(square, (THUMBNAIL_SIDE, THUMBNAIL_SIDE), interpolation=cv2.INTER_AREA)
+    ok, data = cv2.imencode(".jpg", small, [cv2.IMWRITE_JPEG_QUALITY, 85])
+    return bytes(data) if ok else b""
+
+
+class EnrollmentService:
+    def __init__(self, settings: Settings, engine: Engine, pipeline: FacePipeline) -> None:
+        self.settings = settings
+        self._sessions = session_factory(engine)
+        self.pipeline = pipeline
+
+    def check_frame(self, image_bgr: npt.NDArray[np.uint8], source: str = "camera") -> PhotoVerdict:
+        """Live quality feedback for guided webcam shots: is this frame usable right now?"""
+        faces = self.pipeline.detect(image_bgr)
+        if not faces:
+            return PhotoVerdict(source, False, "No face found: look at the camera.")
+        if len(faces) > 1:
+            return PhotoVerdict(
+                source, False, "More than one face: only the student should be in the picture."
+            )
+        face = faces[0]
+        if face.rejection is not None:
+            return PhotoVerdict(source, False, face.rejection.message, face.box)
+        return PhotoVerdict(source, True, None, face.box)
+
+    def _require_consent(self, student_id: str) -> StudentInfo:
+        with unit_of_work(self._sessions) as s:
+            info = students.get_student(s, student_id)
+        if not info.consent_given:
+            raise ConsentRequired(
+                f"{info.name} ({info.student_id}) has no recorded consent for face recognition; nothing was stored.",
+                f"Record consent first (`kiosk student consent {info.student_id} --give --by NAME`); "
+                "until then mark this student by hand.",
+            )
+        if not info.is_active:
+            raise InvalidInput(
+                f"{info.name} ({info.student_id}) is not an active student.", "Reactivate them first."
+            )
+        return info
+
+    def _other_students_index(self, student: StudentInfo) -> FaceIndex:
+        with unit_of_work(self._sessions) as s:
+            gallery = encodings.load_gallery(s, self.pipeline.model_name)
+        keep = np.array([sid != student.id for sid in gallery.student_ids], dtype=bool)
+        others = tuple(sid for sid, k in zip(gallery.student_ids, keep, strict=True) if k)
+        vectors = gallery.vectors[keep] if gallery.size else gallery.vectors.reshape(0, self.pipeline.dim)
+        return FaceIndex.build(vectors, others, self.pipeline.model_name)
+
+    def enroll(self, student_id: str, images: Sequence[tuple[str, object]]) -> EnrollmentResult:
+        """Enroll ``images`` (name, BGR image or a path) for one student; one transaction."""
+        student = self._require_consent(student_id)
+        others = self._other_students_index(student)
+        threshold = float(self.settings.recognition.thresholds.get(self.pipeline.model_name, 1.0))
+        accepted: list[tuple[PhotoVerdict, npt.NDArray[np.float32], npt.NDArray[np.uint8]]] = []
+        rejected: list[PhotoVerdict] = []
+        duplicates: list[DuplicateWarning] = []
+        for source, image in images:
+            try:
+                frame = load_image(image) if isinstance(image, str | Path) else image
+                face, vector = self.pipeline.embed_single(frame)
+            except KioskError as exc:
+                rejected.append(PhotoVerdict(source, False, str(exc)))
+                continue
+            accepted.append((PhotoVerdict(source, True, None, face.box), vector, frame))  # type: ignore[arg-type]
+            if others.size:
+                decision = decide(others.search(vector, self.pipeline.model_name, k=3)[0], threshold, 0.0)
+                if decision.student_uuid is not None:
+                    duplicates.append(
+                        DuplicateWarning(source, self._student(decision.student_uuid), decision.similarity)
+                    )
+        with unit_of_work(self._sessions) as s:
+            for verdict, vector, _frame in accepted:
+                encodings.add_encoding(
+                    s,
+                    student.id,
+                    model_name=self.pipeline.model_name,
+                    vector=vector,
+                    quality=None,
+                    source=f"photo:{Path(verdict.source).name}"[:200],
+                )
+            if accepted:
+                verdict, _vector, frame = accepted[0]
+                if verdict.box is not None:
+                    students.set_photo(s, student.id, thumbnail_jpeg(frame, verdict.box))
+            updated = students.get_student(s, student_id)
+        log.info(
+            "Enrolled %s: %d photo(s) accepted, %d rejected, %d possible duplicate(s)",
+            student.student_id,
+            len(accepted),
+            len(rejected),
+            len(duplicates),
+        )
+        return EnrollmentResult(updated, tuple(v for v, _, _ in accepted), tuple(rejected), tuple(duplicates))
+
+    def enroll_paths(self, student_id: str, paths: Sequence[Path]) -> EnrollmentResult:
+        files = photo_files(paths)
+        if not files:
+            raise InvalidInput(
+                "No photos were given (the folders hold no image files).", "Give JPEG or PNG photos."
+            )
+        return self.enroll(student_id, [(str(p), p) for p in files])
+
+    def _student(self, student_uuid: uuid.UUID) -> StudentInfo:
+        with unit_of_work(self._sessions) as s:
+            return students.get_by_uuid(s, student_uuid)

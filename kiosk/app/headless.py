@@ -1,0 +1,152 @@
+"""A whole session without widgets: open, recognise, mark, close, summarise.
+
+Shares every code path of the GUI except the widgets: the same
+:class:`~kiosk.app.session.AttendanceSessionService`, the same camera sources and capture
+worker. Finite sources (a video file, a folder, an image) end the session when exhausted.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from kiosk.app.session import AttendanceSessionService, FrameResult
+from kiosk.core.domain import SessionSummary
+from kiosk.infra.camera.capture import CaptureWorker
+from kiosk.infra.camera.sources import FrameSource, open_source
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class HeadlessRun:
+    summary: SessionSummary
+    frames_read: int
+    frames_processed: int
+    seconds: float
+    source_description: str
+    warnings: tuple[str, ...]
+
+    @property
+    def processed_fps(self) -> float:
+        return self.frames_processed / self.seconds if self.seconds > 0 else 0.0
+
+
+def run_session(
+    service: AttendanceSessionService,
+    class_code: str,
+    camera: str | FrameSource,
+    *,
+    duration: float | None = None,
+    max_frames: int | None = None,
+    realtime: bool = False,
+    on_frame: Callable[[FrameResult], None] | None = None,
+    started_by: str | None = None,
+) -> HeadlessRun:
+    """Run one session on ``camera`` until it ends, ``duration`` seconds pass or ``max_frames`` are read.
+
+    A file is read frame by frame (every frame recognised, timed by its own frame rate, so
+    results do not depend on this computer's speed) unless ``realtime``, which plays it
+    like a camera: frames the recognition cannot keep up with are dropped.
+    """
+    source = camera if isinstance(camera, FrameSource) else open_source(camera, realtime=realtime)
+    service.start(class_code, started_by=started_by)
+    began = time.monotonic()
+    read = processed = 0
+    try:
+        if source.is_live or realtime:
+            read, processed = _run_live(service, source, began, duration, max_frames, on_frame)
+        else:
+            read, processed = _run_file(service, source, began, duration, max_frames, on_frame)
+    finally:
+        summary = service.end()
+        if source.is_open:
+            source.close()
+    elapsed = time.monotonic() - began
+    log.info("Headless session: %d frames read, %d recognised in %.1f s", read, processed, elapsed)
+    return HeadlessRun(summary, read, processed, elapsed, source.description, tuple(service.warnings))
+
+
+def _out_of_time(began: float, duration: float | None) -> bool:
+    return duration is not None and time.monotonic() - began >= duration
+
+
+def _run_file(
+    service: AttendanceSessionService,
+    source: FrameSource,
+    began: float,
+    duration: float | None,
+    max_frames: int | None,
+    on_frame: Callable[[FrameResult], None] | None,
+) -> tuple[int, int]:
+    if not source.is_open:
+        source.open()
+    fps = source.nominal_fps or 15.0
+    read = 0
+    while True:
+        if (max_frames is not None and read >= max_frames) or _out_of_time(began, duration):
+            break
+        frame = source.read()
+        if frame is None:
+            break
+        read += 1
+        result = service.process_frame(frame.image, timestamp=read / fps, seq=frame.seq)
+        if on_frame is not None:
+            on_frame(result)
+    return read, read
+
+
+def _run_live(
+    service: AttendanceSessionService,
+    source: FrameSource,
+    began: float,
+    duration: float | None,
+    max_frames: int | None,
+    on_frame: Callable[[FrameResult], None] | None,
+) -> tuple[int, int]:
+    worker = CaptureWorker(source)
+    worker.start()
+    processed = 0
+    last_seq = 0
+    try:
+        while not _out_of_time(began, duration):
+            got = worker.wait_frame(last_seq, timeout=0.5)
+            if got is None:
+                if worker.finished:
+                    break
+                continue
+            last_seq, frame = got
+            result = service.process_frame(frame.image, timestamp=frame.timestamp, seq=last_seq)
+            processed += 1
+            if on_frame is not None:
+                on_frame(result)
+            if max_frames is not None and last_seq >= max_frames:
+                break
+    finally:
+        worker.stop()
+        worker.join(timeout=5)
+    return last_seq, processed
+
+
+def format_summary(run: HeadlessRun) -> str:
+    s = run.summary
+    counts = s.counts
+    lines = [
+        f"Session {s.session.id} for {s.class_info.code} ({s.class_info.name}), camera: {run.source_description}",
+        f"Present: {counts['present']}  Late: {counts['late']}  Excused: {counts['excused']}  Absent: {counts['absent']}",
+    ]
+    for title, group in (("present", s.present), ("late", s.late), ("excused", s.excused)):
+        for student, mark in group:
+            when = mark.marked_at.astimezone().strftime("%H:%M:%S") if mark.marked_at else ""
+            conf = f" ({mark.confidence:.2f})" if mark.confidence is not None else ""
+            lines.append(f"  {title:<8} {student.student_id:<12} {student.name}  {when}{conf}")
+    for student in s.absent:
+        lines.append(f"  {'absent':<8} {student.student_id:<12} {student.name}")
+    lines.append(
+        f"Frames: {run.frames_read} read, {run.frames_processed} recognised in {run.seconds:.1f} s "
+        f"({run.processed_fps:.1f} frames/s)"
+    )
+    lines.extend(f"Note: {w}" for w in run.warnings)
+    return "\n".join(lines)

@@ -1,0 +1,58 @@
+"""``kiosk run --class CODE --camera SOURCE --headless``: a whole session without a window."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+from typing import Any
+
+from kiosk.app.bootstrap import build_store, prepare_environment
+from kiosk.app.headless import format_summary, run_session
+from kiosk.app.session import AttendanceSessionService
+from kiosk.cli.context import CliContext, echo
+from kiosk.core.errors import InvalidInput
+
+
+def register(sub: Any) -> None:
+    run = sub.add_parser("run", help="run an attendance session (use --headless without a window)")
+    run.add_argument("--class", dest="class_code", required=True, metavar="CODE")
+    run.add_argument(
+        "--camera", metavar="SOURCE", help="device index, video file, folder, image or rtsp:// URL"
+    )
+    run.add_argument("--headless", action="store_true", help="no window: run, then print the summary")
+    limit = run.add_mutually_exclusive_group()
+    limit.add_argument("--duration", type=float, metavar="SECONDS", help="stop after this many seconds")
+    limit.add_argument("--max-frames", type=int, metavar="N", help="stop after N frames")
+    run.add_argument(
+        "--realtime", action="store_true", help="play a video file at its own speed, like a camera"
+    )
+    run.set_defaults(handler=run_command)
+
+
+def run_command(args: argparse.Namespace, ctx: CliContext) -> int:
+    if not args.headless:
+        from kiosk.cli.cmd_gui import start_gui
+
+        return start_gui(args, ctx)
+    if args.duration is not None and args.duration <= 0:
+        raise InvalidInput("--duration must be more than 0 seconds.")
+    if args.max_frames is not None and args.max_frames <= 0:
+        raise InvalidInput("--max-frames must be at least 1.")
+    settings = ctx.settings
+    prepare_environment(settings)
+    store = build_store(settings, ctx.engine())
+    from kiosk.infra.recognition.pipeline import FacePipeline  # loads deepface: only when needed
+
+    pipeline = FacePipeline(settings)
+    service = AttendanceSessionService(settings, store, pipeline, actor=getpass.getuser())
+    camera = args.camera or settings.camera.source
+    result = run_session(
+        service,
+        args.class_code,
+        camera,
+        duration=args.duration,
+        max_frames=args.max_frames,
+        realtime=args.realtime,
+    )
+    echo(format_summary(result))
+    return 0
