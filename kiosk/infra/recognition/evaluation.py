@@ -1,0 +1,292 @@
+"""Accuracy of a recognition model on labelled photos, and a threshold to use.
+
+Pure numpy on embeddings (one array of face vectors per person), so it runs the same on
+real photos (``kiosk eval`` supplies the vectors) and on synthetic vectors in tests.
+
+For each person, part of their photos is enrolled and the rest are probes:
+
+- **identification**: each probe against the whole gallery; top-1 accuracy (no threshold),
+  and at each threshold the share accepted as themselves (true accepts) or as someone
+  else (misidentifications);
+- **impostors**: each probe against the gallery *without* its person, as a stranger in
+  front of the kiosk; at a threshold, the share accepted as anybody is the false-accept
+  rate. The true-accept rate at a fixed false-accept rate (``far_target``) is the usual
+  ROC point.
+
+Decisions use the same rule as :func:`kiosk.core.matching.decide`: similarity at least
+the threshold, and a lead of at least ``margin`` over the best other student.
+
+The **suggested threshold** is tuned on some people and measured on the others (the
+people are split in two): the smallest threshold at which no calibration impostor is
+accepted, plus ``safety_margin``, rounded up to 0.01. The figures reported for it come
+from the held-out people only, never from the photos it was tuned on.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import asdict, dataclass
+from typing import Any
+
+import numpy as np
+from numpy.typing import NDArray
+
+from kiosk.core.matching import l2_normalise
+
+log = logging.getLogger(__name__)
+
+_NEG = -np.inf
+
+
+@dataclass(frozen=True)
+class ThresholdResult:
+    """Rates at one threshold. Genuine probes are photos of enrolled people; impostor probes
+    are the same photos run against a gallery without their person."""
+
+    threshold: float
+    true_accept_rate: float  # genuine probes accepted as themselves
+    misidentification_rate: float  # genuine probes accepted as another person
+    false_accept_rate: float  # impostor probes accepted as anybody
+    false_accepts: int
+    genuine_probes: int
+    impostor_probes: int
+
+
+@dataclass(frozen=True)
+class EvaluationReport:
+    people: int
+    skipped_people: tuple[str, ...]  # fewer photos than enrolment + one probe
+    enrolled_photos: int
+    probe_photos: int
+    margin: float
+    top1_accuracy: float  # closed set, no threshold: the nearest person is the right one
+    far_target: float
+    threshold_at_far: float  # lowest threshold with false-accept rate <= far_target
+    tar_at_far: float
+    at_thresholds: tuple[ThresholdResult, ...]  # the thresholds asked for, all people
+    suggested_threshold: float | None  # None when too few people to split
+    calibration_people: tuple[str, ...]
+    test_people: tuple[str, ...]
+    suggested_on_test: ThresholdResult | None  # measured on test_people only
+    max_impostor_similarity: float  # over all impostor probes
+    notes: tuple[str, ...] = ()
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    def summary_lines(self) -> list[str]:
+        """A short human-readable summary (for the CLI)."""
+        lines = [
+            f"People: {self.people} ({len(self.skipped_people)} skipped: too few photos); "
+            f"enrolled photos {self.enrolled_photos}, probe photos {self.probe_photos}; margin {self.margin:.2f}",
+            f"Top-1 identification accuracy: {self.top1_accuracy:.2%}",
+            f"True-accept rate at false-accept rate <= {self.far_target:.2%}: {self.tar_at_far:.2%}"
+            f" (threshold {self.threshold_at_far:.3f})",
+            f"Highest impostor similarity: {self.max_impostor_similarity:.3f}",
+        ]
+        for r in self.at_thresholds:
+            lines.append(
+                f"At threshold {r.threshold:.3f}: true accepts {r.true_accept_rate:.2%}, "
+                f"misidentified {r.misidentification_rate:.2%}, "
+                f"false accepts {r.false_accepts}/{r.impostor_probes} ({r.false_accept_rate:.2%})"
+            )
+        if self.suggested_threshold is not None and self.suggested_on_test is not None:
+            t = self.suggested_on_test
+            lines.append(
+                f"Suggested threshold: {self.suggested_threshold:.2f} (tuned on {len(self.calibration_people)} people; "
+                f"on {len(self.test_people)} other people: true accepts {t.true_accept_rate:.2%}, "
+                f"false accepts {t.false_accepts}/{t.impostor_probes})"
+            )
+        lines.extend(self.notes)
+        return lines
+
+
+def _enroll_count(n: int, enroll: float | int) -> int:
+    if isinstance(enroll, float):
+        return min(n - 1, max(1, math.ceil(enroll * n - 1e-9)))
+    return enroll
+
+
+def _top_two(
+    scores: NDArray[np.float32],
+) -> tuple[NDArray[np.int64], NDArray[np.float32], NDArray[np.float32]]:
+    """Per row: index of the best column, its value, and the best value of the other columns."""
+    best_idx = np.argmax(scores, axis=1)
+    rows = np.arange(scores.shape[0])
+    best = scores[rows, best_idx]
+    if scores.shape[1] < 2:
+        return best_idx, best, np.full_like(best, _NEG)
+    second = -np.partition(-scores, 1, axis=1)[:, 1]
+    return best_idx, best, second
+
+
+def _accept_scores(
+    best: NDArray[np.float32], second: NDArray[np.float32], margin: float
+) -> NDArray[np.float32]:
+    """The best similarity where the margin rule passes, ``-inf`` where it fails (so the
+    probe is accepted at threshold t exactly when this is >= t)."""
+    lead_ok = (best - second) >= margin  # inf - anything is inf: a lone candidate passes
+    return np.where(lead_ok & np.isfinite(best), best, _NEG).astype(np.float32)
+
+
+def _rates(
+    threshold: float,
+    genuine: NDArray[np.float32],
+    misid: NDArray[np.float32],
+    impostor: NDArray[np.float32],
+) -> ThresholdResult:
+    def share(x: NDArray[np.float32]) -> float:
+        return float(np.mean(x >= threshold)) if x.size else math.nan
+
+    return ThresholdResult(
+        threshold=float(threshold),
+        true_accept_rate=share(genuine),
+        misidentification_rate=share(misid),
+        false_accept_rate=share(impostor),
+        false_accepts=int(np.sum(impostor >= threshold)),
+        genuine_probes=int(genuine.size),
+        impostor_probes=int(impostor.size),
+    )
+
+
+def threshold_for_far(impostor: NDArray[np.float32], far_target: float) -> float:
+    """The lowest threshold whose false-accept rate on ``impostor`` scores is <= far_target."""
+    finite = np.sort(impostor[np.isfinite(impostor)])[::-1]
+    allowed = math.floor(far_target * impostor.size + 1e-9)
+    if finite.size <= allowed:
+        return -1.0
+    return float(np.nextafter(finite[allowed], np.float32(np.inf)))
+
+
+def evaluate(
+    embeddings_by_person: Mapping[str, NDArray[Any]],
+    *,
+    enroll: float | int = 0.5,
+    thresholds: Sequence[float] = (),
+    margin: float = 0.0,
+    far_target: float = 0.01,
+    safety_margin: float = 0.02,
+    calibration_fraction: float = 0.5,
+    seed: int = 0,
+    chunk: int = 2048,
+) -> EvaluationReport:
+    """Evaluate identification and impostor rejection; see the module docstring.
+
+    ``enroll`` is a fraction of each person's photos (float in (0, 1), at least one photo
+    and at least one probe left) or a count (int). People with too few photos are skipped
+    and listed. ``thresholds`` are reported on all people (they are not tuned here).
+    """
+    if isinstance(enroll, bool) or (isinstance(enroll, float) and not 0.0 < enroll < 1.0):
+        raise ValueError(f"enroll must be a fraction in (0, 1) or a count, not {enroll!r}")
+    if isinstance(enroll, int) and enroll < 1:
+        raise ValueError(f"enroll must be at least 1 photo, not {enroll}")
+    if not 0.0 <= far_target < 1.0:
+        raise ValueError(f"far_target must be in [0, 1), not {far_target}")
+    rng = np.random.default_rng(seed)
+
+    names: list[str] = []
+    skipped: list[str] = []
+    gallery_parts: list[NDArray[np.float32]] = []
+    probe_parts: list[NDArray[np.float32]] = []
+    probe_owner_parts: list[NDArray[np.int64]] = []
+    dim: int | None = None
+    for name in sorted(embeddings_by_person):
+        vectors = np.asarray(embeddings_by_person[name], dtype=np.float32)
+        if vectors.ndim != 2 or vectors.shape[0] == 0:
+            raise ValueError(f"{name}: expected a 2-D (photos, dim) array, got shape {vectors.shape}")
+        if dim is None:
+            dim = vectors.shape[1]
+        elif vectors.shape[1] != dim:
+            raise ValueError(f"{name}: vectors of length {vectors.shape[1]}, others have {dim}")
+        n = vectors.shape[0]
+        count = _enroll_count(n, enroll) if n > 1 else 1
+        if n < count + 1:
+            skipped.append(name)
+            continue
+        order = rng.permutation(n)
+        vectors = l2_normalise(vectors[order])
+        person = len(names)
+        names.append(name)
+        gallery_parts.append(vectors[:count])
+        probe_parts.append(vectors[count:])
+        probe_owner_parts.append(np.full(n - count, person, dtype=np.int64))
+    if len(names) < 2:
+        raise ValueError(f"need at least 2 people with enough photos, have {len(names)}")
+    assert dim is not None
+
+    gallery = np.concatenate(gallery_parts)
+    starts = np.cumsum([0] + [len(g) for g in gallery_parts[:-1]])
+    probes = np.concatenate(probe_parts)
+    owner = np.concatenate(probe_owner_parts)
+
+    # Best similarity of each probe to each person's enrolled photos.
+    per_person = np.empty((len(probes), len(names)), dtype=np.float32)
+    for lo in range(0, len(probes), chunk):
+        sims = probes[lo : lo + chunk] @ gallery.T
+        per_person[lo : lo + chunk] = np.maximum.reduceat(sims, starts, axis=1)
+    rows = np.arange(len(probes))
+
+    best_idx, best, second = _top_two(per_person)
+    top1 = float(np.mean(best_idx == owner))
+    accepted = _accept_scores(best, second, margin)
+    genuine = np.where(best_idx == owner, accepted, _NEG).astype(np.float32)
+    misid = np.where(best_idx != owner, accepted, _NEG).astype(np.float32)
+
+    without_self = per_person.copy()
+    without_self[rows, owner] = _NEG
+    _, imp_best, imp_second = _top_two(without_self)
+    impostor = _accept_scores(imp_best, imp_second, margin)
+
+    t_far = threshold_for_far(impostor, far_target)
+    tar_at_far = float(np.mean(genuine >= t_far))
+    at_thresholds = tuple(_rates(t, genuine, misid, impostor) for t in thresholds)
+
+    # Tune on some people, report on the others.
+    notes: list[str] = []
+    people_order = rng.permutation(len(names))
+    n_cal = min(len(names) - 1, max(1, round(calibration_fraction * len(names))))
+    cal_people = np.sort(people_order[:n_cal])
+    test_people = np.sort(people_order[n_cal:])
+    suggested: float | None = None
+    on_test: ThresholdResult | None = None
+    if len(names) < 4:
+        notes.append("Too few people to tune a threshold on some and check it on others (need 4).")
+        cal_people = test_people = np.array([], dtype=np.int64)
+    else:
+        in_cal = np.isin(owner, cal_people)
+        cal_imp = impostor[in_cal]
+        finite = cal_imp[np.isfinite(cal_imp)]
+        base = float(np.nextafter(finite.max(), np.float32(np.inf))) if finite.size else -1.0
+        suggested = min(1.0, math.ceil(round((base + safety_margin) * 100, 6)) / 100)
+        test = ~in_cal
+        on_test = _rates(suggested, genuine[test], misid[test], impostor[test])
+        if on_test.false_accepts:
+            notes.append(
+                f"The suggested threshold still accepted {on_test.false_accepts} impostor photo(s) of the "
+                "held-out people: collect more people's photos before relying on it."
+            )
+    finite_imp = imp_best[np.isfinite(imp_best)]
+    report = EvaluationReport(
+        people=len(names),
+        skipped_people=tuple(skipped),
+        enrolled_photos=len(gallery),
+        probe_photos=len(probes),
+        margin=margin,
+        top1_accuracy=top1,
+        far_target=far_target,
+        threshold_at_far=t_far,
+        tar_at_far=tar_at_far,
+        at_thresholds=at_thresholds,
+        suggested_threshold=suggested,
+        calibration_people=tuple(names[i] for i in cal_people),
+        test_people=tuple(names[i] for i in test_people),
+        suggested_on_test=on_test,
+        max_impostor_similarity=float(finite_imp.max()) if finite_imp.size else math.nan,
+        notes=tuple(notes),
+    )
+    log.info(
+        "Evaluated %d people: top-1 %.4f, TAR %.4f at FAR %.4f", report.people, top1, tar_at_far, far_target
+    )
+    return report
