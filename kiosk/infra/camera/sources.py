@@ -312,9 +312,10 @@ class StreamSource(_CaptureSource):
             cap = cv2.VideoCapture(self.url, cv2.CAP_FFMPEG, params)
         if not cap.isOpened():
             cap.release()
+            waited = time.monotonic() - started
+            why = f" (no answer within {self.open_timeout_s:g} s)" if waited >= 0.8 * self.open_timeout_s else ""
             raise CameraError(
-                f"Could not connect to the {self._label} stream at {_redact(self.url)} "
-                f"(gave up after {time.monotonic() - started:.1f} s).",
+                f"Could not connect to the {self._label} stream at {_redact(self.url)}{why}.",
                 "Check the address, port, user name and password, that the camera is switched on "
                 "and that this computer can reach it on the network.",
             )
