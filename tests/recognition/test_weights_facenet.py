@@ -93,7 +93,7 @@ def test_the_pipeline_still_needs_the_yunet_detector(tmp_path: Path) -> None:
     write_standin(tmp_path / "facenet512_weights.onnx")
     weights.import_weights(settings, tmp_path / "facenet512_weights.onnx")
 
-    with pytest.raises(WeightsMissing, match="face_detection_yunet_2023mar.onnx"):
+    with pytest.raises(WeightsMissing, match=r"face_detection_yunet_2023mar\.onnx"):
         FacePipeline(settings)
 
 
