@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import socket
 import threading
 import time
@@ -60,7 +61,7 @@ def test_video_file_reads_every_frame_then_reports_exhausted(make_video: VideoMa
     assert [f.seq for f in frames] == list(range(1, 13))
     assert [grey_of(f.image) for f in frames] == list(range(12))
     assert frames[0].image.shape == (120, 160, 3) and frames[0].image.dtype == np.uint8
-    assert all(b.timestamp >= a.timestamp for a, b in zip(frames, frames[1:], strict=False))
+    assert all(b.timestamp >= a.timestamp for a, b in itertools.pairwise(frames))
     assert source.read() is None and source.read() is None  # stays exhausted
     source.close()
     assert not source.is_open

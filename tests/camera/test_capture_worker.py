@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import threading
 import time
 from collections.abc import Callable
@@ -20,9 +21,11 @@ from kiosk.infra.camera import (
     FrameSource,
     LatestFrame,
     VideoFileSource,
+    make_source,
     open_source,
 )
 from kiosk.infra.camera.frame import Image
+from kiosk.infra.config import CameraSettings
 
 pytestmark = pytest.mark.usefixtures("no_leaked_threads")
 
@@ -146,7 +149,7 @@ def test_slow_consumer_gets_the_newest_frames_and_the_rest_are_dropped(make_vide
     run_to_end(worker)
     assert worker.frames_read == 30
     assert len(taken_seqs) < 15
-    assert max(b - a for a, b in zip(taken_seqs, taken_seqs[1:], strict=False)) > 1  # frames were skipped
+    assert max(b - a for a, b in itertools.pairwise(taken_seqs)) > 1  # frames were skipped
     assert worker.dropped >= 30 - len(taken_seqs) - 1
     assert 15.0 < worker.fps < 45.0  # measured, for a 30 fps source
     last = worker.latest()
@@ -156,8 +159,6 @@ def test_slow_consumer_gets_the_newest_frames_and_the_rest_are_dropped(make_vide
 def test_a_failing_first_open_is_final_and_shown(tmp_path: Path) -> None:
     (tmp_path / "notes.txt").write_text("no pictures")
     recorder = Recorder()
-    from kiosk.infra.camera import make_source
-
     worker = CaptureWorker(make_source(tmp_path), on_state=recorder)
     worker.start()
     assert worker.wait_frame(timeout=5) is None
@@ -261,14 +262,18 @@ def test_live_source_that_drops_out_is_reconnected_with_states_reported() -> Non
     ]
     assert recorder.states[-1] is CaptureState.STOPPED
     reconnecting = [s for s in recorder.statuses if s.state is CaptureState.RECONNECTING]
-    assert reconnecting[0].message.startswith("The flaky camera stopped sending pictures. Retrying every 0.05 s")
+    assert reconnecting[0].message.startswith(
+        "The flaky camera stopped sending pictures. Retrying every 0.05 s"
+    )
     assert [s.attempts for s in reconnecting[:3]] == [0, 1, 2]  # two refused attempts, reported
     assert "unplugged" in reconnecting[1].message and reconnecting[1].hint == "Plug it back in."
     frame = worker.latest()
     assert frame is not None and frame[0] == worker.frames_read  # numbering continues across reconnects
 
 
-def test_video_file_used_as_a_live_camera_reconnects_after_its_file_disappears(make_video: VideoMaker) -> None:
+def test_video_file_used_as_a_live_camera_reconnects_after_its_file_disappears(
+    make_video: VideoMaker,
+) -> None:
     path = make_video(frames=6, fps=60.0)
     hidden = path.with_name("hidden.mp4")
     recorder = Recorder()
@@ -323,3 +328,16 @@ def test_an_unexpected_error_fails_the_worker_instead_of_killing_it_silently() -
     run_to_end(worker)
     assert worker.state is CaptureState.FAILED
     assert "stopped unexpectedly (driver bug)" in worker.status.message
+
+
+def test_worker_from_settings_uses_the_configured_source_and_reconnect_delay(make_video: VideoMaker) -> None:
+    path = make_video(frames=4, fps=50.0)
+    camera = CameraSettings(source=str(path), reconnect_seconds=0.25)
+    worker = CaptureWorker.from_settings(camera)
+    assert worker.reconnect_seconds == 0.25
+    assert isinstance(worker.source, VideoFileSource) and worker.source.realtime
+    worker.start()
+    run_to_end(worker)
+    assert worker.state is CaptureState.EXHAUSTED and worker.frames_read == 4
+    with pytest.raises(CameraError, match="No camera source is configured"):
+        CaptureWorker.from_settings(CameraSettings(source=" "))

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from kiosk.core.errors import CameraError
 from kiosk.infra.camera.frame import Frame, Image
 from kiosk.infra.camera.sources import FrameSource, make_source
+from kiosk.infra.config import CameraSettings
 
 log = logging.getLogger(__name__)
 
@@ -101,23 +102,28 @@ class LatestFrame:
 
 
 class FpsMeter:
-    """Frames per second over a sliding window of the last ``window`` frame times."""
+    """Frames per second over a sliding window of the last ``window`` frame times (thread-safe)."""
 
     def __init__(self, window: int = 30) -> None:
         self._times: collections.deque[float] = collections.deque(maxlen=max(2, window))
+        self._lock = threading.Lock()
 
     def tick(self, timestamp: float) -> None:
-        self._times.append(timestamp)
+        with self._lock:
+            self._times.append(timestamp)
 
     def reset(self) -> None:
-        self._times.clear()
+        with self._lock:
+            self._times.clear()
 
     @property
     def fps(self) -> float:
-        if len(self._times) < 2:
-            return 0.0
-        span = self._times[-1] - self._times[0]
-        return (len(self._times) - 1) / span if span > 0 else 0.0
+        with self._lock:
+            if len(self._times) < 2:
+                return 0.0
+            span = self._times[-1] - self._times[0]
+            count = len(self._times) - 1
+        return count / span if span > 0 else 0.0
 
 
 class CaptureState(enum.StrEnum):
@@ -324,22 +330,23 @@ class CaptureWorker(threading.Thread):
                 log.exception("capture state callback failed")
 
     @classmethod
-    def for_spec(
+    def from_settings(
         cls,
-        spec: str,
+        camera: CameraSettings,
         *,
-        reconnect_seconds: float = 2.0,
-        on_state: StateCallback | None = None,
+        source: str | None = None,
         realtime: bool = True,
+        on_state: StateCallback | None = None,
         retry_first_open: bool = False,
     ) -> CaptureWorker:
-        """A worker for a ``[camera] source`` value, not started; the source opens on the thread.
+        """A worker for ``[camera] source`` (or ``source``), not started; the source opens on the thread.
 
+        Files, folders and images are paced at their frame rate (``realtime``), like a camera.
         Raises :class:`CameraError` at once when the value cannot name a source at all.
         """
         return cls(
-            make_source(spec, realtime=realtime),
-            reconnect_seconds=reconnect_seconds,
+            make_source(source if source is not None else camera.source, realtime=realtime),
+            reconnect_seconds=camera.reconnect_seconds,
             on_state=on_state,
             retry_first_open=retry_first_open,
         )

@@ -313,7 +313,11 @@ class StreamSource(_CaptureSource):
         if not cap.isOpened():
             cap.release()
             waited = time.monotonic() - started
-            why = f" (no answer within {self.open_timeout_s:g} s)" if waited >= 0.8 * self.open_timeout_s else ""
+            why = (
+                f" (no answer within {self.open_timeout_s:g} s)"
+                if waited >= 0.8 * self.open_timeout_s
+                else ""
+            )
             raise CameraError(
                 f"Could not connect to the {self._label} stream at {_redact(self.url)}{why}.",
                 "Check the address, port, user name and password, that the camera is switched on "

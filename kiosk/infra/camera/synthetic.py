@@ -12,8 +12,10 @@ on screen for a few seconds. The same actors, timeline and seed give the same pi
 
 from __future__ import annotations
 
+import functools
 import logging
 import math
+import threading
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -142,19 +144,30 @@ def default_timeline(
     return appearances
 
 
+_detector_lock = threading.Lock()
+
+
+@functools.cache
+def _hog_detector() -> Any:
+    """dlib's HOG face detector, built once (building it takes a second or two)."""
+    import dlib
+
+    return dlib.get_frontal_face_detector()
+
+
 def locate_face(image: Image) -> FaceBox | None:
     """The largest face in a photo, by dlib's HOG detector; ``None`` when none or no dlib."""
     try:
-        import dlib
+        detector = _hog_detector()
     except ImportError:
         log.debug("dlib is not installed: face positions in photos are guessed")
         return None
-    detector = dlib.get_frontal_face_detector()
     scale = min(1.0, 800.0 / max(image.shape[:2]))
     small = cv2.resize(image, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA) if scale < 1 else image
     rgb = cv2.cvtColor(small, cv2.COLOR_BGR2RGB)
     for upsample in (0, 1):
-        rects = list(detector(rgb, upsample))
+        with _detector_lock:  # one detector object, shared: not documented as thread-safe
+            rects = list(detector(rgb, upsample))
         if rects:
             best = max(rects, key=lambda r: r.width() * r.height())
             return FaceBox(
