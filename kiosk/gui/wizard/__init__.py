@@ -1,0 +1,41 @@
+"""The first-run setup wizard.
+
+The kiosk window calls :func:`needs_first_run` at start and, when it says so (or from the
+settings), :func:`run_wizard`; after ``True`` it reloads the settings, which the wizard has
+written to the per-user configuration file.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtWidgets import QApplication, QWidget
+
+from kiosk.gui.wizard.state import MARKER_NAME, WizardState, marker_path, save_setup
+from kiosk.gui.wizard.wizard import SetupWizard
+from kiosk.infra.config import Settings
+
+log = logging.getLogger(__name__)
+
+
+def needs_first_run(settings: Settings) -> bool:
+    """True until the wizard has been finished once for this data folder."""
+    return not marker_path(settings).is_file()
+
+
+def run_wizard(settings: Settings, parent: QWidget | None = None) -> bool:
+    """Show the wizard modally; True when it finished and saved the settings.
+
+    Creates the QApplication when called from the command line without one.
+    """
+    app = QApplication.instance() or QApplication([])
+    del app  # only needs to exist
+    wizard = SetupWizard(settings, parent)
+    try:
+        return bool(wizard.exec())
+    finally:
+        wizard.shutdown()
+        wizard.deleteLater()
+
+
+__all__ = ["MARKER_NAME", "SetupWizard", "WizardState", "needs_first_run", "run_wizard", "save_setup"]

@@ -1,0 +1,292 @@
+"""Page 2: keep the local SQLite file, or connect to PostgreSQL (tested off the GUI thread)."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QThreadPool
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.core.errors import InvalidInput, KioskError
+from kiosk.gui.wizard.common import SetupPage, StatusLabel
+from kiosk.gui.wizard.state import (
+    PASSWORD_ENV,
+    DatabaseChoice,
+    WizardState,
+    keyring_available,
+    postgres_from_parts,
+    postgres_from_url,
+)
+from kiosk.gui.wizard.tasks import Report, Task, run_task
+from kiosk.infra.db.connect import check_can_create_tables, check_connection
+
+log = logging.getLogger(__name__)
+
+
+def probe_database(choice: DatabaseChoice, state: WizardState, _report: Report) -> str:
+    """Connect, then prove CREATE rights; raises a plain-language KioskError on failure."""
+    engine = choice.engine(state.settings)
+    try:
+        check_connection(engine)
+        check_can_create_tables(engine)
+    finally:
+        engine.dispose()
+    return choice.describe(state.settings)
+
+
+class DatabasePage(SetupPage):
+    def __init__(self, state: WizardState, pool: QThreadPool, parent: QWidget | None = None) -> None:
+        super().__init__(state, pool, parent)
+        self.setTitle(self.tr("Where attendance is stored"))
+        self.setSubTitle(
+            self.tr("One kiosk can keep a local file; several classrooms share a PostgreSQL server.")
+        )
+        self._task: Task | None = None
+        self._tested: DatabaseChoice | None = None
+
+        self.local_radio = QRadioButton(
+            self.tr("Keep the local database file on this computer ({path})").format(
+                path=state.settings.local_database_path
+            )
+        )
+        self.pg_radio = QRadioButton(self.tr("Use a PostgreSQL server"))
+        kind = QButtonGroup(self)
+        kind.addButton(self.local_radio)
+        kind.addButton(self.pg_radio)
+
+        self.parts_radio = QRadioButton(self.tr("Enter the server details"))
+        self.url_radio = QRadioButton(self.tr("Paste a connection URL"))
+        how = QButtonGroup(self)
+        how.addButton(self.parts_radio)
+        how.addButton(self.url_radio)
+        self.parts_radio.setChecked(True)
+
+        self.host_edit = QLineEdit()
+        self.host_edit.setPlaceholderText(self.tr("db.school.local"))
+        self.port_spin = QSpinBox()
+        self.port_spin.setRange(1, 65535)
+        self.port_spin.setValue(5432)
+        self.db_edit = QLineEdit("kiosk")
+        self.user_edit = QLineEdit()
+        self.password_edit = QLineEdit()
+        self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.url_edit = QLineEdit()
+        self.url_edit.setPlaceholderText("postgresql://USER@HOST:5432/DATABASE")
+        self.ssl_combo = QComboBox()
+        for mode, label in (
+            ("", self.tr("Default: encrypted when the server offers it")),
+            ("disable", self.tr("disable: never encrypted")),
+            ("require", self.tr("require: always encrypted")),
+            ("verify-ca", self.tr("verify-ca: encrypted, certificate checked")),
+            ("verify-full", self.tr("verify-full: encrypted, certificate and host name checked")),
+        ):
+            self.ssl_combo.addItem(label, mode)
+
+        self.test_button = QPushButton(self.tr("Test the connection"))
+        self.status = StatusLabel()
+        self.keyring_note = StatusLabel()
+        self.env_check = QCheckBox(
+            self.tr("I will set {var} for the kiosk (the password is not saved anywhere)").format(
+                var=PASSWORD_ENV
+            )
+        )
+        self.env_check.hide()
+
+        form = QFormLayout()
+        form.addRow(self.tr("Host:"), self.host_edit)
+        form.addRow(self.tr("Port:"), self.port_spin)
+        form.addRow(self.tr("Database:"), self.db_edit)
+        form.addRow(self.tr("User:"), self.user_edit)
+        self._parts_box = QWidget()
+        self._parts_box.setLayout(form)
+        url_form = QFormLayout()
+        url_form.addRow(self.tr("URL:"), self.url_edit)
+        self._url_box = QWidget()
+        self._url_box.setLayout(url_form)
+        common = QFormLayout()
+        common.addRow(self.tr("Password:"), self.password_edit)
+        common.addRow(self.tr("Encryption (SSL):"), self.ssl_combo)
+
+        self.pg_group = QGroupBox(self.tr("PostgreSQL server"))
+        how_row = QHBoxLayout()
+        how_row.addWidget(self.parts_radio)
+        how_row.addWidget(self.url_radio)
+        how_row.addStretch(1)
+        pg_layout = QVBoxLayout(self.pg_group)
+        pg_layout.addLayout(how_row)
+        pg_layout.addWidget(self._parts_box)
+        pg_layout.addWidget(self._url_box)
+        pg_layout.addLayout(common)
+        test_row = QHBoxLayout()
+        test_row.addWidget(self.test_button)
+        test_row.addStretch(1)
+        pg_layout.addLayout(test_row)
+        pg_layout.addWidget(self.status)
+        pg_layout.addWidget(self.keyring_note)
+        pg_layout.addWidget(self.env_check)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.local_radio)
+        layout.addWidget(self.pg_radio)
+        layout.addWidget(self.pg_group)
+        layout.addStretch(1)
+
+        self._prefill()
+        for radio in (self.local_radio, self.pg_radio, self.parts_radio, self.url_radio):
+            radio.toggled.connect(self._changed)
+        for edit in (self.host_edit, self.db_edit, self.user_edit, self.password_edit, self.url_edit):
+            edit.textChanged.connect(self._changed)
+        self.port_spin.valueChanged.connect(self._changed)
+        self.ssl_combo.currentIndexChanged.connect(self._changed)
+        self.env_check.toggled.connect(self.completeChanged)
+        self.test_button.clicked.connect(self.start_test)
+        self._update_visibility()
+
+    # --- what the person entered ---------------------------------------------------------
+    def _prefill(self) -> None:
+        """Start from the configured database, so re-running the wizard changes only what is edited."""
+        settings = self.state.settings
+        self.ssl_combo.setCurrentIndex(max(0, self.ssl_combo.findData(settings.database.sslmode)))
+        if settings.uses_embedded_database:
+            self.local_radio.setChecked(True)
+            return
+        self.pg_radio.setChecked(True)
+        try:
+            url = postgres_from_url(settings.database.url)
+        except InvalidInput:
+            self.url_radio.setChecked(True)
+            return  # a URL the wizard cannot read (never shown: it may hold a password)
+        self.host_edit.setText(url.host or "")
+        self.port_spin.setValue(url.port or 5432)
+        self.db_edit.setText(url.database or "")
+        self.user_edit.setText(url.username or "")
+
+    def use_postgres(self) -> bool:
+        return self.pg_radio.isChecked()
+
+    def choice(self) -> DatabaseChoice:
+        """The database as entered; :class:`InvalidInput` with one clear message when it is not valid."""
+        if not self.use_postgres():
+            return DatabaseChoice()
+        password = self.password_edit.text()
+        if self.url_radio.isChecked():
+            url = postgres_from_url(self.url_edit.text(), password)
+        else:
+            url = postgres_from_parts(
+                self.host_edit.text(),
+                self.port_spin.value(),
+                self.db_edit.text(),
+                self.user_edit.text(),
+                password,
+            )
+        return DatabaseChoice(url=url, sslmode=str(self.ssl_combo.currentData() or ""))
+
+    def _changed(self) -> None:
+        self._update_visibility()
+        if self.use_postgres() and not self.busy() and self._current_or_none() != self._tested:
+            self.status.show_info(
+                self.tr("Press “Test the connection” to check these details before going on.")
+            )
+            self.keyring_note.clear_status()
+            self.env_check.hide()
+        self.completeChanged.emit()
+
+    def _update_visibility(self) -> None:
+        self.pg_group.setEnabled(self.use_postgres())
+        self._parts_box.setVisible(self.parts_radio.isChecked())
+        self._url_box.setVisible(self.url_radio.isChecked())
+
+    def _current_or_none(self) -> DatabaseChoice | None:
+        try:
+            return self.choice()
+        except KioskError:
+            return None
+
+    def needs_password_env(self) -> bool:
+        choice = self._current_or_none()
+        return bool(choice and choice.password) and not keyring_available()
+
+    # --- the Test button --------------------------------------------------------------------
+    def start_test(self) -> None:
+        if self.busy():
+            return
+        try:
+            choice = self.choice()
+        except KioskError as exc:
+            self.status.show_error(exc)
+            return
+        self._tested = None
+        self.keyring_note.clear_status()
+        self.env_check.hide()
+        self.status.show_info(
+            self.tr("Connecting to {where}…").format(where=choice.describe(self.state.settings))
+        )
+        self.test_button.setEnabled(False)
+        self._task = run_task(
+            self.pool,
+            lambda report: probe_database(choice, self.state, report),
+            "The connection test",
+            on_finished=lambda where: self._test_passed(choice, str(where)),
+            on_failed=self.status.show_error,
+            on_done=self._test_done,
+            parent=self,
+        )
+        self.completeChanged.emit()
+
+    def _test_passed(self, choice: DatabaseChoice, where: str) -> None:
+        self._tested = choice
+        self.status.show_ok(
+            self.tr("Connected to {where}.").format(where=where),
+            self.tr("The user may create tables there, so the kiosk can set up its database."),
+        )
+        if choice.password and not keyring_available():
+            self.keyring_note.show_info(
+                self.tr(
+                    "This computer has no password store (keyring), so the kiosk cannot keep the password."
+                ),
+                self.tr(
+                    "Set the environment variable {var} to the password where the kiosk starts (its "
+                    "service or start script). It is never written to the settings file."
+                ).format(var=PASSWORD_ENV),
+            )
+            self.env_check.show()
+
+    def _test_done(self) -> None:
+        self.test_button.setEnabled(True)
+        self.completeChanged.emit()
+
+    # --- QWizardPage -------------------------------------------------------------------------
+    def busy(self) -> bool:
+        return self._task is not None and self._task.running
+
+    def isComplete(self) -> bool:
+        if self.busy():
+            return False
+        if not self.use_postgres():
+            return True
+        current = self._current_or_none()
+        if current is None or current != self._tested:
+            return False  # a passed test is needed for exactly what is entered now
+        return not self.needs_password_env() or self.env_check.isChecked()
+
+    def validatePage(self) -> bool:
+        try:
+            self.state.database = self.choice()
+        except KioskError as exc:
+            self.status.show_error(exc)
+            return False
+        self.state.password_in_env = self.needs_password_env()
+        return True

@@ -1,0 +1,159 @@
+"""Page 3: show what the schema needs (create, upgrade, nothing), then do it on request."""
+
+from __future__ import annotations
+
+import logging
+
+from alembic.script import ScriptDirectory
+from PySide6.QtCore import QThreadPool
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from sqlalchemy.exc import DBAPIError
+
+from kiosk.core.errors import KioskError
+from kiosk.gui.wizard.common import SetupPage, StatusLabel
+from kiosk.gui.wizard.state import DatabaseChoice, WizardState
+from kiosk.gui.wizard.tasks import Report, Task, run_task
+from kiosk.infra.db import schema
+from kiosk.infra.db.connect import check_connection, explain
+
+log = logging.getLogger(__name__)
+
+
+def read_status(
+    choice: DatabaseChoice, state: WizardState, upgrade: bool, report: Report
+) -> schema.SchemaStatus:
+    engine = choice.engine(state.settings)
+    try:
+        check_connection(engine)
+        if upgrade:
+            report("upgrading")
+            return schema.upgrade(engine)
+        return schema.status(engine)
+    except DBAPIError as exc:
+        raise explain(exc, engine.url) from None
+    finally:
+        engine.dispose()
+
+
+def describe_revisions(revisions: tuple[str, ...]) -> list[str]:
+    """Each pending revision with its one-line description from the migration script."""
+    script = ScriptDirectory.from_config(schema.alembic_config())
+    lines = []
+    for rev in revisions:
+        doc = (script.get_revision(rev).doc or "").strip().splitlines()
+        lines.append(f"{rev}: {doc[0]}" if doc else rev)
+    return lines
+
+
+class SchemaPage(SetupPage):
+    def __init__(self, state: WizardState, pool: QThreadPool, parent: QWidget | None = None) -> None:
+        super().__init__(state, pool, parent)
+        self.setTitle(self.tr("Database tables"))
+        self.setSubTitle(self.tr("The kiosk creates its tables, or brings older ones up to date."))
+        self._task: Task | None = None
+        self.current: schema.SchemaStatus | None = None
+        self.plan = QLabel()
+        self.plan.setWordWrap(True)
+        self.apply_button = QPushButton(self.tr("Create the tables"))
+        self.apply_button.setEnabled(False)
+        self.status = StatusLabel()
+        row = QHBoxLayout()
+        row.addWidget(self.apply_button)
+        row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.plan)
+        layout.addLayout(row)
+        layout.addWidget(self.status)
+        layout.addStretch(1)
+        self.apply_button.clicked.connect(self.apply)
+
+    def initializePage(self) -> None:
+        self.current = None
+        self.plan.setText(
+            self.tr("Looking at {where}…").format(where=self.state.database.describe(self.state.settings))
+        )
+        self.status.clear_status()
+        self.apply_button.setEnabled(False)
+        self._run(upgrade=False)
+
+    def _run(self, *, upgrade: bool) -> None:
+        choice = self.state.database
+        self._task = run_task(
+            self.pool,
+            lambda report: read_status(choice, self.state, upgrade, report),
+            "Reading the database tables" if not upgrade else "Updating the database tables",
+            on_finished=lambda st: self._show(st, upgraded=upgrade),
+            on_failed=self._failed,
+            on_done=self.completeChanged.emit,
+            parent=self,
+        )
+        self.completeChanged.emit()
+
+    def apply(self) -> None:
+        if self.busy() or self.current is None:
+            return
+        self.apply_button.setEnabled(False)
+        self.status.show_info(self.tr("Working… this takes a few seconds."))
+        self._run(upgrade=True)
+
+    def _failed(self, exc: KioskError) -> None:
+        self.status.show_error(exc)
+        self.apply_button.setEnabled(self.current is not None and not self.current.up_to_date)
+
+    def _show(self, st: schema.SchemaStatus, *, upgraded: bool) -> None:
+        self.current = st
+        where = self.state.database.describe(self.state.settings)
+        if st.newer_than_code:
+            self.plan.setText(
+                self.tr("{where} was set up by a newer version of the kiosk (schema {rev}).").format(
+                    where=where, rev=st.current
+                )
+            )
+            self.status.show_error(
+                KioskError(
+                    self.tr("This kiosk is too old for that database; nothing was changed."),
+                    self.tr(
+                        "Update the kiosk software on this computer, or go back and choose another database."
+                    ),
+                )
+            )
+            self.apply_button.setEnabled(False)
+            return
+        if st.up_to_date:
+            self.plan.setText(
+                self.tr("The tables in {where} are up to date (schema {rev}).").format(
+                    where=where, rev=st.head
+                )
+            )
+            self.apply_button.setEnabled(False)
+            if upgraded:
+                self.status.show_ok(self.tr("Done: the database is ready."))
+            else:
+                self.status.show_ok(self.tr("Nothing to do here."))
+            return
+        steps = "".join(f"<li>{line}</li>" for line in describe_revisions(st.pending))
+        if st.current is None and not st.has_tables:
+            intro = self.tr("{where} is empty. The kiosk will create its tables in {n} step(s):")
+            self.apply_button.setText(self.tr("Create the tables"))
+        elif st.current is None:
+            intro = self.tr(
+                "{where} already holds other tables; the kiosk will add its own beside them in {n} step(s):"
+            )
+            self.apply_button.setText(self.tr("Create the tables"))
+        else:
+            intro = self.tr(
+                "{where} has an older version of the tables ({rev}). The upgrade runs {n} step(s):"
+            )
+            self.apply_button.setText(self.tr("Upgrade the tables"))
+        text = intro.format(where=where, n=len(st.pending), rev=st.current)
+        self.plan.setText(
+            f"{text}<ol>{steps}</ol>" + self.tr("Existing data is kept. Running it twice is harmless.")
+        )
+        self.apply_button.setEnabled(True)
+        self.status.show_info(self.tr("Press the button to do it now."))
+
+    def busy(self) -> bool:
+        return self._task is not None and self._task.running
+
+    def isComplete(self) -> bool:
+        return not self.busy() and self.current is not None and self.current.up_to_date

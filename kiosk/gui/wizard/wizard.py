@@ -1,0 +1,102 @@
+"""The first-run setup wizard: seven pages, nothing saved until Finish."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QThreadPool, Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QMessageBox, QWidget, QWizard
+
+from kiosk.gui.wizard.common import PageId, SetupPage
+from kiosk.gui.wizard.page_camera import CameraPage
+from kiosk.gui.wizard.page_database import DatabasePage
+from kiosk.gui.wizard.page_done import DonePage
+from kiosk.gui.wizard.page_migration import MigrationPage
+from kiosk.gui.wizard.page_model import ModelPage
+from kiosk.gui.wizard.page_schema import SchemaPage
+from kiosk.gui.wizard.page_welcome import WelcomePage
+from kiosk.gui.wizard.state import WizardState
+from kiosk.infra.config import Settings
+
+log = logging.getLogger(__name__)
+
+
+class _SkippingSchemaPage(SchemaPage):
+    def nextId(self) -> int:
+        # Migrating only makes sense into PostgreSQL: the local file is already the kiosk's own.
+        return PageId.MODEL if self.state.database.is_local else PageId.MIGRATION
+
+
+class SetupWizard(QWizard):
+    """``setup_finished`` fires after the settings were saved (then the dialog is accepted)."""
+
+    setup_finished = Signal()
+
+    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Attendance kiosk setup"))
+        self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
+        self.resize(780, 600)
+        self.state = WizardState(settings)
+        # A pool of our own, so closing the wizard can wait for exactly its work.
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(2)
+        self.welcome_page = WelcomePage(self.state, self.pool)
+        self.database_page = DatabasePage(self.state, self.pool)
+        self.schema_page = _SkippingSchemaPage(self.state, self.pool)
+        self.migration_page = MigrationPage(self.state, self.pool)
+        self.model_page = ModelPage(self.state, self.pool)
+        self.camera_page = CameraPage(self.state, self.pool)
+        self.done_page = DonePage(self.state, self.pool)
+        for page_id, page in (
+            (PageId.WELCOME, self.welcome_page),
+            (PageId.DATABASE, self.database_page),
+            (PageId.SCHEMA, self.schema_page),
+            (PageId.MIGRATION, self.migration_page),
+            (PageId.MODEL, self.model_page),
+            (PageId.CAMERA, self.camera_page),
+            (PageId.DONE, self.done_page),
+        ):
+            self.setPage(page_id, page)
+        self.setStartId(PageId.WELCOME)
+
+    def pages(self) -> list[SetupPage]:
+        return [p for p in (self.page(i) for i in self.pageIds()) if isinstance(p, SetupPage)]
+
+    def busy(self) -> bool:
+        return any(p.busy() for p in self.pages())
+
+    def accept(self) -> None:
+        super().accept()
+        self.setup_finished.emit()
+
+    def reject(self) -> None:
+        """Closing halfway: stop background work, write nothing."""
+        if self.busy():
+            answer = QMessageBox.question(
+                self,
+                self.tr("Stop the setup?"),
+                self.tr(
+                    "Work is still running. Stop it and close the wizard? Nothing is saved; a stopped "
+                    "migration can be continued later."
+                ),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        self.shutdown()
+        super().reject()
+
+    def shutdown(self) -> None:
+        """Cancel what can be cancelled and wait for the background work to end."""
+        for page in self.pages():
+            page.cancel_work()
+        self.pool.waitForDone()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.reject()
+        if self.isVisible():
+            event.ignore()
+        else:
+            event.accept()
