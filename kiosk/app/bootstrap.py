@@ -13,7 +13,7 @@ from pathlib import Path
 from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError
 
-from kiosk.core.errors import DatabaseError
+from kiosk.core.errors import DatabaseError, DatabaseUnavailable, SchemaError
 from kiosk.core.ports import AttendanceStore
 from kiosk.infra.config import Settings, ensure_data_dir
 from kiosk.infra.db import schema
@@ -60,4 +60,35 @@ def build_store(settings: Settings, engine: Engine) -> AttendanceStore:
     return DirectStore(engine)
 
 
-__all__ = ["DatabaseError", "build_store", "open_database", "prepare_environment"]
+def open_store(settings: Settings) -> AttendanceStore:
+    """The store the kiosk runs on, started whatever state PostgreSQL is in.
+
+    Embedded SQLite: the direct store. PostgreSQL reachable: schema upgraded, then the
+    offline-first store (cache refreshed). PostgreSQL unreachable: the offline-first store
+    from the local cache, with a warning saying how old its roster is; a clear error when
+    this kiosk has never copied one.
+    """
+    if settings.uses_embedded_database:
+        return DirectStore(open_database(settings))
+    from kiosk.infra.offline.store import OfflineFirstStore
+
+    try:
+        engine = open_database(settings)
+    except SchemaError:
+        raise  # a newer server schema: running on would risk the data
+    except DatabaseError as exc:
+        # Unreachable, or a connection cut before the server answered (explain() words some of
+        # those as a plain DatabaseError): run from the cache when there is one.
+        ensure_data_dir(settings)
+        try:
+            store = OfflineFirstStore.open_offline(settings, build_engine(settings))
+        except DatabaseUnavailable as no_cache:
+            # Both reasons: why the server failed, and why the kiosk cannot do without it.
+            raise DatabaseUnavailable(f"{exc.message} {no_cache.message}", no_cache.hint) from None
+        log.warning("%s Starting offline: roster %s.", exc.message, store.roster_age_text())
+        store.notices.append(f"{exc.message} Starting offline.")
+        return store
+    return OfflineFirstStore.create(settings, engine)
+
+
+__all__ = ["DatabaseError", "build_store", "open_database", "open_store", "prepare_environment"]

@@ -1,0 +1,317 @@
+"""The local cache: classes, rosters, thumbnails and face encodings copied from PostgreSQL.
+
+A SQLite file of its own (not the Alembic schema) in ``settings.cache_dir``. It is only a
+copy: every refresh replaces it whole in one transaction, so it never mixes two versions of
+a roster, and a damaged or deleted file is simply rebuilt from the server. Queued marks live
+in a separate file (:mod:`kiosk.infra.offline.outbox`) so losing the cache never loses them.
+
+Face vectors are encrypted (see :mod:`kiosk.infra.offline.keys`); the rest is not
+biometric and is stored plainly.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import sqlite3
+import time as _time
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime, time
+from pathlib import Path
+
+import numpy as np
+from sqlalchemy import Engine
+
+from kiosk.core.domain import ClassInfo, StudentInfo
+from kiosk.core.errors import DatabaseError, NotFound
+from kiosk.infra.db.engine import session_factory, unit_of_work
+from kiosk.infra.db.repo import classes as class_repo
+from kiosk.infra.db.repo import encodings as encoding_repo
+from kiosk.infra.db.repo import students as student_repo
+from kiosk.infra.db.repo.encodings import Gallery
+from kiosk.infra.offline._sqlite import LocalDb
+from kiosk.infra.offline.keys import VectorCipher
+
+log = logging.getLogger(__name__)
+
+CACHE_FILE_NAME = "cache.db"
+SCHEMA_VERSION = "1"
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS classes (
+    code TEXT PRIMARY KEY, name TEXT NOT NULL, teacher TEXT, starts_at TEXT
+);
+CREATE TABLE IF NOT EXISTS students (
+    id TEXT PRIMARY KEY, student_id TEXT NOT NULL, name TEXT NOT NULL, class_code TEXT,
+    email TEXT, phone TEXT, is_active INTEGER NOT NULL, consent_given INTEGER NOT NULL,
+    consent_at TEXT, consent_by TEXT, encoding_count INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS ix_students_class ON students (class_code, name);
+CREATE TABLE IF NOT EXISTS photos (student_uuid TEXT PRIMARY KEY, jpeg BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS galleries (
+    class_code TEXT NOT NULL, model_name TEXT NOT NULL, fingerprint TEXT NOT NULL,
+    dim INTEGER NOT NULL, student_ids BLOB NOT NULL, encoding_ids BLOB NOT NULL,
+    vectors BLOB NOT NULL,  -- AES-GCM ciphertext of the float32 matrix
+    PRIMARY KEY (class_code, model_name)
+);
+"""
+
+
+@dataclass(frozen=True)
+class RefreshResult:
+    at: datetime
+    classes: int
+    students: int
+    galleries: int
+
+
+def _iso(value: datetime | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _dt(text: str | None) -> datetime | None:
+    return datetime.fromisoformat(text) if text else None
+
+
+def _gallery_context(class_code: str, model_name: str, fingerprint: str) -> str:
+    return f"gallery|{class_code}|{model_name}|{fingerprint}"
+
+
+class LocalCache:
+    """Opened with :meth:`open`; ``notice`` says when a damaged or missing file was replaced."""
+
+    def __init__(self, db: LocalDb, cipher: VectorCipher, notice: str | None) -> None:
+        self._db = db
+        self._cipher = cipher
+        self.notice = notice
+        self.path = db.path
+
+    @classmethod
+    def open(cls, cache_dir: Path, cipher: VectorCipher) -> LocalCache:
+        path = cache_dir / CACHE_FILE_NAME
+        existed = path.exists()
+        try:
+            return cls(
+                _open_checked(path),
+                cipher,
+                None if existed else "The local cache was missing; a new one was made.",
+            )
+        except sqlite3.DatabaseError as exc:
+            aside = _move_aside(path)
+            log.warning(
+                "The local cache %s is damaged (%s); moved to %s and starting a new one", path, exc, aside
+            )
+            notice = f"The local cache was damaged ({exc}); it was set aside and is rebuilt from PostgreSQL."
+            return cls(_open_checked(path), cipher, notice)
+
+    def close(self) -> None:
+        self._db.close()
+
+    # -- state --------------------------------------------------------------------------
+    @property
+    def last_refresh(self) -> datetime | None:
+        rows = self._db.query("SELECT value FROM meta WHERE key = 'last_refresh'")
+        return _dt(rows[0][0]) if rows else None
+
+    @property
+    def is_empty(self) -> bool:
+        return self.last_refresh is None
+
+    # -- refresh ------------------------------------------------------------------------
+    def refresh_from(self, engine: Engine) -> RefreshResult:
+        """Copy everything from PostgreSQL (one read transaction), then replace the cache (one
+        local transaction). A failure on either side leaves the previous copy intact."""
+        with unit_of_work(session_factory(engine)) as s:
+            class_rows = class_repo.list_classes(s)
+            rosters = {
+                c.code: student_repo.list_students(s, class_code=c.code, active_only=True) for c in class_rows
+            }
+            all_ids = [st.id for roster in rosters.values() for st in roster]
+            photos = student_repo.photos(s, all_ids)
+            models = sorted(encoding_repo.counts_by_model(s))
+            galleries = [
+                (c.code, encoding_repo.load_gallery(s, m, class_code=c.code))
+                for c in class_rows
+                for m in models
+            ]
+        at = datetime.now(UTC)
+        with self._db.transaction() as conn:
+            for table in ("classes", "students", "photos", "galleries"):
+                conn.execute(f"DELETE FROM {table}")
+            conn.executemany(
+                "INSERT INTO classes VALUES (?, ?, ?, ?)",
+                [
+                    (c.code, c.name, c.teacher, c.starts_at.isoformat() if c.starts_at else None)
+                    for c in class_rows
+                ],
+            )
+            conn.executemany(
+                "INSERT INTO students VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (
+                        str(st.id),
+                        st.student_id,
+                        st.name,
+                        st.class_code,
+                        st.email,
+                        st.phone,
+                        int(st.is_active),
+                        int(st.consent_given),
+                        _iso(st.consent_at),
+                        st.consent_by,
+                        st.encoding_count,
+                    )
+                    for roster in rosters.values()
+                    for st in roster
+                ],
+            )
+            conn.executemany("INSERT INTO photos VALUES (?, ?)", [(str(k), v) for k, v in photos.items()])
+            conn.executemany(
+                "INSERT INTO galleries VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (
+                        code,
+                        g.model_name,
+                        g.fingerprint,
+                        int(g.vectors.shape[1]) if g.size else 0,
+                        b"".join(sid.bytes for sid in g.student_ids),
+                        np.asarray(g.encoding_ids, dtype="<i8").tobytes(),
+                        self._cipher.encrypt(
+                            np.ascontiguousarray(g.vectors, dtype="<f4").tobytes(),
+                            _gallery_context(code, g.model_name, g.fingerprint),
+                        ),
+                    )
+                    for code, g in galleries
+                ],
+            )
+            conn.execute("INSERT OR REPLACE INTO meta VALUES ('last_refresh', ?)", (at.isoformat(),))
+        result = RefreshResult(at, len(class_rows), len(all_ids), len(galleries))
+        log.info(
+            "Local cache refreshed: %d classes, %d students, %d galleries",
+            result.classes,
+            result.students,
+            result.galleries,
+        )
+        return result
+
+    # -- reads --------------------------------------------------------------------------
+    def list_classes(self) -> list[ClassInfo]:
+        return [_class(r) for r in self._db.query("SELECT * FROM classes ORDER BY code")]
+
+    def get_class(self, code: str) -> ClassInfo:
+        rows = self._db.query("SELECT * FROM classes WHERE code = ?", (code,))
+        if not rows:
+            raise NotFound(
+                f"There is no class with code {code!r} in the local copy of the roster.",
+                "If it was added recently, connect to PostgreSQL so the kiosk can fetch it.",
+            )
+        return _class(rows[0])
+
+    def roster(self, class_code: str) -> list[StudentInfo]:
+        self.get_class(class_code)
+        rows = self._db.query(
+            "SELECT * FROM students WHERE class_code = ? ORDER BY name, student_id", (class_code,)
+        )
+        return [_student(r) for r in rows]
+
+    def student(self, student_uuid: uuid.UUID) -> StudentInfo | None:
+        rows = self._db.query("SELECT * FROM students WHERE id = ?", (str(student_uuid),))
+        return _student(rows[0]) if rows else None
+
+    def photos(self, student_uuids: list[uuid.UUID]) -> dict[uuid.UUID, bytes]:
+        out: dict[uuid.UUID, bytes] = {}
+        for start in range(0, len(student_uuids), 500):  # SQLite's bound-parameter limit
+            chunk = [str(u) for u in student_uuids[start : start + 500]]
+            marks = ",".join("?" * len(chunk))
+            for r in self._db.query(
+                f"SELECT student_uuid, jpeg FROM photos WHERE student_uuid IN ({marks})", chunk
+            ):
+                out[uuid.UUID(r[0])] = bytes(r[1])
+        return out
+
+    def gallery(self, class_code: str, model_name: str) -> Gallery | None:
+        """The cached gallery; ``None`` when there is none for this pair. Raises
+        :class:`CacheUnreadable` when the ciphertext cannot be opened (key lost or data changed)."""
+        rows = self._db.query(
+            "SELECT * FROM galleries WHERE class_code = ? AND model_name = ?", (class_code, model_name)
+        )
+        if not rows:
+            return None
+        r = rows[0]
+        plain = self._cipher.decrypt(
+            bytes(r["vectors"]), _gallery_context(class_code, model_name, r["fingerprint"])
+        )
+        if plain is None:
+            raise CacheUnreadable(
+                "The cached face data cannot be decrypted (its key was lost or the file was changed).",
+                "Connect to PostgreSQL so the kiosk can rebuild its cache.",
+            )
+        raw_ids = bytes(r["student_ids"])
+        student_ids = tuple(uuid.UUID(bytes=raw_ids[i : i + 16]) for i in range(0, len(raw_ids), 16))
+        dim = int(r["dim"])
+        vectors = (
+            np.frombuffer(plain, dtype="<f4").astype(np.float32, copy=False).reshape(len(student_ids), dim)
+        )
+        encoding_ids = tuple(int(x) for x in np.frombuffer(bytes(r["encoding_ids"]), dtype="<i8"))
+        return Gallery(model_name, vectors, student_ids, encoding_ids, str(r["fingerprint"]))
+
+
+class CacheUnreadable(DatabaseError):
+    """The cache exists but its encrypted part cannot be read."""
+
+
+def _class(r: sqlite3.Row) -> ClassInfo:
+    return ClassInfo(
+        code=r["code"],
+        name=r["name"],
+        teacher=r["teacher"],
+        starts_at=time.fromisoformat(r["starts_at"]) if r["starts_at"] else None,
+    )
+
+
+def _student(r: sqlite3.Row) -> StudentInfo:
+    return StudentInfo(
+        id=uuid.UUID(r["id"]),
+        student_id=r["student_id"],
+        name=r["name"],
+        class_code=r["class_code"],
+        email=r["email"],
+        phone=r["phone"],
+        is_active=bool(r["is_active"]),
+        consent_given=bool(r["consent_given"]),
+        consent_at=_dt(r["consent_at"]),
+        consent_by=r["consent_by"],
+        encoding_count=int(r["encoding_count"]),
+    )
+
+
+def _open_checked(path: Path) -> LocalDb:
+    db = LocalDb(path)
+    try:
+        result = db.query("PRAGMA quick_check")
+        if not result or result[0][0] != "ok":
+            raise sqlite3.DatabaseError(f"integrity check failed: {result[0][0] if result else 'no answer'}")
+        with db.transaction() as conn:
+            for statement in _SCHEMA.split(";"):
+                if statement.strip():
+                    conn.execute(statement)
+            version = conn.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+            if version is None:
+                conn.execute("INSERT INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
+            elif version[0] != SCHEMA_VERSION:
+                raise sqlite3.DatabaseError(f"cache format {version[0]}, expected {SCHEMA_VERSION}")
+    except BaseException:
+        db.close()
+        raise
+    return db
+
+
+def _move_aside(path: Path) -> Path:
+    aside = path.with_name(f"{path.stem}.damaged-{int(_time.time())}{path.suffix}")
+    with contextlib.suppress(FileNotFoundError):
+        path.replace(aside)
+    for suffix in ("-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    return aside

@@ -1,0 +1,278 @@
+"""The offline-first store: PostgreSQL behind a local cache and outbox.
+
+Reads (classes, rosters, galleries, a session's marks and summary) come from local files;
+writes (sessions, marks) go to the outbox in one local transaction and return at once. The
+sync worker carries them to PostgreSQL when it can. So a teacher's session goes on the same
+whether the network is fine, slow or gone; only changes that must exist centrally first
+(enrollment, roster edits) call :meth:`OfflineFirstStore.require_online` and are refused
+offline with a clear reason.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import uuid
+from datetime import UTC, datetime, timedelta
+
+import numpy as np
+from sqlalchemy import Engine
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
+
+from kiosk.core.domain import (
+    AttendanceMark,
+    AttendanceStatus,
+    ClassInfo,
+    SessionInfo,
+    SessionSummary,
+    StudentInfo,
+)
+from kiosk.core.errors import DatabaseUnavailable, NotFound, OfflineRefused
+from kiosk.infra.config import Settings
+from kiosk.infra.db.engine import session_factory, unit_of_work
+from kiosk.infra.db.repo import attendance
+from kiosk.infra.db.repo.encodings import Gallery
+from kiosk.infra.offline.cache import CacheUnreadable, LocalCache, RefreshResult
+from kiosk.infra.offline.keys import VectorCipher, load_or_create_key
+from kiosk.infra.offline.outbox import Outbox
+from kiosk.infra.offline.sync import Syncer, SyncStatus, SyncWorker, sync_engine_for
+
+log = logging.getLogger(__name__)
+
+WORKER_JOIN_SECONDS = 15.0
+
+
+class OfflineFirstStore:
+    """Build with :meth:`create` (server reachable) or :meth:`open_offline` (it is not)."""
+
+    def __init__(self, settings: Settings, cache: LocalCache, outbox: Outbox, syncer: Syncer) -> None:
+        self.settings = settings
+        self.cache = cache
+        self.outbox = outbox
+        self.syncer = syncer
+        self.notices: list[str] = []
+        self.worker = SyncWorker(syncer, refresh=self._refresh_quietly)
+
+    # -- construction -------------------------------------------------------------------
+    @classmethod
+    def create(cls, settings: Settings, engine: Engine, *, start_worker: bool = True) -> OfflineFirstStore:
+        """PostgreSQL answered a moment ago: refresh the cache from it, then start syncing."""
+        return cls._build(settings, engine, try_refresh=True, start_worker=start_worker)
+
+    @classmethod
+    def open_offline(
+        cls, settings: Settings, engine: Engine, *, start_worker: bool = True
+    ) -> OfflineFirstStore:
+        """PostgreSQL is down from the start: run from the cache; the worker connects later."""
+        return cls._build(settings, engine, try_refresh=False, start_worker=start_worker)
+
+    @classmethod
+    def _build(
+        cls, settings: Settings, engine: Engine, *, try_refresh: bool, start_worker: bool
+    ) -> OfflineFirstStore:
+        settings.cache_dir.mkdir(parents=True, exist_ok=True)
+        outbox = Outbox.open(settings.cache_dir)  # first: whatever happens to the cache, queued marks stay
+        cache = LocalCache.open(settings.cache_dir, VectorCipher(load_or_create_key(settings)))
+        syncer = Syncer(sync_engine_for(engine, settings.offline), outbox, settings.offline)
+        store = cls(settings, cache, outbox, syncer)
+        refreshed = False
+        if try_refresh:
+            refreshed = store._refresh_quietly() is not None
+        if cache.notice:
+            note = cache.notice + (
+                " Rebuilt from PostgreSQL."
+                if refreshed
+                else " PostgreSQL is unreachable, so it is empty for now."
+            )
+            store.notices.append(note)
+            log.warning("%s", note)
+        if cache.is_empty:
+            store.close()
+            raise DatabaseUnavailable(
+                "PostgreSQL cannot be reached and this kiosk has no local copy of the classes and rosters yet.",
+                "Connect it to the school network once so it can copy them; after that it can run offline.",
+            )
+        if not refreshed:
+            note = f"Working offline from the local copy of the roster, {store.roster_age_text()}."
+            store.notices.append(note)
+            log.warning("%s", note)
+        else:
+            store.worker.set_online(True)
+        if start_worker:
+            store.worker.start()
+        return store
+
+    def close(self) -> None:
+        if self.worker.is_alive():
+            self.worker.stop()
+            self.worker.join(WORKER_JOIN_SECONDS)
+        self.syncer.close()
+        self.syncer.engine.dispose()
+        self.cache.close()
+        self.outbox.close()
+
+    # -- cache --------------------------------------------------------------------------
+    def refresh_cache(self) -> RefreshResult:
+        """Copy classes, rosters, photos and encodings from PostgreSQL now (raises when unreachable)."""
+        return self.cache.refresh_from(self.syncer.engine)
+
+    def _refresh_quietly(self) -> RefreshResult | None:
+        try:
+            return self.refresh_cache()
+        except (DBAPIError, SQLAlchemyError, OSError) as exc:
+            log.warning(
+                "Could not refresh the local cache from PostgreSQL (%s); using the copy from %s",
+                type(exc).__name__,
+                self.roster_age_text(),
+            )
+            return None
+
+    @property
+    def roster_from(self) -> datetime | None:
+        return self.cache.last_refresh
+
+    def roster_age_text(self) -> str:
+        at = self.cache.last_refresh
+        if at is None:
+            return "never copied"
+        age = datetime.now(UTC) - at
+        local = at.astimezone().strftime("%Y-%m-%d %H:%M")
+        return f"copied {local} ({_age(age)} ago)"
+
+    # -- AttendanceStore ----------------------------------------------------------------
+    def get_class(self, class_code: str) -> ClassInfo:
+        return self.cache.get_class(class_code)
+
+    def list_classes(self) -> list[ClassInfo]:
+        return self.cache.list_classes()
+
+    def roster(self, class_code: str) -> list[StudentInfo]:
+        return self.cache.roster(class_code)
+
+    def gallery(self, class_code: str, model_name: str) -> Gallery:
+        self.cache.get_class(class_code)
+        try:
+            found = self.cache.gallery(class_code, model_name)
+        except CacheUnreadable:
+            # The key or the file changed under us: rebuild from the server if it is there.
+            if self._refresh_quietly() is None:
+                raise
+            found = self.cache.gallery(class_code, model_name)
+        if found is None:
+            return Gallery(
+                model_name,
+                np.zeros((0, 0), dtype=np.float32),
+                (),
+                (),
+                hashlib.sha256(model_name.encode()).hexdigest(),
+            )
+        return found
+
+    def photos(self, student_uuids: list[uuid.UUID]) -> dict[uuid.UUID, bytes]:
+        return self.cache.photos(student_uuids)
+
+    def open_session(self, class_code: str, *, started_by: str | None, kiosk_id: str | None) -> SessionInfo:
+        self.cache.get_class(class_code)
+        info = SessionInfo(
+            id=uuid.uuid4(),
+            class_code=class_code,
+            started_at=datetime.now(UTC),
+            started_by=started_by,
+            kiosk_id=kiosk_id,
+        )
+        stored = self.outbox.open_session(info)
+        self.worker.request_refresh()  # a new session is when a fresh roster matters most
+        return stored
+
+    def mark(self, mark: AttendanceMark, *, actor: str | None = None) -> AttendanceMark:
+        if self.cache.student(mark.student_uuid) is None:
+            raise NotFound("That student is not in this kiosk's copy of the roster.")
+        stored, changed = self.outbox.record_mark(mark, actor=actor)
+        if changed:
+            self.worker.nudge()
+        return stored
+
+    def marks(self, session_id: uuid.UUID) -> list[AttendanceMark]:
+        if self.outbox.session(session_id) is None:
+            return self._server_marks(session_id)
+        return self.outbox.marks(session_id)
+
+    def close_session(self, session_id: uuid.UUID, *, ended_at: datetime | None = None) -> SessionInfo:
+        info = self.outbox.close_session(session_id, ended_at or datetime.now(UTC))
+        self.worker.nudge()
+        return info
+
+    def summary(self, session_id: uuid.UUID) -> SessionSummary:
+        session = self.outbox.session(session_id)
+        if session is None:
+            raise NotFound(
+                "That attendance session was not run on this kiosk.", "See it in the office reports."
+            )
+        class_info = self.cache.get_class(session.class_code)
+        roster = self.cache.roster(session.class_code)
+        by_uuid = {s.id: s for s in roster}
+        groups: dict[AttendanceStatus, list[tuple[StudentInfo, AttendanceMark]]] = {
+            s: [] for s in AttendanceStatus
+        }
+        marked: set[uuid.UUID] = set()
+        for m in self.outbox.marks(session_id):
+            student = (
+                by_uuid.get(m.student_uuid) or self.cache.student(m.student_uuid) or _unknown(m.student_uuid)
+            )
+            groups[m.status].append((student, m))
+            marked.add(m.student_uuid)
+        absent = [s for s, _ in groups[AttendanceStatus.ABSENT]] + [s for s in roster if s.id not in marked]
+        return SessionSummary(
+            session=session,
+            class_info=class_info,
+            present=tuple(groups[AttendanceStatus.PRESENT]),
+            late=tuple(groups[AttendanceStatus.LATE]),
+            excused=tuple(groups[AttendanceStatus.EXCUSED]),
+            absent=tuple(sorted(absent, key=lambda s: s.name)),
+        )
+
+    def status_line(self) -> str:
+        return self.sync_status().line()
+
+    # -- offline-specific ---------------------------------------------------------------
+    def sync_status(self) -> SyncStatus:
+        return self.worker.status(self.cache.last_refresh)
+
+    @property
+    def online(self) -> bool | None:
+        return self.worker.online
+
+    def require_online(self, what: str = "This change") -> None:
+        """Raise :class:`OfflineRefused` unless PostgreSQL answers now."""
+        if self.worker.online is not False and self.syncer.healthy():
+            return
+        self.worker.set_online(False, "health check failed")
+        raise OfflineRefused(
+            f"{what} needs the central database, and PostgreSQL cannot be reached right now.",
+            "Try again when the status bar says 'PostgreSQL online'; attendance marking keeps working meanwhile.",
+        )
+
+    def _server_marks(self, session_id: uuid.UUID) -> list[AttendanceMark]:
+        try:
+            with unit_of_work(session_factory(self.syncer.engine)) as s:
+                attendance.get_session(s, session_id)
+                return attendance.marks_for_session(s, session_id)
+        except (DBAPIError, SQLAlchemyError) as exc:
+            raise NotFound(
+                "That attendance session was not run on this kiosk, and PostgreSQL cannot be reached to look it up.",
+                "Try again when the kiosk is online.",
+            ) from exc
+
+
+def _unknown(student_uuid: uuid.UUID) -> StudentInfo:
+    return StudentInfo(id=student_uuid, student_id="?", name="(no longer in the roster)", class_code=None)
+
+
+def _age(delta: timedelta) -> str:
+    minutes = int(delta.total_seconds() // 60)
+    if minutes < 1:
+        return "less than a minute"
+    if minutes < 120:
+        return f"{minutes} min"
+    hours = minutes // 60
+    return f"{hours} h" if hours < 48 else f"{hours // 24} days"
