@@ -92,16 +92,19 @@ def test_waiting_for_a_frame_wakes_on_put_and_on_close() -> None:
     assert slot.wait(timeout=0.1) is None
     assert time.monotonic() - started >= 0.09
 
-    threading.Timer(0.05, lambda: slot.put(numbered_image(1))).start()
+    putter = threading.Timer(0.05, lambda: slot.put(numbered_image(1)))
+    putter.start()
     taken = slot.wait(timeout=5)
     assert taken is not None and taken[0] == 1
 
-    threading.Timer(0.05, slot.close).start()
+    closer = threading.Timer(0.05, slot.close)
+    closer.start()
     started = time.monotonic()
     assert slot.wait(after_seq=1, timeout=5) is None
     assert time.monotonic() - started < 2
     assert slot.latest() is not None  # the last frame stays available after close
-    time.sleep(0.05)  # let the timer threads finish
+    for timer in (putter, closer):
+        timer.join(timeout=2)
 
 
 def test_fps_meter() -> None:
@@ -176,7 +179,7 @@ def test_stop_ends_a_live_source_promptly(make_video: VideoMaker) -> None:
     worker = CaptureWorker(source)
     worker.start()
     assert worker.wait_frame(timeout=5) is not None
-    assert worker.state is CaptureState.LIVE
+    assert worker.status.state is CaptureState.LIVE
     started = time.monotonic()
     worker.stop()
     worker.join(timeout=2)
@@ -310,7 +313,7 @@ def test_stop_while_reconnecting_and_retrying_a_first_open() -> None:
     worker = CaptureWorker(camera, reconnect_seconds=0.05, retry_first_open=True)
     worker.start()
     wait_until(lambda: worker.status.attempts >= 2)
-    assert worker.state is CaptureState.RECONNECTING
+    assert worker.status.state is CaptureState.RECONNECTING
     worker.stop()
     run_to_end(worker, timeout=2)
     assert worker.state is CaptureState.STOPPED

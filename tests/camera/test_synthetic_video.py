@@ -144,6 +144,7 @@ def test_default_video_for_the_demo_lasts_15_to_25_seconds(people_dir: Path) -> 
 def test_locate_face_finds_the_face_in_a_photo(people_dir: Path) -> None:
     pytest.importorskip("dlib")
     photo = cv2.imread(str(people_dir / "person01" / "1.jpg"))
+    assert photo is not None
     box = locate_face(photo)
     assert box is not None and box.w > 100
     assert locate_face(np.full((200, 200, 3), 128, dtype=np.uint8)) is None

@@ -232,7 +232,13 @@ class DeviceSource(_CaptureSource):
             cap = cv2.VideoCapture(self.index, backend)
         if not cap.isOpened():
             cap.release()
-            raise self._missing()
+            if node is None:
+                raise self._missing()
+            raise CameraError(
+                f"Camera {self.index} ({node}) cannot be opened.",
+                "Another program may be using it, or this user may not be allowed to use cameras "
+                "(on Linux, add the user to the 'video' group and log in again).",
+            )
         cap.set(cv2.CAP_PROP_BUFFERSIZE, 1)  # the newest frame, not one from a stale driver queue
         if self.width:
             cap.set(cv2.CAP_PROP_FRAME_WIDTH, self.width)
