@@ -121,3 +121,22 @@ def test_real_facenet512_finds_and_tells_faces_apart(facenet_settings: Settings)
     assert v.shape == (3, 512) and pipeline.model_name == "Facenet512"
     assert np.allclose(np.linalg.norm(v, axis=1), 1.0, atol=1e-5)
     assert float(v[0] @ v[1]) > float(v[0] @ v[2])
+
+
+def test_a_file_placed_by_hand_is_pinned_once_it_loads(tmp_path: Path) -> None:
+    settings = settings_for(tmp_path)
+    folder = weights.weights_folder(settings)
+    folder.mkdir(parents=True)
+    write_standin(folder / "facenet512_weights.onnx")  # copied by hand, as deepface's docs say
+    state = {f.file_name: f.state for f in weights.profile_status(settings, FACENET512).files}
+    assert state["facenet512_weights.onnx"] is FileState.UNVERIFIED
+
+    Embedder(settings, FACENET512)
+    assert weights.pin_unverified(settings, FACENET512) == ["facenet512_weights.onnx"]
+    state = {f.file_name: f.state for f in weights.profile_status(settings, FACENET512).files}
+    assert state["facenet512_weights.onnx"] is FileState.INSTALLED
+
+    (folder / "facenet512_weights.onnx").unlink()
+    write_standin(folder / "facenet512_weights.onnx", output_dim=128)  # swapped afterwards
+    state = {f.file_name: f.state for f in weights.profile_status(settings, FACENET512).files}
+    assert state["facenet512_weights.onnx"] is FileState.CORRUPT

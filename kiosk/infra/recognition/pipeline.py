@@ -33,7 +33,7 @@ from kiosk.infra.config import Settings
 from kiosk.infra.recognition import _deepface
 from kiosk.infra.recognition.images import ImageBGR, to_bgr
 from kiosk.infra.recognition.profiles import ModelProfile, get_profile
-from kiosk.infra.recognition.weights import describe_error, ensure_ready
+from kiosk.infra.recognition.weights import describe_error, ensure_ready, pin_unverified
 
 log = logging.getLogger(__name__)
 
@@ -310,6 +310,7 @@ class FacePipeline:
         _deepface.configure(settings.weights_dir)
         self.detector = FaceDetector(settings, self.profile)
         self.embedder = Embedder(settings, self.profile)
+        pin_unverified(settings, self.profile)
         log.info(
             "Face pipeline ready: %s (detector %s, %d-number vectors)",
             self.profile.model_name,

@@ -535,6 +535,22 @@ def ensure_ready(
     return prof
 
 
+def pin_unverified(settings: Settings, profile: ModelProfile | str | None = None) -> list[str]:
+    """Record the checksums of ``profile``'s files that were installed outside the kiosk.
+
+    Call it once they have loaded: from then on a change to them is reported as damage.
+    """
+    prof = _resolve(settings, profile)
+    pinned: list[str] = []
+    for fs in profile_status(settings, prof).files:
+        if fs.state is FileState.UNVERIFIED:
+            _record(settings, fs.file_name, fs.path, sha256_of(fs.path), "found")
+            pinned.append(fs.file_name)
+    if pinned:
+        log.info("Recorded the checksums of %s", ", ".join(pinned))
+    return pinned
+
+
 def describe_error(exc: BaseException, prof: ModelProfile, settings: Settings) -> KioskError:
     """A :class:`KioskError` for an exception raised while deepface loaded ``prof``'s files."""
     if isinstance(exc, KioskError):
