@@ -51,8 +51,8 @@ def _check_engine() -> None:
 
 
 def modeling() -> Any:
-    if "DEEPFACE_BACKEND_ENGINE" not in os.environ:
-        os.environ["DEEPFACE_BACKEND_ENGINE"] = ENGINE
+    os.environ.setdefault("DEEPFACE_BACKEND_ENGINE", ENGINE)
+    os.environ.setdefault("DEEPFACE_LOG_LEVEL", str(logging.ERROR))
     from deepface.modules import modeling as module
 
     _check_engine()
