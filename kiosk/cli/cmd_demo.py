@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from kiosk.app.bootstrap import build_store
+from kiosk.app.bootstrap import open_store
 from kiosk.app.demo import DemoSetup, prepare_demo
 from kiosk.app.headless import format_summary, run_session
 from kiosk.app.session import AttendanceSessionService
@@ -45,18 +45,16 @@ def demo_command(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def _run_headless(setup: DemoSetup, began: float, *, realtime: bool) -> int:
-    from kiosk.app.bootstrap import open_database
     from kiosk.infra.recognition.pipeline import FacePipeline
 
     settings = setup.settings
-    engine = open_database(settings)
+    pipeline = FacePipeline(settings)
+    store = open_store(settings)
     try:
-        service = AttendanceSessionService(
-            settings, build_store(settings, engine), FacePipeline(settings), actor="demo"
-        )
+        service = AttendanceSessionService(settings, store, pipeline, actor="demo")
         run = run_session(service, setup.class_code, str(setup.video.path), realtime=realtime)
     finally:
-        engine.dispose()
+        store.close()
     echo(format_summary(run))
     present = {s.student_id for s, _ in run.summary.present + run.summary.late}
     missed = setup.expected_present - present

@@ -6,7 +6,7 @@ import argparse
 import getpass
 from typing import Any
 
-from kiosk.app.bootstrap import build_store, prepare_environment
+from kiosk.app.bootstrap import open_store, prepare_environment
 from kiosk.app.headless import format_summary, run_session
 from kiosk.app.session import AttendanceSessionService
 from kiosk.cli.context import CliContext, echo
@@ -40,19 +40,22 @@ def run_command(args: argparse.Namespace, ctx: CliContext) -> int:
         raise InvalidInput("--max-frames must be at least 1.")
     settings = ctx.settings
     prepare_environment(settings)
-    store = build_store(settings, ctx.engine())
     from kiosk.infra.recognition.pipeline import FacePipeline  # loads deepface: only when needed
 
-    pipeline = FacePipeline(settings)
-    service = AttendanceSessionService(settings, store, pipeline, actor=getpass.getuser())
-    camera = args.camera or settings.camera.source
-    result = run_session(
-        service,
-        args.class_code,
-        camera,
-        duration=args.duration,
-        max_frames=args.max_frames,
-        realtime=args.realtime,
-    )
+    pipeline = FacePipeline(settings)  # before the store: a missing model stops here, with nothing opened
+    store = open_store(settings)
+    try:
+        service = AttendanceSessionService(settings, store, pipeline, actor=getpass.getuser())
+        camera = args.camera or settings.camera.source
+        result = run_session(
+            service,
+            args.class_code,
+            camera,
+            duration=args.duration,
+            max_frames=args.max_frames,
+            realtime=args.realtime,
+        )
+    finally:
+        store.close()
     echo(format_summary(result))
     return 0

@@ -63,5 +63,8 @@ class DirectStore:
         with unit_of_work(self._sessions) as s:
             return attendance.summary(s, session_id)
 
+    def close(self) -> None:
+        self.engine.dispose()
+
     def status_line(self) -> str:
         return "PostgreSQL online" if self.engine.dialect.name == "postgresql" else "Local database"
