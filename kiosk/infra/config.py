@@ -163,25 +163,33 @@ def _coerce(section: str, key: str, value: Any, default: Any) -> Any:
             return value
         if isinstance(value, str) and value.lower() in {"1", "true", "yes", "on", "0", "false", "no", "off"}:
             return value.lower() in {"1", "true", "yes", "on"}
+    elif isinstance(value, bool):
+        pass  # TOML true/false is never a number or text: int(True) would hide the mistake
     elif isinstance(default, int):
         try:
-            return int(value)
+            number = float(value) if isinstance(value, float) else int(value)
         except (TypeError, ValueError):
             pass
+        else:
+            if number == int(number):  # 2.5 pool connections is a typo, not 2
+                return int(number)
     elif isinstance(default, float):
         try:
             return float(value)
         except (TypeError, ValueError):
             pass
     elif isinstance(default, str):
-        return str(value)
+        if not isinstance(value, Mapping | list):
+            return str(value)
     elif isinstance(default, Mapping) and isinstance(value, Mapping):
         try:
             return {str(k): float(v) for k, v in value.items()}
         except (TypeError, ValueError):
             pass
+    kinds = {bool: "true or false", int: "whole number", float: "number", str: "text"}
+    kind = kinds.get(type(default), "table of names and numbers")
     raise ConfigError(
-        f"The setting {where} has the value {value!r}, which is not a {type(default).__name__}.",
+        f"The setting {where} has the value {value!r}, which is not a {kind}.",
         "Correct it in the configuration file or environment.",
     )
 
@@ -291,8 +299,20 @@ def load_settings(
             f"Unknown configuration section(s): {', '.join(sorted(unknown))}.",
             f"The known sections are listed in {REPO_DEFAULTS.name}.",
         )
+    not_tables = sorted(name for name, value in raw.items() if not isinstance(value, Mapping))
+    if not_tables:
+        raise ConfigError(
+            f"The configuration entry {not_tables[0]!r} must be a section ([{not_tables[0]}]), not a single value.",
+            f"See how {REPO_DEFAULTS.name} lays out its sections.",
+        )
     sections = {name: _build_section(name, raw.get(name, {})) for name in _SECTIONS}
     kiosk_section = raw.get("kiosk", {})
+    for key in kiosk_section:
+        if key != "id":
+            raise ConfigError(
+                f"Unknown setting [kiosk] {key}.",
+                f"Check the spelling; the known ones are listed in {REPO_DEFAULTS.name}.",
+            )
     settings = Settings(
         data_dir=resolved_dir or default_data_dir(),
         user_config_file=user_file,

@@ -30,7 +30,7 @@ def parse_database_url(raw: str) -> URL:
     """Parse and normalise a URL; plain ``postgresql://`` means psycopg 3."""
     try:
         url = make_url(raw)
-    except ArgumentError:
+    except (ArgumentError, ValueError):  # ValueError: a port that is not a number
         raise ConfigError(
             "The database URL is malformed.",
             "Use the form postgresql://USER@HOST:5432/DATABASE or sqlite:///PATH/TO/FILE.db.",
@@ -51,7 +51,7 @@ def safe_url(url: URL | str) -> str:
     if isinstance(url, str):
         try:
             url = make_url(url)
-        except ArgumentError:
+        except (ArgumentError, ValueError):
             return "<malformed URL>"
     return url.render_as_string(hide_password=True)
 
