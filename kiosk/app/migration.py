@@ -1,19 +1,56 @@
 """Moving a SQLite database (the kiosk's own, or the legacy app's) into PostgreSQL.
 
-The public API the setup wizard and ``kiosk migrate`` call. See :func:`run_migration`.
+The public API the setup wizard and ``kiosk migrate`` call:
+
+- :func:`run_migration`: snapshot the source (never modified), detect its layout, decide
+  per row (move, already present, kept aside with a reason), move in batched transactions
+  that carry their migration-map rows (kill-safe, resumable, idempotent), then verify
+  counts and content checksums by reading the target back.
+- :func:`preview`: the same reading and validation without any target: counts and problems
+  for the wizard's dry-run page.
 """
 
 from __future__ import annotations
 
+import logging
+import sqlite3
 import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine
+from sqlalchemy.exc import DBAPIError
 
 from kiosk.app.migration_report import MigrationPreview, MigrationReport, TableReport
+from kiosk.core.errors import InvalidInput, KioskError
 from kiosk.infra.config import Settings
+from kiosk.infra.db import schema
+from kiosk.infra.db.connect import check_connection, explain
+from kiosk.infra.db.engine import build_engine_for_url, parse_database_url, safe_url
+from kiosk.infra.legacy import mapping, own, writer
+from kiosk.infra.legacy.detect import SourceLayout, detect
+from kiosk.infra.legacy.reader import LEGACY_ORDER, read_plan
+from kiosk.infra.legacy.snapshot import snapshot
 from kiosk.infra.legacy.types import Problem, SourceKind, StudentNote
+from kiosk.infra.legacy.values import LEGACY_MODEL
+from kiosk.infra.recognition.profiles import get_profile
+
+log = logging.getLogger(__name__)
 
 Progress = Callable[[str, int, int], None]
+_STRICT_SHOWN = 5
+
+
+class MigrationProblems(InvalidInput):
+    """Strict mode found rows that cannot be moved; nothing was written."""
+
+    exit_code = 1
+
+
+def _no_progress(_stage: str, _done: int, _total: int) -> None:
+    return None
 
 
 def run_migration(
@@ -26,17 +63,300 @@ def run_migration(
     progress: Progress | None = None,
     cancel: threading.Event | None = None,
 ) -> MigrationReport:
-    """Move ``source`` into ``target_url``; idempotent, resumable, verified."""
-    raise NotImplementedError
+    """Move ``source`` into ``target_url``; idempotent, resumable, verified.
+
+    ``progress(stage, done, total)`` is called from this thread (the wizard runs this in a
+    worker). ``cancel`` is checked between batches: a cancelled run returns a report with
+    ``cancelled=True``; everything committed so far is consistent and a re-run continues.
+    ``dry_run`` reads the target (what is already there) but writes nothing. ``strict``
+    refuses to write anything when any row would be kept aside (raises
+    :class:`MigrationProblems`). Bad input raises a :class:`KioskError` with one clear line.
+    """
+    started = time.monotonic()
+    notify = progress or _no_progress
+    is_cancelled = cancel.is_set if cancel is not None else (lambda: False)
+    source = Path(source).expanduser()
+    url = parse_database_url(target_url)
+    if (
+        url.get_backend_name() == "sqlite"
+        and url.database
+        and Path(url.database).resolve() == source.resolve()
+    ):
+        raise InvalidInput("The source and the target are the same file.", "Give a PostgreSQL URL with --to.")
+    notify("snapshot", 0, 1)
+    with snapshot(source) as snap:
+        notify("snapshot", 1, 1)
+        job = _read(source, snap, notify)
+    engine = build_engine_for_url(url, settings.database)
+    try:
+        check_connection(engine)
+        try:
+            return _migrate(job, engine, settings, dry_run, strict, notify, is_cancelled, started)
+        except DBAPIError as exc:
+            log.warning("Migration stopped by a database error", exc_info=True)
+            raise explain(exc, engine.url) from None
+    finally:
+        engine.dispose()
 
 
 def preview(source: Path, settings: Settings) -> MigrationPreview:
     """Counts and problems read from the source alone; writes nothing anywhere."""
-    raise NotImplementedError
+    started = time.monotonic()
+    source = Path(source).expanduser()
+    with snapshot(source) as snap:
+        job = _read(source, snap, _no_progress)
+    if job.layout.kind is SourceKind.LEGACY:
+        decisions = writer.decide(None, job.plan, job.key)
+        report = _legacy_report(job, decisions, None, settings, "(no target: preview)", True, False, started)
+    else:
+        own.decide(None, job.own)
+        report = _own_report(job, None, settings, "(no target: preview)", True, False, started)
+    return MigrationPreview(report)
+
+
+class _Job:
+    def __init__(self, source: Path, layout: SourceLayout, key: str) -> None:
+        self.source = source
+        self.layout = layout
+        self.key = key
+        self.plan: Any = None
+        self.own: dict[str, own.OwnDecision] = {}
+
+
+def _read(source: Path, snap: Path, notify: Progress) -> _Job:
+    notify("reading", 0, 1)
+    conn = sqlite3.connect(snap)
+    try:
+        layout = detect(conn, source)
+        job = _Job(source, layout, mapping.source_key(source))
+        if layout.kind is SourceKind.LEGACY:
+            job.plan = read_plan(conn, layout, source.resolve().parent)
+        else:
+            _check_revision(layout, source)
+            eng = create_engine(f"sqlite:///{snap}")
+            try:
+                with eng.connect() as sconn:
+                    job.own = own.read_source(sconn, layout.tables)
+            finally:
+                eng.dispose()
+    except sqlite3.DatabaseError as exc:
+        raise InvalidInput(
+            f"The file {source} cannot be read ({exc}).", "It may be damaged; try a backup copy."
+        ) from None
+    finally:
+        conn.close()
+    notify("reading", 1, 1)
+    return job
+
+
+def _check_revision(layout: SourceLayout, source: Path) -> None:
+    from alembic.script import ScriptDirectory
+
+    known = {r.revision for r in ScriptDirectory.from_config(schema.alembic_config()).walk_revisions()}
+    if layout.revision not in known:
+        raise InvalidInput(
+            f"The kiosk database {source} was made by a newer kiosk (schema {layout.revision}).",
+            "Update the kiosk software on this computer first.",
+        )
+
+
+def _migrate(
+    job: _Job,
+    engine: Engine,
+    settings: Settings,
+    dry_run: bool,
+    strict: bool,
+    notify: Progress,
+    is_cancelled: Callable[[], bool],
+    started: float,
+) -> MigrationReport:
+    target = safe_url(engine.url)
+    if dry_run:
+        schema.check_not_newer(engine)
+    else:
+        schema.upgrade(engine)
+    legacy = job.layout.kind is SourceKind.LEGACY
+    with engine.connect() as conn:
+        if legacy:
+            decisions = writer.decide(conn, job.plan, job.key)
+            problems = [p for d in decisions.values() for p in d.problems]
+        else:
+            own.decide(conn, job.own)
+            problems = [p for d in job.own.values() for p in d.problems]
+    if strict and problems:
+        shown = "; ".join(f"{p.table} #{p.legacy_id}: {p.reason}" for p in problems[:_STRICT_SHOWN])
+        raise MigrationProblems(
+            f"Strict mode: {len(problems)} row(s) cannot be moved ({shown}); nothing was written.",
+            "Fix them in the source file, or run without --strict to move the rest and list them.",
+        )
+    if dry_run:
+        if legacy:
+            return _legacy_report(job, decisions, None, settings, target, True, False, started)
+        return _own_report(job, None, settings, target, True, False, started)
+    if legacy:
+        finished = writer.write(engine, decisions, job.key, notify, is_cancelled)
+        verified = writer.verify(engine, decisions, job.key, notify) if finished else None
+        report = _legacy_report(job, decisions, verified, settings, target, False, not finished, started)
+    else:
+        finished = own.write(engine, job.own, notify, is_cancelled)
+        own_verified = own.verify(engine, job.own, notify) if finished else None
+        report = _own_report(job, own_verified, settings, target, False, not finished, started)
+    notify("done", 1, 1)
+    log.info(
+        "Migration of %s: moved %d rows, ok=%s, cancelled=%s, %.1f s",
+        job.source,
+        report.moved,
+        report.ok,
+        report.cancelled,
+        report.seconds,
+    )
+    return report
+
+
+def _active_model(settings: Settings) -> str:
+    try:
+        return get_profile(settings.recognition.profile).model_name
+    except KioskError:
+        return settings.recognition.profile
+
+
+def _legacy_report(
+    job: _Job,
+    decisions: dict[str, writer.Decision],
+    verified: dict[str, writer.Verified] | None,
+    settings: Settings,
+    target: str,
+    dry_run: bool,
+    cancelled: bool,
+    started: float,
+) -> MigrationReport:
+    tables = []
+    for name in LEGACY_ORDER:
+        d = decisions[name]
+        v = verified.get(name) if verified else None
+        moved = len(d.to_move) if dry_run else d.moved
+        tables.append(
+            TableReport(
+                table=name,
+                source_rows=d.source_rows,
+                moved=moved,
+                already_present=len(d.present) + len(d.adopt),
+                skipped=d.skipped,
+                target_rows=v.target_rows if v else None,
+                source_checksum=v.source_checksum if v else None,
+                target_checksum=v.target_checksum if v else None,
+            )
+        )
+    model = _active_model(settings)
+    students = [*decisions["students"].present, *decisions["students"].to_move]
+    students.sort(key=lambda r: r.values["student_id"])
+    encoded = {
+        r.legacy_id for r in (*decisions["face_encodings"].present, *decisions["face_encodings"].to_move)
+    }
+    consent = tuple(
+        StudentNote(r.values["student_id"], r.values["name"], "no consent recorded in the old app")
+        for r in students
+    )
+    enrollment: list[StudentNote] = []
+    for r in students:
+        if model == LEGACY_MODEL and r.legacy_id in encoded:
+            continue
+        why = "can be re-embedded from photo" if r.values["photo_exists"] else "needs enrollment"
+        enrollment.append(StudentNote(r.values["student_id"], r.values["name"], why))
+    problems = tuple(p for name in LEGACY_ORDER for p in decisions[name].problems)
+    notes = ["Times without a time zone in the old file were read as this computer's local time."]
+    if model != LEGACY_MODEL:
+        notes.append(
+            f"The old app's {LEGACY_MODEL} encodings were kept but the active model is {model}: "
+            "they are not used until the students are enrolled again."
+        )
+    return MigrationReport(
+        source=str(job.source),
+        target=target,
+        source_kind=SourceKind.LEGACY,
+        source_key=job.key,
+        active_model=model,
+        tables=tuple(tables),
+        problems=problems,
+        warnings=tuple(job.plan.warnings),
+        unknown_tables=job.layout.unknown_tables,
+        unknown_columns=job.layout.unknown_columns,
+        needs_consent=consent,
+        needs_enrollment=tuple(enrollment),
+        dry_run=dry_run,
+        cancelled=cancelled,
+        verified=verified is not None,
+        seconds=time.monotonic() - started,
+        notes=tuple(notes),
+    )
+
+
+def _own_report(
+    job: _Job,
+    verified: dict[str, own.OwnVerified] | None,
+    settings: Settings,
+    target: str,
+    dry_run: bool,
+    cancelled: bool,
+    started: float,
+) -> MigrationReport:
+    tables = []
+    for name in own.OWN_ORDER:
+        d = job.own[name]
+        v = verified.get(name) if verified else None
+        tables.append(
+            TableReport(
+                table=name,
+                source_rows=d.source_rows,
+                moved=len(d.to_move) if dry_run else d.moved,
+                already_present=len(d.present),
+                skipped=d.skipped,
+                target_rows=v.target_rows if v else None,
+                source_checksum=v.source_checksum if v else None,
+                target_checksum=v.target_checksum if v else None,
+            )
+        )
+    model = _active_model(settings)
+    students = sorted(
+        [*job.own["students"].present, *job.own["students"].to_move], key=lambda r: str(r["student_id"])
+    )
+    encoded = {
+        r["student_id"]
+        for r in (*job.own["face_encodings"].present, *job.own["face_encodings"].to_move)
+        if r.get("model_name") == model
+    }
+    consent = tuple(
+        StudentNote(r["student_id"], r["name"], "no consent recorded")
+        for r in students
+        if not r.get("consent_given")
+    )
+    enrollment = tuple(
+        StudentNote(r["student_id"], r["name"], "needs enrollment")
+        for r in students
+        if r.get("consent_given") and r["id"] not in encoded
+    )
+    problems: tuple[Problem, ...] = tuple(p for name in own.OWN_ORDER for p in job.own[name].problems)
+    return MigrationReport(
+        source=str(job.source),
+        target=target,
+        source_kind=SourceKind.KIOSK,
+        source_key=job.key,
+        active_model=model,
+        tables=tuple(tables),
+        problems=problems,
+        unknown_tables=job.layout.unknown_tables,
+        needs_consent=consent,
+        needs_enrollment=enrollment,
+        dry_run=dry_run,
+        cancelled=cancelled,
+        verified=verified is not None,
+        seconds=time.monotonic() - started,
+    )
 
 
 __all__ = [
     "MigrationPreview",
+    "MigrationProblems",
     "MigrationReport",
     "Problem",
     "SourceKind",

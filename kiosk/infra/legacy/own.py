@@ -1,0 +1,206 @@
+"""Moving the kiosk's own SQLite database as is: same schema, same keys.
+
+Idempotent through the primary keys: a row whose key is already in the target with the
+same content is "already present"; a key used there by a different row is kept aside.
+Integer keys are kept too, so the PostgreSQL sequences are moved past them afterwards.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Connection, Engine, Table, insert, select, text
+
+from kiosk.infra.db.models import AuditLog
+from kiosk.infra.legacy.checksum import canonical, digest
+from kiosk.infra.legacy.types import Problem
+from kiosk.infra.legacy.writer import TABLES, chunks
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[str, int, int], None]
+OWN_ORDER = (
+    "classes",
+    "students",
+    "face_encodings",
+    "attendance_sessions",
+    "attendance_records",
+    "audit_log",
+)
+OWN_TABLES: dict[str, Table] = {**TABLES, "audit_log": AuditLog.__table__}  # type: ignore[dict-item]
+_INT_KEYS = ("classes", "face_encodings", "audit_log")
+_BATCH = 2000
+
+
+@dataclass
+class OwnDecision:
+    table: str
+    source_rows: int
+    to_move: list[dict[str, Any]] = field(default_factory=list)
+    present: list[dict[str, Any]] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    moved: int = 0
+    columns: tuple[str, ...] = ()
+
+    @property
+    def skipped(self) -> int:
+        return len(self.problems)
+
+
+def _utc(row: dict[str, Any]) -> dict[str, Any]:
+    # SQLite hands back naive datetimes; the kiosk stores UTC, and PostgreSQL must be told so.
+    return {
+        k: (v.replace(tzinfo=UTC) if isinstance(v, datetime) and v.tzinfo is None else v)
+        for k, v in row.items()
+    }
+
+
+def _same(a: dict[str, Any], b: dict[str, Any], columns: tuple[str, ...]) -> bool:
+    return all(canonical(a[c]) == canonical(b[c]) for c in columns)
+
+
+def read_source(conn: Connection, source_columns: dict[str, tuple[str, ...]]) -> dict[str, OwnDecision]:
+    out: dict[str, OwnDecision] = {}
+    for table in OWN_ORDER:
+        t = OWN_TABLES[table]
+        present = set(source_columns.get(table, ()))
+        cols = tuple(c.name for c in t.columns if c.name in present)
+        rows = [
+            _utc(dict(r._mapping)) for r in conn.execute(select(*(t.c[c] for c in cols)).order_by(t.c.id))
+        ]
+        d = OwnDecision(table, len(rows), columns=cols)
+        d.to_move = rows
+        out[table] = d
+    return out
+
+
+def decide(conn: Connection | None, decisions: dict[str, OwnDecision]) -> None:
+    """Split each table's rows into present / clashing / to move, against the target."""
+    skipped: dict[str, set[Any]] = {t: set() for t in OWN_ORDER}
+    for table in OWN_ORDER:
+        d = decisions[table]
+        t = OWN_TABLES[table]
+        existing: dict[Any, dict[str, Any]] = {}
+        if conn is not None:
+            for chunk in chunks([r["id"] for r in d.to_move], _BATCH):
+                for r in conn.execute(select(*(t.c[c] for c in d.columns)).where(t.c.id.in_(chunk))):
+                    existing[r.id] = _utc(dict(r._mapping))
+        clash = _clash_check(conn, table)
+        todo: list[dict[str, Any]] = []
+        for row in d.to_move:
+            found = existing.get(row["id"])
+            reason: str | None = None
+            if found is not None:
+                if _same(found, row, d.columns):
+                    d.present.append(row)
+                    continue
+                reason = f"id {row['id']} is used in the target by a different row"
+            else:
+                reason = _orphan(table, row, skipped) or clash(row)
+            if reason is not None:
+                d.problems.append(Problem(table, str(row["id"]), reason))
+                skipped[table].add(row["id"])
+            else:
+                todo.append(row)
+        d.to_move = todo
+
+
+def _orphan(table: str, row: dict[str, Any], skipped: dict[str, set[Any]]) -> str | None:
+    if table in ("students",) and row.get("class_id") in skipped["classes"]:
+        row["class_id"] = None  # the student is kept; their class clashed with another
+    if table in ("face_encodings", "attendance_records") and row["student_id"] in skipped["students"]:
+        return f"student {row['student_id']} was not migrated"
+    if table == "attendance_sessions" and row["class_id"] in skipped["classes"]:
+        return f"class {row['class_id']} was not migrated"
+    if table == "attendance_records" and row["session_id"] in skipped["attendance_sessions"]:
+        return f"session {row['session_id']} was not migrated"
+    return None
+
+
+def _clash_check(conn: Connection | None, table: str) -> Callable[[dict[str, Any]], str | None]:
+    """Unique values already used in the target by rows with other keys."""
+    if conn is None:
+        return lambda _row: None
+    t = OWN_TABLES[table]
+    if table == "classes":
+        codes = {code: cid for cid, code in conn.execute(select(t.c.id, t.c.code))}
+        return lambda r: (
+            f"class code {r['code']!r} is used in the target"
+            if codes.get(r["code"], r["id"]) != r["id"]
+            else None
+        )
+    if table == "students":
+        ids = {sid: pk for pk, sid in conn.execute(select(t.c.id, t.c.student_id))}
+        emails = {e: pk for pk, e in conn.execute(select(t.c.id, t.c.email)) if e}
+
+        def student(r: dict[str, Any]) -> str | None:
+            if ids.get(r["student_id"], r["id"]) != r["id"]:
+                return f"student id {r['student_id']!r} belongs to another student in the target"
+            if r.get("email") and emails.get(r["email"], r["id"]) != r["id"]:
+                return f"email {r['email']!r} belongs to another student in the target"
+            return None
+
+        return student
+    if table == "attendance_records":
+        pairs = {(s, st): pk for pk, s, st in conn.execute(select(t.c.id, t.c.session_id, t.c.student_id))}
+        return lambda r: (
+            "the student is already marked in this session in the target"
+            if pairs.get((r["session_id"], r["student_id"]), r["id"]) != r["id"]
+            else None
+        )
+    return lambda _row: None
+
+
+def write(
+    engine: Engine, decisions: dict[str, OwnDecision], progress: Progress, cancelled: Callable[[], bool]
+) -> bool:
+    for table in OWN_ORDER:
+        d = decisions[table]
+        t = OWN_TABLES[table]
+        progress(table, 0, len(d.to_move))
+        for batch in chunks(d.to_move, _BATCH):
+            if cancelled():
+                return False
+            with engine.begin() as conn:
+                conn.execute(insert(t), list(batch))
+                if table in _INT_KEYS and conn.dialect.name == "postgresql":
+                    # Keys were copied, not drawn: move the sequence past them for new rows.
+                    conn.execute(
+                        text(
+                            f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+                            f"(SELECT MAX(id) FROM {table}))"
+                        )
+                    )
+            d.moved += len(batch)
+            progress(table, d.moved, len(d.to_move))
+    return True
+
+
+@dataclass(frozen=True)
+class OwnVerified:
+    target_rows: int
+    source_checksum: str
+    target_checksum: str
+
+
+def verify(engine: Engine, decisions: dict[str, OwnDecision], progress: Progress) -> dict[str, OwnVerified]:
+    out: dict[str, OwnVerified] = {}
+    with engine.connect() as conn:
+        for table in OWN_ORDER:
+            d = decisions[table]
+            t = OWN_TABLES[table]
+            accounted = [*d.present, *d.to_move]
+            src = digest((canonical(r["id"]), tuple(r[c] for c in d.columns)) for r in accounted)
+            rows: list[tuple[str, tuple[Any, ...]]] = []
+            keys = [r["id"] for r in accounted]
+            for i, chunk in enumerate(chunks(keys, _BATCH)):
+                progress(f"verify {table}", i * _BATCH, len(keys))
+                for r in conn.execute(select(*(t.c[c] for c in d.columns)).where(t.c.id.in_(chunk))):
+                    m = _utc(dict(r._mapping))
+                    rows.append((canonical(m["id"]), tuple(m[c] for c in d.columns)))
+            out[table] = OwnVerified(len(rows), src, digest(rows))
+    return out
