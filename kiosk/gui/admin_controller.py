@@ -1,0 +1,152 @@
+"""Admin actions behind the PIN: leave or enter kiosk mode, and the settings dialog."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.app.admin_pin import pin_is_set
+from kiosk.core.errors import KioskError
+from kiosk.gui.dialogs import PinDialog, show_error
+from kiosk.gui.main_window import MainWindow
+from kiosk.infra.config import Settings, write_user_settings
+
+log = logging.getLogger(__name__)
+
+
+class SettingsDialog(QDialog):
+    """The few settings a school changes at the kiosk; saved to the per-user config file."""
+
+    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.setWindowTitle(self.tr("Kiosk settings"))
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.kiosk_mode = QCheckBox(self.tr("Start in kiosk mode (full screen, admin PIN to leave)"))
+        self.kiosk_mode.setChecked(settings.gui.kiosk_mode)
+        form.addRow(self.kiosk_mode)
+        self.camera = QLineEdit(settings.camera.source)
+        form.addRow(self.tr("Default &camera:"), self.camera)
+        self.grace = QSpinBox()
+        self.grace.setRange(0, 120)
+        self.grace.setValue(settings.attendance.late_grace_minutes)
+        self.grace.setSuffix(self.tr(" min"))
+        form.addRow(self.tr("&Late after start +"), self.grace)
+        profile = QLabel(settings.recognition.profile)
+        form.addRow(self.tr("Recognition profile:"), profile)
+        layout.addLayout(form)
+        note = QLabel(
+            self.tr(
+                "Changes apply the next time the kiosk starts. The profile is changed with `kiosk models use`."
+            )
+        )
+        note.setWordWrap(True)
+        layout.addWidget(note)
+        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        box.accepted.connect(self._save)
+        box.rejected.connect(self.reject)
+        layout.addWidget(box)
+
+    def _save(self) -> None:
+        try:
+            write_user_settings(
+                self.settings.user_config_file,
+                {
+                    "gui": {"kiosk_mode": self.kiosk_mode.isChecked()},
+                    "camera": {"source": self.camera.text().strip() or "0"},
+                    "attendance": {"late_grace_minutes": self.grace.value()},
+                },
+            )
+        except OSError as exc:
+            show_error(
+                self,
+                KioskError(
+                    self.tr("The settings could not be saved (%s).") % (exc.strerror or exc),
+                    self.tr("Check that %s is writable.") % self.settings.user_config_file,
+                ),
+            )
+            return
+        log.info("Settings saved to %s", self.settings.user_config_file)
+        self.accept()
+
+
+class AdminController(QObject):
+    def __init__(self, settings: Settings, window: MainWindow) -> None:
+        super().__init__(window)
+        self.settings = settings
+        self.window = window
+        self.dialog: QDialog | None = None
+        window.admin_requested.connect(self.request)
+
+    def request(self) -> None:
+        if not pin_is_set(self.settings):
+            if self.window.kiosk_mode:
+                log.warning("Admin actions opened without a PIN (none is set)")
+            self._menu()
+            return
+        pin = PinDialog(
+            self.settings.gui.admin_pin_hash,
+            self.tr("Enter the admin PIN to change kiosk settings."),
+            self.window,
+        )
+        pin.accepted.connect(self._menu)
+        pin.finished.connect(pin.deleteLater)
+        self.dialog = pin
+        pin.open()
+
+    def _menu(self) -> None:
+        menu = QDialog(self.window)
+        menu.setWindowTitle(self.tr("Admin"))
+        layout = QVBoxLayout(menu)
+        if not pin_is_set(self.settings):
+            warn = QLabel(
+                self.tr("No admin PIN is set: anyone can leave kiosk mode. Set one with `kiosk admin-pin`.")
+            )
+            warn.setObjectName("warning")
+            warn.setWordWrap(True)
+            layout.addWidget(warn)
+        toggle = QPushButton(
+            self.tr("Leave kiosk mode") if self.window.kiosk_mode else self.tr("Enter kiosk mode")
+        )
+        settings = QPushButton(self.tr("Settings…"))
+        quit_button = QPushButton(self.tr("Close the kiosk"))
+        cancel = QPushButton(self.tr("Cancel"))
+        for b in (toggle, settings, quit_button, cancel):
+            b.setMinimumHeight(56)
+            layout.addWidget(b)
+        toggle.clicked.connect(menu.accept)
+        toggle.clicked.connect(lambda: self.window.set_kiosk_mode(not self.window.kiosk_mode))
+        settings.clicked.connect(menu.accept)
+        settings.clicked.connect(self._settings)
+        quit_button.clicked.connect(menu.accept)
+        quit_button.clicked.connect(self.window.close)
+        cancel.clicked.connect(menu.reject)
+        menu.finished.connect(menu.deleteLater)
+        self.dialog = menu
+        menu.open()
+
+    def _settings(self) -> None:
+        dialog = SettingsDialog(self.settings, self.window)
+        dialog.accepted.connect(
+            lambda: QMessageBox.information(
+                self.window, self.tr("Settings saved"), self.tr("The new settings apply at the next start.")
+            )
+        )
+        dialog.finished.connect(dialog.deleteLater)
+        self.dialog = dialog
+        dialog.open()

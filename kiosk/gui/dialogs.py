@@ -1,0 +1,168 @@
+"""Small dialogs: an error with its hint, the manual override, the admin PIN."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.app.admin_pin import verify_pin
+from kiosk.core.domain import AttendanceStatus, StudentInfo
+from kiosk.core.errors import KioskError
+
+log = logging.getLogger(__name__)
+
+
+def error_text(exc: KioskError) -> str:
+    return exc.message + (f"\n\n{exc.hint}" if exc.hint else "")
+
+
+def show_error(parent: QWidget | None, exc: KioskError, title: str | None = None) -> QMessageBox:
+    """A non-blocking message box (``open``), so tests and the event loop keep running."""
+    log.info("Shown to the user: %s", exc.message)
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(title or box.tr("Attendance kiosk"))
+    box.setText(exc.message)
+    if exc.hint:
+        box.setInformativeText(exc.hint)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
+    return box
+
+
+def status_text(status: AttendanceStatus | None, widget: QWidget) -> str:
+    """The translated name of a status (absent when there is no mark yet)."""
+    names = {
+        AttendanceStatus.PRESENT: widget.tr("Present"),
+        AttendanceStatus.LATE: widget.tr("Late"),
+        AttendanceStatus.ABSENT: widget.tr("Absent"),
+        AttendanceStatus.EXCUSED: widget.tr("Excused"),
+    }
+    return names[status or AttendanceStatus.ABSENT]
+
+
+class ManualMarkDialog(QDialog):
+    """Present / absent / excused with an optional note; the teacher's word wins over the camera."""
+
+    CHOICES = (AttendanceStatus.PRESENT, AttendanceStatus.ABSENT, AttendanceStatus.EXCUSED)
+
+    def __init__(
+        self,
+        student: StudentInfo,
+        current: AttendanceStatus | None,
+        photo: QPixmap | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.student = student
+        self.setWindowTitle(self.tr("Mark by hand"))
+        self.setModal(True)
+        layout = QVBoxLayout(self)
+        head = QHBoxLayout()
+        if photo is not None and not photo.isNull():
+            pic = QLabel()
+            pic.setPixmap(
+                photo.scaled(
+                    96, 96, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
+                )
+            )
+            head.addWidget(pic)
+        name = QLabel(f"<b>{student.name}</b><br>{student.student_id}")
+        name.setObjectName("subtitle")
+        head.addWidget(name, 1)
+        layout.addLayout(head)
+        layout.addWidget(QLabel(self.tr("Now: %s") % status_text(current, self)))
+        if not student.consent_given:
+            layout.addWidget(
+                QLabel(self.tr("No consent for face recognition: this student is always marked by hand."))
+            )
+        row = QHBoxLayout()
+        self.group = QButtonGroup(self)
+        self.buttons: dict[AttendanceStatus, QPushButton] = {}
+        for status in self.CHOICES:
+            button = QPushButton(status_text(status, self))
+            button.setCheckable(True)
+            button.setMinimumHeight(64)
+            self.group.addButton(button)
+            self.buttons[status] = button
+            row.addWidget(button)
+        default = current if current in self.CHOICES else AttendanceStatus.PRESENT
+        if current is AttendanceStatus.LATE:
+            default = AttendanceStatus.PRESENT
+        self.buttons[default].setChecked(True)
+        layout.addLayout(row)
+        layout.addWidget(QLabel(self.tr("Note (optional):")))
+        self.note = QLineEdit()
+        self.note.setPlaceholderText(self.tr("e.g. doctor's appointment"))
+        self.note.setMaxLength(500)
+        layout.addWidget(self.note)
+        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        ok = box.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText(self.tr("Save"))
+        box.accepted.connect(self.accept)
+        box.rejected.connect(self.reject)
+        layout.addWidget(box)
+        self.buttons[default].setFocus()
+
+    @property
+    def status(self) -> AttendanceStatus:
+        for status, button in self.buttons.items():
+            if button.isChecked():
+                return status
+        return AttendanceStatus.PRESENT
+
+    def choose(self, status: AttendanceStatus, note: str = "") -> None:
+        """Select a status and a note (used by keyboard shortcuts and tests)."""
+        self.buttons[status].setChecked(True)
+        self.note.setText(note)
+
+
+class PinDialog(QDialog):
+    """Asks for the admin PIN; ``accepted`` only when it matches the stored hash."""
+
+    def __init__(self, stored_hash: str, purpose: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._hash = stored_hash
+        self.setWindowTitle(self.tr("Admin PIN"))
+        self.setModal(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(purpose))
+        self.pin = QLineEdit()
+        self.pin.setEchoMode(QLineEdit.EchoMode.Password)
+        self.pin.setPlaceholderText(self.tr("PIN"))
+        self.pin.setMaxLength(12)
+        layout.addWidget(self.pin)
+        self.message = QLabel("")
+        self.message.setObjectName("error")
+        self.message.hide()
+        layout.addWidget(self.message)
+        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        box.accepted.connect(self._check)
+        box.rejected.connect(self.reject)
+        layout.addWidget(box)
+        self.failures = 0
+
+    def _check(self) -> None:
+        if verify_pin(self.pin.text(), self._hash):
+            self.accept()
+            return
+        self.failures += 1
+        log.warning("Wrong admin PIN entered (%d)", self.failures)
+        self.message.setText(self.tr("That PIN is not right. Try again."))
+        self.message.show()
+        self.pin.clear()
+        self.pin.setFocus()

@@ -1,0 +1,54 @@
+"""The live screen: the video with boxes, the roster panel, and the session's controls."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
+
+from kiosk.gui.roster_view import RosterPanel
+from kiosk.gui.video_widget import VideoWidget
+
+
+class LiveView(QWidget):
+    end_requested = Signal()
+    manual_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 12, 12, 12)
+        top = QHBoxLayout()
+        self.title = QLabel("")
+        self.title.setObjectName("title")
+        top.addWidget(self.title, 1)
+        self.manual_button = QPushButton(self.tr("&Mark by hand…"))
+        self.end_button = QPushButton(self.tr("&End session"))
+        self.end_button.setObjectName("danger")
+        top.addWidget(self.manual_button)
+        top.addWidget(self.end_button)
+        layout.addLayout(top)
+        self.warnings = QLabel("")
+        self.warnings.setObjectName("warning")
+        self.warnings.setWordWrap(True)
+        self.warnings.hide()
+        layout.addWidget(self.warnings)
+
+        self.splitter = QSplitter()
+        self.video = VideoWidget()
+        self.roster = RosterPanel()
+        self.roster.setMinimumWidth(300)
+        self.splitter.addWidget(self.video)
+        self.splitter.addWidget(self.roster)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setChildrenCollapsible(False)
+        layout.addWidget(self.splitter, 1)
+
+        self.manual_button.clicked.connect(self.manual_requested)
+        self.end_button.clicked.connect(self.end_requested)
+        self.setTabOrder(self.roster.list, self.manual_button)
+        self.setTabOrder(self.manual_button, self.end_button)
+
+    def set_warnings(self, lines: list[str]) -> None:
+        self.warnings.setText("\n".join(f"⚠ {line}" for line in lines))
+        self.warnings.setVisible(bool(lines))

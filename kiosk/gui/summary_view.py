@@ -1,0 +1,95 @@
+"""The end-of-session summary: counts and names per status, export to CSV."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.core.domain import SessionSummary
+from kiosk.gui.style import STATUS_COLOURS
+
+
+class SummaryView(QWidget):
+    export_requested = Signal()
+    done_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 24, 24, 24)
+        self.title = QLabel(self.tr("Session ended"))
+        self.title.setObjectName("title")
+        layout.addWidget(self.title)
+        self.subtitle = QLabel("")
+        self.subtitle.setObjectName("subtitle")
+        layout.addWidget(self.subtitle)
+        grid = QGridLayout()
+        self.groups: dict[str, tuple[QGroupBox, QListWidget]] = {}
+        names = {
+            "present": self.tr("Present"),
+            "late": self.tr("Late"),
+            "excused": self.tr("Excused"),
+            "absent": self.tr("Absent"),
+        }
+        for i, (key, label) in enumerate(names.items()):
+            box = QGroupBox(label)
+            colour = STATUS_COLOURS[key].name()
+            box.setStyleSheet(f"QGroupBox {{ font-weight: bold; color: {colour}; }}")
+            inner = QVBoxLayout(box)
+            lst = QListWidget()
+            lst.setAccessibleName(label)
+            inner.addWidget(lst)
+            grid.addWidget(box, 0, i)
+            self.groups[key] = (box, lst)
+        layout.addLayout(grid, 1)
+        self.message = QLabel("")
+        self.message.setWordWrap(True)
+        layout.addWidget(self.message)
+        buttons = QHBoxLayout()
+        self.export_button = QPushButton(self.tr("E&xport to CSV…"))
+        self.done_button = QPushButton(self.tr("&New session"))
+        self.done_button.setObjectName("primary")
+        buttons.addWidget(self.export_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.done_button)
+        layout.addLayout(buttons)
+        self.export_button.clicked.connect(self.export_requested)
+        self.done_button.clicked.connect(self.done_requested)
+        self.summary: SessionSummary | None = None
+
+    def show_summary(self, summary: SessionSummary) -> None:
+        self.summary = summary
+        info = summary.class_info
+        started = summary.session.started_at.astimezone()
+        ended = summary.session.ended_at.astimezone() if summary.session.ended_at else None
+        self.title.setText(self.tr("Session ended: %s") % f"{info.code} — {info.name}")
+        span = f"{started:%Y-%m-%d %H:%M}" + (f"–{ended:%H:%M}" if ended else "")
+        self.subtitle.setText(span)
+        counts = summary.counts
+        rows = {
+            "present": [(s.name, m) for s, m in summary.present],
+            "late": [(s.name, m) for s, m in summary.late],
+            "excused": [(s.name, m) for s, m in summary.excused],
+        }
+        for key, (box, lst) in self.groups.items():
+            lst.clear()
+            base = box.title().split(" (")[0]
+            box.setTitle(f"{base} ({counts[key]})")
+            if key == "absent":
+                for s in sorted(summary.absent, key=lambda s: s.name):
+                    lst.addItem(s.name)
+                continue
+            for name, mark in sorted(rows[key], key=lambda r: r[0]):
+                when = f"{mark.marked_at.astimezone():%H:%M}"
+                note = f" — {mark.note}" if mark.note else ""
+                lst.addItem(f"{name}  {when}{note}")
+        self.message.clear()
