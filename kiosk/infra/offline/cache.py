@@ -85,8 +85,18 @@ class LocalCache:
     def __init__(self, db: LocalDb, cipher: VectorCipher, notice: str | None) -> None:
         self._db = db
         self._cipher = cipher
-        self.notice = notice
         self.path = db.path
+        if notice is not None:
+            # Kept in the file until a refresh succeeds, so a start that could not rebuild
+            # (offline) does not hide the damage from the next one that can.
+            with db.transaction() as conn:
+                conn.execute("INSERT OR REPLACE INTO meta VALUES ('notice', ?)", (notice,))
+
+    @property
+    def notice(self) -> str | None:
+        """Why the cache was replaced, until a refresh from PostgreSQL has filled it again."""
+        rows = self._db.query("SELECT value FROM meta WHERE key = 'notice'")
+        return str(rows[0][0]) if rows else None
 
     @classmethod
     def open(cls, cache_dir: Path, cipher: VectorCipher) -> LocalCache:
@@ -96,7 +106,7 @@ class LocalCache:
             return cls(
                 _open_checked(path),
                 cipher,
-                None if existed else "The local cache was missing; a new one was made.",
+                None if existed else "No local cache was found; a new one was made.",
             )
         except sqlite3.DatabaseError as exc:
             aside = _move_aside(path)
@@ -187,6 +197,7 @@ class LocalCache:
                 ],
             )
             conn.execute("INSERT OR REPLACE INTO meta VALUES ('last_refresh', ?)", (at.isoformat(),))
+            conn.execute("DELETE FROM meta WHERE key = 'notice'")
         result = RefreshResult(at, len(class_rows), len(all_ids), len(galleries))
         log.info(
             "Local cache refreshed: %d classes, %d students, %d galleries",

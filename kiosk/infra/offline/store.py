@@ -76,10 +76,11 @@ class OfflineFirstStore:
         syncer = Syncer(sync_engine_for(engine, settings.offline), outbox, settings.offline)
         store = cls(settings, cache, outbox, syncer)
         refreshed = False
+        notice = cache.notice
         if try_refresh:
             refreshed = store._refresh_quietly() is not None
-        if cache.notice:
-            note = cache.notice + (
+        if notice:
+            note = notice + (
                 " Rebuilt from PostgreSQL."
                 if refreshed
                 else " PostgreSQL is unreachable, so it is empty for now."
