@@ -6,9 +6,9 @@ import uuid
 from collections.abc import Iterator
 
 import pytest
+from offline_support import TcpProxy, ThrowawayPostgres, seed
 
 from kiosk.infra.db import schema
-from offline_support import TcpProxy, ThrowawayPostgres, seed
 
 pytestmark = pytest.mark.postgres
 

@@ -37,7 +37,9 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def seed(url: str, *, class_code: str = "9B", n_students: int = 12, dim: int = 512, seed_: int = 7) -> list[uuid.UUID]:
+def seed(
+    url: str, *, class_code: str = "9B", n_students: int = 12, dim: int = 512, seed_: int = 7
+) -> list[uuid.UUID]:
     """A class with students; the even ones consented and have two face vectors each."""
     rng = np.random.default_rng(seed_)
     engine = create_engine(url)
@@ -88,7 +90,9 @@ def server_records(url: str) -> list[tuple[uuid.UUID, uuid.UUID, uuid.UUID, str,
     engine = create_engine(url)
     with engine.connect() as conn:
         rows = conn.execute(
-            text("SELECT id, session_id, student_id, status, source FROM attendance_records ORDER BY marked_at")
+            text(
+                "SELECT id, session_id, student_id, status, source FROM attendance_records ORDER BY marked_at"
+            )
         ).all()
     engine.dispose()
     return [tuple(r) for r in rows]  # type: ignore[misc]
@@ -198,7 +202,17 @@ class ThrowawayPostgres:
         if self._as_root:
             pw = pwd.getpwnam("postgres")
             os.chown(self.dir, pw.pw_uid, pw.pw_gid)
-        self._run(str(PG_BIN / "initdb"), "-D", str(self.data), "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-sync")
+        self._run(
+            str(PG_BIN / "initdb"),
+            "-D",
+            str(self.data),
+            "-U",
+            "postgres",
+            "--auth=trust",
+            "-E",
+            "UTF8",
+            "--no-sync",
+        )
         conf = self.data / "postgresql.conf"
         with conf.open("a", encoding="utf-8") as fh:
             fh.write(
@@ -206,7 +220,9 @@ class ThrowawayPostgres:
                 f"max_connections = {max_connections}\nfsync = on\nshared_buffers = 32MB\n"
             )
         self.start()
-        self._run(str(PG_BIN / "createdb"), "-h", "127.0.0.1", "-p", str(self.port), "-U", "postgres", "kiosk")
+        self._run(
+            str(PG_BIN / "createdb"), "-h", "127.0.0.1", "-p", str(self.port), "-U", "postgres", "kiosk"
+        )
 
     @property
     def url(self) -> str:
@@ -217,7 +233,17 @@ class ThrowawayPostgres:
         subprocess.run(cmd, check=True, capture_output=True, timeout=120)
 
     def start(self) -> None:
-        self._run(str(PG_BIN / "pg_ctl"), "-D", str(self.data), "-l", str(self.dir / "log"), "-w", "-t", "60", "start")
+        self._run(
+            str(PG_BIN / "pg_ctl"),
+            "-D",
+            str(self.data),
+            "-l",
+            str(self.dir / "log"),
+            "-w",
+            "-t",
+            "60",
+            "start",
+        )
 
     def stop(self) -> None:
         self._run(str(PG_BIN / "pg_ctl"), "-D", str(self.data), "-m", "fast", "-w", "stop")

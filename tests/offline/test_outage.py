@@ -7,7 +7,15 @@ import uuid
 from pathlib import Path
 
 import pytest
-from offline_support import TcpProxy, ThrowawayPostgres, auto_mark, offline_settings, seed, server_records, wait_for
+from offline_support import (
+    TcpProxy,
+    ThrowawayPostgres,
+    auto_mark,
+    offline_settings,
+    seed,
+    server_records,
+    wait_for,
+)
 
 from kiosk.app.bootstrap import open_store
 from kiosk.core.errors import DatabaseUnavailable
@@ -78,7 +86,9 @@ def test_server_stopped_mid_session_then_started(own_server: ThrowawayPostgres, 
     assert len({(r[1], r[2]) for r in rows}) == len(rows) == len(ids)
 
 
-def test_slow_network_marking_stays_fast(seeded: tuple[str, list[uuid.UUID]], proxy: TcpProxy, tmp_path: Path) -> None:
+def test_slow_network_marking_stays_fast(
+    seeded: tuple[str, list[uuid.UUID]], proxy: TcpProxy, tmp_path: Path
+) -> None:
     """The GUI-responsiveness check: with 2 s of delay each way, marking still returns at once."""
     url, ids = seeded
     store = _store(offline_settings(tmp_path / "data", proxy.url_for(url)))

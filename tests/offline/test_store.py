@@ -24,7 +24,9 @@ from kiosk.infra.offline.store import OfflineFirstStore
 pytestmark = pytest.mark.postgres
 
 
-def test_online_session_reaches_server_and_reads_are_local(seeded: tuple[str, list[uuid.UUID]], tmp_path: Path) -> None:
+def test_online_session_reaches_server_and_reads_are_local(
+    seeded: tuple[str, list[uuid.UUID]], tmp_path: Path
+) -> None:
     url, ids = seeded
     settings = offline_settings(tmp_path / "data", url)
     store = open_store(settings)
@@ -50,7 +52,11 @@ def test_online_session_reaches_server_and_reads_are_local(seeded: tuple[str, li
 def test_local_conflict_rule_matches_the_server(seeded: tuple[str, list[uuid.UUID]], tmp_path: Path) -> None:
     """The same sequence of marks, through the outbox and straight to PostgreSQL, ends the same."""
     url, ids = seeded
-    store = OfflineFirstStore.create(offline_settings(tmp_path / "data", url), build_engine(offline_settings(tmp_path / "d2", url)), start_worker=False)
+    store = OfflineFirstStore.create(
+        offline_settings(tmp_path / "data", url),
+        build_engine(offline_settings(tmp_path / "d2", url)),
+        start_worker=False,
+    )
     direct = DirectStore(create_engine(url))
     try:
         t0 = datetime.now(UTC)
@@ -68,15 +74,24 @@ def test_local_conflict_rule_matches_the_server(seeded: tuple[str, list[uuid.UUI
         ]
         for source, status, at in sequence:
             mark_id = uuid.uuid4()
-            local = store.mark(auto_mark(local_session.id, student, id=mark_id, source=source, status=status, marked_at=at))
-            remote = direct.mark(auto_mark(server_session.id, student, id=mark_id, source=source, status=status, marked_at=at))
+            local = store.mark(
+                auto_mark(local_session.id, student, id=mark_id, source=source, status=status, marked_at=at)
+            )
+            remote = direct.mark(
+                auto_mark(server_session.id, student, id=mark_id, source=source, status=status, marked_at=at)
+            )
             assert (local.id, local.status, local.source, local.marked_at) == (
-                remote.id, remote.status, remote.source, remote.marked_at
+                remote.id,
+                remote.status,
+                remote.source,
+                remote.marked_at,
             )
         # The queue then brings the server to the same state as the local view.
         store.syncer.push_all()
         pushed = DirectStore(create_engine(url)).marks(local_session.id)
-        assert [(m.id, m.status, m.source) for m in pushed] == [(m.id, m.status, m.source) for m in store.marks(local_session.id)]
+        assert [(m.id, m.status, m.source) for m in pushed] == [
+            (m.id, m.status, m.source) for m in store.marks(local_session.id)
+        ]
         assert pushed[0].status is AttendanceStatus.ABSENT
     finally:
         store.close()
@@ -104,7 +119,9 @@ def test_same_mark_twice_is_queued_once(seeded: tuple[str, list[uuid.UUID]], tmp
     assert [r[0] for r in server_records(url)] == [m.id]
 
 
-def test_start_offline_from_cache_and_refuse_roster_changes(seeded: tuple[str, list[uuid.UUID]], proxy: TcpProxy, tmp_path: Path) -> None:
+def test_start_offline_from_cache_and_refuse_roster_changes(
+    seeded: tuple[str, list[uuid.UUID]], proxy: TcpProxy, tmp_path: Path
+) -> None:
     url, ids = seeded
     settings = offline_settings(tmp_path / "data", proxy.url_for(url))
     open_store(settings).close()  # first start online: the cache is filled
@@ -131,7 +148,9 @@ def test_start_offline_from_cache_and_refuse_roster_changes(seeded: tuple[str, l
     assert [r[2] for r in server_records(url)] == [ids[0]]
 
 
-def test_start_offline_without_cache_is_a_clear_error(seeded: tuple[str, list[uuid.UUID]], proxy: TcpProxy, tmp_path: Path) -> None:
+def test_start_offline_without_cache_is_a_clear_error(
+    seeded: tuple[str, list[uuid.UUID]], proxy: TcpProxy, tmp_path: Path
+) -> None:
     url, _ = seeded
     proxy.cut()
     with pytest.raises(DatabaseUnavailable) as err:
