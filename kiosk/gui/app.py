@@ -16,6 +16,7 @@ from kiosk.gui.context import GuiContext
 from kiosk.gui.main_window import MainWindow
 from kiosk.gui.session_controller import SessionController
 from kiosk.infra.config import Settings
+from kiosk.infra.recognition.pipeline import FacePipeline
 
 log = logging.getLogger(__name__)
 
@@ -50,13 +51,14 @@ def build_gui(
     settings: Settings,
     *,
     store: AttendanceStore | None = None,
+    pipeline: FacePipeline | None = None,
     class_code: str | None = None,
     camera: str | None = None,
     auto_end: bool = False,
     kiosk_mode: bool | None = None,
 ) -> KioskGui:
     """The main window and its controllers (a QApplication must exist), started."""
-    ctx = GuiContext(settings, store=store)
+    ctx = GuiContext(settings, store=store, pipeline=pipeline)
     window = MainWindow()
     session = SessionController(ctx, window, class_code=class_code, camera=camera, auto_end=auto_end)
     admin = AdminController(settings, window)

@@ -24,11 +24,19 @@ log = logging.getLogger(__name__)
 
 
 class GuiContext:
-    def __init__(self, settings: Settings, *, store: AttendanceStore | None = None) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        store: AttendanceStore | None = None,
+        pipeline: FacePipeline | None = None,
+    ) -> None:
+        """``store`` and ``pipeline`` may be given already open (the demo, tests: models load once)."""
         self.settings = settings
-        self.engine: Engine | None = None
+        self.engine: Engine | None = getattr(store, "engine", None)
         self.store: AttendanceStore | None = store
-        self.pipeline: FacePipeline | None = None
+        self.pipeline: FacePipeline | None = pipeline
+        self._owns_store = store is None  # a store given by the caller is closed by the caller
         self.pipeline_error: KioskError | None = None
         self._lock = threading.Lock()
         self._enrollment: Any = None
@@ -38,8 +46,8 @@ class GuiContext:
         with self._lock:
             if self.store is not None:
                 return self.store
-            opener = getattr(bootstrap, "open_store", None)  # the offline-first entry point, once it lands
-            if opener is not None:
+            opener = getattr(bootstrap, "open_store", None)  # the offline-first entry point
+            if opener is not None and not self.settings.database_url.startswith("sqlite"):
                 self.store = opener(self.settings)
                 self.engine = getattr(self.store, "engine", None)
             else:
@@ -83,15 +91,9 @@ class GuiContext:
             raise KioskError("The database is not open yet.", "Wait a moment and try again.")
         return AttendanceSessionService(self.settings, self.store, self.pipeline)
 
-    @property
-    def profile_label(self) -> str:
-        if self.pipeline is not None:
-            return f"{self.settings.recognition.profile} ({self.pipeline.model_name})"
-        if self.pipeline_error is not None:
-            return f"{self.settings.recognition.profile}: not installed"
-        return f"{self.settings.recognition.profile}: loading…"
-
     def close(self) -> None:
+        if not self._owns_store:
+            return
         closer = getattr(self.store, "close", None)
         if callable(closer):
             try:

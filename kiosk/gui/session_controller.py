@@ -464,7 +464,7 @@ class SessionController(QObject):
         if self.service is None and not self._ending:
             self.shutdown()
             self.window.allow_close()
-            self.window.close()
+            QTimer.singleShot(0, self.window.close)  # Qt ignores close() from inside closeEvent
             return
         box = QMessageBox(
             QMessageBox.Icon.Question,
@@ -491,7 +491,7 @@ class SessionController(QObject):
             self.service = None
         self.shutdown()
         self.window.allow_close()
-        self.window.close()
+        QTimer.singleShot(0, self.window.close)
 
     def shutdown(self) -> None:
         """Stop every thread and release the database (idempotent)."""

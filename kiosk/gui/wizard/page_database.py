@@ -105,20 +105,15 @@ class DatabasePage(SetupPage):
         )
         self.env_check.hide()
 
-        form = QFormLayout()
-        form.addRow(self.tr("Host:"), self.host_edit)
-        form.addRow(self.tr("Port:"), self.port_spin)
-        form.addRow(self.tr("Database:"), self.db_edit)
-        form.addRow(self.tr("User:"), self.user_edit)
-        self._parts_box = QWidget()
-        self._parts_box.setLayout(form)
-        url_form = QFormLayout()
-        url_form.addRow(self.tr("URL:"), self.url_edit)
-        self._url_box = QWidget()
-        self._url_box.setLayout(url_form)
-        common = QFormLayout()
-        common.addRow(self.tr("Password:"), self.password_edit)
-        common.addRow(self.tr("Encryption (SSL):"), self.ssl_combo)
+        # One form, so every field lines up; the URL row and the detail rows take turns.
+        self._form = QFormLayout()
+        self._form.addRow(self.tr("Host:"), self.host_edit)
+        self._form.addRow(self.tr("Port:"), self.port_spin)
+        self._form.addRow(self.tr("Database:"), self.db_edit)
+        self._form.addRow(self.tr("User:"), self.user_edit)
+        self._form.addRow(self.tr("URL:"), self.url_edit)
+        self._form.addRow(self.tr("Password:"), self.password_edit)
+        self._form.addRow(self.tr("Encryption (SSL):"), self.ssl_combo)
 
         self.pg_group = QGroupBox(self.tr("PostgreSQL server"))
         how_row = QHBoxLayout()
@@ -127,9 +122,7 @@ class DatabasePage(SetupPage):
         how_row.addStretch(1)
         pg_layout = QVBoxLayout(self.pg_group)
         pg_layout.addLayout(how_row)
-        pg_layout.addWidget(self._parts_box)
-        pg_layout.addWidget(self._url_box)
-        pg_layout.addLayout(common)
+        pg_layout.addLayout(self._form)
         test_row = QHBoxLayout()
         test_row.addWidget(self.test_button)
         test_row.addStretch(1)
@@ -206,8 +199,10 @@ class DatabasePage(SetupPage):
 
     def _update_visibility(self) -> None:
         self.pg_group.setEnabled(self.use_postgres())
-        self._parts_box.setVisible(self.parts_radio.isChecked())
-        self._url_box.setVisible(self.url_radio.isChecked())
+        parts = self.parts_radio.isChecked()
+        for widget in (self.host_edit, self.port_spin, self.db_edit, self.user_edit):
+            self._form.setRowVisible(widget, parts)
+        self._form.setRowVisible(self.url_edit, not parts)
 
     def _current_or_none(self) -> DatabaseChoice | None:
         try:

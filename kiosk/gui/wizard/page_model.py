@@ -76,11 +76,15 @@ class ModelPage(SetupPage):
         self.import_button = QPushButton(self.tr("Import"))
         self.progress = QProgressBar()
         self.progress.setRange(0, 1)
+        self.progress.setTextVisible(False)
+        self.progress.setVisible(False)
         self.status = StatusLabel()
         fetch_row = QHBoxLayout()
         fetch_row.addWidget(self.fetch_button)
         fetch_row.addWidget(self.progress, 1)
+        fetch_row.addStretch(1)
         import_row = QHBoxLayout()
+        import_row.addWidget(QLabel(self.tr("Or import from:")))
         import_row.addWidget(self.import_edit, 1)
         import_row.addWidget(self.browse_button)
         import_row.addWidget(self.import_button)
@@ -155,6 +159,7 @@ class ModelPage(SetupPage):
         self._start(lambda report: import_from(self.state, text, report), "Importing the weight files")
 
     def _start(self, work: object, what: str) -> None:
+        self.progress.setVisible(True)
         for widget in (self.fetch_button, self.import_button, self.browse_button, *self.radios.values()):
             widget.setEnabled(False)
         self._task = run_task(
@@ -188,6 +193,7 @@ class ModelPage(SetupPage):
     def _done(self) -> None:
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
+        self.progress.setVisible(False)
         for widget in (self.import_button, self.browse_button, *self.radios.values()):
             widget.setEnabled(True)
         self.refresh()

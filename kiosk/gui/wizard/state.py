@@ -28,6 +28,19 @@ SSL_MODES = ("", "disable", "require", "verify-ca", "verify-full")
 PASSWORD_ENV = "PGPASSWORD"
 
 
+def without_password(url: URL) -> URL:
+    # URL.set(password=None) keeps the password (None means "unchanged" there).
+    return URL.create(
+        url.drivername,
+        username=url.username,
+        password=None,
+        host=url.host,
+        port=url.port,
+        database=url.database,
+        query=url.query,
+    )
+
+
 def marker_path(settings: Settings) -> Path:
     return settings.data_dir / MARKER_NAME
 
@@ -51,7 +64,7 @@ class DatabaseChoice:
         """The URL as written to the configuration file: never with a password."""
         if self.url is None:
             return ""
-        return self.url.set(password=None).render_as_string(hide_password=False)
+        return without_password(self.url).render_as_string(hide_password=False)
 
     def full_url(self, settings: Settings) -> str:
         """The URL with its password, for connecting from this process only."""
@@ -62,7 +75,7 @@ class DatabaseChoice:
     def describe(self, settings: Settings) -> str:
         if self.url is None:
             return str(settings.local_database_path)
-        return self.url.render_as_string(hide_password=True)
+        return without_password(self.url).render_as_string(hide_password=False)
 
     def database_settings(self, settings: Settings) -> DatabaseSettings:
         return replace(settings.database, url=self.config_url(), sslmode=self.sslmode)
@@ -178,7 +191,7 @@ def save_setup(state: WizardState) -> SaveResult:
     stored = False
     password = choice.password
     if choice.url is not None and password:
-        stored = secrets.store_database_password(choice.url.set(password=None), password)
+        stored = secrets.store_database_password(without_password(choice.url), password)
         if not stored:
             log.info("No keyring took the database password; the person keeps it in %s", PASSWORD_ENV)
     updates = {
