@@ -7,6 +7,7 @@ import getpass
 from typing import Any
 
 from kiosk.cli.context import CliContext, echo
+from kiosk.core.errors import InvalidInput
 from kiosk.infra.db.engine import unit_of_work
 from kiosk.infra.db.repo import students
 
@@ -91,8 +92,7 @@ def delete(args: argparse.Namespace, ctx: CliContext) -> int:
         import sys
 
         if not sys.stdin.isatty():
-            echo("Refusing to delete without confirmation: add --yes.")
-            return 2
+            raise InvalidInput("Nothing was deleted: deleting needs a confirmation.", "Add --yes to confirm.")
         answer = input(f"Delete student {args.student_id} with all their face data and attendance? [y/N] ")
         if answer.strip().lower() not in {"y", "yes"}:
             echo("Nothing deleted.")
