@@ -8,9 +8,10 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Table, insert, inspect, select
+from sqlalchemy import Connection, Table, inspect, select
 
 from kiosk.infra.db.models import MigrationMap
+from kiosk.infra.legacy.bulk import bulk_insert
 
 MAP: Table = MigrationMap.__table__  # type: ignore[assignment]
 # Fixed, so the same source row gets the same UUID in every target and on every re-run.
@@ -45,4 +46,4 @@ def write(conn: Connection, key: str, table: str, pairs: Iterable[tuple[str, Any
         for legacy_id, new_id in pairs
     ]
     if rows:
-        conn.execute(insert(MAP), rows)
+        bulk_insert(conn, MAP, rows)

@@ -17,11 +17,12 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, TypeVar
 
-from sqlalchemy import Connection, Engine, Table, insert, select
+from sqlalchemy import Connection, Engine, Table, insert, select, text
 
 from kiosk.core.domain import MarkSource
 from kiosk.infra.db.models import AttendanceRecord, AttendanceSession, FaceEncoding, SchoolClass, Student
 from kiosk.infra.legacy import mapping
+from kiosk.infra.legacy.bulk import bulk_insert
 from kiosk.infra.legacy.checksum import digest
 from kiosk.infra.legacy.reader import LEGACY_ORDER, LegacyPlan, Row
 from kiosk.infra.legacy.types import Problem
@@ -204,15 +205,25 @@ class _Writer:
         t = TABLES[table]
         values = [getattr(self, f"_{table}")(r) for r in rows]
         if table in ("classes", "face_encodings"):  # integer keys: the target assigns them
-            new_ids = (
-                conn.execute(insert(t).returning(t.c.id, sort_by_parameter_order=True), values)
-                .scalars()
-                .all()
-            )
+            if conn.dialect.name == "postgresql":
+                ids = conn.execute(
+                    text(
+                        f"SELECT nextval(pg_get_serial_sequence('{table}', 'id')) FROM generate_series(1, :n)"
+                    ),
+                    {"n": len(values)},
+                ).scalars()
+                for value, new_id in zip(values, ids, strict=True):
+                    value["id"] = new_id
+                bulk_insert(conn, t, values)
+            else:
+                returning = insert(t).returning(t.c.id, sort_by_parameter_order=True)
+                for value, new_id in zip(
+                    values, conn.execute(returning, values).scalars().all(), strict=True
+                ):
+                    value["id"] = new_id
         else:
-            conn.execute(insert(t), values)
-            new_ids = [v["id"] for v in values]
-        pairs.extend(zip((r.legacy_id for r in rows), new_ids, strict=True))
+            bulk_insert(conn, t, values)
+        pairs.extend((r.legacy_id, v["id"]) for r, v in zip(rows, values, strict=True))
         return pairs
 
     def _ref(self, table: str, legacy_id: str | None) -> str | None:

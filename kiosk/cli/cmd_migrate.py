@@ -1,0 +1,103 @@
+"""``kiosk migrate --from FILE.db [--to URL] [--dry-run] [--strict] [--report FILE]``.
+
+Moves the kiosk's own SQLite database or the old attendance app's file into PostgreSQL.
+Exit 0 only when every source row is accounted for (moved, already there, or kept aside
+with a reason listed in the report).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from kiosk.app.migration import run_migration
+from kiosk.cli.context import CliContext, echo
+from kiosk.core.errors import ConfigError, InvalidInput
+from kiosk.infra.db.engine import parse_database_url
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser(
+        "migrate",
+        help="move a SQLite database (this kiosk's or the old attendance app's) into PostgreSQL",
+        description="Move a SQLite database into PostgreSQL. Safe to run again: nothing moves twice.",
+    )
+    p.add_argument("--from", dest="source", required=True, metavar="FILE.db", help="the SQLite file to move")
+    p.add_argument(
+        "--to", dest="target", metavar="URL", help="PostgreSQL URL (default: the configured database)"
+    )
+    p.add_argument("--dry-run", action="store_true", help="show what would be moved; write nothing")
+    p.add_argument("--strict", action="store_true", help="move nothing if any row would be kept aside")
+    p.add_argument("--report", metavar="FILE", help="also write the full report as JSON to FILE")
+    p.set_defaults(handler=migrate)
+
+
+def _target(args: argparse.Namespace, ctx: CliContext) -> str:
+    if args.target:
+        return str(args.target)
+    configured = ctx.settings.database.url
+    if configured and parse_database_url(configured).get_backend_name() == "postgresql":
+        return configured
+    raise ConfigError(
+        "No PostgreSQL database to migrate into: the kiosk is configured for its local SQLite file.",
+        "Pass --to postgresql://USER@HOST:5432/DATABASE, or configure PostgreSQL first.",
+    )
+
+
+class _Bar:
+    """A tqdm bar per stage on stderr; silent when stderr is not a terminal."""
+
+    def __init__(self) -> None:
+        self.enabled = sys.stderr.isatty()
+        self.stage = ""
+        self.bar: Any = None
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        if not self.enabled:
+            return
+        from tqdm import tqdm
+
+        if stage != self.stage:
+            self.close()
+            self.stage = stage
+            self.bar = tqdm(total=total, desc=stage, unit="row", file=sys.stderr, leave=False)
+        if self.bar is not None:
+            self.bar.total = total
+            self.bar.n = done
+            self.bar.refresh()
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+            self.bar = None
+
+
+def migrate(args: argparse.Namespace, ctx: CliContext) -> int:
+    target = _target(args, ctx)
+    report_path = Path(args.report).expanduser() if args.report else None
+    if report_path is not None and not report_path.parent.is_dir():
+        raise InvalidInput(f"The folder for the report, {report_path.parent}, does not exist.")
+    bar = _Bar()
+    try:
+        report = run_migration(
+            Path(args.source),
+            target,
+            settings=ctx.settings,
+            dry_run=args.dry_run,
+            strict=args.strict,
+            progress=bar,
+        )
+    finally:
+        bar.close()
+    echo(report.to_text())
+    if report_path is not None:
+        try:
+            report_path.write_text(report.to_json(), encoding="utf-8")
+        except OSError as exc:
+            raise InvalidInput(
+                f"The report could not be written to {report_path} ({exc.strerror})."
+            ) from None
+        echo(f"Full report written to {report_path}.")
+    return 0 if report.ok else 1
