@@ -28,6 +28,7 @@ from sqlalchemy import (
     String,
     Text,
     Time,
+    TypeDecorator,
     UniqueConstraint,
     Uuid,
     false,
@@ -35,6 +36,7 @@ from sqlalchemy import (
     true,
 )
 from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from kiosk.core.domain import AttendanceStatus, MarkSource
@@ -49,6 +51,28 @@ NAMING_CONVENTION = {
 }
 
 JsonType = JSON().with_variant(JSONB(), "postgresql")
+
+
+class UtcDateTime(TypeDecorator[datetime]):
+    """A timestamp that is timezone-aware UTC on every dialect.
+
+    SQLite has no time zones: it hands back naive values, and would store an aware non-UTC
+    value as its wall-clock time. Converting to UTC on the way in and tagging UTC on the way
+    out gives callers the same values from SQLite and PostgreSQL (naive input means UTC).
+    """
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
 def _enum(cls: type[enum.Enum], name: str) -> Enum:
@@ -66,7 +90,7 @@ def _enum(cls: type[enum.Enum], name: str) -> Enum:
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
     type_annotation_map = {  # noqa: RUF012 (read once by SQLAlchemy)
-        datetime: DateTime(timezone=True),
+        datetime: UtcDateTime(),
         uuid.UUID: Uuid(),
         dict[str, Any]: JsonType,
     }
