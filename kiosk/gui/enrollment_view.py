@@ -46,6 +46,11 @@ class EnrollmentDialog(QDialog):
         form = QFormLayout(who)
         self.student_combo = QComboBox()
         self.student_combo.setAccessibleName(self.tr("Student"))
+        # long names must not push the photo side off a 1280x720 screen
+        self.student_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.student_combo.setMinimumContentsLength(18)
         form.addRow(self.tr("&Student:"), self.student_combo)
         self.student_id = QLineEdit()
         form.addRow(self.tr("School &id:"), self.student_id)
@@ -78,7 +83,7 @@ class EnrollmentDialog(QDialog):
         self.guide.setWordWrap(True)
         right.addWidget(self.guide)
         self.camera = VideoWidget()
-        self.camera.setMinimumSize(400, 300)
+        self.camera.setMinimumSize(320, 240)
         right.addWidget(self.camera, 1)
         self.feedback = QLabel(self.tr("Waiting for the camera…"))
         self.feedback.setObjectName("subtitle")
@@ -94,8 +99,8 @@ class EnrollmentDialog(QDialog):
         right.addLayout(row)
         self.shot_list = QListWidget()
         self.shot_list.setViewMode(QListWidget.ViewMode.IconMode)
-        self.shot_list.setIconSize(QSize(88, 88))
-        self.shot_list.setFixedHeight(120)
+        self.shot_list.setIconSize(QSize(72, 72))
+        self.shot_list.setFixedHeight(108)
         self.shot_list.setFlow(QListWidget.Flow.LeftToRight)
         right.addWidget(self.shot_list)
         self.count_label = QLabel("")
@@ -168,7 +173,7 @@ class EnrollmentDialog(QDialog):
 
     def add_shot(self, image: Image, label: str) -> None:
         pix = QPixmap.fromImage(to_qimage(image)).scaled(
-            88, 88, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
+            72, 72, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
         )
         self.shot_list.addItem(QListWidgetItem(QIcon(pix), label))
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from kiosk.gui.roster_view import RosterPanel
@@ -36,7 +37,8 @@ class LiveView(QWidget):
         self.splitter = QSplitter()
         self.video = VideoWidget()
         self.roster = RosterPanel()
-        self.roster.setMinimumWidth(300)
+        self.roster.setMinimumWidth(320)
+        self._sized = False
         self.splitter.addWidget(self.video)
         self.splitter.addWidget(self.roster)
         self.splitter.setStretchFactor(0, 3)
@@ -48,6 +50,13 @@ class LiveView(QWidget):
         self.end_button.clicked.connect(self.end_requested)
         self.setTabOrder(self.roster.list, self.manual_button)
         self.setTabOrder(self.manual_button, self.end_button)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._sized:  # video two thirds, roster one third, whatever the screen size
+            self._sized = True
+            width = max(1, self.splitter.width())
+            self.splitter.setSizes([width * 2 // 3, width - width * 2 // 3])
 
     def set_warnings(self, lines: list[str]) -> None:
         self.warnings.setText("\n".join(f"⚠ {line}" for line in lines))

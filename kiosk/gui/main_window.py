@@ -44,6 +44,7 @@ class MainWindow(QMainWindow):
         for label in (self.db_status, self.model_status, self.camera_status, self.fps_status):
             label.setContentsMargins(8, 0, 8, 0)
             bar.addWidget(label)
+        bar.setStyleSheet("QStatusBar QLabel { border-right: 1px solid #b0b0b0; padding: 0 10px; }")
         self.admin_button = QPushButton(self.tr("Admin…"))
         self.admin_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         bar.addPermanentWidget(self.admin_button)

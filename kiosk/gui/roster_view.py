@@ -6,7 +6,7 @@ import uuid
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPixmap
-from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from kiosk.app.session import RosterEntry
 from kiosk.core.domain import AttendanceStatus, MarkSource
@@ -47,10 +47,24 @@ class RosterPanel(QWidget):
         super().__init__(parent)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.counts_label = QLabel("")
-        self.counts_label.setObjectName("counts")
-        self.counts_label.setWordWrap(True)
-        layout.addWidget(self.counts_label)
+        chips = QHBoxLayout()
+        chips.setSpacing(6)
+        self.count_labels: dict[AttendanceStatus, QLabel] = {}
+        for status in (
+            AttendanceStatus.PRESENT,
+            AttendanceStatus.LATE,
+            AttendanceStatus.EXCUSED,
+            AttendanceStatus.ABSENT,
+        ):
+            chip = QLabel("")
+            chip.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            chip.setStyleSheet(
+                f"background: {STATUS_COLOURS[status.value].name()}; color: white; border-radius: 6px; padding: 4px;"
+            )
+            chips.addWidget(chip, 1)
+            self.count_labels[status] = chip
+        layout.addLayout(chips)
+        self.counts: dict[AttendanceStatus, int] = {s: 0 for s in AttendanceStatus}
         self.list = QListWidget()
         self.list.setIconSize(QSize(THUMB, THUMB))
         self.list.setUniformItemSizes(True)
@@ -86,7 +100,7 @@ class RosterPanel(QWidget):
             self._items[sid] = item
             if sid == current:
                 self.list.setCurrentItem(item)
-        self.counts_label.setText(self._counts(entries))
+        self._show_counts(entries)
 
     def _text(self, entry: RosterEntry) -> str:
         status = status_text(entry.status, self)
@@ -103,17 +117,14 @@ class RosterPanel(QWidget):
             detail = " " + self.tr("(no consent: mark by hand)")
         return f"{entry.student.name}\n{status}{detail}"
 
-    def _counts(self, entries: list[RosterEntry]) -> str:
+    def _show_counts(self, entries: list[RosterEntry]) -> None:
         counts = {s: 0 for s in AttendanceStatus}
         for e in entries:
             counts[e.status or AttendanceStatus.ABSENT] += 1
-        return (
-            self.tr("Present %1 · Late %2 · Excused %3 · Absent %4")
-            .replace("%1", str(counts[AttendanceStatus.PRESENT]))
-            .replace("%2", str(counts[AttendanceStatus.LATE]))
-            .replace("%3", str(counts[AttendanceStatus.EXCUSED]))
-            .replace("%4", str(counts[AttendanceStatus.ABSENT]))
-        )
+        self.counts = counts
+        for status, chip in self.count_labels.items():
+            chip.setText(f"<b style='font-size: 150%'>{counts[status]}</b><br>{status_text(status, self)}")
+            chip.setAccessibleName(f"{status_text(status, self)}: {counts[status]}")
 
     @property
     def selected_student(self) -> uuid.UUID | None:

@@ -40,6 +40,8 @@ class StartView(QWidget):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         self.class_combo = QComboBox()
         self.class_combo.setAccessibleName(self.tr("Class"))
+        self.class_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.class_combo.setMinimumContentsLength(16)
         form.addRow(self.tr("&Class:"), self.class_combo)
         self.camera_combo = QComboBox()
         self.camera_combo.setAccessibleName(self.tr("Camera"))
@@ -51,7 +53,9 @@ class StartView(QWidget):
         self.browse_button = QPushButton(self.tr("&Browse…"))
         source_row.addWidget(self.source_edit, 1)
         source_row.addWidget(self.browse_button)
-        form.addRow(self.tr("&Source:"), source_row)
+        source_label = QLabel(self.tr("&Source:"))
+        source_label.setBuddy(self.source_edit)  # a row holding a layout gets no buddy by itself
+        form.addRow(source_label, source_row)
         left.addLayout(form)
 
         self.db_label = QLabel(self.tr("Connecting to the database…"))

@@ -118,6 +118,8 @@ class VideoWidget(QWidget):
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRect(rect)
             label = overlay.label
+            if not label:
+                continue
             tw, th = metrics.horizontalAdvance(label) + 12, metrics.height() + 6
             top = rect.top() - th if rect.top() - th >= target.top() else rect.bottom()
             tag = QRectF(rect.left(), top, tw, th)

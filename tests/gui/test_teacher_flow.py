@@ -69,7 +69,7 @@ def test_teacher_flow_marks_enrolled_students_once(
             pass
         assert lv.video.frames_shown >= classroom.video.frame_count * 0.6  # the view kept the camera's pace
         assert recognition.frames_processed > 0
-        qtbot.waitUntil(lambda: "Present 3" in lv.roster.counts_label.text(), timeout=5000)
+        qtbot.waitUntil(lambda: lv.roster.counts[AttendanceStatus.PRESENT] == 3, timeout=5000)
 
         # Manual overrides: the student without consent is excused, one recognised student is corrected.
         no_consent = classroom.students[NO_CONSENT]
@@ -89,8 +89,8 @@ def test_teacher_flow_marks_enrolled_students_once(
         assert dialog is not None and dialog.student.id == corrected.id
         dialog.choose(AttendanceStatus.ABSENT, "left early")
         dialog.accept()
-        qtbot.waitUntil(lambda: "Excused 1" in lv.roster.counts_label.text(), timeout=5000)
-        qtbot.waitUntil(lambda: "Present 2" in lv.roster.counts_label.text(), timeout=5000)
+        qtbot.waitUntil(lambda: lv.roster.counts[AttendanceStatus.EXCUSED] == 1, timeout=5000)
+        qtbot.waitUntil(lambda: lv.roster.counts[AttendanceStatus.PRESENT] == 2, timeout=5000)
 
         # End the session: asked first, then the summary.
         qtbot.mouseClick(lv.end_button, Qt.MouseButton.LeftButton)

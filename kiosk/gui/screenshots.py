@@ -1,0 +1,276 @@
+"""Render each main screen to a PNG with sample data, offscreen: for review without a camera.
+
+The data is real: a throwaway data folder with the embedded SQLite database, a class with
+sample students (photo thumbnails cut from the demo photos), a session with marks made
+through the store, and a camera frame rendered by the synthetic classroom from the same
+photos. No face models are loaded: the boxes come from the synthetic video's ground truth.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import tempfile
+import uuid
+from collections.abc import Callable
+from datetime import time, timedelta
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication, QWidget
+
+from kiosk.app.enrollment import thumbnail_jpeg
+from kiosk.app.session import FaceResult, RosterEntry
+from kiosk.core.domain import AttendanceMark, AttendanceStatus, MarkSource, StudentInfo
+from kiosk.core.errors import InvalidInput
+from kiosk.gui.dialogs import ManualMarkDialog
+from kiosk.gui.enrollment_view import EnrollmentDialog
+from kiosk.gui.main_window import MainWindow
+from kiosk.gui.style import BOX_COLOURS, stylesheet
+from kiosk.gui.video_widget import Overlay
+from kiosk.infra.camera import CameraDevice, Image
+from kiosk.infra.camera.synthetic import Actor, Appearance, SyntheticClassroom, locate_face
+from kiosk.infra.config import load_settings
+from kiosk.infra.db.engine import build_engine, session_factory, unit_of_work
+from kiosk.infra.db.repo import classes, students
+from kiosk.infra.db.schema import upgrade
+from kiosk.infra.db.store import DirectStore
+from kiosk.infra.recognition.images import load_image
+
+log = logging.getLogger(__name__)
+
+ROOT = Path(__file__).resolve().parents[2]
+PHOTO_FOLDERS = (ROOT / "resources" / "demo" / "faces", ROOT / "tests" / "data" / "faces" / "people")
+SIZES = {"720p": (1280, 720), "1080p": (1920, 1080)}
+NAMES = ("Ada Lovelace", "Alan Turing", "Grace Hopper", "Edsger Dijkstra", "Barbara Liskov", "Donald Knuth")
+
+
+def _people() -> list[Path]:
+    for folder in PHOTO_FOLDERS:
+        if folder.is_dir():
+            people = sorted(p for p in folder.iterdir() if p.is_dir() and (p / "1.jpg").is_file())
+            if len(people) >= 3:
+                return people[: len(NAMES)]
+    raise InvalidInput(
+        "No sample photos found for the screenshots.",
+        f"Expected folders of photos in {PHOTO_FOLDERS[0]} (part of the repository).",
+    )
+
+
+class _Sample:
+    """The sample class, its students, a finished session and a camera frame."""
+
+    def __init__(self, data_dir: Path) -> None:
+        self.settings = load_settings(data_dir=data_dir, env={})
+        self.engine = build_engine(self.settings)
+        upgrade(self.engine)
+        self.store = DirectStore(self.engine)
+        people = _people()
+        sessions = session_factory(self.engine)
+        self.students: list[StudentInfo] = []
+        with unit_of_work(sessions) as s:
+            classes.add_class(s, "9B", "Biology 9B", teacher="Ms Rivera", starts_at=time(8, 30))
+            classes.add_class(s, "10A", "Chemistry 10A", teacher="Mr Okafor", starts_at=time(10, 15))
+            for i, folder in enumerate(people):
+                consent = i != len(people) - 1  # the last one has no consent: marked by hand
+                info = students.add_student(
+                    s, student_id=f"S-{1001 + i}", name=NAMES[i], class_code="9B", consent=consent
+                )
+                photo = load_image(folder / "2.jpg")
+                box = locate_face(photo)
+                if box is not None:
+                    students.set_photo(s, info.id, thumbnail_jpeg(photo, box))
+                self.students.append(info)
+        self.people = people
+        self.session = self.store.open_session("9B", started_by="ms.rivera", kiosk_id="room-12")
+        start = self.session.started_at
+        self.marks: dict[uuid.UUID, AttendanceMark] = {}
+        plan = [
+            (0, AttendanceStatus.PRESENT, MarkSource.AUTO, 0.97, 0, None),
+            (1, AttendanceStatus.PRESENT, MarkSource.AUTO, 0.95, 1, None),
+            (2, AttendanceStatus.LATE, MarkSource.AUTO, 0.96, 9, None),
+            (len(people) - 1, AttendanceStatus.EXCUSED, MarkSource.MANUAL, None, 2, "doctor's appointment"),
+        ]
+        for index, status, source, conf, minutes, note in plan:
+            student = self.students[index]
+            mark = AttendanceMark(
+                id=uuid.uuid4(),
+                session_id=self.session.id,
+                student_uuid=student.id,
+                status=status,
+                marked_at=start + timedelta(minutes=minutes),
+                source=source,
+                confidence=conf,
+                note=note,
+            )
+            self.marks[student.id] = self.store.mark(mark, actor="ms.rivera")
+        self.photos = self.store.photos([s.id for s in self.students])
+        self.frame, self.faces = self._frame()
+
+    def _frame(self) -> tuple[Image, tuple[FaceResult, ...]]:
+        """Two people in front of the camera: one recognised, one stranger (not in the class)."""
+        known, stranger = self.people[0], self.people[-1]
+        actors = [Actor("known", known / "1.jpg"), Actor("stranger", stranger / "3.jpg")]
+        timeline = [
+            Appearance("known", 0.0, 4.0, (0.3, 0.45), (0.3, 0.45), face_width=150),
+            Appearance("stranger", 0.0, 4.0, (0.72, 0.45), (0.72, 0.45), face_width=140),
+        ]
+        video = SyntheticClassroom(actors, timeline, size=(960, 540), noise=1.0)
+        index = int(2.0 * video.fps)
+        faces = []
+        for visible in video.visible(index):
+            if visible.label == "known":
+                faces.append(FaceResult(visible.box, "confirmed", self.students[0], 0.97))
+            else:
+                faces.append(FaceResult(visible.box, "unknown", None, 0.41))
+        return video.frame(index), tuple(faces)
+
+    def roster(self) -> list[RosterEntry]:
+        return [RosterEntry(s, self.marks.get(s.id)) for s in sorted(self.students, key=lambda s: s.name)]
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def _grab(widget: QWidget, path: Path, size: tuple[int, int]) -> Path:
+    app = QApplication.instance()
+    widget.resize(*size)
+    widget.show()
+    for _ in range(5):
+        if app is not None:
+            app.processEvents()
+    if not widget.grab().save(str(path)):
+        raise InvalidInput(f"Cannot write {path}.", "Choose a folder you can write to with --out.")
+    widget.hide()
+    return path
+
+
+def _window(sample: _Sample, touch: bool) -> MainWindow:
+    window = MainWindow()
+    window.setStyleSheet(stylesheet(touch=touch))
+    window.db_status.setText(window.tr("Database: %s") % "Local database")
+    window.model_status.setText(window.tr("Model: %s") % "dlib-offline")
+    window.camera_status.setText(window.tr("Camera: %s") % window.tr("live"))
+    window.fps_status.setText("Camera 15 fps · recognition 6.2 fps")
+    return window
+
+
+def render_all(out_dir: Path, *, sizes: dict[str, tuple[int, int]] | None = None) -> list[Path]:
+    """Write start, live, roster, manual override, enrollment and summary PNGs into ``out_dir``."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    app = QApplication.instance() or QApplication(["kiosk-screenshots"])
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    with tempfile.TemporaryDirectory(prefix="kiosk-screens-") as tmp:
+        sample = _Sample(Path(tmp))
+        try:
+            for size_name, size in (sizes or SIZES).items():
+                touch = size_name == "1080p"  # the big screen also shows kiosk mode's large controls
+                for name, render in _RENDERERS.items():
+                    widget = render(sample, touch)
+                    try:
+                        hint = widget.sizeHint()
+                        dialog_size = (max(hint.width(), 640), max(hint.height(), 360))
+                        target_size = dialog_size if name in _DIALOGS else size
+                        written.append(_grab(widget, out_dir / f"{name}-{size_name}.png", target_size))
+                    finally:
+                        widget.close()
+                        widget.deleteLater()
+                assert app is not None
+                app.processEvents()
+        finally:
+            sample.close()
+    log.info("Wrote %d screenshots to %s", len(written), out_dir)
+    return written
+
+
+def _start(sample: _Sample, touch: bool) -> QWidget:
+    window = _window(sample, touch)
+    sv = window.start_view
+    sv.set_classes(sample.store.list_classes(), "9B")
+    sv.set_cameras(
+        [CameraDevice(0, "HD Pro Webcam C920", "/dev/video0"), CameraDevice(2, "Integrated Camera")], "0"
+    )
+    sv.db_label.setText(sv.tr("Database ready: %n class(es).", "", 2))
+    sv.model_label.setText(sv.tr("Face recognition ready (%s).") % "dlib-offline")
+    sv.start_button.setEnabled(True)
+    sv.preview.set_frame(sample.frame)
+    window.show_start()
+    return window
+
+
+def _live(sample: _Sample, touch: bool) -> QWidget:
+    window = _window(sample, touch)
+    lv = window.live_view
+    lv.title.setText("9B — Biology 9B")
+    names = {s.id: s.name for s in sample.students}
+    lv.roster.set_photos(sample.photos, names)
+    lv.roster.set_entries(sample.roster())
+    lv.set_warnings(["1 student(s) without consent are never recognised: mark them by hand."])
+    lv.video.set_frame(sample.frame)
+    lv.video.set_faces(sample.faces)
+    window.show_live()
+    return window
+
+
+def _roster(sample: _Sample, touch: bool) -> QWidget:
+    window = _live(sample, touch)
+    assert isinstance(window, MainWindow)
+    lv = window.live_view
+    lv.splitter.setSizes([1, 1])  # the roster panel wide: the screenshot is about it
+    lv.roster.list.setCurrentRow(3)
+    return window
+
+
+def _manual(sample: _Sample, touch: bool) -> QWidget:
+    student = sample.students[-1]
+    roster_photo = None
+    from kiosk.gui.roster_view import thumbnail
+
+    roster_photo = thumbnail(sample.photos.get(student.id), student.name, 96)
+    dialog = ManualMarkDialog(student, AttendanceStatus.EXCUSED, roster_photo)
+    dialog.setStyleSheet(stylesheet(touch=touch))
+    dialog.choose(AttendanceStatus.EXCUSED, "doctor's appointment")
+    return dialog
+
+
+def _enrollment(sample: _Sample, touch: bool) -> QWidget:
+    dialog = EnrollmentDialog()
+    dialog.setStyleSheet(stylesheet(touch=touch))
+    dialog.set_students(sample.students, sample.store.list_classes(), "9B")
+    dialog.select_student(sample.students[2].student_id)
+    dialog.camera.set_frame(sample.frame)
+    known = sample.faces[0]
+    dialog.camera.set_overlays([Overlay(known.box, BOX_COLOURS["confirmed"], "")])
+    dialog.set_feedback(True, dialog.tr("Good: press Take photo."))
+    dialog.take_button.setEnabled(True)
+    for n in (2, 3, 4):
+        dialog.add_shot(load_image(sample.people[2] / f"{n}.jpg", max_side=320), f"camera-{n - 1}")
+    dialog.set_shot_count(3)
+    dialog.enroll_button.setEnabled(True)
+    dialog.result_label.setText(
+        dialog.tr(
+            "⚠ Possible duplicate: %s looks like %s (%s), similarity %.2f. Check it is the right student."
+        )
+        % ("camera-2", sample.students[4].name, sample.students[4].student_id, 0.94)
+    )
+    return dialog
+
+
+def _summary(sample: _Sample, touch: bool) -> QWidget:
+    window = _window(sample, touch)
+    sample.store.close_session(sample.session.id)
+    window.summary_view.show_summary(sample.store.summary(sample.session.id))
+    window.summary_view.message.setText(window.tr("Saved to %s") % "~/attendance-9B.csv")
+    window.show_summary()
+    return window
+
+
+_RENDERERS: dict[str, Callable[[_Sample, bool], QWidget]] = {
+    "start": _start,
+    "live": _live,
+    "roster": _roster,
+    "manual-override": _manual,
+    "enrollment": _enrollment,
+    "summary": _summary,
+}
+_DIALOGS = {"manual-override", "enrollment"}
