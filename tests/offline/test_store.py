@@ -72,16 +72,16 @@ def test_local_conflict_rule_matches_the_server(seeded: tuple[str, list[uuid.UUI
             (MarkSource.MANUAL, AttendanceStatus.ABSENT, t0 + timedelta(minutes=20)),  # latest manual wins
             (MarkSource.MANUAL, AttendanceStatus.PRESENT, t0 + timedelta(minutes=2)),  # older manual loses
         ]
-        for source, status, at in sequence:
-            mark_id = uuid.uuid4()
-            local = store.mark(
-                auto_mark(local_session.id, student, id=mark_id, source=source, status=status, marked_at=at)
-            )
-            remote = direct.mark(
-                auto_mark(server_session.id, student, id=mark_id, source=source, status=status, marked_at=at)
-            )
-            assert (local.id, local.status, local.source, local.marked_at) == (
-                remote.id,
+        # Distinct UUIDs on the two paths (a UUID names one mark); compare which step won.
+        local_step: dict[uuid.UUID, int] = {}
+        remote_step: dict[uuid.UUID, int] = {}
+        for step, (source, status, at) in enumerate(sequence):
+            lm = auto_mark(local_session.id, student, source=source, status=status, marked_at=at)
+            rm = auto_mark(server_session.id, student, source=source, status=status, marked_at=at)
+            local_step[lm.id], remote_step[rm.id] = step, step
+            local, remote = store.mark(lm), direct.mark(rm)
+            assert (local_step[local.id], local.status, local.source, local.marked_at) == (
+                remote_step[remote.id],
                 remote.status,
                 remote.source,
                 remote.marked_at,
@@ -89,8 +89,8 @@ def test_local_conflict_rule_matches_the_server(seeded: tuple[str, list[uuid.UUI
         # The queue then brings the server to the same state as the local view.
         store.syncer.push_all()
         pushed = DirectStore(create_engine(url)).marks(local_session.id)
-        assert [(m.id, m.status, m.source) for m in pushed] == [
-            (m.id, m.status, m.source) for m in store.marks(local_session.id)
+        assert [(m.id, m.status, m.source, m.marked_at) for m in pushed] == [
+            (m.id, m.status, m.source, m.marked_at) for m in store.marks(local_session.id)
         ]
         assert pushed[0].status is AttendanceStatus.ABSENT
     finally:

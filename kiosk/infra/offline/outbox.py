@@ -55,7 +55,8 @@ CREATE TABLE IF NOT EXISTS events (
     sent_at TEXT, failed_at TEXT, attempts INTEGER NOT NULL DEFAULT 0, last_error TEXT,
     UNIQUE (kind, key)
 );
-CREATE INDEX IF NOT EXISTS ix_events_pending ON events (seq) WHERE sent_at IS NULL AND failed_at IS NULL
+CREATE INDEX IF NOT EXISTS ix_events_pending ON events (seq) WHERE sent_at IS NULL AND failed_at IS NULL;
+CREATE INDEX IF NOT EXISTS ix_events_session_pending ON events (session_id) WHERE sent_at IS NULL AND failed_at IS NULL
 """
 
 
@@ -369,6 +370,14 @@ class Outbox:
     def queued(self) -> int:
         return int(
             self._db.query("SELECT count(*) FROM events WHERE sent_at IS NULL AND failed_at IS NULL")[0][0]
+        )
+
+    def has_pending(self, session_id: uuid.UUID) -> bool:
+        return bool(
+            self._db.query(
+                "SELECT 1 FROM events WHERE session_id = ? AND sent_at IS NULL AND failed_at IS NULL LIMIT 1",
+                (str(session_id),),
+            )
         )
 
     def adopt_server_marks(self, session_id: uuid.UUID, server_marks: list[AttendanceMark]) -> bool:

@@ -15,6 +15,7 @@ acknowledgement means "send again", never "lost" or "twice".
 
 from __future__ import annotations
 
+import json
 import logging
 import math
 import random
@@ -27,8 +28,7 @@ from datetime import datetime
 from functools import partial
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, select, text
-from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import NullPool
@@ -37,7 +37,6 @@ from kiosk.core.domain import AttendanceMark, MarkSource
 from kiosk.core.errors import KioskError
 from kiosk.infra.config import OfflineSettings
 from kiosk.infra.db.engine import session_factory, unit_of_work
-from kiosk.infra.db.models import AttendanceRecord, AttendanceSession, Student
 from kiosk.infra.db.repo import attendance
 from kiosk.infra.offline.outbox import Outbox, OutboxEvent, mark_from_json
 
@@ -81,11 +80,32 @@ class PushReport:
     sent: list[OutboxEvent] = field(default_factory=list)
     failed: list[tuple[OutboxEvent, str]] = field(default_factory=list)
     conflicts: int = 0
+    sessions: set[uuid.UUID] = field(default_factory=set)  # sessions touched: see adopt_server_view
 
     def extend(self, other: PushReport) -> None:
+        self.sessions |= other.sessions
         self.sent.extend(other.sent)
         self.failed.extend(other.failed)
         self.conflicts += other.conflicts
+
+
+_EXISTING = text(
+    "SELECT id, session_id, student_id, details FROM attendance_records "
+    "WHERE session_id = ANY(:sessions) AND student_id = ANY(:students)"
+)
+_KNOWN_SESSIONS = text("SELECT id FROM attendance_sessions WHERE id = ANY(:sessions)")
+_KNOWN_STUDENTS = text("SELECT id FROM students WHERE id = ANY(:students)")
+# The same row apply_mark would insert for a student with no record yet. ON CONFLICT DO
+# NOTHING: a row another kiosk inserted meanwhile is left alone and handled by the rule.
+_BULK_INSERT = text(
+    "INSERT INTO attendance_records "
+    "(id, session_id, student_id, status, confidence, details, face_box, source, note, marked_at) "
+    "SELECT * FROM unnest(CAST(:ids AS uuid[]), CAST(:sessions AS uuid[]), CAST(:students AS uuid[]), "
+    "CAST(:statuses AS varchar[]), CAST(:confidences AS float8[]), CAST(:details AS jsonb[]), "
+    "CAST(:boxes AS jsonb[]), CAST(:sources AS varchar[]), CAST(:notes AS text[]), "
+    "CAST(:marked AS timestamptz[])) "
+    "ON CONFLICT DO NOTHING RETURNING id"
+)
 
 
 class _Batch:
@@ -141,21 +161,14 @@ class _Batch:
         marks = [(ev, mark_from_json(ev.payload)) for ev in run]
         sessions = {m.session_id for _, m in marks}
         students = {m.student_uuid for _, m in marks}
+        # Array parameters (= ANY): one bind each, however many marks; an IN list of
+        # thousands of binds costs more to build than the query takes to run.
+        params = {"sessions": list(sessions), "students": list(students)}
         existing: dict[tuple[uuid.UUID, uuid.UUID], tuple[uuid.UUID, dict[str, Any] | None]] = {
-            (r.session_id, r.student_id): (r.id, r.details)
-            for r in self.s.execute(
-                select(
-                    AttendanceRecord.id,
-                    AttendanceRecord.session_id,
-                    AttendanceRecord.student_id,
-                    AttendanceRecord.details,
-                ).where(AttendanceRecord.session_id.in_(sessions), AttendanceRecord.student_id.in_(students))
-            )
+            (r[1], r[2]): (r[0], r[3]) for r in self.s.execute(_EXISTING, params)
         }
-        known_sessions = set(
-            self.s.scalars(select(AttendanceSession.id).where(AttendanceSession.id.in_(sessions)))
-        )
-        known_students = set(self.s.scalars(select(Student.id).where(Student.id.in_(students))))
+        known_sessions = set(self.s.scalars(_KNOWN_SESSIONS, params))
+        known_students = set(self.s.scalars(_KNOWN_STUDENTS, params))
         fast: list[tuple[OutboxEvent, AttendanceMark]] = []
         slow: list[tuple[OutboxEvent, AttendanceMark]] = []
         seen: set[tuple[uuid.UUID, uuid.UUID]] = set()
@@ -182,23 +195,19 @@ class _Batch:
     def _bulk_insert(self, marks: list[AttendanceMark]) -> set[uuid.UUID]:
         if not marks:
             return set()
-        rows = [
-            {
-                "id": m.id,
-                "session_id": m.session_id,
-                "student_id": m.student_uuid,
-                "status": m.status,
-                "confidence": m.confidence,
-                "details": dict(m.details) or None,
-                "face_box": m.box.as_dict() if m.box else None,
-                "source": m.source,
-                "note": m.note,
-                "marked_at": m.marked_at,
-            }
-            for m in marks
-        ]
-        stmt = pg_insert(AttendanceRecord).on_conflict_do_nothing().returning(AttendanceRecord.id)
-        return set(self.s.scalars(stmt, rows))
+        params = {
+            "ids": [m.id for m in marks],
+            "sessions": [m.session_id for m in marks],
+            "students": [m.student_uuid for m in marks],
+            "statuses": [m.status.value for m in marks],
+            "confidences": [m.confidence for m in marks],
+            "details": [json.dumps(m.details) if m.details else None for m in marks],
+            "boxes": [json.dumps(m.box.as_dict()) if m.box else None for m in marks],
+            "sources": [m.source.value for m in marks],
+            "notes": [m.note for m in marks],
+            "marked": [m.marked_at for m in marks],
+        }
+        return set(self.s.scalars(_BULK_INSERT, params))
 
     def _apply_one(self, ev: OutboxEvent, m: AttendanceMark) -> None:
         stored, changed = attendance.apply_mark(self.s, m, actor=ev.payload.get("actor"))
@@ -273,7 +282,7 @@ class Syncer:
         report = PushReport(
             sent, [(e, batch.failed[e.seq]) for e in events if e.seq in batch.failed], batch.conflicts
         )
-        self._adopt_server_view({e.session_id for e in events})
+        report.sessions.update(e.session_id for e in events)
         return report
 
     def push_all(
@@ -291,10 +300,12 @@ class Syncer:
                 on_batch(report)
         return total
 
-    def _adopt_server_view(self, session_ids: set[uuid.UUID]) -> None:
-        """Once a session's queue is empty, the server's state (other kiosks, the office) wins."""
+    def adopt_server_view(self, session_ids: set[uuid.UUID]) -> None:
+        """Once a session's queue is empty, the server's state (other kiosks, the office) wins.
+
+        Separate from pushing: a read the kiosk does after draining, not part of delivery."""
         for sid in session_ids:
-            if self.outbox.session(sid) is None:
+            if self.outbox.session(sid) is None or self.outbox.has_pending(sid):
                 continue
             with unit_of_work(self._sessions) as s:
                 server_marks = attendance.marks_for_session(s, sid)
@@ -428,11 +439,14 @@ class SyncWorker(threading.Thread):
         self.set_online(True)
         self._failures = 0
         try:
+            touched: set[uuid.UUID] = set()
             while not self._stop_flag.is_set():
                 report = self.syncer.push_batch()
                 if not report.sent and not report.failed:
                     break
+                touched |= report.sessions
                 log.info("Sent %d queued changes to PostgreSQL", len(report.sent))
+            self.syncer.adopt_server_view(touched)
             if self._refresh_requested or time.monotonic() >= self._next_refresh:
                 self._refresh_requested = False
                 self._refresh()
