@@ -20,9 +20,9 @@ from sqlalchemy.orm import Session, sessionmaker
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("DEEPFACE_BACKEND_ENGINE", "onnx")
 
-from kiosk.infra.config import Settings, load_settings  # noqa: E402
-from kiosk.infra.db import schema  # noqa: E402
-from kiosk.infra.db.engine import build_engine, session_factory  # noqa: E402
+from kiosk.infra.config import Settings, load_settings
+from kiosk.infra.db import schema
+from kiosk.infra.db.engine import build_engine, session_factory
 
 TESTS_DIR = Path(__file__).resolve().parent
 DATA_DIR = TESTS_DIR / "data"
@@ -144,3 +144,22 @@ def engine(settings: Settings) -> Iterator[Engine]:
 @pytest.fixture
 def sessions(engine: Engine) -> sessionmaker[Session]:
     return session_factory(engine)
+
+
+@pytest.fixture(scope="session")
+def dlib_models_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A models folder holding the dlib-offline weights (from the face-recognition-models package)."""
+    from kiosk.infra.recognition import weights
+
+    data_dir = tmp_path_factory.mktemp("dlib-models")
+    weights.install_offline(load_settings(data_dir=data_dir, env={"KIOSK_PROFILE": "dlib-offline"}))
+    return data_dir / "models"
+
+
+def offline_profile_data_dir(tmp_path: Path, dlib_models_dir: Path) -> Path:
+    """A fresh data folder whose models folder links to the shared dlib-offline weights."""
+    data_dir = tmp_path / "kiosk-data"
+    data_dir.mkdir(parents=True, exist_ok=True)
+    (data_dir / "models").symlink_to(dlib_models_dir, target_is_directory=True)
+    (data_dir / "config.toml").write_text('[recognition]\nprofile = "dlib-offline"\n', encoding="utf-8")
+    return data_dir

@@ -18,7 +18,7 @@ from kiosk.core.ports import AttendanceStore
 from kiosk.infra.config import Settings, ensure_data_dir
 from kiosk.infra.db import schema
 from kiosk.infra.db.connect import check_connection, explain
-from kiosk.infra.db.engine import build_engine
+from kiosk.infra.db.engine import build_engine, parse_database_url
 from kiosk.infra.db.store import DirectStore
 
 log = logging.getLogger(__name__)
@@ -68,8 +68,8 @@ def open_store(settings: Settings) -> AttendanceStore:
     from the local cache, with a warning saying how old its roster is; a clear error when
     this kiosk has never copied one.
     """
-    if settings.uses_embedded_database:
-        return DirectStore(open_database(settings))
+    if parse_database_url(settings.database_url).get_backend_name() == "sqlite":
+        return DirectStore(open_database(settings))  # a local file: always reachable
     from kiosk.infra.offline.store import OfflineFirstStore
 
     try:

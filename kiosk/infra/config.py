@@ -106,7 +106,8 @@ class Settings:
 
     @property
     def uses_embedded_database(self) -> bool:
-        return not self.database.url
+        """A local SQLite file (the default, or one named by URL): no server, no offline mode."""
+        return not self.database.url or self.database.url.lower().startswith("sqlite")
 
     @property
     def database_url(self) -> str:

@@ -16,12 +16,16 @@ _FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 
 def configure_logging(settings: Settings, *, verbose: bool = False) -> None:
     root = logging.getLogger()
-    if getattr(root, "_kiosk_configured", False):
-        return
+    # Replace the handlers of an earlier call (tests and the demo call main() repeatedly, with
+    # other data folders and other stderr streams).
+    for old in [h for h in root.handlers if getattr(h, "_kiosk_handler", False)]:
+        root.removeHandler(old)
+        old.close()
     root.setLevel(logging.DEBUG if verbose else logging.INFO)
     console = logging.StreamHandler()
     console.setLevel(logging.DEBUG if verbose else logging.WARNING)
     console.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
+    console._kiosk_handler = True  # type: ignore[attr-defined]
     root.addHandler(console)
     try:
         settings.log_dir.mkdir(parents=True, exist_ok=True)
@@ -32,8 +36,8 @@ def configure_logging(settings: Settings, *, verbose: bool = False) -> None:
         pass  # an unwritable data dir is reported by the command that needs it
     else:
         file_handler.setFormatter(logging.Formatter(_FORMAT))
+        file_handler._kiosk_handler = True  # type: ignore[attr-defined]
         root.addHandler(file_handler)
     # Third-party chatter (deepface prints model loads at INFO) stays in the file.
     for noisy in ("deepface", "alembic", "PIL", "h5py"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
-    root._kiosk_configured = True  # type: ignore[attr-defined]
