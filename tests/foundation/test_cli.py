@@ -298,6 +298,23 @@ def test_malformed_database_url(url: str, tmp_path: Path, capsys: pytest.Capture
     assert_clean_failure(Kiosk(url, tmp_path / "d", capsys)("db", "status"), "database URL is malformed")
 
 
+def test_sqlite_file_in_a_folder_that_cannot_exist(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    blocker = tmp_path / "file.txt"
+    blocker.write_text("x")
+    result = Kiosk(f"sqlite:///{blocker / 'sub' / 'k.db'}", tmp_path / "d", capsys)("class", "list")
+    assert_clean_failure(result, f"The folder {blocker / 'sub'} for the database file cannot be created")
+
+
+def test_sqlite_file_that_is_not_a_database(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    damaged = tmp_path / "damaged.db"
+    damaged.write_bytes(b"this is not SQLite" * 100)
+    result = Kiosk(f"sqlite:///{damaged}", tmp_path / "d", capsys)("student", "list")
+    assert_clean_failure(result, "is not a usable SQLite database")
+    assert damaged.read_bytes() == b"this is not SQLite" * 100
+
+
 def test_unsupported_database_type(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     result = Kiosk("mysql://root@localhost/school", tmp_path / "d", capsys)("class", "list")
     assert_clean_failure(result, "'mysql' is not supported")

@@ -74,7 +74,14 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
 def build_engine_for_url(url: URL, db: DatabaseSettings, *, echo: bool = False) -> Engine:
     if url.get_backend_name() == "sqlite":
         if url.database and url.database != ":memory:":
-            Path(url.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+            folder = Path(url.database).expanduser().parent
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise DatabaseError(
+                    f"The folder {folder} for the database file cannot be created ({exc.strerror}).",
+                    "Choose another path in --database, or another folder with --data-dir.",
+                ) from None
         engine = create_engine(
             url,
             echo=echo,
