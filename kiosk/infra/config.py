@@ -51,7 +51,7 @@ class RecognitionSettings:
     margin: float = 0.05
     min_face_pixels: int = 60
     min_sharpness: float = 20.0
-    detect_width: int = 640
+    detect_width: int = 480
     thresholds: Mapping[str, float] = field(default_factory=lambda: {"Facenet512": 0.60, "Dlib": 0.93})
 
 
