@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import logging
 import os
@@ -63,7 +64,8 @@ def export_summary_csv(summary: SessionSummary, path: Path | str) -> Path:
             writer.writerows(summary_rows(summary))
         os.replace(tmp, path)
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):  # the folder itself may be what failed
+            tmp.unlink(missing_ok=True)
         raise InvalidInput(
             f"Cannot write the attendance file {path} ({exc.strerror or exc}).",
             "Choose a folder you can write to, such as your Documents folder or a USB stick.",

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -42,9 +43,11 @@ class StartView(QWidget):
         self.class_combo.setAccessibleName(self.tr("Class"))
         self.class_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.class_combo.setMinimumContentsLength(16)
+        self.class_combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         form.addRow(self.tr("&Class:"), self.class_combo)
         self.camera_combo = QComboBox()
         self.camera_combo.setAccessibleName(self.tr("Camera"))
+        self.camera_combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         form.addRow(self.tr("C&amera:"), self.camera_combo)
         source_row = QHBoxLayout()
         self.source_edit = QLineEdit()

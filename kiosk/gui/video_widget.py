@@ -82,6 +82,10 @@ class VideoWidget(QWidget):
         self.update()
 
     @property
+    def message(self) -> str:
+        return self._message
+
+    @property
     def faces(self) -> tuple[FaceResult, ...]:
         return self._faces
 
