@@ -456,7 +456,7 @@ def _download(settings: Settings, prof: ModelProfile, wf: WeightFile) -> Path:
     if not target.exists():
         # Fail fast, before deepface's slow checks, when no source answers at all.
         if not any(source_reachable(url) for url in wf.sources):
-            log.warning("No download source of %s is reachable", wf.file_name)
+            log.info("No download source of %s is reachable", wf.file_name)
             raise _unreachable(prof, wf)
         log.info("Downloading %s from %s", wf.file_name, wf.sources[0])
         try:

