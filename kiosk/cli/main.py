@@ -14,10 +14,14 @@ import pkgutil
 import sys
 from collections.abc import Sequence
 
+from sqlalchemy.exc import DBAPIError
+
 from kiosk import __version__
 from kiosk.cli.context import CliContext
 from kiosk.core.errors import KioskError
 from kiosk.infra.config import load_settings
+from kiosk.infra.db.connect import explain
+from kiosk.infra.db.engine import parse_database_url
 from kiosk.infra.logging_setup import configure_logging
 
 log = logging.getLogger(__name__)
@@ -57,15 +61,24 @@ def main(argv: Sequence[str] | None = None) -> int:
             return start_gui(args, ctx)
         return int(handler(args, ctx))
     except KioskError as exc:
-        log.info("Command failed: %s", exc.message)
-        sys.stderr.write(f"kiosk: {exc.message}" + (f" {exc.hint}" if exc.hint else "") + "\n")
-        return exc.exit_code
+        return _report(exc)
+    except DBAPIError as exc:  # the database failed mid-command (connection lost, server restarted)
+        log.info("Database failure", exc_info=True)  # the details go to the log file, not the terminal
+        if ctx is None:
+            return _report(KioskError("The database failed.", "See the log file for details."))
+        return _report(explain(exc, parse_database_url(ctx.settings.database_url)))
     except KeyboardInterrupt:
         sys.stderr.write("kiosk: interrupted.\n")
         return 130
     finally:
         if ctx is not None:
             ctx.close()
+
+
+def _report(exc: KioskError) -> int:
+    log.info("Command failed: %s", exc.message)
+    sys.stderr.write(f"kiosk: {exc.message}" + (f" {exc.hint}" if exc.hint else "") + "\n")
+    return exc.exit_code
 
 
 if __name__ == "__main__":

@@ -249,6 +249,16 @@ def test_invalid_email(kiosk: Kiosk) -> None:
     assert row_counts(kiosk.url) == before
 
 
+def test_values_too_long_for_their_column(kiosk: Kiosk) -> None:
+    kiosk.seed()
+    before = row_counts(kiosk.url)
+    long_id = "X" * 65
+    result = kiosk("student", "add", "--student-id", long_id, "--name", "Long", "--class", "9B")
+    assert_clean_failure(result, "student id is too long (65 characters; at most 64)")
+    assert_clean_failure(kiosk("class", "add", "C" * 33, "--name", "Long"), "class code is too long")
+    assert row_counts(kiosk.url) == before
+
+
 def test_unknown_student(kiosk: Kiosk) -> None:
     kiosk.seed()
     before = row_counts(kiosk.url)

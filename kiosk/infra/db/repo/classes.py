@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from kiosk.core.domain import ClassInfo
 from kiosk.core.errors import Conflict, InvalidInput, NotFound
 from kiosk.infra.db.models import SchoolClass
-from kiosk.infra.db.repo._common import flush_or_conflict
+from kiosk.infra.db.repo._common import check_length, flush_or_conflict
 
 
 def to_info(row: SchoolClass) -> ClassInfo:
@@ -33,6 +33,10 @@ def add_class(
     code = code.strip()
     if not code or not name.strip():
         raise InvalidInput("A class needs a code and a name.", "For example: --name 'Biology 9B' 9B.")
+    columns = SchoolClass.__table__.c
+    check_length("class code", code, columns.code)
+    check_length("class name", name.strip(), columns.name)
+    check_length("teacher's name", teacher, columns.teacher)
     if session.scalar(select(SchoolClass.id).where(SchoolClass.code == code)) is not None:
         raise Conflict(f"A class with code {code!r} already exists.", "Choose another code.")
     row = SchoolClass(code=code, name=name.strip(), teacher=teacher, starts_at=starts_at)

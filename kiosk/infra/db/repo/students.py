@@ -13,7 +13,7 @@ from kiosk.core.domain import StudentInfo
 from kiosk.core.errors import Conflict, InvalidInput, NotFound
 from kiosk.infra.db.models import FaceEncoding, SchoolClass, Student
 from kiosk.infra.db.repo import audit
-from kiosk.infra.db.repo._common import flush_or_conflict
+from kiosk.infra.db.repo._common import check_length, flush_or_conflict
 from kiosk.infra.db.repo.classes import get_row as get_class_row
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -63,6 +63,15 @@ def add_student(
         raise InvalidInput(
             f"{email!r} is not an email address.", "Give it as name@school.org, or leave it out."
         )
+    columns = Student.__table__.c
+    for label, value, column in (
+        ("student id", student_id, columns.student_id),
+        ("name", name, columns.name),
+        ("email", email, columns.email),
+        ("phone number", phone, columns.phone),
+        ("name of who gave consent", consent_by, columns.consent_by),
+    ):
+        check_length(label, value, column)
     class_row = get_class_row(session, class_code) if class_code else None
     if session.scalar(select(Student.id).where(Student.student_id == student_id)) is not None:
         raise Conflict(
