@@ -22,7 +22,9 @@ def register(sub: Any) -> None:
     add.add_argument("--email")
     add.add_argument("--phone")
     add.add_argument(
-        "--consent", action="store_true", help="record that consent to face recognition was given (required to enroll)"
+        "--consent",
+        action="store_true",
+        help="record that consent to face recognition was given (required to enroll)",
     )
     add.add_argument("--consent-by", help="who gave consent (e.g. the parent's name)")
     add.set_defaults(handler=add_student)
@@ -58,7 +60,9 @@ def add_student(args: argparse.Namespace, ctx: CliContext) -> int:
             consent=args.consent,
             consent_by=args.consent_by,
         )
-    consent_note = "consent recorded" if info.consent_given else "no consent: cannot be enrolled, mark by hand"
+    consent_note = (
+        "consent recorded" if info.consent_given else "no consent: cannot be enrolled, mark by hand"
+    )
     echo(f"Added {info.name} ({info.student_id}) to {info.class_code}; {consent_note}.")
     return 0
 
@@ -73,13 +77,17 @@ def list_students(args: argparse.Namespace, ctx: CliContext) -> int:
     for st in rows:
         consent_text = "yes" if st.consent_given else "no"
         inactive = "" if st.is_active else " (inactive)"
-        echo(f"{st.student_id:<14} {(st.class_code or '-'):<8} {consent_text:<8} {st.encoding_count:<5} {st.name}{inactive}")
+        echo(
+            f"{st.student_id:<14} {(st.class_code or '-'):<8} {consent_text:<8} {st.encoding_count:<5} {st.name}{inactive}"
+        )
     return 0
 
 
 def consent(args: argparse.Namespace, ctx: CliContext) -> int:
     with unit_of_work(ctx.sessions()) as s:
-        info = students.set_consent(s, args.student_id, given=bool(args.give), by=args.by, actor=getpass.getuser())
+        info = students.set_consent(
+            s, args.student_id, given=bool(args.give), by=args.by, actor=getpass.getuser()
+        )
     if info.consent_given:
         echo(f"Consent recorded for {info.name} ({info.student_id}).")
     else:
