@@ -135,6 +135,11 @@ class SessionController(QObject):
             sv.db_label.setText(self.tr("Database ready: %n class(es).", "", len(classes)))
         else:
             sv.db_label.setText(self.tr("No classes yet: add one with `kiosk class add`."))
+        notices = [str(n) for n in getattr(self.ctx.store, "notices", [])]  # e.g. started offline
+        if notices:
+            for line in notices:
+                log.warning("Database notice: %s", line)
+            sv.show_error("\n".join(notices))
         self._refresh_db_status()
         self._update_start_button()
         if self._preferred_class and self._camera_override and self.auto_end:

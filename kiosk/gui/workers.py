@@ -88,6 +88,8 @@ class TaskRunner(QObject):
     def _deliver(self, callback: Callable[[Any], None] | None, value: Any, is_error: bool) -> None:
         with self._lock:
             self._pending -= 1
+        if self._closed:
+            return  # the window is being torn down: results of the last queued work are not shown
         if callback is not None:
             callback(value)
         elif is_error:

@@ -21,7 +21,7 @@ from kiosk.infra.config import GuiSettings, Settings
 from kiosk.infra.db.engine import build_engine, session_factory, unit_of_work
 from kiosk.infra.db.models import AttendanceSession
 from kiosk.infra.db.repo import attendance, classes, encodings, students
-from tests.gui.conftest import CLASS_CODE, NO_CONSENT, PEOPLE, Classroom
+from tests.gui.conftest import CLASS_CODE, ENROLLED, NO_CONSENT, PEOPLE, Classroom
 
 pytestmark = [pytest.mark.gui, pytest.mark.usefixtures("no_leaked_threads")]
 
@@ -234,3 +234,40 @@ def test_manual_dialog_keyboard_only(qtbot: QtBot, classroom: Classroom) -> None
     with qtbot.waitSignal(dialog.accepted, timeout=1000):
         qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
     assert dialog.status is AttendanceStatus.EXCUSED and dialog.note.text() == "trip"
+
+
+def test_missing_weights_are_explained_and_never_swapped_for_another_model(
+    qtbot: QtBot, tmp_path: Path, open_gui: list[KioskGui], classroom: Classroom
+) -> None:
+    from kiosk.infra.config import load_settings
+
+    settings = load_settings(data_dir=tmp_path / "data", env={"KIOSK_PROFILE": "facenet512"})
+    gui = build_gui(settings)
+    qtbot.addWidget(gui.window)
+    open_gui.append(gui)
+    sv = gui.window.start_view
+    qtbot.waitUntil(lambda: "Face recognition is off" in sv.model_label.text(), timeout=15_000)
+    assert "kiosk models fetch" in sv.model_label.text() and "dlib-offline" in sv.model_label.text()
+    assert gui.ctx.pipeline is None  # no silent fallback to the offline profile
+    assert gui.window.model_status.text() == "Model: facenet512 not installed"
+
+
+@pytest.mark.recognition
+@pytest.mark.slow
+def test_auto_end_runs_a_whole_session_on_a_video(
+    qtbot: QtBot, classroom: Classroom, gui_settings: Settings, open_gui: list[KioskGui]
+) -> None:
+    """The demo's path: class and camera given, the session starts by itself and ends with the video."""
+    gui = build_gui(
+        gui_settings,
+        pipeline=classroom.pipeline,
+        class_code=CLASS_CODE,
+        camera=str(classroom.video.path),
+        auto_end=True,
+    )
+    qtbot.addWidget(gui.window)
+    open_gui.append(gui)
+    qtbot.waitUntil(lambda: gui.session.summary is not None, timeout=60_000)
+    assert gui.window.stack.currentWidget() is gui.window.summary_view
+    present = {s.student_id for s, _ in gui.session.summary.present}
+    assert present == {classroom.students[label].student_id for label in ENROLLED}
