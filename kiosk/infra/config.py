@@ -29,7 +29,7 @@ PROFILES = ("facenet512", "dlib-offline")
 
 @dataclass(frozen=True)
 class DatabaseSettings:
-    url: str = ""
+    url: str = field(default="", repr=False)  # may hold a password: never in a repr or a log
     pool_size: int = 5
     max_overflow: int = 10
     pool_recycle_seconds: int = 1800
