@@ -60,7 +60,9 @@ def main() -> int:
             print(f"migration: {first:.1f} s (ok={report.ok}, moved {report.moved} rows)")
             t2 = time.perf_counter()
             again = run_migration(legacy.path, target, settings=settings)
-            print(f"re-run (moves nothing): {time.perf_counter() - t2:.1f} s (moved {again.moved}, ok={again.ok})")
+            print(
+                f"re-run (moves nothing): {time.perf_counter() - t2:.1f} s (moved {again.moved}, ok={again.ok})"
+            )
         finally:
             with admin.connect() as conn:
                 conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))

@@ -18,7 +18,7 @@ from sqlalchemy import Connection, Engine, Table, insert, select, text
 from kiosk.infra.db.models import AuditLog
 from kiosk.infra.legacy.checksum import canonical, digest
 from kiosk.infra.legacy.types import Problem
-from kiosk.infra.legacy.writer import TABLES, chunks
+from kiosk.infra.legacy.writer import TABLES, batch_size, chunks
 
 log = logging.getLogger(__name__)
 
@@ -162,7 +162,7 @@ def write(
         d = decisions[table]
         t = OWN_TABLES[table]
         progress(table, 0, len(d.to_move))
-        for batch in chunks(d.to_move, _BATCH):
+        for batch in chunks(d.to_move, min(_BATCH, batch_size(table))):
             if cancelled():
                 return False
             with engine.begin() as conn:

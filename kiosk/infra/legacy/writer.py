@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import uuid
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -47,6 +48,13 @@ TABLES: dict[str, Table] = {
     "attendance_records": AttendanceRecord.__table__,  # type: ignore[dict-item]
 }
 _READ_CHUNK = 5000
+# Rows per transaction can be lowered (never needed in use; the kill tests want many batches).
+BATCH_ENV = "KIOSK_MIGRATE_BATCH_ROWS"
+
+
+def batch_size(table: str) -> int:
+    raw = os.environ.get(BATCH_ENV, "")
+    return int(raw) if raw.isdigit() and int(raw) > 0 else BATCH.get(table, 2000)
 
 
 @dataclass
@@ -181,7 +189,7 @@ class _Writer:
             todo: list[Row | tuple[Row, str]] = [*d.adopt, *d.to_move]
             total = len(todo)
             self.progress(table, 0, total)
-            for batch in chunks(todo, BATCH[table]):
+            for batch in chunks(todo, batch_size(table)):
                 if self.cancelled():
                     log.info("Migration cancelled before a %s batch", table)
                     return False
