@@ -76,9 +76,9 @@ def open_store(settings: Settings) -> AttendanceStore:
         engine = open_database(settings)
     except SchemaError:
         raise  # a newer server schema: running on would risk the data
-    except DatabaseError as exc:
-        # Unreachable, or a connection cut before the server answered (explain() words some of
-        # those as a plain DatabaseError): run from the cache when there is one.
+    except DatabaseUnavailable as exc:
+        # Unreachable, or the connection cut before the server answered: run from the cache.
+        # Other failures (wrong password, missing database) are for a person to fix: raised.
         ensure_data_dir(settings)
         try:
             store = OfflineFirstStore.open_offline(settings, build_engine(settings))

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import logging
 import uuid
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,9 +20,10 @@ import cv2
 import numpy as np
 import numpy.typing as npt
 from sqlalchemy import Engine
+from sqlalchemy.exc import DBAPIError, OperationalError
 
 from kiosk.core.domain import FaceBox, StudentInfo
-from kiosk.core.errors import ConsentRequired, InvalidInput, KioskError
+from kiosk.core.errors import ConsentRequired, InvalidInput, KioskError, OfflineRefused
 from kiosk.core.matching import decide
 from kiosk.infra.config import Settings
 from kiosk.infra.db.engine import session_factory, unit_of_work
@@ -97,6 +99,20 @@ def thumbnail_jpeg(image_bgr: npt.NDArray[np.uint8], box: FaceBox) -> bytes:
     return bytes(data) if ok else b""
 
 
+@contextmanager
+def _needs_server() -> Iterator[None]:
+    """Enrollment changes the central roster: refused with a reason when it is unreachable."""
+    try:
+        yield
+    except DBAPIError as exc:
+        if isinstance(exc, OperationalError) or exc.connection_invalidated:
+            raise OfflineRefused(
+                "Enrollment needs the school's database, which cannot be reached right now; nothing was stored.",
+                "Try again when the network is back. Attendance keeps working meanwhile.",
+            ) from None
+        raise
+
+
 class EnrollmentService:
     def __init__(self, settings: Settings, engine: Engine, pipeline: FacePipeline) -> None:
         self.settings = settings
@@ -118,7 +134,7 @@ class EnrollmentService:
         return PhotoVerdict(source, True, None, face.box)
 
     def _require_consent(self, student_id: str) -> StudentInfo:
-        with unit_of_work(self._sessions) as s:
+        with _needs_server(), unit_of_work(self._sessions) as s:
             info = students.get_student(s, student_id)
         if not info.consent_given:
             raise ConsentRequired(
@@ -133,7 +149,7 @@ class EnrollmentService:
         return info
 
     def _other_students_index(self, student: StudentInfo) -> FaceIndex:
-        with unit_of_work(self._sessions) as s:
+        with _needs_server(), unit_of_work(self._sessions) as s:
             gallery = encodings.load_gallery(s, self.pipeline.model_name)
         keep = np.array([sid != student.id for sid in gallery.student_ids], dtype=bool)
         others = tuple(sid for sid, k in zip(gallery.student_ids, keep, strict=True) if k)
@@ -162,7 +178,7 @@ class EnrollmentService:
                     duplicates.append(
                         DuplicateWarning(source, self._student(decision.student_uuid), decision.similarity)
                     )
-        with unit_of_work(self._sessions) as s:
+        with _needs_server(), unit_of_work(self._sessions) as s:
             for verdict, vector, _frame in accepted:
                 encodings.add_encoding(
                     s,

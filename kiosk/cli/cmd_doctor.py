@@ -127,17 +127,18 @@ def _models(s: Settings, _ctx: CliContext) -> Check:
 
 
 def _key_storage(s: Settings, _ctx: CliContext) -> Check:
-    try:
-        from kiosk.infra.offline.crypto import key_storage_description
-    except ImportError:
-        return Check("Cache encryption key", True, "offline cache not in use")
-    text, in_keyring = key_storage_description(s)
+    from kiosk.infra.offline.keys import key_storage_description
+
+    if s.uses_embedded_database:
+        return Check("Cache encryption key", True, "not needed (no offline cache with a local database)")
+    text = key_storage_description(s)
+    in_file = text.startswith("key file")
     return Check(
         "Cache encryption key",
         True,
         text,
-        "" if in_keyring else "No OS keyring was found; the key sits in a file only you can read.",
-        warning=not in_keyring,
+        "No OS keyring was found, so the key sits in a file only you can read." if in_file else "",
+        warning=in_file or "WARNING" in text,
     )
 
 

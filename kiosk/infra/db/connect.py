@@ -44,7 +44,8 @@ def explain(exc: BaseException, url: URL) -> KioskError:
         )
     if "role" in lowered and "does not exist" in lowered:
         return DatabaseError(
-            f"PostgreSQL at {where} has no user named {url.username!r}.", "Correct the user name, or create the role."
+            f"PostgreSQL at {where} has no user named {url.username!r}.",
+            "Correct the user name, or create the role.",
         )
     if "permission denied" in lowered:
         return DatabaseError(
@@ -53,7 +54,18 @@ def explain(exc: BaseException, url: URL) -> KioskError:
         )
     if any(
         s in lowered
-        for s in ("connection refused", "could not connect", "timeout", "timed out", "no route", "name or service")
+        for s in (
+            "connection refused",
+            "could not connect",
+            "timeout",
+            "timed out",
+            "no route",
+            "name or service",
+            "server closed the connection unexpectedly",
+            "connection reset",
+            "terminating connection",
+            "connection is closed",
+        )
     ):
         return DatabaseUnavailable(
             f"PostgreSQL at {where} cannot be reached.",
