@@ -40,7 +40,9 @@ def demo_command(args: argparse.Namespace, ctx: CliContext) -> int:
     if not headless:
         from kiosk.gui.app import run_gui
 
-        return int(run_gui(setup.settings, class_code=setup.class_code, camera=str(setup.video.path)))
+        return int(
+            run_gui(setup.settings, class_code=setup.class_code, camera=str(setup.video.path), auto_end=True)
+        )
     return _run_headless(setup, began, realtime=args.realtime)
 
 
