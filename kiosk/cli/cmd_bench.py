@@ -106,7 +106,7 @@ def _search_section(sizes: list[int], dim: int) -> None:
     echo(f"FAISS search ({dim}-d clustered vectors; median ms per query through FaceIndex.search, k=5)")
     echo(f"  {'encodings':>10} {'index':<6} {'build s':>8} {'ms/query':>9} {'recall@1':>9}")
     for size in sizes:
-        approximate = ("hnsw", "ivf") if size >= 10_000 else ()
+        approximate: tuple[str, ...] = ("hnsw", "ivf") if size >= 10_000 else ()
         if size > 200_000:
             approximate = ("ivf",)  # HNSW takes well over 15 minutes to build at 1M here
         for t in bench_search(size, dim, approximate=approximate):

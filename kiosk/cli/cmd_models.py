@@ -65,8 +65,8 @@ def status_command(args: argparse.Namespace, ctx: CliContext) -> int:
             state = "ready"
         else:
             state = "not installed"
-        active = "  [active]" if st.active else ""
-        echo(f"{prof.name}{active}: {state} - detector {prof.detector_backend}, model {prof.model_name}")
+        marker = "  [active]" if st.active else ""
+        echo(f"{prof.name}{marker}: {state} - detector {prof.detector_backend}, model {prof.model_name}")
         for fs in st.files:
             recorded = (manifest.get(fs.file_name) or {}).get("sha256")
             size = f"{fs.size / 1e6:.1f} MB" if fs.size else "-"
