@@ -188,10 +188,15 @@ def test_enrollment_dialog_live_shot_consent_and_duplicates(
     dialog.consent.setChecked(True)
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.chosen is not None and dialog.chosen.student_id == "S-99", timeout=5000)
+
     # A live, quality-checked shot from the camera (the video), then an imported photo.
-    qtbot.waitUntil(dialog.take_button.isEnabled, timeout=20_000)
-    qtbot.mouseClick(dialog.take_button, Qt.MouseButton.LeftButton)
-    assert len(ctl.shots) == 1
+    # The button follows the live verdict (a new one every 0.4 s), so press it while it is enabled.
+    def take_when_good() -> bool:
+        if dialog.take_button.isEnabled():
+            qtbot.mouseClick(dialog.take_button, Qt.MouseButton.LeftButton)
+        return len(ctl.shots) == 1
+
+    qtbot.waitUntil(take_when_good, timeout=20_000)
     ctl.import_photos([PEOPLE / "person01" / "5.jpg"])
     qtbot.mouseClick(dialog.enroll_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: ctl.last_result is not None, timeout=20_000)
