@@ -169,6 +169,9 @@ class AttendanceSessionService:
                 f"{len(no_consent)} student(s) without consent are never recognised: mark them by hand."
             )
 
+        if not gallery.student_ids:
+            return  # nobody to recognise: every face stays Unknown, marks are by hand
+
         def load() -> tuple[npt.NDArray[np.float32], tuple[uuid.UUID, ...]]:
             return gallery.vectors, gallery.student_ids
 

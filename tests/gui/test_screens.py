@@ -106,11 +106,6 @@ def test_missing_camera_is_said_on_screen_and_retried(
     assert gui.window.camera_status.text() == "Camera: reconnecting"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="AttendanceSessionService.start builds a FAISS index from an empty gallery (ValueError); "
-    "fix reported for kiosk/app/session.py",
-)
 def test_class_with_nobody_enrolled_is_explained(
     qtbot: QtBot, classroom: Classroom, gui_settings: Settings, open_gui: list[KioskGui]
 ) -> None:
