@@ -1,0 +1,54 @@
+"""The demo's window path (``kiosk demo`` with a display), driven offscreen for a few seconds."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+from sqlalchemy import func, select
+
+from kiosk.app.demo import DEMO_CLASS, prepare_demo
+from kiosk.gui.app import build_gui
+from kiosk.infra.db.engine import build_engine
+from kiosk.infra.db.models import AttendanceSession
+
+pytestmark = [pytest.mark.gui, pytest.mark.recognition, pytest.mark.slow]
+
+
+def test_demo_window_runs_the_session_then_closes_cleanly(
+    qtbot: QtBot, tmp_path: Path, no_leaked_threads: None
+) -> None:
+    setup = prepare_demo(tmp_path / "demo")
+    gui = build_gui(setup.settings, class_code=setup.class_code, camera=str(setup.video.path), auto_end=True)
+    qtbot.addWidget(gui.window)
+    try:
+        # The session starts by itself on the demo stream and the first students get marked.
+        qtbot.waitUntil(lambda: gui.session.service is not None, timeout=30_000)
+        service = gui.session.service
+        assert service is not None and service.class_info is not None
+        assert service.class_info.code == DEMO_CLASS
+        qtbot.waitUntil(lambda: service.counts()["present"] >= 1, timeout=60_000)
+        # The teacher closes the window mid-session: asked, then the session ends cleanly.
+        gui.window.close()
+        box = gui.session.prompt
+        assert box is not None
+        qtbot.waitUntil(box.isVisible, timeout=5_000)
+        qtbot.mouseClick(box.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: not gui.window.isVisible(), timeout=15_000)
+    finally:
+        gui.shutdown()
+    engine = build_engine(setup.settings)
+    try:
+        with engine.connect() as conn:
+            open_sessions = conn.scalar(
+                select(func.count())
+                .select_from(AttendanceSession)
+                .where(AttendanceSession.ended_at.is_(None))
+            )
+            all_sessions = conn.scalar(select(func.count()).select_from(AttendanceSession))
+    finally:
+        engine.dispose()
+    assert all_sessions == 1 and open_sessions == 0
