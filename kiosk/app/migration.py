@@ -8,19 +8,23 @@ The public API the setup wizard and ``kiosk migrate`` call:
   counts and content checksums by reading the target back.
 - :func:`preview`: the same reading and validation without any target: counts and problems
   for the wizard's dry-run page.
+- :func:`apply_legacy_consent` (or ``run_migration(..., consent_on_file=...)``): record the
+  consent an admin attests was collected under the old app, for the migrated legacy students.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import sqlite3
 import threading
 import time
+import uuid
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine
+from sqlalchemy import Engine, create_engine, select
 from sqlalchemy.exc import DBAPIError
 
 from kiosk.app.migration_report import MigrationPreview, MigrationReport, TableReport
@@ -28,7 +32,15 @@ from kiosk.core.errors import InvalidInput, KioskError
 from kiosk.infra.config import Settings
 from kiosk.infra.db import schema
 from kiosk.infra.db.connect import check_connection, explain
-from kiosk.infra.db.engine import build_engine_for_url, parse_database_url, safe_url
+from kiosk.infra.db.engine import (
+    build_engine_for_url,
+    parse_database_url,
+    safe_url,
+    session_factory,
+    unit_of_work,
+)
+from kiosk.infra.db.models import Student
+from kiosk.infra.db.repo import students as students_repo
 from kiosk.infra.legacy import mapping, own, writer
 from kiosk.infra.legacy.detect import SourceLayout, detect
 from kiosk.infra.legacy.reader import LEGACY_ORDER, read_plan
@@ -41,6 +53,8 @@ log = logging.getLogger(__name__)
 
 Progress = Callable[[str, int, int], None]
 _STRICT_SHOWN = 5
+_CONSENT_BY_MAX = 200  # students.consent_by
+CONSENT_ACTOR = "kiosk migrate"
 
 
 class MigrationProblems(InvalidInput):
@@ -62,6 +76,7 @@ def run_migration(
     strict: bool = False,
     progress: Progress | None = None,
     cancel: threading.Event | None = None,
+    consent_on_file: str | None = None,
 ) -> MigrationReport:
     """Move ``source`` into ``target_url``; idempotent, resumable, verified.
 
@@ -71,7 +86,11 @@ def run_migration(
     ``dry_run`` reads the target (what is already there) but writes nothing. ``strict``
     refuses to write anything when any row would be kept aside (raises
     :class:`MigrationProblems`). Bad input raises a :class:`KioskError` with one clear line.
+    ``consent_on_file`` (legacy sources only): who holds the consent collected under the old
+    app; after a verified, non-dry-run move it is recorded for the migrated students (see
+    :func:`apply_legacy_consent`).
     """
+    attestation = check_consent_text(consent_on_file) if consent_on_file is not None else None
     started = time.monotonic()
     notify = progress or _no_progress
     is_cancelled = cancel.is_set if cancel is not None else (lambda: False)
@@ -87,11 +106,20 @@ def run_migration(
     with snapshot(source) as snap:
         notify("snapshot", 1, 1)
         job = _read(source, snap, notify)
+    if attestation is not None and job.layout.kind is not SourceKind.LEGACY:
+        raise InvalidInput(
+            "--consent-on-file is for the old attendance app's file only; "
+            f"{source} is a kiosk database, whose consent records move with it.",
+            "Run again without --consent-on-file.",
+        )
     engine = build_engine_for_url(url, settings.database)
     try:
         check_connection(engine)
         try:
-            return _migrate(job, engine, settings, dry_run, strict, notify, is_cancelled, started)
+            report = _migrate(job, engine, settings, dry_run, strict, notify, is_cancelled, started)
+            if attestation is not None:
+                report = _consent(report, engine, attestation)
+            return report
         except DBAPIError as exc:
             log.warning("Migration stopped by a database error", exc_info=True)
             raise explain(exc, engine.url) from None
@@ -211,6 +239,85 @@ def _migrate(
         report.seconds,
     )
     return report
+
+
+def check_consent_text(consent_on_file: str) -> str:
+    """The attestation as stored in ``consent_by``: one line, not empty, not too long."""
+    text = " ".join(consent_on_file.split())
+    if not text:
+        raise InvalidInput(
+            "--consent-on-file needs a text saying who holds the consent forms.",
+            'For example --consent-on-file "Signed forms held by the school office, 2024".',
+        )
+    if len(text) > _CONSENT_BY_MAX:
+        raise InvalidInput(
+            f"The --consent-on-file text is {len(text)} characters long; at most {_CONSENT_BY_MAX} fit.",
+            "Say briefly who holds the forms and since when.",
+        )
+    return text
+
+
+def apply_legacy_consent(
+    report: MigrationReport, target_url: str, settings: Settings, consent_on_file: str
+) -> MigrationReport:
+    """Record attested consent for the students a legacy migration moved; one transaction.
+
+    Only students with no consent decision at all are touched: a student whose consent was
+    recorded, or withdrawn, in the kiosk since the move keeps that decision (a withdrawal is
+    never overridden by re-running the migration). Each change writes an audit entry. A
+    dry-run, cancelled or unverified report records nothing and says so in its notes.
+    """
+    attestation = check_consent_text(consent_on_file)
+    url = parse_database_url(target_url)
+    engine = build_engine_for_url(url, settings.database)
+    try:
+        check_connection(engine)
+        try:
+            return _consent(report, engine, attestation)
+        except DBAPIError as exc:
+            log.warning("Recording consent stopped by a database error", exc_info=True)
+            raise explain(exc, engine.url) from None
+    finally:
+        engine.dispose()
+
+
+def _consent(report: MigrationReport, engine: Engine, attestation: str) -> MigrationReport:
+    if report.source_kind is not SourceKind.LEGACY:
+        raise InvalidInput("Consent on file applies to the old attendance app's students only.")
+    if report.dry_run:
+        note = (
+            f"Consent on file ({attestation}) would be recorded for {len(report.needs_consent)} student(s)."
+        )
+        return dataclasses.replace(report, notes=(*report.notes, note))
+    if not report.ok:
+        note = "Consent on file was not recorded: the migration did not finish verified; run it again."
+        return dataclasses.replace(report, notes=(*report.notes, note))
+    with unit_of_work(session_factory(engine)) as s:
+        moved = mapping.load(s.connection(), report.source_key).get("students", {})
+        uuids = [uuid.UUID(new) for new in moved.values()]
+        rows = [
+            (r.student_id, r.name, r.consent_given, r.consent_at)
+            for chunk in writer.chunks(uuids, 5000)
+            for r in s.execute(
+                select(Student.student_id, Student.name, Student.consent_given, Student.consent_at).where(
+                    Student.id.in_(chunk)
+                )
+            )
+        ]
+        undecided = sorted(r[0] for r in rows if not r[2] and r[3] is None)
+        for student_id in undecided:
+            students_repo.set_consent(s, student_id, given=True, by=attestation, actor=CONSENT_ACTOR)
+        recorded = set(undecided)
+        still = tuple(
+            StudentNote(sid, name, "consent withdrawn in the kiosk")
+            for sid, name, given, _at in sorted(rows)
+            if sid not in recorded and not given
+        )
+    log.info("Recorded consent on file for %d migrated student(s)", len(recorded))
+    note = f"Consent on file ({attestation}) recorded for {len(recorded)} student(s)"
+    earlier = len(rows) - len(recorded)
+    note += f"; {earlier} already had a consent decision, kept as it was." if earlier else "."
+    return dataclasses.replace(report, needs_consent=still, notes=(*report.notes, note))
 
 
 def _active_model(settings: Settings) -> str:
@@ -362,6 +469,8 @@ __all__ = [
     "SourceKind",
     "StudentNote",
     "TableReport",
+    "apply_legacy_consent",
+    "check_consent_text",
     "preview",
     "run_migration",
 ]

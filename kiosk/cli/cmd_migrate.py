@@ -1,21 +1,26 @@
-"""``kiosk migrate --from FILE.db [--to URL] [--dry-run] [--strict] [--report FILE]``.
+"""``kiosk migrate --from FILE.db [--to URL] [--dry-run] [--strict] [--report FILE]
+[--consent-on-file TEXT] [--reembed]``.
 
 Moves the kiosk's own SQLite database or the old attendance app's file into PostgreSQL.
 Exit 0 only when every source row is accounted for (moved, already there, or kept aside
-with a reason listed in the report).
+with a reason listed in the report); re-embedding never changes that.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 from typing import Any
 
-from kiosk.app.migration import run_migration
+from kiosk.app.migration import check_consent_text, run_migration
+from kiosk.app.migration_reembed import ReembedReport, needs_reembedding, reembed_from_photos
+from kiosk.app.migration_report import MigrationReport
 from kiosk.cli.context import CliContext, echo
 from kiosk.core.errors import ConfigError, InvalidInput
 from kiosk.infra.db.engine import parse_database_url
+from kiosk.infra.legacy.values import LEGACY_MODEL
 
 
 def register(sub: Any) -> None:
@@ -31,6 +36,19 @@ def register(sub: Any) -> None:
     p.add_argument("--dry-run", action="store_true", help="show what would be moved; write nothing")
     p.add_argument("--strict", action="store_true", help="move nothing if any row would be kept aside")
     p.add_argument("--report", metavar="FILE", help="also write the full report as JSON to FILE")
+    p.add_argument(
+        "--consent-on-file",
+        metavar="TEXT",
+        help="old app's file only: you attest that consent was collected under the old system and "
+        'say who holds it (e.g. "Signed forms held by the school office, 2024"); recorded for the '
+        "migrated students that have no consent decision yet, with an audit entry each",
+    )
+    p.add_argument(
+        "--reembed",
+        action="store_true",
+        help=f"after the move, enroll the old app's photos for the active model when it is not "
+        f"{LEGACY_MODEL} (students with recorded consent only)",
+    )
     p.set_defaults(handler=migrate)
 
 
@@ -79,6 +97,12 @@ def migrate(args: argparse.Namespace, ctx: CliContext) -> int:
     report_path = Path(args.report).expanduser() if args.report else None
     if report_path is not None and not report_path.parent.is_dir():
         raise InvalidInput(f"The folder for the report, {report_path.parent}, does not exist.")
+    consent = check_consent_text(args.consent_on_file) if args.consent_on_file is not None else None
+    if args.reembed and args.dry_run:
+        raise InvalidInput(
+            "--reembed stores face encodings, so it cannot be combined with --dry-run.",
+            "Run the dry run without --reembed.",
+        )
     bar = _Bar()
     try:
         report = run_migration(
@@ -88,16 +112,44 @@ def migrate(args: argparse.Namespace, ctx: CliContext) -> int:
             dry_run=args.dry_run,
             strict=args.strict,
             progress=bar,
+            consent_on_file=consent,
         )
     finally:
         bar.close()
     echo(report.to_text())
+    reembedded = _reembed(args, ctx, report, target) if args.reembed else None
     if report_path is not None:
-        try:
-            report_path.write_text(report.to_json(), encoding="utf-8")
-        except OSError as exc:
-            raise InvalidInput(
-                f"The report could not be written to {report_path} ({exc.strerror})."
-            ) from None
-        echo(f"Full report written to {report_path}.")
+        _write_report(report_path, report, reembedded)
     return 0 if report.ok else 1
+
+
+def _reembed(
+    args: argparse.Namespace, ctx: CliContext, report: MigrationReport, target: str
+) -> ReembedReport | None:
+    if not needs_reembedding(report):
+        if report.cancelled or not report.ok:
+            why = "the migration did not finish verified; run it again first"
+        elif report.active_model == LEGACY_MODEL:
+            why = f"the active model is {LEGACY_MODEL}, so the old app's encodings are used as they are"
+        else:
+            why = "the source is a kiosk database, whose encodings moved with it"
+        echo(f"Re-embedding skipped: {why}.")
+        return None
+    bar = _Bar()
+    try:
+        result = reembed_from_photos(Path(args.source), target, settings=ctx.settings, progress=bar)
+    finally:
+        bar.close()
+    echo(result.to_text())
+    return result
+
+
+def _write_report(path: Path, report: MigrationReport, reembedded: ReembedReport | None) -> None:
+    data = report.to_dict()
+    if reembedded is not None:
+        data["reembed"] = reembedded.to_dict()
+    try:
+        path.write_text(json.dumps(data, indent=2, ensure_ascii=False), encoding="utf-8")
+    except OSError as exc:
+        raise InvalidInput(f"The report could not be written to {path} ({exc.strerror}).") from None
+    echo(f"Full report written to {path}.")

@@ -1,0 +1,359 @@
+"""Re-embedding migrated legacy students from the old app's photos, under the active model.
+
+The old app stored Facenet512 vectors; a kiosk running another model cannot match them.
+Each student a legacy migration moved who has recorded consent and no encoding of the
+active model gets their old photo (``photo_path``, read from a fresh snapshot of the legacy
+file) enrolled through :class:`~kiosk.app.enrollment.EnrollmentService`, with the same
+consent check and quality gates as any enrollment. Students without consent are never
+looked at; missing or unusable photos are listed as needing enrollment. Running it again
+enrolls nobody twice: students with an encoding of the active model are left alone.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sqlite3
+import threading
+import time
+import uuid
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import Engine, select
+from sqlalchemy.exc import DBAPIError
+
+from kiosk.app.bootstrap import prepare_environment
+from kiosk.app.enrollment import EnrollmentService
+from kiosk.app.migration_report import MigrationReport
+from kiosk.core.errors import ConsentRequired, InvalidInput, KioskError, NotFound
+from kiosk.infra.config import Settings
+from kiosk.infra.db import schema
+from kiosk.infra.db.connect import check_connection, explain
+from kiosk.infra.db.engine import build_engine_for_url, parse_database_url, safe_url
+from kiosk.infra.db.models import FaceEncoding, Student
+from kiosk.infra.legacy import mapping
+from kiosk.infra.legacy import values as legacy_values
+from kiosk.infra.legacy.detect import detect
+from kiosk.infra.legacy.snapshot import snapshot
+from kiosk.infra.legacy.types import SourceKind, StudentNote
+from kiosk.infra.legacy.values import LEGACY_MODEL, BadValue
+from kiosk.infra.legacy.writer import chunks
+from kiosk.infra.recognition.profiles import get_profile
+
+if TYPE_CHECKING:
+    from kiosk.infra.recognition.pipeline import FacePipeline
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[str, int, int], None]
+NO_CONSENT = "no consent recorded"
+_LIST_LIMIT = 20
+_CHUNK = 5000
+
+
+@dataclass(frozen=True)
+class ReembedReport:
+    """Per migrated student: enrolled now, enrolled before, needing enrollment, or skipped."""
+
+    source: str
+    target: str  # shown without its password
+    active_model: str
+    enrolled: tuple[StudentNote, ...] = ()  # reason: the photo that was enrolled
+    already_enrolled: tuple[StudentNote, ...] = ()
+    needs_enrollment: tuple[StudentNote, ...] = ()  # reason: why the photo could not be used
+    skipped: tuple[StudentNote, ...] = ()  # no consent recorded, not active, deleted since
+    duplicates: tuple[str, ...] = ()  # possible duplicate enrollments, for an admin to check
+    cancelled: bool = False
+    seconds: float = 0.0
+
+    @property
+    def needs_consent(self) -> tuple[StudentNote, ...]:
+        return tuple(n for n in self.skipped if n.reason == NO_CONSENT)
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        for name in ("enrolled", "already_enrolled", "needs_enrollment", "skipped"):
+            data[name] = [n._asdict() for n in getattr(self, name)]
+        return data
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_dict(), indent=2, ensure_ascii=False)
+
+    def to_text(self) -> str:
+        lines = [
+            f"Re-embedding from the old app's photos for the active model ({self.active_model}): "
+            f"{len(self.enrolled)} enrolled now, {len(self.already_enrolled)} enrolled before, "
+            f"{len(self.needs_enrollment)} need enrollment, {len(self.skipped)} skipped."
+        ]
+        _section(lines, "Enrolled from the old app's photos", self.enrolled)
+        _section(lines, f"Students still needing enrollment for {self.active_model}", self.needs_enrollment)
+        _section(lines, "Skipped", self.skipped)
+        if self.duplicates:
+            lines.append(f"Possible duplicate enrollments ({len(self.duplicates)}):")
+            lines.extend(f"  {d}" for d in self.duplicates[:_LIST_LIMIT])
+        if self.cancelled:
+            lines.append("Cancelled: what was enrolled is kept; run it again to finish.")
+        return "\n".join(lines)
+
+
+def _section(lines: list[str], title: str, notes: tuple[StudentNote, ...]) -> None:
+    if not notes:
+        return
+    lines.append(f"{title} ({len(notes)}):")
+    lines.extend(f"  {n.student_id} {n.name}: {n.reason}" for n in notes[:_LIST_LIMIT])
+    if len(notes) > _LIST_LIMIT:
+        lines.append(f"  ... and {len(notes) - _LIST_LIMIT} more (see the JSON report)")
+
+
+def active_model(settings: Settings) -> str:
+    try:
+        return get_profile(settings.recognition.profile).model_name
+    except KioskError:
+        return settings.recognition.profile
+
+
+def needs_reembedding(report: MigrationReport) -> bool:
+    """A finished legacy migration whose encodings the active model cannot use."""
+    return (
+        report.source_kind is SourceKind.LEGACY
+        and not report.dry_run
+        and report.ok
+        and report.active_model != LEGACY_MODEL
+    )
+
+
+def reembed_from_photos(
+    source: Path,
+    target_url: str,
+    *,
+    settings: Settings,
+    pipeline: FacePipeline | None = None,
+    progress: Progress | None = None,
+    cancel: threading.Event | None = None,
+) -> ReembedReport:
+    """Enroll the old app's photos of the students migrated from ``source`` into ``target_url``.
+
+    ``pipeline`` defaults to one built from ``settings`` (only when a photo is to be
+    enrolled). ``progress(stage, done, total)`` is called from this thread; ``cancel`` is
+    checked between students (what was enrolled stays). Bad input raises a
+    :class:`KioskError` with one clear line.
+    """
+    started = time.monotonic()
+    source = Path(source).expanduser()
+    notify = progress or (lambda _s, _d, _t: None)
+    with snapshot(source) as snap:
+        photos = _legacy_photos(snap, source)
+    url = parse_database_url(target_url)
+    engine = build_engine_for_url(url, settings.database)
+    try:
+        check_connection(engine)
+        try:
+            schema.check_not_newer(engine)
+            model = pipeline.model_name if pipeline is not None else active_model(settings)
+            job = _Job(source, safe_url(engine.url), model, photos)
+            _plan(job, engine)
+            _enroll(job, engine, settings, pipeline, notify, cancel)
+        except DBAPIError as exc:
+            log.warning("Re-embedding stopped by a database error", exc_info=True)
+            raise explain(exc, engine.url) from None
+    finally:
+        engine.dispose()
+    report = job.report(time.monotonic() - started)
+    log.info(
+        "Re-embedded %d migrated student(s) for %s; %d need enrollment, %d skipped",
+        len(report.enrolled),
+        model,
+        len(report.needs_enrollment),
+        len(report.skipped),
+    )
+    return report
+
+
+# --- the legacy file: photo per student -------------------------------------------------
+
+# legacy id -> the photo's path as written in the file, None (no photo), or why it is unusable
+_Photo = tuple[str | None, str | None]  # (raw path, problem)
+
+
+@dataclass(frozen=True)
+class _Photos:
+    base: Path  # relative photo paths are relative to the database's folder
+    by_legacy_id: dict[str, _Photo]
+
+
+def _legacy_photos(snap: Path, source: Path) -> _Photos:
+    conn = sqlite3.connect(snap)
+    try:
+        layout = detect(conn, source)
+        if layout.kind is not SourceKind.LEGACY:
+            raise InvalidInput(
+                f"{source} is a kiosk database: its students are enrolled with their own encodings.",
+                "Re-embedding from photos is for the old attendance app's file only.",
+            )
+        cols = layout.columns["students"]
+        conn.text_factory = bytes  # an undecodable path fails its student, not the read
+        photo_col = cols.get("photo_path")
+        query = f'SELECT "{cols["id"]}", ' + (f'"{photo_col}"' if photo_col else "NULL") + ' FROM "students"'
+        out: dict[str, _Photo] = {}
+        for raw_id, raw_photo in conn.execute(query):
+            key = legacy_values.integer_key(raw_id)
+            if key is None or key in out:
+                continue
+            try:
+                out[key] = (legacy_values.text(raw_photo, "photo_path"), None)
+            except BadValue as exc:
+                out[key] = (None, f"the old app's photo path is unusable ({exc})")
+    except sqlite3.DatabaseError as exc:
+        raise InvalidInput(
+            f"The file {source} cannot be read ({exc}).", "It may be damaged; try a backup copy."
+        ) from None
+    finally:
+        conn.close()
+    return _Photos(source.resolve().parent, out)
+
+
+# --- deciding and enrolling ---------------------------------------------------------------
+
+
+@dataclass
+class _Todo:
+    student_id: str
+    name: str
+    raw_path: str
+    path: Path
+
+
+class _Job:
+    def __init__(self, source: Path, target: str, model: str, photos: _Photos) -> None:
+        self.source = source
+        self.target = target
+        self.model = model
+        self.photos = photos
+        self.todo: list[_Todo] = []
+        self.enrolled: list[StudentNote] = []
+        self.already: list[StudentNote] = []
+        self.needs: list[StudentNote] = []
+        self.skipped: list[StudentNote] = []
+        self.duplicates: list[str] = []
+        self.cancelled = False
+
+    def report(self, seconds: float) -> ReembedReport:
+        def ordered(notes: list[StudentNote]) -> tuple[StudentNote, ...]:
+            return tuple(sorted(notes, key=lambda n: n.student_id))
+
+        return ReembedReport(
+            source=str(self.source),
+            target=self.target,
+            active_model=self.model,
+            enrolled=ordered(self.enrolled),
+            already_enrolled=ordered(self.already),
+            needs_enrollment=ordered(self.needs),
+            skipped=ordered(self.skipped),
+            duplicates=tuple(self.duplicates),
+            cancelled=self.cancelled,
+            seconds=seconds,
+        )
+
+
+def _plan(job: _Job, engine: Engine) -> None:
+    """Sort the migrated students into skipped / enrolled before / no usable photo / to do."""
+    with engine.connect() as conn:
+        moved = mapping.load(conn, mapping.source_key(job.source)).get("students", {})
+        if not moved:
+            raise InvalidInput(
+                f"No students of {job.source} have been migrated into {job.target} yet.",
+                "Run `kiosk migrate --from FILE --to URL` first.",
+            )
+        by_uuid = {uuid.UUID(new): legacy for legacy, new in moved.items()}
+        rows: dict[uuid.UUID, Any] = {}
+        encoded: set[uuid.UUID] = set()
+        for chunk in chunks(list(by_uuid), _CHUNK):
+            q = select(Student.id, Student.student_id, Student.name, Student.consent_given, Student.is_active)
+            rows.update((r.id, r) for r in conn.execute(q.where(Student.id.in_(chunk))))
+            enc = select(FaceEncoding.student_id).where(
+                FaceEncoding.student_id.in_(chunk), FaceEncoding.model_name == job.model
+            )
+            encoded.update(conn.execute(enc.distinct()).scalars())
+    for student_uuid, legacy_id in by_uuid.items():
+        row = rows.get(student_uuid)
+        if row is None:
+            job.skipped.append(StudentNote(f"#{legacy_id}", "", "deleted from the kiosk since the migration"))
+            continue
+        note = _note(row.student_id, row.name)
+        if not row.consent_given:
+            job.skipped.append(note(NO_CONSENT))
+        elif not row.is_active:
+            job.skipped.append(note("not an active student"))
+        elif student_uuid in encoded:
+            job.already.append(note(f"already has a {job.model} encoding"))
+        else:
+            _photo_or_reason(job, row.student_id, row.name, legacy_id)
+
+
+def _note(student_id: str, name: str) -> Callable[[str], StudentNote]:
+    return lambda reason: StudentNote(student_id, name, reason)
+
+
+def _photo_or_reason(job: _Job, student_id: str, name: str, legacy_id: str) -> None:
+    note = _note(student_id, name)
+    if legacy_id not in job.photos.by_legacy_id:
+        job.needs.append(note("needs enrollment: no longer in the old app's file"))
+        return
+    raw, problem = job.photos.by_legacy_id[legacy_id]
+    if problem is not None:
+        job.needs.append(note(f"needs enrollment: {problem}"))
+    elif raw is None:
+        job.needs.append(note("needs enrollment: the old app had no photo"))
+    else:
+        path = legacy_values.resolve_path(raw, job.photos.base)
+        if path.is_file():
+            job.todo.append(_Todo(student_id, name, raw, path))
+        else:
+            job.needs.append(note(f"needs enrollment: photo {raw} not found"))
+
+
+def _enroll(
+    job: _Job,
+    engine: Engine,
+    settings: Settings,
+    pipeline: FacePipeline | None,
+    notify: Progress,
+    cancel: threading.Event | None,
+) -> None:
+    todo = sorted(job.todo, key=lambda t: t.student_id)
+    if not todo:
+        return
+    if pipeline is None:
+        prepare_environment(settings)
+        from kiosk.infra.recognition.pipeline import FacePipeline  # loads the model: only when needed
+
+        pipeline = FacePipeline(settings)
+    service = EnrollmentService(settings, engine, pipeline)
+    for done, item in enumerate(todo):
+        if cancel is not None and cancel.is_set():
+            job.cancelled = True
+            log.info("Re-embedding cancelled after %d of %d student(s)", done, len(todo))
+            break
+        notify("re-embed", done, len(todo))
+        note = _note(item.student_id, item.name)
+        try:
+            result = service.enroll(item.student_id, [(item.raw_path, item.path)])
+        except ConsentRequired:  # withdrawn since the plan was made
+            job.skipped.append(note(NO_CONSENT))
+            continue
+        except NotFound:
+            job.skipped.append(note("deleted from the kiosk since the migration"))
+            continue
+        except InvalidInput as exc:  # e.g. deactivated meanwhile; an unreachable server stops all
+            job.needs.append(note(f"needs enrollment: {exc.message}"))
+            continue
+        if result.accepted:
+            job.enrolled.append(note(f"enrolled from {item.raw_path}"))
+        for verdict in result.rejected:
+            job.needs.append(note(f"needs enrollment: photo {item.raw_path} rejected: {verdict.reason}"))
+        job.duplicates.extend(d.message for d in result.duplicates)
+    else:
+        notify("re-embed", len(todo), len(todo))
