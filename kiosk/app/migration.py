@@ -26,6 +26,7 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, select
 from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session
 
 from kiosk.app.migration_report import MigrationPreview, MigrationReport, TableReport
 from kiosk.core.errors import InvalidInput, KioskError
@@ -39,7 +40,7 @@ from kiosk.infra.db.engine import (
     session_factory,
     unit_of_work,
 )
-from kiosk.infra.db.models import Student
+from kiosk.infra.db.models import FaceEncoding, Student
 from kiosk.infra.db.repo import students as students_repo
 from kiosk.infra.legacy import mapping, own, writer
 from kiosk.infra.legacy.detect import SourceLayout, detect
@@ -117,7 +118,7 @@ def run_migration(
         check_connection(engine)
         try:
             report = _migrate(job, engine, settings, dry_run, strict, notify, is_cancelled, started)
-            if attestation is not None:
+            if job.layout.kind is SourceKind.LEGACY:
                 report = _consent(report, engine, attestation)
             return report
         except DBAPIError as exc:
@@ -281,43 +282,81 @@ def apply_legacy_consent(
         engine.dispose()
 
 
-def _consent(report: MigrationReport, engine: Engine, attestation: str) -> MigrationReport:
+def _consent(report: MigrationReport, engine: Engine, attestation: str | None) -> MigrationReport:
+    """Record ``attestation`` (when given), then say who still needs what, as the target has it."""
     if report.source_kind is not SourceKind.LEGACY:
         raise InvalidInput("Consent on file applies to the old attendance app's students only.")
     if report.dry_run:
+        if attestation is None:
+            return report
         note = (
             f"Consent on file ({attestation}) would be recorded for {len(report.needs_consent)} student(s)."
         )
         return dataclasses.replace(report, notes=(*report.notes, note))
     if not report.ok:
+        if attestation is None:
+            return report
         note = "Consent on file was not recorded: the migration did not finish verified; run it again."
         return dataclasses.replace(report, notes=(*report.notes, note))
     with unit_of_work(session_factory(engine)) as s:
-        moved = mapping.load(s.connection(), report.source_key).get("students", {})
-        uuids = [uuid.UUID(new) for new in moved.values()]
-        rows = [
-            (r.student_id, r.name, r.consent_given, r.consent_at)
-            for chunk in writer.chunks(uuids, 5000)
-            for r in s.execute(
-                select(Student.student_id, Student.name, Student.consent_given, Student.consent_at).where(
-                    Student.id.in_(chunk)
-                )
-            )
-        ]
-        undecided = sorted(r[0] for r in rows if not r[2] and r[3] is None)
+        rows = _migrated_students(s, report)
+        undecided = [] if attestation is None else sorted(r.student_id for r in rows if r.undecided)
         for student_id in undecided:
             students_repo.set_consent(s, student_id, given=True, by=attestation, actor=CONSENT_ACTOR)
-        recorded = set(undecided)
-        still = tuple(
-            StudentNote(sid, name, "consent withdrawn in the kiosk")
-            for sid, name, given, _at in sorted(rows)
-            if sid not in recorded and not given
+        if undecided:
+            rows = _migrated_students(s, report)
+    # The report's lists come from the target, so a re-run shows consent and enrollment
+    # recorded since the first move (in the kiosk, or by --consent-on-file and --reembed).
+    consent = tuple(
+        StudentNote(
+            r.student_id,
+            r.name,
+            "no consent recorded in the old app" if r.undecided else "consent withdrawn in the kiosk",
         )
-    log.info("Recorded consent on file for %d migrated student(s)", len(recorded))
-    note = f"Consent on file ({attestation}) recorded for {len(recorded)} student(s)"
-    earlier = len(rows) - len(recorded)
-    note += f"; {earlier} already had a consent decision, kept as it was." if earlier else "."
-    return dataclasses.replace(report, needs_consent=still, notes=(*report.notes, note))
+        for r in rows
+        if not r.consent_given
+    )
+    enrolled = {r.student_id for r in rows if r.enrolled}
+    enrollment = tuple(n for n in report.needs_enrollment if n.student_id not in enrolled)
+    notes = report.notes
+    if attestation is not None:
+        log.info("Recorded consent on file for %d migrated student(s)", len(undecided))
+        note = f"Consent on file ({attestation}) recorded for {len(undecided)} student(s)"
+        earlier = len(rows) - len(undecided)
+        note += f"; {earlier} already had a consent decision, kept as it was." if earlier else "."
+        notes = (*notes, note)
+    return dataclasses.replace(report, needs_consent=consent, needs_enrollment=enrollment, notes=notes)
+
+
+@dataclasses.dataclass(frozen=True)
+class _Migrated:
+    student_id: str
+    name: str
+    consent_given: bool
+    undecided: bool  # no consent decision recorded either way
+    enrolled: bool  # has an encoding of the active model
+
+
+def _migrated_students(s: Session, report: MigrationReport) -> list[_Migrated]:
+    moved = mapping.load(s.connection(), report.source_key).get("students", {})
+    uuids = [uuid.UUID(new) for new in moved.values()]
+    out: list[_Migrated] = []
+    for chunk in writer.chunks(uuids, 5000):
+        encoded = set(
+            s.scalars(
+                select(FaceEncoding.student_id)
+                .where(FaceEncoding.student_id.in_(chunk), FaceEncoding.model_name == report.active_model)
+                .distinct()
+            )
+        )
+        query = select(
+            Student.id, Student.student_id, Student.name, Student.consent_given, Student.consent_at
+        )
+        out.extend(
+            _Migrated(r.student_id, r.name, r.consent_given, r.consent_at is None, r.id in encoded)
+            for r in s.execute(query.where(Student.id.in_(chunk)))
+        )
+    return sorted(out, key=lambda m: m.student_id)
 
 
 def _active_model(settings: Settings) -> str:
