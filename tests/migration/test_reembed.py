@@ -153,11 +153,6 @@ def test_cli_consent_on_file_then_reembed_enrolls_each_photo_once(
 
 @pytest.mark.recognition
 @pytest.mark.slow
-@pytest.mark.xfail(
-    strict=True,
-    reason="writer.verify checksums consent_given, which --consent-on-file changes: needs consent_given "
-    "dropped from the students checksum in kiosk/infra/legacy/writer.py",
-)
 def test_the_whole_command_again_moves_consents_and_enrolls_nothing(
     pg_url: str,
     tmp_path: Path,

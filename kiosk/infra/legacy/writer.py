@@ -324,7 +324,8 @@ def _source_values(table: str, r: Row) -> tuple[Any, ...]:
     if table == "classes":
         return (v["code"], v["name"])
     if table == "students":
-        return (v["student_id"], v["name"], v["email"], v["phone"], v["class_key"], v["is_active"], False)
+        # Consent is not moved from the old app (it is recorded in the kiosk), so not compared.
+        return (v["student_id"], v["name"], v["email"], v["phone"], v["class_key"], v["is_active"])
     if table == "face_encodings":
         return (r.legacy_id, LEGACY_MODEL, LEGACY_DIM, v["vector"])
     if table == "attendance_sessions":
@@ -335,7 +336,7 @@ def _source_values(table: str, r: Row) -> tuple[Any, ...]:
 def _target_columns(t: Table, table: str) -> list[Any]:
     names = {
         "classes": ("code", "name"),
-        "students": ("student_id", "name", "email", "phone", "class_id", "is_active", "consent_given"),
+        "students": ("student_id", "name", "email", "phone", "class_id", "is_active"),
         "face_encodings": ("student_id", "model_name", "dimension", "vector"),
         "attendance_sessions": ("class_id", "started_at", "ended_at", "started_by"),
         "attendance_records": ("session_id", "student_id", "status", "confidence", "marked_at"),
