@@ -160,7 +160,7 @@ class EnrollmentService:
         """Enroll ``images`` (name, BGR image or a path) for one student; one transaction."""
         student = self._require_consent(student_id)
         others = self._other_students_index(student)
-        threshold = float(self.settings.recognition.thresholds.get(self.pipeline.model_name, 1.0))
+        threshold = self.settings.recognition.threshold_for(self.pipeline.model_name)
         accepted: list[tuple[PhotoVerdict, npt.NDArray[np.float32], npt.NDArray[np.uint8]]] = []
         rejected: list[PhotoVerdict] = []
         duplicates: list[DuplicateWarning] = []

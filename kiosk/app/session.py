@@ -110,6 +110,7 @@ class AttendanceSessionService:
         self._index: FaceIndex | None = None
         self._voting: AttendanceVoting[uuid.UUID] | None = None
         self._threshold = 1.0
+        self._margin = settings.recognition.margin
         self.warnings: list[str] = []
 
     # --- lifecycle ------------------------------------------------------------------
@@ -151,7 +152,8 @@ class AttendanceSessionService:
             self.warnings.append("Face recognition is off: mark attendance by hand.")
             return
         model = self.analyser.model_name
-        self._threshold = float(self.settings.recognition.thresholds.get(model, 1.0))
+        self._threshold = self.settings.recognition.threshold_for(model)
+        self._margin = self.settings.recognition.margin_for(model)
         gallery = self.store.gallery(class_code, model)
         enrolled = set(gallery.student_ids)
         no_consent = [s for s in roster.values() if not s.consent_given]
@@ -215,7 +217,7 @@ class AttendanceSessionService:
             vectors = self.analyser.embed([usable[i] for i in to_embed])
             candidates = self._index.search(vectors, self.analyser.model_name, k=5)
             for i, cands in zip(to_embed, candidates, strict=True):
-                decisions[i] = decide(cands, self._threshold, self.settings.recognition.margin)
+                decisions[i] = decide(cands, self._threshold, self._margin)
         faces: list[FaceResult] = []
         new_marks: list[AttendanceMark] = []
         for i, track in enumerate(tracked):

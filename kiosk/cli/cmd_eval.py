@@ -81,7 +81,7 @@ def eval_command(args: argparse.Namespace, ctx: CliContext) -> int:
 
     pipeline = FacePipeline(settings, prof)
     threshold = settings.recognition.thresholds.get(prof.model_name)
-    margin = settings.recognition.margin
+    margin = settings.recognition.margin_for(prof.model_name)
 
     photos = [(folder.name, photo) for folder in folders for photo in _photos(folder)]
     echo(f"Embedding {len(photos)} photos of {len(folders)} people with {prof.name} ({prof.model_name})...")

@@ -52,7 +52,15 @@ class RecognitionSettings:
     min_face_pixels: int = 60
     min_sharpness: float = 20.0
     detect_width: int = 480
-    thresholds: Mapping[str, float] = field(default_factory=lambda: {"Facenet512": 0.60, "Dlib": 0.93})
+    thresholds: Mapping[str, float] = field(default_factory=lambda: {"Facenet512": 0.70, "Dlib": 0.95})
+    margins: Mapping[str, float] = field(default_factory=lambda: {"Facenet512": 0.05, "Dlib": 0.02})
+
+    def threshold_for(self, model_name: str) -> float:
+        """The minimum similarity for ``model_name``; 1.0 (nothing matches) for an unknown model."""
+        return float(self.thresholds.get(model_name, 1.0))
+
+    def margin_for(self, model_name: str) -> float:
+        return float(self.margins.get(model_name, self.margin))
 
 
 @dataclass(frozen=True)

@@ -258,11 +258,19 @@ def evaluate(
         in_cal = np.isin(owner, cal_people)
         cal_imp = impostor[in_cal]
         finite = cal_imp[np.isfinite(cal_imp)]
-        base = float(np.nextafter(finite.max(), np.float32(np.inf))) if finite.size else -1.0
-        suggested = min(1.0, math.ceil(round((base + safety_margin) * 100, 6)) / 100)
-        test = ~in_cal
-        on_test = _rates(suggested, genuine[test], misid[test], impostor[test])
-        if on_test.false_accepts:
+        if not finite.size:
+            # Every impostor was already stopped by the margin: the threshold is not what limits
+            # false accepts, so these photos cannot say where it should be.
+            notes.append(
+                "No impostor came close enough to tune a threshold (the margin rejected them all); "
+                "evaluate with margin 0 to tune the threshold itself."
+            )
+        else:
+            base = float(np.nextafter(finite.max(), np.float32(np.inf)))
+            suggested = min(1.0, math.ceil(round((base + safety_margin) * 100, 6)) / 100)
+            test = ~in_cal
+            on_test = _rates(suggested, genuine[test], misid[test], impostor[test])
+        if on_test is not None and on_test.false_accepts:
             notes.append(
                 f"The suggested threshold still accepted {on_test.false_accepts} impostor photo(s) of the "
                 "held-out people: collect more people's photos before relying on it."

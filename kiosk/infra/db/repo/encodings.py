@@ -5,10 +5,11 @@ from __future__ import annotations
 import hashlib
 import uuid
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from kiosk.core.errors import ConsentRequired, InvalidInput, ModelMismatch, NotFound
@@ -98,7 +99,7 @@ def load_gallery(session: Session, model_name: str, *, class_code: str | None = 
         stmt = stmt.join(SchoolClass, Student.class_id == SchoolClass.id).where(
             SchoolClass.code == class_code
         )
-    rows = session.execute(stmt).all()
+    rows = _fetch_vectors(session, stmt)
     dims = {r[2] for r in rows}
     if len(dims) > 1:
         raise ModelMismatch(
@@ -113,6 +114,24 @@ def load_gallery(session: Session, model_name: str, *, class_code: str | None = 
     digest.update(np.asarray(ids, dtype=np.int64).tobytes())
     digest.update(b"".join(s.bytes for s in students))
     return Gallery(model_name, vectors, students, ids, digest.hexdigest())
+
+
+def _fetch_vectors(
+    session: Session, stmt: Select[int, uuid.UUID, int, bytes]
+) -> list[tuple[int, uuid.UUID, int, bytes]]:
+    """Rows of (id, student, dimension, vector bytes).
+
+    On PostgreSQL the query runs on a binary cursor: by default psycopg receives ``bytea``
+    as hex text and decodes it, which alone took most of a 100k-vector index rebuild.
+    """
+    conn = session.connection()
+    if conn.dialect.name != "postgresql":
+        return [(r[0], r[1], r[2], r[3]) for r in session.execute(stmt)]
+    compiled = stmt.compile(dialect=conn.dialect)
+    raw: Any = conn.connection.dbapi_connection
+    with raw.cursor(binary=True) as cursor:
+        cursor.execute(str(compiled), compiled.params)
+        return [(r[0], r[1], r[2], bytes(r[3])) for r in cursor.fetchall()]
 
 
 def counts_by_model(session: Session) -> dict[str, int]:
