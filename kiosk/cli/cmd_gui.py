@@ -8,6 +8,7 @@ import sys
 from typing import Any
 
 from kiosk.cli.context import CliContext
+from kiosk.infra.config import load_settings
 
 
 def register(sub: Any) -> None:
@@ -25,15 +26,20 @@ def has_display() -> bool:
 
 
 def start_gui(args: argparse.Namespace, ctx: CliContext) -> int:
+    """The kiosk window; on the first start for this data folder, the setup wizard first."""
     if not has_display():
         sys.stderr.write(
             "kiosk: no display found, so the kiosk window cannot open. "
             "Try `kiosk demo --headless`, or run a session with `kiosk run --class CODE --camera SOURCE --headless`.\n"
         )
         return 2
-    try:
-        from kiosk.gui.app import run_gui
-    except ImportError:
-        sys.stderr.write("kiosk: the kiosk window is not part of this build yet; use `kiosk run --headless`.\n")
-        return 2
-    return int(run_gui(ctx.settings))
+    from kiosk.gui.app import run_gui
+    from kiosk.gui.wizard import needs_first_run, run_wizard
+
+    settings = ctx.settings
+    if needs_first_run(settings) and run_wizard(settings):
+        # The wizard wrote the per-user config: read it again, with the same command-line options.
+        settings = load_settings(data_dir=args.data_dir, config_file=args.config, database_url=args.database)
+    return int(
+        run_gui(settings, class_code=getattr(args, "class_code", None), camera=getattr(args, "camera", None))
+    )
