@@ -7,7 +7,9 @@ from datetime import datetime, time, timedelta
 from kiosk.core.domain import AttendanceStatus
 
 
-def arrival_status(arrived_at: datetime, class_starts_at: time | None, grace_minutes: int) -> AttendanceStatus:
+def arrival_status(
+    arrived_at: datetime, class_starts_at: time | None, grace_minutes: int
+) -> AttendanceStatus:
     """``LATE`` when the student arrives after the class start plus the grace period.
 
     The start time is a wall-clock time on the day of arrival, compared in the arrival's
