@@ -191,7 +191,7 @@ def install_offline_weights(qtbot, wizard: SetupWizard) -> None:  # type: ignore
     page.import_button.click()
     qtbot.waitUntil(lambda: not page.busy() and page.status.kind in {"ok", "error"}, timeout=WAIT_MS)
     assert page.status.kind == "ok", page.status.plain
-    assert page.isComplete()
+    assert page.ready()
 
 
 @pytest.mark.postgres
@@ -218,7 +218,7 @@ def test_full_run_writes_config_without_password(  # type: ignore[no-untyped-def
     page.apply_button.click()
     qtbot.waitUntil(lambda: not page.busy(), timeout=WAIT_MS)
     assert page.status.kind == "ok", page.status.plain
-    assert page.isComplete()
+    assert page.ready()
     shot(wizard, "03-schema-done")
     click_next(wizard, PageId.MIGRATION)
     shot(wizard, "04-migration")
@@ -275,14 +275,14 @@ def test_local_run_skips_migration_goes_back_and_cancel_writes_nothing(  # type:
     page = wizard.schema_page
     qtbot.waitUntil(lambda: page.current is not None, timeout=WAIT_MS)
     page.apply_button.click()
-    qtbot.waitUntil(lambda: page.isComplete(), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: page.ready(), timeout=WAIT_MS)
     click_next(wizard, PageId.MODEL)  # the local file needs no migration
     click_back(wizard, PageId.SCHEMA)
-    qtbot.waitUntil(lambda: page.isComplete(), timeout=WAIT_MS)  # re-read: already up to date
+    qtbot.waitUntil(lambda: page.ready(), timeout=WAIT_MS)  # re-read: already up to date
     assert "up to date" in page.plan.text()
     click_back(wizard, PageId.DATABASE)
     click_next(wizard, PageId.SCHEMA)
-    qtbot.waitUntil(lambda: page.isComplete(), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: page.ready(), timeout=WAIT_MS)
     click_next(wizard, PageId.MODEL)
 
     wizard.reject()  # closed halfway
@@ -303,7 +303,7 @@ def test_cancel_after_schema_on_postgres_writes_no_config(  # type: ignore[no-un
     page = wizard.schema_page
     qtbot.waitUntil(lambda: page.current is not None, timeout=WAIT_MS)
     page.apply_button.click()
-    qtbot.waitUntil(lambda: page.isComplete(), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: page.ready(), timeout=WAIT_MS)
     click_next(wizard, PageId.MIGRATION)
     wizard.reject()
     assert not wiz_settings.user_config_file.exists()
@@ -341,3 +341,15 @@ def test_model_and_camera_pages_explain_bad_input(qtbot, wizard: SetupWizard, tm
     wizard.button(QWizard.WizardButton.NextButton).click()
     assert wizard.currentId() == PageId.CAMERA  # refused, with the same one message
     assert "does not exist" in camera.status.plain
+
+
+def test_setup_command_without_display_names_the_alternatives(monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+    from kiosk.cli.main import main
+
+    monkeypatch.delenv("DISPLAY", raising=False)
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    monkeypatch.setenv("QT_QPA_PLATFORM", "xcb")
+    assert main(["setup"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1
+    assert "kiosk migrate" in err and "KIOSK_DATABASE_URL" in err

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QThreadPool
-from PySide6.QtWidgets import QLabel, QWidget, QWizardPage
+from PySide6.QtWidgets import QLabel, QLineEdit, QWidget, QWizardPage
 
 from kiosk.core.errors import KioskError
 from kiosk.gui.wizard.state import WizardState
@@ -51,6 +51,22 @@ class SetupPage(QWizardPage):
         super().__init__(parent)
         self.state = state
         self.pool = pool
+        # Completeness goes through a hidden mandatory field instead of a Python isComplete()
+        # override: PySide6 6.12 drops a reference to True on every call of such an override
+        # from C++, and the interpreter aborts once True's count reaches zero.
+        self._gate = QLineEdit(self)
+        self._gate.hide()
+        self.registerField(f"complete_{type(self).__name__}*", self._gate)
+
+    def ready(self) -> bool:
+        """Whether Next (or Finish) may be pressed; pages refine it and call refresh_complete()."""
+        return True
+
+    def refresh_complete(self) -> None:
+        self._gate.setText("1" if self.ready() else "")
+
+    def initializePage(self) -> None:
+        self.refresh_complete()
 
     def busy(self) -> bool:
         """True while background work of this page runs: the wizard then refuses to close."""

@@ -89,7 +89,7 @@ class CameraPage(SetupPage):
         layout.addWidget(self.status)
         self.browse_button.clicked.connect(self.browse)
         self.preview_button.clicked.connect(self.start_preview)
-        self.source_combo.currentTextChanged.connect(self.completeChanged)
+        self.source_combo.currentTextChanged.connect(self._source_changed)
 
     def initializePage(self) -> None:
         current = self.spec() if self.source_combo.count() else self.state.camera_source
@@ -107,6 +107,7 @@ class CameraPage(SetupPage):
                 self.tr("No camera was found on this computer."),
                 self.tr("Plug one in and come back to this page, or type a video file or stream address."),
             )
+        self.refresh_complete()
 
     def spec(self) -> str:
         """The source as the kiosk's setting spells it: a camera index, a path or a URL."""
@@ -115,6 +116,9 @@ class CameraPage(SetupPage):
         if index >= 0 and self.source_combo.itemData(index) is not None:
             return str(self.source_combo.itemData(index))
         return text
+
+    def _source_changed(self, _text: str) -> None:
+        self.refresh_complete()
 
     def set_source(self, text: str) -> None:
         self.source_combo.setEditText(text)
@@ -149,7 +153,7 @@ class CameraPage(SetupPage):
             on_done=self._done,
             parent=self,
         )
-        self.completeChanged.emit()
+        self.refresh_complete()
 
     def _show_frame(self, image: object) -> None:
         pixmap = QPixmap.fromImage(to_qimage(image))
@@ -172,12 +176,12 @@ class CameraPage(SetupPage):
 
     def _done(self) -> None:
         self.preview_button.setEnabled(True)
-        self.completeChanged.emit()
+        self.refresh_complete()
 
     def busy(self) -> bool:
         return self._task is not None and self._task.running
 
-    def isComplete(self) -> bool:
+    def ready(self) -> bool:
         return not self.busy() and bool(self.spec())
 
     def validatePage(self) -> bool:

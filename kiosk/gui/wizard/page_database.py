@@ -144,7 +144,7 @@ class DatabasePage(SetupPage):
             edit.textChanged.connect(self._changed)
         self.port_spin.valueChanged.connect(self._changed)
         self.ssl_combo.currentIndexChanged.connect(self._changed)
-        self.env_check.toggled.connect(self.completeChanged)
+        self.env_check.toggled.connect(self._env_toggled)
         self.test_button.clicked.connect(self.start_test)
         self._update_visibility()
 
@@ -166,6 +166,9 @@ class DatabasePage(SetupPage):
         self.port_spin.setValue(url.port or 5432)
         self.db_edit.setText(url.database or "")
         self.user_edit.setText(url.username or "")
+
+    def _env_toggled(self, _checked: bool) -> None:
+        self.refresh_complete()
 
     def use_postgres(self) -> bool:
         return self.pg_radio.isChecked()
@@ -195,7 +198,7 @@ class DatabasePage(SetupPage):
             )
             self.keyring_note.clear_status()
             self.env_check.hide()
-        self.completeChanged.emit()
+        self.refresh_complete()
 
     def _update_visibility(self) -> None:
         self.pg_group.setEnabled(self.use_postgres())
@@ -239,7 +242,7 @@ class DatabasePage(SetupPage):
             on_done=self._test_done,
             parent=self,
         )
-        self.completeChanged.emit()
+        self.refresh_complete()
 
     def _test_passed(self, choice: DatabaseChoice, where: str) -> None:
         self._tested = choice
@@ -261,13 +264,13 @@ class DatabasePage(SetupPage):
 
     def _test_done(self) -> None:
         self.test_button.setEnabled(True)
-        self.completeChanged.emit()
+        self.refresh_complete()
 
     # --- QWizardPage -------------------------------------------------------------------------
     def busy(self) -> bool:
         return self._task is not None and self._task.running
 
-    def isComplete(self) -> bool:
+    def ready(self) -> bool:
         if self.busy():
             return False
         if not self.use_postgres():

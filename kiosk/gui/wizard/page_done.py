@@ -56,6 +56,7 @@ class DonePage(SetupPage):
                 ).format(var=PASSWORD_ENV)
         self.summary.setText(f"<table>{table}</table><p>{html.escape(note)}</p>")
         self.status.clear_status()
+        self.refresh_complete()
 
     def validatePage(self) -> bool:
         try:

@@ -176,6 +176,7 @@ class MigrationPage(SetupPage):
                 "Preview first to see the counts and any problem rows; this step can be skipped with Next."
             ),
         )
+        self.refresh_complete()
 
     def browse(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
@@ -220,7 +221,6 @@ class MigrationPage(SetupPage):
             if dry_run
             else self.tr("Migrating… you can cancel at any time.")
         )
-        self._set_running(True)
         self._task = run_task(
             self.pool,
             lambda report: migrate_all(sources, self.state, dry_run=dry_run, cancel=cancel, report=report),
@@ -231,6 +231,7 @@ class MigrationPage(SetupPage):
             on_done=lambda: self._set_running(False),
             parent=self,
         )
+        self._set_running(True)  # after the task exists, so busy() holds the wizard on this page
 
     def _set_running(self, running: bool) -> None:
         for widget in (self.preview_button, self.migrate_button, self.browse_button, self.legacy_edit):
@@ -239,7 +240,7 @@ class MigrationPage(SetupPage):
         self.cancel_button.setEnabled(running and not self.last_was_dry_run)
         if not running and self.progress.maximum() == 0:
             self.progress.setRange(0, 1)
-        self.completeChanged.emit()
+        self.refresh_complete()
 
     def _progress(self, event: object) -> None:
         if not isinstance(event, tuple) or len(event) != 4:
@@ -302,5 +303,5 @@ class MigrationPage(SetupPage):
             self.stage.setText(self.tr("Stopping after the current batch…"))
             self.cancel_button.setEnabled(False)
 
-    def isComplete(self) -> bool:
+    def ready(self) -> bool:
         return not self.busy()

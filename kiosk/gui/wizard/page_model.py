@@ -133,7 +133,7 @@ class ModelPage(SetupPage):
         )
         st = self._status.get(name)
         self.fetch_button.setEnabled(not self.busy() and st is not None and not st.installed)
-        self.completeChanged.emit()
+        self.refresh_complete()
 
     def fetch(self) -> None:
         if self.busy():
@@ -172,7 +172,7 @@ class ModelPage(SetupPage):
             on_done=self._done,
             parent=self,
         )
-        self.completeChanged.emit()
+        self.refresh_complete()
 
     def _progress(self, event: object) -> None:
         if isinstance(event, weights.FetchProgress):
@@ -201,7 +201,7 @@ class ModelPage(SetupPage):
     def busy(self) -> bool:
         return self._task is not None and self._task.running
 
-    def isComplete(self) -> bool:
+    def ready(self) -> bool:
         st = self._status.get(self.selected())
         return not self.busy() and st is not None and st.installed
 

@@ -84,10 +84,13 @@ class SchemaPage(SetupPage):
             "Reading the database tables" if not upgrade else "Updating the database tables",
             on_finished=lambda st: self._show(st, upgraded=upgrade),
             on_failed=self._failed,
-            on_done=self.completeChanged.emit,
+            on_done=self._work_done,
             parent=self,
         )
-        self.completeChanged.emit()
+        self.refresh_complete()
+
+    def _work_done(self) -> None:
+        self.refresh_complete()
 
     def apply(self) -> None:
         if self.busy() or self.current is None:
@@ -155,5 +158,5 @@ class SchemaPage(SetupPage):
     def busy(self) -> bool:
         return self._task is not None and self._task.running
 
-    def isComplete(self) -> bool:
+    def ready(self) -> bool:
         return not self.busy() and self.current is not None and self.current.up_to_date

@@ -1,59 +1,62 @@
 """Running slow work (connecting, migrating, downloading) off the GUI thread.
 
-A :class:`Task` runs one callable on a :class:`QThreadPool` and reports back through Qt
-signals, which Qt delivers on the GUI thread. The callable receives a ``report`` function
-for progress; a :class:`~kiosk.core.errors.KioskError` it raises arrives as ``failed`` with
-its message and hint, anything else as a generic plain-language error (and a log entry with
-the traceback, never shown to the person).
+A :class:`Task` runs one callable on a :class:`QThreadPool`. The worker puts what happens
+(progress, the result, a failure) on a plain queue, and a timer on the GUI thread hands it
+to the page through Qt signals: nothing Qt-related is touched from the worker thread. Signals
+are emitted through :func:`~kiosk.gui.wizard.qtfix.emit` (a PySide6 6.12 reference bug).
+
+The callable receives a ``report`` function for progress; a
+:class:`~kiosk.core.errors.KioskError` it raises arrives as ``failed`` with its message and
+hint, anything else as a generic plain-language error (and a log entry with the traceback,
+never shown to the person).
 """
 
 from __future__ import annotations
 
 import logging
+import queue
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
 from kiosk.core.errors import KioskError
+from kiosk.gui.wizard.qtfix import emit
 
 log = logging.getLogger(__name__)
 
 Report = Callable[[object], None]
 Work = Callable[[Report], object]
-
-
-class _Signals(QObject):
-    progress = Signal(object)
-    finished = Signal(object)
-    failed = Signal(object)  # a KioskError
-    done = Signal()  # after finished or failed, always
+POLL_MS = 25
 
 
 class _Runnable(QRunnable):
-    def __init__(self, work: Work, signals: _Signals, what: str) -> None:
+    def __init__(self, work: Work, events: queue.SimpleQueue[tuple[str, object]], what: str) -> None:
         super().__init__()
         self._work = work
-        self._signals = signals
+        self._events = events
         self._what = what
         self.setAutoDelete(True)
 
     def run(self) -> None:
+        events = self._events
         try:
-            result = self._work(self._signals.progress.emit)
+            result = self._work(lambda value: events.put(("progress", value)))
         except KioskError as exc:
-            self._signals.failed.emit(exc)
+            events.put(("failed", exc))
         except Exception as exc:  # a bug or an unexpected driver error: a sentence, not a traceback
             log.exception("%s failed", self._what)
-            self._signals.failed.emit(
-                KioskError(
-                    f"{self._what} failed unexpectedly ({type(exc).__name__}).",
-                    "The details are in the kiosk's log file; try again, or ask for help with that file.",
+            events.put(
+                (
+                    "failed",
+                    KioskError(
+                        f"{self._what} failed unexpectedly ({type(exc).__name__}).",
+                        "The details are in the kiosk's log file; try again, or ask for help with that file.",
+                    ),
                 )
             )
         else:
-            self._signals.finished.emit(result)
-        self._signals.done.emit()
+            events.put(("finished", result))
 
 
 class Task(QObject):
@@ -61,27 +64,43 @@ class Task(QObject):
 
     progress = Signal(object)
     finished = Signal(object)
-    failed = Signal(object)
-    done = Signal()
+    failed = Signal(object)  # a KioskError
+    done = Signal()  # right after finished or failed, always
 
     def __init__(self, work: Work, what: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._signals = _Signals()  # no parent: emitted from the worker thread
-        self._signals.progress.connect(self.progress)
-        self._signals.finished.connect(self.finished)
-        self._signals.failed.connect(self.failed)
-        self._signals.done.connect(self._on_done)
+        self._events: queue.SimpleQueue[tuple[str, object]] = queue.SimpleQueue()
         self._work = work
         self._what = what
+        self._timer = QTimer(self)
+        self._timer.setInterval(POLL_MS)
+        self._timer.timeout.connect(self._drain)
         self.running = False
 
     def start(self, pool: QThreadPool) -> None:
         self.running = True
-        pool.start(_Runnable(self._work, self._signals, self._what))
+        self._timer.start()
+        pool.start(_Runnable(self._work, self._events, self._what))
 
-    def _on_done(self) -> None:
-        self.running = False
-        self.done.emit()
+    def _drain(self) -> None:
+        while True:
+            try:
+                kind, value = self._events.get_nowait()
+            except queue.Empty:
+                return
+            if kind == "progress":
+                emit(self.progress, value)
+                continue
+            # The outcome and ``done`` go out together, so no code sees a finished task that
+            # still claims to run (a click in between would be ignored).
+            self._timer.stop()
+            self.running = False
+            if kind == "finished":
+                emit(self.finished, value)
+            else:
+                emit(self.failed, value)
+            emit(self.done)
+            return
 
 
 def run_task(
