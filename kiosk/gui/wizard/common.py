@@ -51,9 +51,9 @@ class SetupPage(QWizardPage):
         super().__init__(parent)
         self.state = state
         self.pool = pool
-        # Completeness goes through a hidden mandatory field instead of a Python isComplete()
-        # override: PySide6 6.12 drops a reference to True on every call of such an override
-        # from C++, and the interpreter aborts once True's count reaches zero.
+        # Completeness goes through a hidden mandatory field: Qt then emits completeChanged
+        # itself, so pages never call completeChanged.emit() from Python (see qtfix: PySide6
+        # 6.12's emit() drops a reference to True each time).
         self._gate = QLineEdit(self)
         self._gate.hide()
         self.registerField(f"complete_{type(self).__name__}*", self._gate)
