@@ -176,8 +176,10 @@ class EnrollmentController(QObject):
 
         self.db.submit(work, done, self._show_error)
 
-    def _student_chosen(self, _student: StudentInfo | None) -> None:
-        if self.dialog is not None:
+    def _student_chosen(self, student: StudentInfo | None) -> None:
+        # The roster reload after an enrollment re-selects the same student: keep its result shown.
+        result_student = self.last_result.student.student_id if self.last_result is not None else None
+        if self.dialog is not None and (student is None or student.student_id != result_student):
             self.dialog.result_label.clear()
         self._update_buttons()
 

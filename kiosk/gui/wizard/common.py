@@ -52,8 +52,7 @@ class SetupPage(QWizardPage):
         self.state = state
         self.pool = pool
         # Completeness goes through a hidden mandatory field: Qt then emits completeChanged
-        # itself, so pages never call completeChanged.emit() from Python (see qtfix: PySide6
-        # 6.12's emit() drops a reference to True each time).
+        # itself whenever the gate's text changes.
         self._gate = QLineEdit(self)
         self._gate.hide()
         self.registerField(f"complete_{type(self).__name__}*", self._gate)

@@ -2,8 +2,7 @@
 
 A :class:`Task` runs one callable on a :class:`QThreadPool`. The worker puts what happens
 (progress, the result, a failure) on a plain queue, and a timer on the GUI thread hands it
-to the page through Qt signals: nothing Qt-related is touched from the worker thread. Signals
-are emitted through :func:`~kiosk.gui.wizard.qtfix.emit` (a PySide6 6.12 reference bug).
+to the page through Qt signals: nothing Qt-related is touched from the worker thread.
 
 The callable receives a ``report`` function for progress; a
 :class:`~kiosk.core.errors.KioskError` it raises arrives as ``failed`` with its message and
@@ -21,7 +20,6 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
 from kiosk.core.errors import KioskError
-from kiosk.gui.wizard.qtfix import emit
 
 log = logging.getLogger(__name__)
 
@@ -89,17 +87,17 @@ class Task(QObject):
             except queue.Empty:
                 return
             if kind == "progress":
-                emit(self.progress, value)
+                self.progress.emit(value)
                 continue
             # The outcome and ``done`` go out together, so no code sees a finished task that
             # still claims to run (a click in between would be ignored).
             self._timer.stop()
             self.running = False
             if kind == "finished":
-                emit(self.finished, value)
+                self.finished.emit(value)
             else:
-                emit(self.failed, value)
-            emit(self.done)
+                self.failed.emit(value)
+            self.done.emit()
             return
 
 

@@ -16,7 +16,6 @@ from kiosk.gui.wizard.page_migration import MigrationPage
 from kiosk.gui.wizard.page_model import ModelPage
 from kiosk.gui.wizard.page_schema import SchemaPage
 from kiosk.gui.wizard.page_welcome import WelcomePage
-from kiosk.gui.wizard.qtfix import emit
 from kiosk.gui.wizard.state import WizardState
 from kiosk.infra.config import Settings
 
@@ -71,7 +70,7 @@ class SetupWizard(QWizard):
 
     def accept(self) -> None:
         super().accept()
-        emit(self.setup_finished)
+        self.setup_finished.emit()
 
     def reject(self) -> None:
         """Closing halfway: stop background work, write nothing."""
