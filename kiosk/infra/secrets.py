@@ -15,7 +15,8 @@ log = logging.getLogger(__name__)
 SERVICE = "classroom-kiosk"
 
 
-def _keyring_available() -> bool:
+def keyring_available() -> bool:
+    """Whether an OS keyring backend can hold secrets here."""
     try:
         import keyring
         from keyring.backends import fail
@@ -35,7 +36,7 @@ def lookup_database_password(url: URL) -> str | None:
 
 
 def get_secret(name: str) -> str | None:
-    if not _keyring_available():
+    if not keyring_available():
         return None
     import keyring
 
@@ -48,7 +49,7 @@ def get_secret(name: str) -> str | None:
 
 def set_secret(name: str, value: str) -> bool:
     """Store a secret; ``False`` when no keyring is available (the caller explains)."""
-    if not _keyring_available():
+    if not keyring_available():
         return False
     import keyring
 

@@ -26,12 +26,12 @@ from kiosk.gui.wizard.state import (
     PASSWORD_ENV,
     DatabaseChoice,
     WizardState,
-    keyring_available,
     postgres_from_parts,
     postgres_from_url,
 )
 from kiosk.gui.wizard.tasks import Report, Task, run_task
 from kiosk.infra.db.connect import check_can_create_tables, check_connection
+from kiosk.infra.secrets import keyring_available
 
 log = logging.getLogger(__name__)
 

@@ -10,7 +10,8 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from kiosk.core.errors import KioskError
 from kiosk.gui.wizard.common import SetupPage, StatusLabel
-from kiosk.gui.wizard.state import PASSWORD_ENV, SaveResult, WizardState, keyring_available, save_setup
+from kiosk.gui.wizard.state import PASSWORD_ENV, SaveResult, WizardState, save_setup
+from kiosk.infra.secrets import keyring_available
 
 log = logging.getLogger(__name__)
 

@@ -172,18 +172,6 @@ class SaveResult:
     password_needs_env: bool  # a password was given but no keyring took it
 
 
-def keyring_available() -> bool:
-    """Whether an OS keyring backend can hold the password (same test as kiosk.infra.secrets)."""
-    try:
-        import keyring
-        from keyring.backends import fail
-
-        return not isinstance(keyring.get_keyring(), fail.Keyring)
-    except Exception:  # any backend import problem means "no keyring"
-        log.debug("keyring unavailable", exc_info=True)
-        return False
-
-
 def save_setup(state: WizardState) -> SaveResult:
     """Write the configuration (atomically), the password to the keyring, then the marker."""
     settings = state.settings
