@@ -140,3 +140,45 @@ def test_enroll_rejects_group_photo_and_warns_on_duplicate(classroom, capsys, tm
     assert "faces were found" in out
     assert "not-an-image.jpg" in out
     assert "looks like Ada (S01)" in out
+
+
+def test_import_roster_adds_and_enrolls_a_class(tmp_path, db_url, dlib_models_dir, capsys) -> None:
+    data_dir = offline_profile_data_dir(tmp_path, dlib_models_dir)
+    base = ("--database", db_url, "--data-dir", str(data_dir))
+    assert kiosk(capsys, *base, "class", "add", "8C", "--name", "Chemistry 8C")[0] == 0
+    photos = tmp_path / "photos"
+    (photos / "R1").mkdir(parents=True)  # a folder per student id
+    for i in (2, 3):
+        (photos / "R1" / f"{i}.jpg").write_bytes((PEOPLE / "person04" / f"{i}.jpg").read_bytes())
+    (photos / "R2.jpg").write_bytes((PEOPLE / "person07" / "2.jpg").read_bytes())  # a file named by id
+    (photos / "R3.jpg").write_bytes((PEOPLE / "person08" / "2.jpg").read_bytes())
+    roster = tmp_path / "roster.csv"
+    roster.write_text(
+        "student_id,name,class,email,consent\n"
+        "R1,Rosa Parks,8C,rosa@school.org,yes\n"
+        "R2,Rene Descartes,8C,,yes\n"
+        "R3,No Consent Yet,8C,,no\n"
+        "R4,Nobody's Photo,8C,,yes\n",
+        encoding="utf-8",
+    )
+    code, out, _ = kiosk(capsys, *base, "import-roster", str(roster), "--photos", str(photos))
+    assert code == 1  # R3 could not be enrolled (no consent): reported, the rest went ahead
+    assert "Rosa Parks (R1): 2 photo(s) enrolled" in out
+    assert "Rene Descartes (R2): 1 photo(s) enrolled" in out
+    assert "no recorded consent" in out
+    assert "no photos for R4" in out
+    assert "4 student(s) added, 2 enrolled, 1 with problems" in out
+    code, out, _ = kiosk(capsys, *base, "student", "list", "--class", "8C")
+    assert code == 0
+    faces = {line.split()[0]: line.split()[3] for line in out.splitlines()[1:]}
+    assert faces == {"R1": "2", "R2": "1", "R3": "0", "R4": "0"}
+
+
+def test_import_roster_bad_file_is_one_clear_line(tmp_path, db_url, dlib_models_dir, capsys) -> None:
+    data_dir = offline_profile_data_dir(tmp_path, dlib_models_dir)
+    base = ("--database", db_url, "--data-dir", str(data_dir))
+    roster = tmp_path / "roster.csv"
+    roster.write_text("id;name\n1;x\n", encoding="utf-8")
+    code, out, err = kiosk(capsys, *base, "import-roster", str(roster), "--photos", str(tmp_path))
+    assert code != 0 and "header row with at least student_id and name" in err
+    assert "Traceback" not in out + err
