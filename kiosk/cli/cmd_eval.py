@@ -90,7 +90,8 @@ def eval_command(args: argparse.Namespace, ctx: CliContext) -> int:
     vectors: dict[str, list[np.ndarray[Any, Any]]] = {}
     skipped: list[str] = []
     start = time.perf_counter()
-    for person, photo in tqdm(photos, unit="photo", file=sys.stderr, leave=False):
+    bar = tqdm(photos, unit="photo", file=sys.stderr, leave=False, disable=not sys.stderr.isatty())
+    for person, photo in bar:
         try:
             _, vector = pipeline.embed_single(load_image(photo))
         except KioskError as exc:

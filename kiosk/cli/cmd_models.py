@@ -90,7 +90,9 @@ class _FileBar:
         from tqdm import tqdm
 
         if self._bar is None:
-            self._bar = tqdm(total=p.count, unit="file", file=sys.stderr, desc="weights")
+            self._bar = tqdm(
+                total=p.count, unit="file", file=sys.stderr, desc="weights", disable=not sys.stderr.isatty()
+            )
         if p.done:
             self._bar.update(1)
         else:
