@@ -37,6 +37,7 @@ from kiosk.core.matching import MatchDecision, decide
 from kiosk.core.ports import AttendanceStore
 from kiosk.core.voting import AttendanceVoting
 from kiosk.infra.config import Settings
+from kiosk.infra.offline.keys import VectorCipher, load_or_create_key
 from kiosk.infra.recognition.index import FaceIndex, IndexCache
 from kiosk.infra.recognition.pipeline import FacePipeline
 
@@ -88,6 +89,11 @@ class _State:
     marks: dict[uuid.UUID, AttendanceMark] = field(default_factory=dict)
 
 
+def encrypted_index_cache(settings: Settings) -> IndexCache:
+    """The on-disk FAISS index cache, encrypted with the cache key (face vectors are biometric)."""
+    return IndexCache(settings.cache_dir / "indexes", cipher=VectorCipher(load_or_create_key(settings)))
+
+
 class AttendanceSessionService:
     """Runs one session at a time for one class."""
 
@@ -104,7 +110,7 @@ class AttendanceSessionService:
         self.store = store
         self.analyser = analyser
         self.actor = actor
-        self._index_cache = index_cache or IndexCache(settings.cache_dir / "indexes")
+        self._index_cache = index_cache or encrypted_index_cache(settings)
         self._lock = threading.RLock()
         self._state: _State | None = None
         self._index: FaceIndex | None = None

@@ -129,9 +129,7 @@ def _models(s: Settings, _ctx: CliContext) -> Check:
 def _key_storage(s: Settings, _ctx: CliContext) -> Check:
     from kiosk.infra.offline.keys import key_storage_description
 
-    if s.uses_embedded_database:
-        return Check("Cache encryption key", True, "not needed (no offline cache with a local database)")
-    text = key_storage_description(s)
+    text = key_storage_description(s)  # encrypts the offline cache and the face index cache
     in_file = text.startswith("key file")
     return Check(
         "Cache encryption key",

@@ -262,3 +262,26 @@ def test_cache_rebuilds_when_options_ask_for_another_kind(tmp_path: Path) -> Non
     approx = IndexCache(tmp_path, IndexOptions(approximate_above=50)).get_or_build("7B", MODEL, "fp", loader)
     assert approx.kind == "ivf"  # the default approximate kind
     assert loader.calls == 2
+
+
+def test_cached_index_is_encrypted_at_rest_and_refused_with_another_key(tmp_path: Path) -> None:
+    import secrets
+
+    from kiosk.infra.offline.keys import VectorCipher
+
+    vectors, students, centres = gallery(10, 3)
+    cipher = VectorCipher(secrets.token_bytes(32))
+    loader = _Loader(vectors, students)
+    cache = IndexCache(tmp_path, cipher=cipher)
+    built = cache.get_or_build("7B", MODEL, "fp", loader)
+    raw = cache.path_for("7B", MODEL).read_bytes()
+    # No enrolled vector appears in the file as float32 bytes.
+    assert not any(v.astype("<f4").tobytes()[:32] in raw for v in vectors)
+    again = IndexCache(tmp_path, cipher=cipher).get_or_build("7B", MODEL, "fp", loader)
+    assert loader.calls == 1  # read back from the encrypted file
+    assert again.search(centres, MODEL) == built.search(centres, MODEL)
+    # Another key (a restored backup, a copied file) or no key: refused, rebuilt from the database.
+    IndexCache(tmp_path, cipher=VectorCipher(secrets.token_bytes(32))).get_or_build("7B", MODEL, "fp", loader)
+    assert loader.calls == 2
+    with pytest.raises(CacheCorrupt):
+        FaceIndex.load(cache.path_for("7B", MODEL))

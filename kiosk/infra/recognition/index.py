@@ -34,7 +34,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, replace
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, Protocol
 
 import faiss
 import numpy as np
@@ -70,6 +70,14 @@ class IndexOptions:
 
     def kind_for(self, size: int) -> IndexKind:
         return "flat" if size <= self.approximate_above else self.approximate_kind
+
+
+class BlobCipher(Protocol):
+    """Encrypts cache files at rest (face vectors are biometric data)."""
+
+    def encrypt(self, plain: bytes, context: str) -> bytes: ...
+
+    def decrypt(self, blob: bytes, context: str) -> bytes | None: ...
 
 
 class CacheCorrupt(Exception):
@@ -272,8 +280,12 @@ class FaceIndex:
 
     # --- saving -------------------------------------------------------------------------
 
-    def save(self, path: Path, *, fingerprint: str) -> None:
-        """Write the index atomically (a crash never leaves half a file under ``path``)."""
+    def save(self, path: Path, *, fingerprint: str, cipher: BlobCipher | None = None) -> None:
+        """Write the index atomically (a crash never leaves half a file under ``path``).
+
+        With a ``cipher`` the serialised index (it holds the face vectors) is encrypted; the
+        header (model, size, fingerprint) stays readable.
+        """
         blob = faiss.serialize_index(self._index)
         meta = {
             "format": CACHE_FORMAT,
@@ -284,7 +296,13 @@ class FaceIndex:
             "fingerprint": fingerprint,
             "index_sha256": hashlib.sha256(blob.tobytes()).hexdigest(),
             "options": asdict(self.options),
+            "encrypted": cipher is not None,
         }
+        stored = (
+            np.frombuffer(cipher.encrypt(blob.tobytes(), _context(self.model_name)), dtype=np.uint8)
+            if cipher is not None
+            else blob
+        )
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp_name = tempfile.mkstemp(prefix=path.name, suffix=".tmp", dir=path.parent)
         try:
@@ -292,7 +310,7 @@ class FaceIndex:
                 np.savez(
                     fh,
                     meta=np.array(json.dumps(meta)),
-                    index=blob,
+                    index=stored,
                     labels=self._labels,
                     students=np.array([s.hex for s in self._students], dtype="<U32"),
                 )
@@ -302,7 +320,9 @@ class FaceIndex:
             raise
 
     @classmethod
-    def load(cls, path: Path, *, options: IndexOptions | None = None) -> tuple[FaceIndex, str]:
+    def load(
+        cls, path: Path, *, options: IndexOptions | None = None, cipher: BlobCipher | None = None
+    ) -> tuple[FaceIndex, str]:
         """Read an index written by :meth:`save`; returns it and its fingerprint.
 
         Raises ``FileNotFoundError`` when there is no file and :class:`CacheCorrupt` when
@@ -320,6 +340,13 @@ class FaceIndex:
             raise CacheCorrupt(f"unreadable index file: {exc}") from exc
         if not isinstance(meta, dict) or meta.get("format") != CACHE_FORMAT:
             raise CacheCorrupt("index file of another format")
+        if meta.get("encrypted"):
+            plain = cipher.decrypt(blob.tobytes(), _context(str(meta.get("model_name")))) if cipher else None
+            if plain is None:
+                raise CacheCorrupt("encrypted with another key, or damaged")
+            blob = np.frombuffer(plain, dtype=np.uint8)
+        elif cipher is not None:
+            raise CacheCorrupt("not encrypted, but encryption is required")
         if hashlib.sha256(blob.tobytes()).hexdigest() != meta.get("index_sha256"):
             raise CacheCorrupt("index checksum mismatch")
         try:
@@ -341,6 +368,11 @@ class FaceIndex:
             saved = replace(saved, hnsw_ef_search=options.hnsw_ef_search, ivf_nprobe=options.ivf_nprobe)
         face_index = cls(index, labels, students, str(meta["model_name"]), kind, saved)
         return face_index, str(meta["fingerprint"])
+
+
+def _context(model_name: str) -> str:
+    # Binds a ciphertext to its use: an index file cannot be swapped for another model's.
+    return f"face-index/{CACHE_FORMAT}/{model_name}"
 
 
 # --- fingerprints -----------------------------------------------------------------------
@@ -384,9 +416,12 @@ _UNSAFE = re.compile(r"[^A-Za-z0-9_.-]+")
 class IndexCache:
     """Built indexes on disk under ``folder``, one file per (class code, model)."""
 
-    def __init__(self, folder: Path, options: IndexOptions | None = None) -> None:
+    def __init__(
+        self, folder: Path, options: IndexOptions | None = None, *, cipher: BlobCipher | None = None
+    ) -> None:
         self.folder = Path(folder)
         self.options = options or IndexOptions()
+        self.cipher = cipher
 
     def path_for(self, class_code: str, model_name: str) -> Path:
         key = hashlib.sha256(f"{class_code}\0{model_name}".encode()).hexdigest()[:12]
@@ -397,7 +432,7 @@ class IndexCache:
         """The cached index if it is current, else ``None`` (missing, stale or damaged)."""
         path = self.path_for(class_code, model_name)
         try:
-            index, saved_fingerprint = FaceIndex.load(path, options=self.options)
+            index, saved_fingerprint = FaceIndex.load(path, options=self.options, cipher=self.cipher)
         except FileNotFoundError:
             return None
         except CacheCorrupt as exc:
@@ -419,7 +454,7 @@ class IndexCache:
     def save(self, index: FaceIndex, class_code: str, fingerprint: str) -> Path:
         path = self.path_for(class_code, index.model_name)
         try:
-            index.save(path, fingerprint=fingerprint)
+            index.save(path, fingerprint=fingerprint, cipher=self.cipher)
         except OSError as exc:  # a cache that cannot be written only costs a rebuild next time
             log.warning("Could not write the face index cache %s (%s)", path, exc)
         return path
