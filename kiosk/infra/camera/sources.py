@@ -414,18 +414,14 @@ class VideoFileSource(_CaptureSource):
 # --------------------------------------------------------------------------------------------
 
 
-class ImageFolderSource(FrameSource):
-    """Every image in a folder (not its subfolders), in name order, each ``repeat`` times.
+class _StillImageSource(FrameSource):
+    """Still images in order, each delivered ``repeat`` times, then the source ends.
 
-    Files that cannot be decoded are skipped with a warning. ``realtime`` paces the frames at
-    ``fps``; otherwise they come as fast as they decode.
+    ``realtime`` paces the frames at ``fps``; otherwise they come as fast as they decode.
     """
 
-    def __init__(
-        self, folder: Path | str, *, fps: float = DEFAULT_IMAGE_FPS, realtime: bool = False, repeat: int = 1
-    ) -> None:
+    def __init__(self, *, fps: float, realtime: bool, repeat: int) -> None:
         super().__init__()
-        self.folder = Path(folder)
         self.fps = fps
         self.realtime = realtime
         self.repeat = max(1, repeat)
@@ -436,31 +432,15 @@ class ImageFolderSource(FrameSource):
         self._pacer: _Pacer | None = None
 
     @property
-    def description(self) -> str:
-        return f"Image folder {self.folder.name or self.folder} ({len(self.files)} images)"
-
-    @property
     def nominal_fps(self) -> float | None:
         return self.fps
 
-    def _open(self) -> None:
-        if not self.folder.is_dir():
-            raise CameraError(f"The folder {self.folder} does not exist.", "Check the path.")
-        try:
-            entries = list(self.folder.iterdir())
-        except OSError as exc:
-            raise CameraError(
-                f"The folder {self.folder} cannot be read ({exc.strerror}).", "Check its permissions."
-            ) from None
-        self.files = sorted(
-            (p for p in entries if p.suffix.lower() in IMAGE_SUFFIXES and p.is_file()), key=_natural_key
+    def _start(self, files: list[Path], first: Image | None = None) -> None:
+        """Begin with ``files``; ``first``: the first file, already decoded."""
+        self.files = files
+        self._index, self._current, self._left = (
+            (1, first, self.repeat) if first is not None else (0, None, 0)
         )
-        if not self.files:
-            raise CameraError(
-                f"The folder {self.folder} contains no images.",
-                f"Put .jpg or .png pictures in it, or choose another source. {SOURCE_HINT}",
-            )
-        self._index, self._current, self._left = 0, None, 0
         self._pacer = _Pacer(self.fps) if self.realtime else None
 
     def _read(self) -> Image | None:
@@ -480,29 +460,58 @@ class ImageFolderSource(FrameSource):
         assert self._current is not None
         return self._current.copy()  # consumers may draw on frames; the repeat must stay clean
 
+    def _close(self) -> None:
+        self._current = None
 
-class ImageFileSource(FrameSource):
+
+class ImageFolderSource(_StillImageSource):
+    """Every image in a folder (not its subfolders), in name order, each ``repeat`` times.
+
+    Files that cannot be decoded are skipped with a warning.
+    """
+
+    def __init__(
+        self, folder: Path | str, *, fps: float = DEFAULT_IMAGE_FPS, realtime: bool = False, repeat: int = 1
+    ) -> None:
+        super().__init__(fps=fps, realtime=realtime, repeat=repeat)
+        self.folder = Path(folder)
+
+    @property
+    def description(self) -> str:
+        return f"Image folder {self.folder.name or self.folder} ({len(self.files)} images)"
+
+    def _open(self) -> None:
+        if not self.folder.is_dir():
+            raise CameraError(f"The folder {self.folder} does not exist.", "Check the path.")
+        try:
+            entries = list(self.folder.iterdir())
+        except OSError as exc:
+            raise CameraError(
+                f"The folder {self.folder} cannot be read ({exc.strerror}).", "Check its permissions."
+            ) from None
+        files = sorted(
+            (p for p in entries if p.suffix.lower() in IMAGE_SUFFIXES and p.is_file()), key=_natural_key
+        )
+        if not files:
+            raise CameraError(
+                f"The folder {self.folder} contains no images.",
+                f"Put .jpg or .png pictures in it, or choose another source. {SOURCE_HINT}",
+            )
+        self._start(files)
+
+
+class ImageFileSource(_StillImageSource):
     """One image, delivered ``repeat`` times, then the source ends."""
 
     def __init__(
         self, path: Path | str, *, repeat: int = 1, fps: float = DEFAULT_IMAGE_FPS, realtime: bool = False
     ) -> None:
-        super().__init__()
+        super().__init__(fps=fps, realtime=realtime, repeat=repeat)
         self.path = Path(path)
-        self.repeat = max(1, repeat)
-        self.fps = fps
-        self.realtime = realtime
-        self._image: Image | None = None
-        self._left = 0
-        self._pacer: _Pacer | None = None
 
     @property
     def description(self) -> str:
         return f"Image {self.path.name}"
-
-    @property
-    def nominal_fps(self) -> float | None:
-        return self.fps
 
     def _open(self) -> None:
         if not self.path.is_file():
@@ -513,19 +522,7 @@ class ImageFileSource(FrameSource):
                 f"{self.path} is not an image that can be read.",
                 f"Use a .jpg or .png picture, or choose another source. {SOURCE_HINT}",
             )
-        self._image, self._left = image, self.repeat
-        self._pacer = _Pacer(self.fps) if self.realtime else None
-
-    def _read(self) -> Image | None:
-        if self._left <= 0 or self._image is None:
-            return None
-        if self._pacer is not None:
-            self._pacer.wait()
-        self._left -= 1
-        return self._image.copy()
-
-    def _close(self) -> None:
-        self._image = None
+        self._start([self.path], first=image)
 
 
 def _natural_key(path: Path) -> list[object]:
