@@ -394,15 +394,23 @@ class SessionController(QObject):
 
     # --- ending -------------------------------------------------------------------------
     def confirm_end(self) -> None:
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
+        self._ask(
             self.tr("End session"),
             self.tr("End this session? Students not marked yet will be recorded as absent."),
+            self.end_session,
+        )
+
+    def _ask(self, title: str, question: str, on_yes: Callable[[], None]) -> None:
+        """A Yes/No question that does not block the event loop (No is the default)."""
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            title,
+            question,
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             self.window,
         )
         box.setDefaultButton(QMessageBox.StandardButton.No)
-        box.accepted.connect(self.end_session)
+        box.accepted.connect(on_yes)
         box.finished.connect(box.deleteLater)
         self.prompt = box
         box.open()
@@ -471,18 +479,11 @@ class SessionController(QObject):
             self.window.allow_close()
             QTimer.singleShot(0, self.window.close)  # Qt ignores close() from inside closeEvent
             return
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
+        self._ask(
             self.tr("Close the kiosk"),
             self.tr("A session is running. End it and close? Everyone marked so far is kept."),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            self.window,
+            self._close_after_end,
         )
-        box.setDefaultButton(QMessageBox.StandardButton.No)
-        box.accepted.connect(self._close_after_end)
-        box.finished.connect(box.deleteLater)
-        self.prompt = box
-        box.open()
 
     def _close_after_end(self) -> None:
         service = self.service
