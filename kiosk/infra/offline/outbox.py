@@ -296,18 +296,7 @@ class Outbox:
             "WHERE sent_at IS NULL AND failed_at IS NULL ORDER BY seq LIMIT ?",
             (limit,),
         )
-        return [
-            OutboxEvent(
-                r[0],
-                r[1],
-                uuid.UUID(r[2]),
-                uuid.UUID(r[3]),
-                json.loads(r[4]),
-                datetime.fromisoformat(r[5]),
-                r[6],
-            )
-            for r in rows
-        ]
+        return [_event(r) for r in rows]
 
     def mark_sent(self, seqs: list[int]) -> None:
         """Called only after the server committed these events."""
@@ -338,21 +327,7 @@ class Outbox:
             "SELECT seq, kind, key, session_id, payload, created_at, attempts, last_error FROM events "
             "WHERE failed_at IS NOT NULL ORDER BY seq"
         )
-        return [
-            (
-                OutboxEvent(
-                    r[0],
-                    r[1],
-                    uuid.UUID(r[2]),
-                    uuid.UUID(r[3]),
-                    json.loads(r[4]),
-                    datetime.fromisoformat(r[5]),
-                    r[6],
-                ),
-                r[7] or "",
-            )
-            for r in rows
-        ]
+        return [(_event(r), r[7] or "") for r in rows]
 
     def counts(self) -> OutboxCounts:
         pending = dict.fromkeys(KINDS, 0)
@@ -401,3 +376,16 @@ class Outbox:
         with self._db.transaction() as conn:
             cur = conn.execute("DELETE FROM events WHERE sent_at IS NOT NULL AND sent_at < ?", (cutoff,))
             return cur.rowcount
+
+
+def _event(row: Any) -> OutboxEvent:
+    """An event from a row starting seq, kind, key, session_id, payload, created_at, attempts."""
+    return OutboxEvent(
+        row[0],
+        row[1],
+        uuid.UUID(row[2]),
+        uuid.UUID(row[3]),
+        json.loads(row[4]),
+        datetime.fromisoformat(row[5]),
+        row[6],
+    )
