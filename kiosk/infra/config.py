@@ -52,6 +52,7 @@ class RecognitionSettings:
     min_face_pixels: int = 60
     min_sharpness: float = 20.0
     detect_width: int = 480
+    dlib_in_subprocess: bool = True
     thresholds: Mapping[str, float] = field(default_factory=lambda: {"Facenet512": 0.70, "Dlib": 0.95})
     margins: Mapping[str, float] = field(default_factory=lambda: {"Facenet512": 0.05, "Dlib": 0.02})
 

@@ -31,11 +31,14 @@ from kiosk.core.domain import FaceBox
 from kiosk.core.errors import InvalidInput, KioskError
 from kiosk.infra.config import Settings
 from kiosk.infra.recognition import _deepface
+from kiosk.infra.recognition.dlib_process import deepface_dlib_input, shared_process
 from kiosk.infra.recognition.images import ImageBGR, to_bgr
 from kiosk.infra.recognition.profiles import ModelProfile, get_profile
 from kiosk.infra.recognition.weights import describe_error, ensure_ready, pin_unverified
 
 log = logging.getLogger(__name__)
+
+DLIB_RESNET_FILE = "dlib_face_recognition_resnet_model_v1.dat"
 
 Vector = NDArray[np.float32]
 # Crops are embedded in chunks of this many (memory stays flat with a crowded frame).
@@ -147,6 +150,12 @@ class Embedder:
         shape = tuple(self._model.input_shape)  # deepface keeps (width, height)
         self._target = (int(shape[1]), int(shape[0]))  # (height, width), as represent passes it
         self._lock = threading.Lock()
+        # dlib holds the GIL while it embeds: run it in a helper process (see dlib_process).
+        self._dlib = (
+            shared_process(_deepface.weights_folder(settings.weights_dir) / DLIB_RESNET_FILE)
+            if self.profile.model_name == "Dlib" and settings.recognition.dlib_in_subprocess
+            else None
+        )
 
     @property
     def model_name(self) -> str:
@@ -165,6 +174,16 @@ class Embedder:
         )
         return resized  # (1, h, w, 3), BGR in [0, 1]: deepface's "base" normalisation
 
+    def _forward(self, batch: NDArray[np.float32]) -> Any:
+        if self._dlib is not None:
+            try:
+                return self._dlib.embed(deepface_dlib_input(batch))
+            except (OSError, EOFError) as exc:  # the helper died: carry on in this process
+                log.warning("The dlib helper process stopped (%s); embedding in this process", exc)
+                self._dlib = None
+        predict = getattr(self._model, "predict", None)
+        return predict(batch) if callable(predict) else self._model.forward(batch)
+
     def embed_crops(self, crops: Sequence[object]) -> Vector:
         """Vectors (n, dim) for aligned BGR face crops, in one batch per ``MAX_BATCH``."""
         if len(crops) == 0:
@@ -174,8 +193,7 @@ class Embedder:
             chunk = crops[start : start + MAX_BATCH]
             batch = np.concatenate([self._prepare(c) for c in chunk], axis=0)
             with self._lock:
-                predict = getattr(self._model, "predict", None)
-                raw = predict(batch) if callable(predict) else self._model.forward(batch)
+                raw = self._forward(batch)
             vectors = np.asarray(raw, dtype=np.float32).reshape(len(chunk), -1)
             if vectors.shape[1] != self.dim:
                 raise KioskError(
