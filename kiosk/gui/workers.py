@@ -20,9 +20,10 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
+from sqlalchemy.exc import OperationalError
 
 from kiosk.app.session import AttendanceSessionService, FrameResult
-from kiosk.core.errors import KioskError
+from kiosk.core.errors import KioskError, OfflineRefused
 from kiosk.infra.camera import CaptureStatus, CaptureWorker, FpsMeter
 
 log = logging.getLogger(__name__)
@@ -35,6 +36,13 @@ def as_kiosk_error(exc: BaseException) -> KioskError:
     """A message a person can read for any failure (a bug is logged with its traceback)."""
     if isinstance(exc, KioskError):
         return exc
+    if isinstance(exc, OperationalError):
+        # Roster changes and enrollment go straight to the database: refused while it is away.
+        log.warning("A change needed the database, which is unreachable: %s", type(exc).__name__)
+        return OfflineRefused(
+            "The school's database cannot be reached right now, so this change was not saved.",
+            "Try again when the network is back; taking attendance keeps working meanwhile.",
+        )
     log.error("Unexpected error in background work", exc_info=exc)
     return KioskError(
         f"Something went wrong ({type(exc).__name__}: {exc}).",

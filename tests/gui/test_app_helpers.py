@@ -98,3 +98,24 @@ def test_export_summary_csv_from_a_real_session(tmp_path: Path) -> None:
             export_summary_csv(summary, blocker / "sub" / "x.csv")
     finally:
         engine.dispose()
+
+
+def test_a_roster_change_while_the_database_is_unreachable_gets_a_plain_refusal() -> None:
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.exc import OperationalError
+
+    from kiosk.core.errors import OfflineRefused
+    from kiosk.gui.workers import as_kiosk_error
+
+    engine = create_engine(
+        "postgresql+psycopg://kiosk@127.0.0.1:1/kiosk", connect_args={"connect_timeout": 2}
+    )
+    try:
+        with engine.connect() as conn:
+            conn.execute(text("SELECT 1"))
+    except OperationalError as exc:
+        error = as_kiosk_error(exc)
+    finally:
+        engine.dispose()
+    assert isinstance(error, OfflineRefused)
+    assert "cannot be reached" in error.message and "not saved" in error.message
