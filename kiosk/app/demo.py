@@ -11,13 +11,12 @@ from __future__ import annotations
 import logging
 import tempfile
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 
 from kiosk.app.bootstrap import open_database, prepare_environment
 from kiosk.app.enrollment import EnrollmentService
 from kiosk.core.errors import KioskError
-from kiosk.infra.camera.synthetic import Actor, SyntheticVideo, write_classroom_video
+from kiosk.infra.camera.synthetic import Actor, SyntheticVideo, default_timeline, write_classroom_video
 from kiosk.infra.config import Settings, load_settings, write_user_settings
 from kiosk.infra.db.engine import session_factory, unit_of_work
 from kiosk.infra.db.repo import classes, students
@@ -61,7 +60,7 @@ def demo_settings(data_dir: Path | None) -> Settings:
     return load_settings(data_dir=folder, env={})
 
 
-def prepare_demo(data_dir: Path | None = None) -> DemoSetup:
+def prepare_demo(data_dir: Path | None = None, *, seed: int = 0) -> DemoSetup:
     """Create (or reuse) the demo data: database, enrolled class, sample stream."""
     if not DEMO_FACES.is_dir():
         raise KioskError(
@@ -100,7 +99,8 @@ def prepare_demo(data_dir: Path | None = None) -> DemoSetup:
     actors.insert(2, Actor(STRANGER, DEMO_FACES / STRANGER / VIDEO_PHOTO))  # the stranger walks in mid-way
     video_path = settings.data_dir / "demo-classroom.mp4"
     # 10 fps: a steady camera-like stream that every frame of can be recognised on a 2-core PC.
-    video = write_classroom_video(
-        actors, video_path, fps=10.0, seed=int(datetime.now(UTC).timestamp()) % 1000
-    )
+    labels = [a.label for a in actors]
+    # Faces about 150 px wide, as at a classroom kiosk where students step up to the camera.
+    timeline = default_timeline(labels, seed=seed, face_width=(140, 160))
+    video = write_classroom_video(actors, video_path, timeline=timeline, fps=10.0, seed=seed)
     return DemoSetup(settings, DEMO_CLASS, video, frozenset(appearing), STRANGER)

@@ -53,7 +53,7 @@ class RecognitionSettings:
     min_sharpness: float = 20.0
     detect_width: int = 480
     dlib_in_subprocess: bool = True
-    thresholds: Mapping[str, float] = field(default_factory=lambda: {"Facenet512": 0.70, "Dlib": 0.95})
+    thresholds: Mapping[str, float] = field(default_factory=lambda: {"Facenet512": 0.70, "Dlib": 0.94})
     margins: Mapping[str, float] = field(default_factory=lambda: {"Facenet512": 0.05, "Dlib": 0.02})
 
     def threshold_for(self, model_name: str) -> float:
