@@ -13,6 +13,7 @@ import random
 import signal
 import subprocess
 import sys
+import tempfile
 import uuid
 from pathlib import Path
 
@@ -28,26 +29,45 @@ DRIVER = Path(__file__).with_name("kill_driver.py")
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def _run(mode: str, url: str, data_dir: Path, kill_after: float | None) -> tuple[list[str], bool]:
+def _run(
+    mode: str, url: str, data_dir: Path, kill_after: float | None = None, kill_at_line: int | None = None
+) -> tuple[list[str], bool]:
+    """Run the driver; SIGKILL it ``kill_after`` seconds in, or right after its ``kill_at_line``-th
+    output line (it keeps working while the signal is on its way, so the kill lands anywhere
+    in the next step). Returns its output lines and whether it was killed."""
     env = dict(os.environ, PYTHONPATH=f"{ROOT}{os.pathsep}{DRIVER.parent}")
-    proc = subprocess.Popen(
-        [sys.executable, str(DRIVER), mode, url, str(data_dir), "9B"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        env=env,
-        text=True,
-    )
-    killed = False
-    if kill_after is not None:
-        try:
-            proc.wait(kill_after)
-        except subprocess.TimeoutExpired:
-            proc.send_signal(signal.SIGKILL)
-            killed = True
-    out, err = proc.communicate(timeout=120)
-    if not killed:
-        assert proc.returncode == 0, err[-3000:]
-    return out.splitlines(), killed
+    with tempfile.TemporaryFile("w+") as err:
+        proc = subprocess.Popen(
+            [sys.executable, str(DRIVER), mode, url, str(data_dir), "9B"],
+            stdout=subprocess.PIPE,
+            stderr=err,
+            env=env,
+            text=True,
+        )
+        assert proc.stdout is not None
+        lines: list[str] = []
+        killed = False
+        if kill_at_line is not None:
+            while len(lines) < kill_at_line:
+                line = proc.stdout.readline()
+                if not line:
+                    break
+                lines.append(line.rstrip("\n"))
+            if proc.poll() is None:
+                proc.send_signal(signal.SIGKILL)
+                killed = True
+        elif kill_after is not None:
+            try:
+                proc.wait(kill_after)
+            except subprocess.TimeoutExpired:
+                proc.send_signal(signal.SIGKILL)
+                killed = True
+        out, _ = proc.communicate(timeout=120)
+        lines.extend(out.splitlines())
+        if not killed:
+            err.seek(0)
+            assert proc.returncode == 0, err.read()[-3000:]
+    return lines, killed
 
 
 def test_sigkill_during_marking_and_sync_loses_and_doubles_nothing(pg_url: str, tmp_path: Path) -> None:
@@ -57,10 +77,13 @@ def test_sigkill_during_marking_and_sync_loses_and_doubles_nothing(pg_url: str, 
     acknowledged: set[uuid.UUID] = set()
     kills = 0
     for i in range(24):
-        mode = "sync" if i % 3 == 2 else "mark"
-        # Start-up (imports, cache refresh) takes about a second: kills land before, during and
-        # after marking, and in the middle of pushes.
-        lines, killed = _run(mode, pg_url, data_dir, rng.uniform(0.3, 3.5))
+        if i % 3 == 2:
+            # A push: killed at a random moment (start-up, mid-batch, or not at all if it is quick).
+            lines, killed = _run("sync", pg_url, data_dir, kill_after=rng.uniform(0.3, 2.0))
+        else:
+            # Marking: killed after a random number of its 32 lines (SESSION, 30 ACKs, DONE),
+            # whatever the machine's speed: before, during and after the marks and their push.
+            lines, killed = _run("mark", pg_url, data_dir, kill_at_line=rng.randint(0, 31))
         kills += killed
         acknowledged |= {uuid.UUID(line.split()[1]) for line in lines if line.startswith("ACK ")}
     assert kills >= 10, "too few runs were actually killed to prove anything"
