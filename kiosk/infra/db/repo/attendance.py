@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from kiosk.core.domain import (
@@ -125,8 +126,17 @@ def _incoming_wins(existing: AttendanceRecord, mark: AttendanceMark) -> bool:
 
 
 def _aware(value: datetime) -> datetime:
-    # SQLite hands back naive datetimes; everything the kiosk stores is UTC.
+    # A caller may pass a naive time; everything the kiosk stores is UTC (see UtcDateTime).
     return value if value.tzinfo else value.replace(tzinfo=UTC)
+
+
+def _record_of(session: Session, mark: AttendanceMark) -> AttendanceRecord | None:
+    """The student's record in the mark's session, whichever mark made it."""
+    return session.scalar(
+        select(AttendanceRecord).where(
+            AttendanceRecord.session_id == mark.session_id, AttendanceRecord.student_id == mark.student_uuid
+        )
+    )
 
 
 def apply_mark(
@@ -137,13 +147,10 @@ def apply_mark(
     Idempotent: applying the same mark (same UUID) again changes nothing, so a retry after
     a lost acknowledgement creates no duplicate.
     """
-    if session.get(AttendanceRecord, mark.id) is not None:
-        return to_mark(session.get(AttendanceRecord, mark.id)), False  # type: ignore[arg-type]
-    existing = session.scalar(
-        select(AttendanceRecord).where(
-            AttendanceRecord.session_id == mark.session_id, AttendanceRecord.student_id == mark.student_uuid
-        )
-    )
+    applied = session.get(AttendanceRecord, mark.id)
+    if applied is not None:
+        return to_mark(applied), False
+    existing = _record_of(session, mark)
     if existing is not None:
         if not _incoming_wins(existing, mark):
             return to_mark(existing), False
@@ -179,19 +186,10 @@ def apply_mark(
     try:
         with session.begin_nested():
             session.flush()
-    except Exception as exc:  # a concurrent kiosk inserted the same (session, student) first
-        from sqlalchemy.exc import IntegrityError
-
-        if not isinstance(exc, IntegrityError):
-            raise
-        session.expunge(row) if row in session else None
-        raced = session.scalar(
-            select(AttendanceRecord).where(
-                AttendanceRecord.session_id == mark.session_id,
-                AttendanceRecord.student_id == mark.student_uuid,
-            )
-        )
-        if raced is None:
+    except IntegrityError:  # a concurrent kiosk inserted the same (session, student) first
+        if row in session:
+            session.expunge(row)
+        if _record_of(session, mark) is None:
             raise Conflict("The mark could not be stored; please try again.") from None
         return apply_mark(session, mark, actor=actor)
     if mark.source is MarkSource.MANUAL:
