@@ -48,18 +48,6 @@ def open_database(settings: Settings, *, upgrade: bool = True) -> Engine:
     return engine
 
 
-def build_store(settings: Settings, engine: Engine) -> AttendanceStore:
-    """The direct store on SQLite; the offline-first store (cache + outbox) on PostgreSQL."""
-    if engine.dialect.name == "postgresql":
-        try:
-            from kiosk.infra.offline.store import OfflineFirstStore
-        except ImportError:  # the offline layer is optional until it lands
-            log.warning("Offline fallback unavailable; writing straight to PostgreSQL")
-            return DirectStore(engine)
-        return OfflineFirstStore.create(settings, engine)
-    return DirectStore(engine)
-
-
 def open_store(settings: Settings) -> AttendanceStore:
     """The store the kiosk runs on, started whatever state PostgreSQL is in.
 
@@ -91,4 +79,4 @@ def open_store(settings: Settings) -> AttendanceStore:
     return OfflineFirstStore.create(settings, engine)
 
 
-__all__ = ["DatabaseError", "build_store", "open_database", "open_store", "prepare_environment"]
+__all__ = ["DatabaseError", "open_database", "open_store", "prepare_environment"]

@@ -46,13 +46,8 @@ class GuiContext:
         with self._lock:
             if self.store is not None:
                 return self.store
-            opener = getattr(bootstrap, "open_store", None)  # the offline-first entry point
-            if opener is not None and not self.settings.database_url.startswith("sqlite"):
-                self.store = opener(self.settings)
-                self.engine = getattr(self.store, "engine", None)
-            else:
-                self.engine = bootstrap.open_database(self.settings)
-                self.store = bootstrap.build_store(self.settings, self.engine)
+            self.store = bootstrap.open_store(self.settings)  # offline-first on PostgreSQL
+            self.engine = getattr(self.store, "engine", None)
             log.info("Database ready: %s", self.store.status_line())
             return self.store
 

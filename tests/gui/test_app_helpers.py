@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.app.admin_pin import hash_pin, pin_is_set, save_pin, validate_pin, verify_pin
-from kiosk.app.bootstrap import build_store, open_database
+from kiosk.app.bootstrap import open_database
 from kiosk.app.export import export_summary_csv
 from kiosk.cli.main import main
 from kiosk.core.domain import AttendanceMark, AttendanceStatus, MarkSource
@@ -19,6 +19,7 @@ from kiosk.core.errors import InvalidInput
 from kiosk.infra.config import load_settings
 from kiosk.infra.db.engine import session_factory, unit_of_work
 from kiosk.infra.db.repo import classes, students
+from kiosk.infra.db.store import DirectStore
 
 
 def test_pin_is_stored_salted_and_verified() -> None:
@@ -69,7 +70,7 @@ def test_export_summary_csv_from_a_real_session(tmp_path: Path) -> None:
             classes.add_class(s, "7C", "History 7C")
             ana = students.add_student(s, student_id="A1", name="Ana Núñez", class_code="7C", consent=True)
             students.add_student(s, student_id="B2", name="Ben Ode", class_code="7C")
-        store = build_store(settings, engine)
+        store = DirectStore(engine)
         session = store.open_session("7C", started_by="t", kiosk_id="k")
         store.mark(
             AttendanceMark(
@@ -119,3 +120,20 @@ def test_a_roster_change_while_the_database_is_unreachable_gets_a_plain_refusal(
         engine.dispose()
     assert isinstance(error, OfflineRefused)
     assert "cannot be reached" in error.message and "not saved" in error.message
+
+
+@pytest.mark.postgres
+def test_on_postgresql_the_window_runs_offline_first_and_can_still_enroll(
+    pg_url: str, tmp_path: Path
+) -> None:
+    from kiosk.gui.context import GuiContext
+    from kiosk.infra.offline.store import OfflineFirstStore
+
+    ctx = GuiContext(load_settings(data_dir=tmp_path / "data", database_url=pg_url, env={}))
+    store = ctx.open_database()
+    try:
+        assert isinstance(store, OfflineFirstStore)
+        # Enrollment writes to the central database: the window must have its engine.
+        assert ctx.engine is not None and ctx.engine.dialect.name == "postgresql"
+    finally:
+        store.close()

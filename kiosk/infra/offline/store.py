@@ -103,6 +103,11 @@ class OfflineFirstStore:
             store.worker.start()
         return store
 
+    @property
+    def engine(self) -> Engine:
+        """The central database (enrollment and roster changes go straight to it)."""
+        return self.syncer.engine
+
     def close(self) -> None:
         if self.worker.is_alive():
             self.worker.stop()
