@@ -194,10 +194,6 @@ class AttendanceSessionService:
                 log.info("Session %s ended", state.session.id)
             return self.store.summary(state.session.id)
 
-    def summary(self) -> SessionSummary:
-        with self._lock:
-            return self.store.summary(self._require_state().session.id)
-
     def _require_state(self) -> _State:
         if self._state is None:
             raise InvalidInput("No session is running.", "Start a session for a class first.")
