@@ -58,3 +58,10 @@ def get_class(session: Session, code: str) -> ClassInfo:
 
 def list_classes(session: Session) -> list[ClassInfo]:
     return [to_info(r) for r in session.scalars(select(SchoolClass).order_by(SchoolClass.code))]
+
+
+def set_start_time(session: Session, code: str, starts_at: time | None) -> ClassInfo:
+    row = get_row(session, code)
+    row.starts_at = starts_at
+    session.flush()
+    return to_info(row)
