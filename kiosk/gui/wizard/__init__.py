@@ -11,7 +11,8 @@ import logging
 
 from PySide6.QtWidgets import QApplication, QWidget
 
-from kiosk.gui.wizard.state import MARKER_NAME, WizardState, marker_path, save_setup
+from kiosk.app.setup import MARKER_NAME, setup_complete
+from kiosk.gui.wizard.state import WizardState
 from kiosk.gui.wizard.wizard import SetupWizard
 from kiosk.infra.config import Settings
 
@@ -20,7 +21,7 @@ log = logging.getLogger(__name__)
 
 def needs_first_run(settings: Settings) -> bool:
     """True until the wizard has been finished once for this data folder."""
-    return not marker_path(settings).is_file()
+    return not setup_complete(settings)
 
 
 def run_wizard(settings: Settings, parent: QWidget | None = None) -> bool:
@@ -38,4 +39,4 @@ def run_wizard(settings: Settings, parent: QWidget | None = None) -> bool:
         wizard.deleteLater()
 
 
-__all__ = ["MARKER_NAME", "SetupWizard", "WizardState", "needs_first_run", "run_wizard", "save_setup"]
+__all__ = ["MARKER_NAME", "SetupWizard", "WizardState", "needs_first_run", "run_wizard"]

@@ -20,31 +20,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.core.errors import InvalidInput, KioskError
-from kiosk.gui.wizard.common import SetupPage, StatusLabel
-from kiosk.gui.wizard.state import (
+from kiosk.app.setup import (
     PASSWORD_ENV,
     DatabaseChoice,
-    WizardState,
+    password_store_available,
     postgres_from_parts,
     postgres_from_url,
+    probe_database,
 )
-from kiosk.gui.wizard.tasks import Report, Task, run_task
-from kiosk.infra.db.connect import check_can_create_tables, check_connection
-from kiosk.infra.secrets import keyring_available
+from kiosk.core.errors import InvalidInput, KioskError
+from kiosk.gui.wizard.common import SetupPage, StatusLabel
+from kiosk.gui.wizard.state import WizardState
+from kiosk.gui.wizard.tasks import Task, run_task
 
 log = logging.getLogger(__name__)
-
-
-def probe_database(choice: DatabaseChoice, state: WizardState, _report: Report) -> str:
-    """Connect, then prove CREATE rights; raises a plain-language KioskError on failure."""
-    engine = choice.engine(state.settings)
-    try:
-        check_connection(engine)
-        check_can_create_tables(engine)
-    finally:
-        engine.dispose()
-    return choice.describe(state.settings)
 
 
 class DatabasePage(SetupPage):
@@ -215,7 +204,7 @@ class DatabasePage(SetupPage):
 
     def needs_password_env(self) -> bool:
         choice = self._current_or_none()
-        return bool(choice and choice.password) and not keyring_available()
+        return bool(choice and choice.password) and not password_store_available()
 
     # --- the Test button --------------------------------------------------------------------
     def start_test(self) -> None:
@@ -233,9 +222,10 @@ class DatabasePage(SetupPage):
             self.tr("Connecting to {where}…").format(where=choice.describe(self.state.settings))
         )
         self.test_button.setEnabled(False)
+        settings = self.state.settings
         self._task = run_task(
             self.pool,
-            lambda report: probe_database(choice, self.state, report),
+            lambda _report: probe_database(choice, settings),
             "The connection test",
             on_finished=lambda where: self._test_passed(choice, str(where)),
             on_failed=self.status.show_error,
@@ -250,7 +240,7 @@ class DatabasePage(SetupPage):
             self.tr("Connected to {where}.").format(where=where),
             self.tr("The user may create tables there, so the kiosk can set up its database."),
         )
-        if choice.password and not keyring_available():
+        if choice.password and not password_store_available():
             self.keyring_note.show_info(
                 self.tr(
                     "This computer has no password store (keyring), so the kiosk cannot keep the password."

@@ -1,4 +1,4 @@
-"""Page 7: the summary; Finish saves everything at once (see :func:`save_setup`)."""
+"""Page 7: the summary; Finish saves everything at once (see :func:`kiosk.app.setup.save_setup`)."""
 
 from __future__ import annotations
 
@@ -8,10 +8,10 @@ import logging
 from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from kiosk.app.setup import PASSWORD_ENV, SaveResult, password_store_available, save_setup
 from kiosk.core.errors import KioskError
 from kiosk.gui.wizard.common import SetupPage, StatusLabel
-from kiosk.gui.wizard.state import PASSWORD_ENV, SaveResult, WizardState, save_setup
-from kiosk.infra.secrets import keyring_available
+from kiosk.gui.wizard.state import WizardState
 
 log = logging.getLogger(__name__)
 
@@ -48,7 +48,7 @@ class DonePage(SetupPage):
         )
         note = ""
         if db.password:
-            if keyring_available():
+            if password_store_available():
                 note = self.tr("The database password goes to this computer's password store (keyring).")
             else:
                 note = self.tr(
@@ -61,7 +61,7 @@ class DonePage(SetupPage):
 
     def validatePage(self) -> bool:
         try:
-            self.result = save_setup(self.state)
+            self.result = save_setup(self.state.settings, self.state.choices())
         except KioskError as exc:
             self.status.show_error(exc)
             return False

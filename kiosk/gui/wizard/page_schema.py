@@ -4,45 +4,16 @@ from __future__ import annotations
 
 import logging
 
-from alembic.script import ScriptDirectory
 from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
-from sqlalchemy.exc import DBAPIError
 
+from kiosk.app.setup import SchemaPlan, schema_plan, upgrade_schema
 from kiosk.core.errors import KioskError
 from kiosk.gui.wizard.common import SetupPage, StatusLabel
-from kiosk.gui.wizard.state import DatabaseChoice, WizardState
-from kiosk.gui.wizard.tasks import Report, Task, run_task
-from kiosk.infra.db import schema
-from kiosk.infra.db.connect import check_connection, explain
+from kiosk.gui.wizard.state import WizardState
+from kiosk.gui.wizard.tasks import Task, run_task
 
 log = logging.getLogger(__name__)
-
-
-def read_status(
-    choice: DatabaseChoice, state: WizardState, upgrade: bool, report: Report
-) -> schema.SchemaStatus:
-    engine = choice.engine(state.settings)
-    try:
-        check_connection(engine)
-        if upgrade:
-            report("upgrading")
-            return schema.upgrade(engine)
-        return schema.status(engine)
-    except DBAPIError as exc:
-        raise explain(exc, engine.url) from None
-    finally:
-        engine.dispose()
-
-
-def describe_revisions(revisions: tuple[str, ...]) -> list[str]:
-    """Each pending revision with its one-line description from the migration script."""
-    script = ScriptDirectory.from_config(schema.alembic_config())
-    lines = []
-    for rev in revisions:
-        doc = (script.get_revision(rev).doc or "").strip().splitlines()
-        lines.append(f"{rev}: {doc[0]}" if doc else rev)
-    return lines
 
 
 class SchemaPage(SetupPage):
@@ -51,7 +22,7 @@ class SchemaPage(SetupPage):
         self.setTitle(self.tr("Database tables"))
         self.setSubTitle(self.tr("The kiosk creates its tables, or brings older ones up to date."))
         self._task: Task | None = None
-        self.current: schema.SchemaStatus | None = None
+        self.current: SchemaPlan | None = None
         self.plan = QLabel()
         self.plan.setWordWrap(True)
         self.apply_button = QPushButton(self.tr("Create the tables"))
@@ -77,10 +48,11 @@ class SchemaPage(SetupPage):
         self._run(upgrade=False)
 
     def _run(self, *, upgrade: bool) -> None:
-        choice = self.state.database
+        choice, settings = self.state.database, self.state.settings
+        action = upgrade_schema if upgrade else schema_plan
         self._task = run_task(
             self.pool,
-            lambda report: read_status(choice, self.state, upgrade, report),
+            lambda _report: action(choice, settings),
             "Reading the database tables" if not upgrade else "Updating the database tables",
             on_finished=lambda st: self._show(st, upgraded=upgrade),
             on_failed=self._failed,
@@ -103,7 +75,7 @@ class SchemaPage(SetupPage):
         self.status.show_error(exc)
         self.apply_button.setEnabled(self.current is not None and not self.current.up_to_date)
 
-    def _show(self, st: schema.SchemaStatus, *, upgraded: bool) -> None:
+    def _show(self, st: SchemaPlan, *, upgraded: bool) -> None:
         self.current = st
         where = self.state.database.describe(self.state.settings)
         if st.newer_than_code:
@@ -134,7 +106,7 @@ class SchemaPage(SetupPage):
             else:
                 self.status.show_ok(self.tr("Nothing to do here."))
             return
-        steps = "".join(f"<li>{line}</li>" for line in describe_revisions(st.pending))
+        steps = "".join(f"<li>{line}</li>" for line in st.steps)
         if st.current is None and not st.has_tables:
             intro = self.tr("{where} is empty. The kiosk will create its tables in {n} step(s):")
             self.apply_button.setText(self.tr("Create the tables"))
@@ -148,7 +120,7 @@ class SchemaPage(SetupPage):
                 "{where} has an older version of the tables ({rev}). The upgrade runs {n} step(s):"
             )
             self.apply_button.setText(self.tr("Upgrade the tables"))
-        text = intro.format(where=where, n=len(st.pending), rev=st.current)
+        text = intro.format(where=where, n=len(st.steps), rev=st.current)
         self.plan.setText(
             f"{text}<ol>{steps}</ol>" + self.tr("Existing data is kept. Running it twice is harmless.")
         )

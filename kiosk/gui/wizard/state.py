@@ -1,147 +1,22 @@
-"""What the wizard has gathered so far, and the one step that saves it.
+"""What the wizard has gathered so far.
 
-Nothing is written while the pages are filled in: :func:`save_setup` runs on the last page
-and writes the configuration file atomically, then the marker that setup is complete. A
-wizard closed halfway therefore leaves the previous configuration exactly as it was.
+Nothing is written while the pages are filled in: the last page hands :meth:`WizardState.choices`
+to :func:`kiosk.app.setup.save_setup`, which writes the configuration file atomically, then
+the marker that setup is complete. A wizard closed halfway therefore leaves the previous
+configuration exactly as it was.
 """
 
 from __future__ import annotations
 
-import logging
-import os
-from dataclasses import dataclass, field, replace
-from pathlib import Path
+from dataclasses import dataclass, field
 
-from sqlalchemy import Engine
-from sqlalchemy.engine import URL
-
-from kiosk.core.errors import ConfigError, InvalidInput
-from kiosk.infra import secrets
-from kiosk.infra.config import DatabaseSettings, Settings, write_user_settings
-from kiosk.infra.db.engine import build_engine_for_url, parse_database_url
-
-log = logging.getLogger(__name__)
-
-MARKER_NAME = "setup-complete"
-SSL_MODES = ("", "disable", "require", "verify-ca", "verify-full")
-# libpq reads this variable when a connection has no password: the way on without a keyring.
-PASSWORD_ENV = "PGPASSWORD"
-
-
-def without_password(url: URL) -> URL:
-    # URL.set(password=None) keeps the password (None means "unchanged" there).
-    return URL.create(
-        url.drivername,
-        username=url.username,
-        password=None,
-        host=url.host,
-        port=url.port,
-        database=url.database,
-        query=url.query,
-    )
-
-
-def marker_path(settings: Settings) -> Path:
-    return settings.data_dir / MARKER_NAME
-
-
-@dataclass(frozen=True)
-class DatabaseChoice:
-    """The database the kiosk will use. ``url`` carries the password only in memory."""
-
-    url: URL | None = None  # None: the embedded SQLite file
-    sslmode: str = ""
-
-    @property
-    def is_local(self) -> bool:
-        return self.url is None
-
-    @property
-    def password(self) -> str | None:
-        return None if self.url is None else self.url.password
-
-    def config_url(self) -> str:
-        """The URL as written to the configuration file: never with a password."""
-        if self.url is None:
-            return ""
-        return without_password(self.url).render_as_string(hide_password=False)
-
-    def full_url(self, settings: Settings) -> str:
-        """The URL with its password, for connecting from this process only."""
-        if self.url is None:
-            return settings.database_url
-        return self.url.render_as_string(hide_password=False)
-
-    def describe(self, settings: Settings) -> str:
-        if self.url is None:
-            return str(settings.local_database_path)
-        return without_password(self.url).render_as_string(hide_password=False)
-
-    def database_settings(self, settings: Settings) -> DatabaseSettings:
-        return replace(settings.database, url=self.config_url(), sslmode=self.sslmode)
-
-    def engine(self, settings: Settings) -> Engine:
-        url = parse_database_url(self.full_url(settings))
-        return build_engine_for_url(url, self.database_settings(settings))
-
-
-def postgres_from_parts(host: str, port: int, database: str, user: str, password: str) -> URL:
-    host, database, user = host.strip(), database.strip(), user.strip()
-    if not host:
-        raise InvalidInput(
-            "Enter the PostgreSQL server's host name or address.", "For example db.school.local."
-        )
-    if any(c.isspace() for c in host) or "/" in host:
-        raise InvalidInput(
-            f"{host!r} is not a host name.", "Enter only the name or address, e.g. db.school.local."
-        )
-    if not database:
-        raise InvalidInput("Enter the name of the database.", "Ask the administrator; often it is kiosk.")
-    if not user:
-        raise InvalidInput("Enter the PostgreSQL user name.", "Ask the administrator for the account.")
-    if not 1 <= port <= 65535:
-        raise InvalidInput(f"The port {port} is not valid.", "PostgreSQL usually listens on port 5432.")
-    return URL.create(
-        "postgresql+psycopg",
-        username=user,
-        password=password or None,
-        host=host,
-        port=port,
-        database=database,
-    )
-
-
-def postgres_from_url(text: str, password: str = "") -> URL:
-    text = text.strip()
-    if not text:
-        raise InvalidInput("Enter the PostgreSQL URL.", "It looks like postgresql://USER@HOST:5432/DATABASE.")
-    if "://" not in text:
-        raise InvalidInput(
-            f"{text!r} is not a database URL.", "It looks like postgresql://USER@HOST:5432/DATABASE."
-        )
-    try:
-        url = parse_database_url(text)
-    except ConfigError as exc:
-        raise InvalidInput(exc.message, exc.hint) from None
-    if url.get_backend_name() != "postgresql":
-        raise InvalidInput(
-            "That URL is not a PostgreSQL database.",
-            "Choose 'Keep the local database' for a SQLite file, or enter postgresql://USER@HOST/DATABASE.",
-        )
-    if not url.host:
-        raise InvalidInput("The URL names no server.", "It looks like postgresql://USER@HOST:5432/DATABASE.")
-    if not url.database:
-        raise InvalidInput(
-            "The URL names no database.", "Add it at the end: postgresql://USER@HOST/DATABASE."
-        )
-    if password and not url.password:
-        url = url.set(password=password)
-    return url
+from kiosk.app.setup import DatabaseChoice, SetupChoices
+from kiosk.infra.config import Settings
 
 
 @dataclass
 class WizardState:
-    """Choices made on the pages; only :func:`save_setup` makes them permanent."""
+    """Choices made on the pages; only saving them (see :mod:`kiosk.app.setup`) makes them permanent."""
 
     settings: Settings
     database: DatabaseChoice = field(default_factory=DatabaseChoice)
@@ -155,49 +30,9 @@ class WizardState:
         if not self.camera_source:
             self.camera_source = self.settings.camera.source
 
+    def choices(self) -> SetupChoices:
+        return SetupChoices(database=self.database, profile=self.profile, camera_source=self.camera_source)
+
     def target_settings(self) -> Settings:
         """The settings as they will be after saving (for the migration's target, the models)."""
-        return replace(
-            self.settings,
-            database=self.database.database_settings(self.settings),
-            recognition=replace(self.settings.recognition, profile=self.profile),
-            camera=replace(self.settings.camera, source=self.camera_source),
-        )
-
-
-@dataclass(frozen=True)
-class SaveResult:
-    config_file: Path
-    password_stored: bool  # in the OS keyring
-    password_needs_env: bool  # a password was given but no keyring took it
-
-
-def save_setup(state: WizardState) -> SaveResult:
-    """Write the configuration (atomically), the password to the keyring, then the marker."""
-    settings = state.settings
-    choice = state.database
-    stored = False
-    password = choice.password
-    if choice.url is not None and password:
-        stored = secrets.store_database_password(without_password(choice.url), password)
-        if not stored:
-            log.info("No keyring took the database password; the person keeps it in %s", PASSWORD_ENV)
-    updates = {
-        "database": {"url": choice.config_url(), "sslmode": choice.sslmode},
-        "recognition": {"profile": state.profile},
-        "camera": {"source": state.camera_source},
-    }
-    try:
-        write_user_settings(settings.user_config_file, updates)
-        marker = marker_path(settings)
-        marker.parent.mkdir(parents=True, exist_ok=True)
-        tmp = marker.with_suffix(".tmp")
-        tmp.write_text("The setup wizard finished; delete this file to see it again.\n", encoding="utf-8")
-        os.replace(tmp, marker)
-    except OSError as exc:
-        raise ConfigError(
-            f"The settings could not be saved to {settings.user_config_file} ({exc.strerror}).",
-            "Check that the folder exists and is writable, then press Finish again.",
-        ) from None
-    log.info("Setup saved to %s (database %s)", settings.user_config_file, choice.describe(settings))
-    return SaveResult(settings.user_config_file, stored, bool(password) and not stored)
+        return self.choices().apply_to(self.settings)
