@@ -11,6 +11,7 @@ from sqlalchemy import Engine, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
+from kiosk.core.attendance import as_aware
 from kiosk.core.domain import AttendanceMark, AttendanceStatus, FaceBox, MarkSource, StudentInfo
 from kiosk.core.errors import ConsentRequired, InvalidInput, ModelMismatch
 from kiosk.infra.db.engine import unit_of_work
@@ -79,7 +80,7 @@ def test_two_auto_marks_for_one_student_keep_one_row_and_the_earliest_wins(
         rows = _records(s, sid)
         assert len(rows) == 1
         assert rows[0].status is AttendanceStatus.PRESENT
-        assert attendance._aware(rows[0].marked_at) == T0
+        assert as_aware(rows[0].marked_at) == T0
         assert rows[0].face_box == {"x": 10, "y": 20, "w": 120, "h": 120}
 
 

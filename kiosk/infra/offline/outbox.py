@@ -6,16 +6,11 @@ the server. The kiosk reads its session state from here, so marking never waits 
 network; the sync worker (:mod:`kiosk.infra.offline.sync`) pushes the queue in order and
 flags each event sent only after PostgreSQL committed it.
 
-The local view applies the same rule as the server (kiosk.infra.db.repo.attendance):
-
-1. a manual mark (teacher or office) beats an automatic one;
-2. between automatic marks, the earliest wins;
-3. between manual marks, the latest wins.
-
-The rule gives the same winner whatever order marks arrive in, so a mark that loses locally
-would lose on the server too and is not queued; the server then holds what the kiosk shows.
-Like the server, the winning change keeps the student's first record id and notes the
-superseding mark's id in ``details["superseded_mark"]``.
+The local view applies the server's rule, :func:`kiosk.core.attendance.incoming_wins` (manual
+beats auto, earliest auto, latest manual). The rule gives the same winner whatever order marks
+arrive in, so a mark that loses locally would lose on the server too and is not queued; the
+server then holds what the kiosk shows. Like the server, the winning change keeps the
+student's first record id and notes the superseding mark's id in ``details["superseded_mark"]``.
 """
 
 from __future__ import annotations
@@ -29,6 +24,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from kiosk.core.attendance import as_aware, incoming_wins
 from kiosk.core.domain import AttendanceMark, AttendanceStatus, FaceBox, MarkSource, SessionInfo
 from kiosk.core.errors import NotFound
 from kiosk.infra.offline._sqlite import LocalDb
@@ -60,19 +56,6 @@ CREATE INDEX IF NOT EXISTS ix_events_session_pending ON events (session_id) WHER
 """
 
 
-def _aware(value: datetime) -> datetime:
-    return value if value.tzinfo else value.replace(tzinfo=UTC)
-
-
-def incoming_wins(existing: AttendanceMark, incoming: AttendanceMark) -> bool:
-    """The server's conflict rule (see the module docstring), on domain values."""
-    if existing.source != incoming.source:
-        return incoming.source is MarkSource.MANUAL
-    if incoming.source is MarkSource.AUTO:
-        return _aware(incoming.marked_at) < _aware(existing.marked_at)
-    return _aware(incoming.marked_at) >= _aware(existing.marked_at)
-
-
 def mark_to_json(mark: AttendanceMark) -> dict[str, Any]:
     return {
         "id": str(mark.id),
@@ -80,7 +63,7 @@ def mark_to_json(mark: AttendanceMark) -> dict[str, Any]:
         "student_uuid": str(mark.student_uuid),
         "status": mark.status.value,
         "source": mark.source.value,
-        "marked_at": _aware(mark.marked_at).isoformat(),
+        "marked_at": as_aware(mark.marked_at).isoformat(),
         "confidence": mark.confidence,
         "box": mark.box.as_dict() if mark.box else None,
         "note": mark.note,
@@ -149,7 +132,7 @@ def _mark_values(m: AttendanceMark) -> tuple[Any, ...]:
         str(m.id),
         m.status.value,
         m.source.value,
-        _aware(m.marked_at).isoformat(),
+        as_aware(m.marked_at).isoformat(),
         m.confidence,
         json.dumps(m.box.as_dict()) if m.box else None,
         m.note,
@@ -209,7 +192,7 @@ class Outbox:
                 (
                     str(info.id),
                     info.class_code,
-                    _aware(info.started_at).isoformat(),
+                    as_aware(info.started_at).isoformat(),
                     info.started_by,
                     info.kiosk_id,
                 ),
@@ -221,7 +204,7 @@ class Outbox:
                 info.id,
                 {
                     "class_code": info.class_code,
-                    "started_at": _aware(info.started_at).isoformat(),
+                    "started_at": as_aware(info.started_at).isoformat(),
                     "started_by": info.started_by,
                     "kiosk_id": info.kiosk_id,
                 },
@@ -273,10 +256,10 @@ class Outbox:
                 return info
             conn.execute(
                 "UPDATE sessions SET ended_at = ? WHERE id = ?",
-                (_aware(ended_at).isoformat(), str(session_id)),
+                (as_aware(ended_at).isoformat(), str(session_id)),
             )
-            self._enqueue(conn, "close", session_id, session_id, {"ended_at": _aware(ended_at).isoformat()})
-        return replace(info, ended_at=_aware(ended_at))
+            self._enqueue(conn, "close", session_id, session_id, {"ended_at": as_aware(ended_at).isoformat()})
+        return replace(info, ended_at=as_aware(ended_at))
 
     # -- local reads --------------------------------------------------------------------
     def session(self, session_id: uuid.UUID) -> SessionInfo | None:

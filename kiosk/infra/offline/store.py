@@ -19,9 +19,9 @@ import numpy as np
 from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
+from kiosk.core.attendance import summarise
 from kiosk.core.domain import (
     AttendanceMark,
-    AttendanceStatus,
     ClassInfo,
     SessionInfo,
     SessionSummary,
@@ -214,27 +214,12 @@ class OfflineFirstStore:
             raise NotFound(
                 "That attendance session was not run on this kiosk.", "See it in the office reports."
             )
-        class_info = self.cache.get_class(session.class_code)
-        roster = self.cache.roster(session.class_code)
-        by_uuid = {s.id: s for s in roster}
-        groups: dict[AttendanceStatus, list[tuple[StudentInfo, AttendanceMark]]] = {
-            s: [] for s in AttendanceStatus
-        }
-        marked: set[uuid.UUID] = set()
-        for m in self.outbox.marks(session_id):
-            student = (
-                by_uuid.get(m.student_uuid) or self.cache.student(m.student_uuid) or _unknown(m.student_uuid)
-            )
-            groups[m.status].append((student, m))
-            marked.add(m.student_uuid)
-        absent = [s for s, _ in groups[AttendanceStatus.ABSENT]] + [s for s in roster if s.id not in marked]
-        return SessionSummary(
-            session=session,
-            class_info=class_info,
-            present=tuple(groups[AttendanceStatus.PRESENT]),
-            late=tuple(groups[AttendanceStatus.LATE]),
-            excused=tuple(groups[AttendanceStatus.EXCUSED]),
-            absent=tuple(sorted(absent, key=lambda s: s.name)),
+        return summarise(
+            session,
+            self.cache.get_class(session.class_code),
+            self.cache.roster(session.class_code),
+            self.outbox.marks(session_id),
+            lambda student_uuid: self.cache.student(student_uuid) or _unknown(student_uuid),
         )
 
     def status_line(self) -> str:

@@ -2,11 +2,8 @@
 
 A student has at most one record per session (a unique constraint). Marking is an upsert
 keyed by the record's UUID, which is the idempotency key from the kiosk's outbox to the
-server. When two marks for the same student meet, the rule is:
-
-1. a manual mark (the teacher or the office) wins over an automatic one;
-2. between automatic marks, the earliest arrival wins (the first time the camera saw them);
-3. between manual marks, the latest change wins.
+server. When two marks for the same student meet, :func:`kiosk.core.attendance.incoming_wins`
+decides which stands (manual beats auto, earliest auto, latest manual).
 """
 
 from __future__ import annotations
@@ -19,16 +16,8 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from kiosk.core.domain import (
-    AttendanceMark,
-    AttendanceStatus,
-    ClassInfo,
-    FaceBox,
-    MarkSource,
-    SessionInfo,
-    SessionSummary,
-    StudentInfo,
-)
+from kiosk.core.attendance import incoming_wins, summarise
+from kiosk.core.domain import AttendanceMark, FaceBox, MarkSource, SessionInfo, SessionSummary
 from kiosk.core.errors import Conflict, NotFound
 from kiosk.infra.db.models import AttendanceRecord, AttendanceSession, SchoolClass, Student
 from kiosk.infra.db.repo import audit
@@ -116,20 +105,6 @@ def close_session(
     return _session_info(row, code)
 
 
-def _incoming_wins(existing: AttendanceRecord, mark: AttendanceMark) -> bool:
-    if existing.source != mark.source:
-        return mark.source is MarkSource.MANUAL
-    existing_at = _aware(existing.marked_at)
-    if mark.source is MarkSource.AUTO:
-        return _aware(mark.marked_at) < existing_at
-    return _aware(mark.marked_at) >= existing_at
-
-
-def _aware(value: datetime) -> datetime:
-    # A caller may pass a naive time; everything the kiosk stores is UTC (see UtcDateTime).
-    return value if value.tzinfo else value.replace(tzinfo=UTC)
-
-
 def _record_of(session: Session, mark: AttendanceMark) -> AttendanceRecord | None:
     """The student's record in the mark's session, whichever mark made it."""
     return session.scalar(
@@ -152,7 +127,7 @@ def apply_mark(
         return to_mark(applied), False
     existing = _record_of(session, mark)
     if existing is not None:
-        if not _incoming_wins(existing, mark):
+        if not incoming_wins(to_mark(existing), mark):
             return to_mark(existing), False
         previous = existing.status.value
         existing.status = mark.status
@@ -228,25 +203,10 @@ def marks_for_session(session: Session, session_id: uuid.UUID) -> list[Attendanc
 def summary(session: Session, session_id: uuid.UUID) -> SessionSummary:
     """Present / late / excused / absent for a session; unmarked active students are absent."""
     row, code = _get_session_row(session, session_id)
-    class_info: ClassInfo = class_repo.to_info(row.school_class)
-    roster = student_repo.list_students(session, class_code=code, active_only=True)
-    by_uuid: dict[uuid.UUID, StudentInfo] = {s.id: s for s in roster}
-    marks = marks_for_session(session, session_id)
-    groups: dict[AttendanceStatus, list[tuple[StudentInfo, AttendanceMark]]] = {
-        s: [] for s in AttendanceStatus
-    }
-    marked: set[uuid.UUID] = set()
-    for mark in marks:
-        student = by_uuid.get(mark.student_uuid) or student_repo.get_by_uuid(session, mark.student_uuid)
-        groups[mark.status].append((student, mark))
-        marked.add(mark.student_uuid)
-    absent_marked = [s for s, _ in groups[AttendanceStatus.ABSENT]]
-    absent = tuple(absent_marked + [s for s in roster if s.id not in marked])
-    return SessionSummary(
-        session=_session_info(row, code),
-        class_info=class_info,
-        present=tuple(groups[AttendanceStatus.PRESENT]),
-        late=tuple(groups[AttendanceStatus.LATE]),
-        excused=tuple(groups[AttendanceStatus.EXCUSED]),
-        absent=tuple(sorted(absent, key=lambda s: s.name)),
+    return summarise(
+        _session_info(row, code),
+        class_repo.to_info(row.school_class),
+        student_repo.list_students(session, class_code=code, active_only=True),
+        marks_for_session(session, session_id),
+        lambda student_uuid: student_repo.get_by_uuid(session, student_uuid),
     )
