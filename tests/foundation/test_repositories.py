@@ -253,6 +253,33 @@ def test_summary_puts_unmarked_students_in_absent(
     assert summary.class_info.starts_at == time(8, 30)
 
 
+def test_bulk_functions_of_the_sync_worker(
+    sessions: sessionmaker[Session], engine: Engine, roster: dict[str, StudentInfo]
+) -> None:
+    if engine.dialect.name != "postgresql":
+        pytest.skip("the sync worker's bulk statements are written for PostgreSQL, the only server")
+    ada, alan = roster["ada"], roster["alan"]
+    with unit_of_work(sessions) as s:
+        sid = attendance.open_session(s, "9B").id
+        nowhere = uuid.uuid4()
+        assert attendance.existing_session_ids(s, {sid, nowhere}) == {sid}
+        assert attendance.existing_student_ids(s, {ada.id, nowhere}) == {ada.id}
+        first = [_mark(sid, ada, T0), _mark(sid, alan, T0)]
+        assert attendance.insert_first_marks(s, first) == {m.id for m in first}
+        # A student who has a record already is left alone (for apply_mark's rule to decide).
+        assert attendance.insert_first_marks(s, [_mark(sid, ada, T0 - timedelta(minutes=1))]) == set()
+        override = _mark(sid, ada, T0, status=AttendanceStatus.EXCUSED, source=MarkSource.MANUAL)
+        attendance.apply_mark(s, override)
+        stored = attendance.records_of(s, {sid}, {ada.id, alan.id})
+    assert set(stored) == {(sid, ada.id), (sid, alan.id)}
+    assert stored[(sid, ada.id)].holds(first[0].id) and stored[(sid, ada.id)].holds(override.id)
+    assert stored[(sid, alan.id)].holds(first[1].id) and not stored[(sid, alan.id)].holds(override.id)
+    with unit_of_work(sessions) as s:
+        assert [m.details for m in attendance.marks_for_session(s, sid) if m.student_uuid == alan.id] == [
+            {"votes": 3}
+        ]
+
+
 def test_repository_functions_never_commit(
     sessions: sessionmaker[Session], engine: Engine, roster: dict[str, StudentInfo]
 ) -> None:

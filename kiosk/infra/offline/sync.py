@@ -15,7 +15,6 @@ acknowledgement means "send again", never "lost" or "twice".
 
 from __future__ import annotations
 
-import json
 import logging
 import math
 import random
@@ -89,25 +88,6 @@ class PushReport:
         self.conflicts += other.conflicts
 
 
-_EXISTING = text(
-    "SELECT id, session_id, student_id, details FROM attendance_records "
-    "WHERE session_id = ANY(:sessions) AND student_id = ANY(:students)"
-)
-_KNOWN_SESSIONS = text("SELECT id FROM attendance_sessions WHERE id = ANY(:sessions)")
-_KNOWN_STUDENTS = text("SELECT id FROM students WHERE id = ANY(:students)")
-# The same row apply_mark would insert for a student with no record yet. ON CONFLICT DO
-# NOTHING: a row another kiosk inserted meanwhile is left alone and handled by the rule.
-_BULK_INSERT = text(
-    "INSERT INTO attendance_records "
-    "(id, session_id, student_id, status, confidence, details, face_box, source, note, marked_at) "
-    "SELECT * FROM unnest(CAST(:ids AS uuid[]), CAST(:sessions AS uuid[]), CAST(:students AS uuid[]), "
-    "CAST(:statuses AS varchar[]), CAST(:confidences AS float8[]), CAST(:details AS jsonb[]), "
-    "CAST(:boxes AS jsonb[]), CAST(:sources AS varchar[]), CAST(:notes AS text[]), "
-    "CAST(:marked AS timestamptz[])) "
-    "ON CONFLICT DO NOTHING RETURNING id"
-)
-
-
 class _Batch:
     """Applies one batch of events inside one server transaction."""
 
@@ -161,14 +141,9 @@ class _Batch:
         marks = [(ev, mark_from_json(ev.payload)) for ev in run]
         sessions = {m.session_id for _, m in marks}
         students = {m.student_uuid for _, m in marks}
-        # Array parameters (= ANY): one bind each, however many marks; an IN list of
-        # thousands of binds costs more to build than the query takes to run.
-        params = {"sessions": list(sessions), "students": list(students)}
-        existing: dict[tuple[uuid.UUID, uuid.UUID], tuple[uuid.UUID, dict[str, Any] | None]] = {
-            (r[1], r[2]): (r[0], r[3]) for r in self.s.execute(_EXISTING, params)
-        }
-        known_sessions = set(self.s.scalars(_KNOWN_SESSIONS, params))
-        known_students = set(self.s.scalars(_KNOWN_STUDENTS, params))
+        existing = attendance.records_of(self.s, sessions, students)
+        known_sessions = attendance.existing_session_ids(self.s, sessions)
+        known_students = attendance.existing_student_ids(self.s, students)
         fast: list[tuple[OutboxEvent, AttendanceMark]] = []
         slow: list[tuple[OutboxEvent, AttendanceMark]] = []
         seen: set[tuple[uuid.UUID, uuid.UUID]] = set()
@@ -177,8 +152,7 @@ class _Batch:
             if m.session_id not in known_sessions or m.student_uuid not in known_students:
                 slow.append((ev, m))  # apply_mark says which is missing
             elif pair in existing:
-                rid, details = existing[pair]
-                if rid == m.id or (details or {}).get("superseded_mark") == str(m.id):
+                if existing[pair].holds(m.id):
                     continue  # applied before; the acknowledgement was lost
                 slow.append((ev, m))
             elif pair in seen or m.source is not MarkSource.AUTO:
@@ -186,28 +160,11 @@ class _Batch:
             else:
                 fast.append((ev, m))
             seen.add(pair)
-        inserted = self._bulk_insert([m for _, m in fast])
+        inserted = attendance.insert_first_marks(self.s, [m for _, m in fast])
         # Lost a race with another kiosk between our read and insert: the rule decides.
         slow = [(ev, m) for ev, m in fast if m.id not in inserted] + slow
         for ev, m in slow:
             self._guarded(ev, partial(self._apply_one, ev, m))
-
-    def _bulk_insert(self, marks: list[AttendanceMark]) -> set[uuid.UUID]:
-        if not marks:
-            return set()
-        params = {
-            "ids": [m.id for m in marks],
-            "sessions": [m.session_id for m in marks],
-            "students": [m.student_uuid for m in marks],
-            "statuses": [m.status.value for m in marks],
-            "confidences": [m.confidence for m in marks],
-            "details": [json.dumps(m.details) if m.details else None for m in marks],
-            "boxes": [json.dumps(m.box.as_dict()) if m.box else None for m in marks],
-            "sources": [m.source.value for m in marks],
-            "notes": [m.note for m in marks],
-            "marked": [m.marked_at for m in marks],
-        }
-        return set(self.s.scalars(_BULK_INSERT, params))
 
     def _apply_one(self, ev: OutboxEvent, m: AttendanceMark) -> None:
         stored, changed = attendance.apply_mark(self.s, m, actor=ev.payload.get("actor"))

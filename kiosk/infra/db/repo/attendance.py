@@ -8,11 +8,14 @@ decides which stands (manual beats auto, earliest auto, latest manual).
 
 from __future__ import annotations
 
+import json
 import uuid
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -210,3 +213,83 @@ def summary(session: Session, session_id: uuid.UUID) -> SessionSummary:
         marks_for_session(session, session_id),
         lambda student_uuid: student_repo.get_by_uuid(session, student_uuid),
     )
+
+
+# --- bulk reads and writes for the sync worker (PostgreSQL only) ----------------------------
+# Draining thousands of queued marks one apply_mark at a time is too slow, so the sync worker
+# reads what it needs in three queries and inserts first marks in one statement. Array
+# parameters (= ANY) are one bind each however many marks; an IN list of thousands of binds
+# costs more to build than the query takes to run.
+
+_RECORDS_OF = text(
+    "SELECT id, session_id, student_id, details FROM attendance_records "
+    "WHERE session_id = ANY(:sessions) AND student_id = ANY(:students)"
+)
+_EXISTING_SESSIONS = text("SELECT id FROM attendance_sessions WHERE id = ANY(:ids)")
+_EXISTING_STUDENTS = text("SELECT id FROM students WHERE id = ANY(:ids)")
+# The same row apply_mark would insert for a student with no record yet. ON CONFLICT DO
+# NOTHING: a row another kiosk inserted meanwhile is left alone for the rule to handle.
+_INSERT_FIRST_MARKS = text(
+    "INSERT INTO attendance_records "
+    "(id, session_id, student_id, status, confidence, details, face_box, source, note, marked_at) "
+    "SELECT * FROM unnest(CAST(:ids AS uuid[]), CAST(:sessions AS uuid[]), CAST(:students AS uuid[]), "
+    "CAST(:statuses AS varchar[]), CAST(:confidences AS float8[]), CAST(:details AS jsonb[]), "
+    "CAST(:boxes AS jsonb[]), CAST(:sources AS varchar[]), CAST(:notes AS text[]), "
+    "CAST(:marked AS timestamptz[])) "
+    "ON CONFLICT DO NOTHING RETURNING id"
+)
+
+
+@dataclass(frozen=True)
+class StoredRecord:
+    """Which marks a student's record in a session already holds."""
+
+    id: uuid.UUID  # the first mark's id: a record keeps it when a later mark wins
+    superseded_mark: str | None  # the id of the mark that last replaced it, if any
+
+    def holds(self, mark_id: uuid.UUID) -> bool:
+        """Whether the mark was applied before (a resend after a lost acknowledgement)."""
+        return self.id == mark_id or self.superseded_mark == str(mark_id)
+
+
+def records_of(
+    session: Session, session_ids: Collection[uuid.UUID], student_uuids: Collection[uuid.UUID]
+) -> dict[tuple[uuid.UUID, uuid.UUID], StoredRecord]:
+    """The stored records of these students in these sessions, by (session, student)."""
+    params = {"sessions": list(session_ids), "students": list(student_uuids)}
+    return {
+        (row[1], row[2]): StoredRecord(row[0], (row[3] or {}).get("superseded_mark"))
+        for row in session.execute(_RECORDS_OF, params)
+    }
+
+
+def existing_session_ids(session: Session, session_ids: Collection[uuid.UUID]) -> set[uuid.UUID]:
+    return set(session.scalars(_EXISTING_SESSIONS, {"ids": list(session_ids)}))
+
+
+def existing_student_ids(session: Session, student_uuids: Collection[uuid.UUID]) -> set[uuid.UUID]:
+    return set(session.scalars(_EXISTING_STUDENTS, {"ids": list(student_uuids)}))
+
+
+def insert_first_marks(session: Session, marks: Sequence[AttendanceMark]) -> set[uuid.UUID]:
+    """Insert automatic marks for students with no record in their session yet, in one statement.
+
+    Returns the ids inserted. A mark missing from the result lost a race with another kiosk
+    that inserted the student's record first: pass it to :func:`apply_mark`, whose rule decides.
+    Manual marks do not belong here (they need :func:`apply_mark`'s audit entry).
+    """
+    if not marks:
+        return set()
+    params = {
+        "ids": [m.id for m in marks],
+        "sessions": [m.session_id for m in marks],
+        "students": [m.student_uuid for m in marks],
+        "statuses": [m.status.value for m in marks],
+        "confidences": [m.confidence for m in marks],
+        "details": [json.dumps(m.details) if m.details else None for m in marks],
+        "boxes": [json.dumps(m.box.as_dict()) if m.box else None for m in marks],
+        "sources": [m.source.value for m in marks],
+        "notes": [m.note for m in marks],
+        "marked": [m.marked_at for m in marks],
+    }
+    return set(session.scalars(_INSERT_FIRST_MARKS, params))
