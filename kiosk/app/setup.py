@@ -159,14 +159,17 @@ def postgres_from_url(text: str, password: str = "") -> URL:
 
 
 def probe_database(choice: DatabaseChoice, settings: Settings) -> str:
-    """Connect, then prove CREATE rights; returns where it connected.
+    """Connect, then prove a server grants CREATE rights; returns where it connected.
 
-    Raises a plain-language :class:`~kiosk.core.errors.KioskError` on failure.
+    Raises a plain-language :class:`~kiosk.core.errors.KioskError` on failure. The local file
+    is only opened: whoever may write the file may create tables in it, and SQLite's driver
+    commits DDL at once, so the rights probe would leave its scratch table behind there.
     """
     engine = choice.engine(settings)
     try:
         check_connection(engine)
-        check_can_create_tables(engine)
+        if not choice.is_local:
+            check_can_create_tables(engine)
     finally:
         engine.dispose()
     return choice.describe(settings)
