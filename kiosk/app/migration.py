@@ -16,17 +16,13 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-import sqlite3
 import threading
 import time
-import uuid
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
-from sqlalchemy import Engine, create_engine, select
+from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import DBAPIError
-from sqlalchemy.orm import Session
 
 from kiosk.app.migration_report import MigrationPreview, MigrationReport, TableReport
 from kiosk.core.errors import InvalidInput, KioskError
@@ -40,19 +36,16 @@ from kiosk.infra.db.engine import (
     session_factory,
     unit_of_work,
 )
-from kiosk.infra.db.models import FaceEncoding, Student
 from kiosk.infra.db.repo import students as students_repo
-from kiosk.infra.legacy import mapping, own, writer
-from kiosk.infra.legacy.detect import SourceLayout, detect
-from kiosk.infra.legacy.reader import LEGACY_ORDER, read_plan
-from kiosk.infra.legacy.snapshot import snapshot
-from kiosk.infra.legacy.types import Problem, SourceKind, StudentNote
-from kiosk.infra.legacy.values import LEGACY_MODEL
+from kiosk.infra.migration.legacy.values import LEGACY_MODEL
+from kiosk.infra.migration.snapshot import snapshot
+from kiosk.infra.migration.source import MigrationSource, open_source
+from kiosk.infra.migration.students import MigratedStudent, migrated_students
+from kiosk.infra.migration.types import Problem, Progress, SourceKind, StudentNote, Verified
 from kiosk.infra.recognition.profiles import get_profile
 
 log = logging.getLogger(__name__)
 
-Progress = Callable[[str, int, int], None]
 _STRICT_SHOWN = 5
 _CONSENT_BY_MAX = 200  # students.consent_by
 CONSENT_ACTOR = "kiosk migrate"
@@ -107,7 +100,7 @@ def run_migration(
     with snapshot(source) as snap:
         notify("snapshot", 1, 1)
         job = _read(source, snap, notify)
-    if attestation is not None and job.layout.kind is not SourceKind.LEGACY:
+    if attestation is not None and not job.attests_consent:
         raise InvalidInput(
             "--consent-on-file is for the old attendance app's file only; "
             f"{source} is a kiosk database, whose consent records move with it.",
@@ -118,7 +111,7 @@ def run_migration(
         check_connection(engine)
         try:
             report = _migrate(job, engine, settings, dry_run, strict, notify, is_cancelled, started)
-            if job.layout.kind is SourceKind.LEGACY:
+            if job.attests_consent:
                 report = _consent(report, engine, attestation)
             return report
         except DBAPIError as exc:
@@ -134,63 +127,20 @@ def preview(source: Path, settings: Settings) -> MigrationPreview:
     source = Path(source).expanduser()
     with snapshot(source) as snap:
         job = _read(source, snap, _no_progress)
-    if job.layout.kind is SourceKind.LEGACY:
-        decisions = writer.decide(None, job.plan, job.key)
-        report = _legacy_report(job, decisions, None, settings, "(no target: preview)", True, False, started)
-    else:
-        own.decide(None, job.own)
-        report = _own_report(job, None, settings, "(no target: preview)", True, False, started)
+    job.decide(None)
+    report = _report(job, None, settings, "(no target: preview)", True, False, started)
     return MigrationPreview(report)
 
 
-class _Job:
-    def __init__(self, source: Path, layout: SourceLayout, key: str) -> None:
-        self.source = source
-        self.layout = layout
-        self.key = key
-        self.plan: Any = None
-        self.own: dict[str, own.OwnDecision] = {}
-
-
-def _read(source: Path, snap: Path, notify: Progress) -> _Job:
+def _read(source: Path, snap: Path, notify: Progress) -> MigrationSource:
     notify("reading", 0, 1)
-    conn = sqlite3.connect(snap)
-    try:
-        layout = detect(conn, source)
-        job = _Job(source, layout, mapping.source_key(source))
-        if layout.kind is SourceKind.LEGACY:
-            job.plan = read_plan(conn, layout, source.resolve().parent)
-        else:
-            _check_revision(layout, source)
-            eng = create_engine(f"sqlite:///{snap}")
-            try:
-                with eng.connect() as sconn:
-                    job.own = own.read_source(sconn, layout.tables)
-            finally:
-                eng.dispose()
-    except sqlite3.DatabaseError as exc:
-        raise InvalidInput(
-            f"The file {source} cannot be read ({exc}).", "It may be damaged; try a backup copy."
-        ) from None
-    finally:
-        conn.close()
+    job = open_source(source, snap)
     notify("reading", 1, 1)
     return job
 
 
-def _check_revision(layout: SourceLayout, source: Path) -> None:
-    from alembic.script import ScriptDirectory
-
-    known = {r.revision for r in ScriptDirectory.from_config(schema.alembic_config()).walk_revisions()}
-    if layout.revision not in known:
-        raise InvalidInput(
-            f"The kiosk database {source} was made by a newer kiosk (schema {layout.revision}).",
-            "Update the kiosk software on this computer first.",
-        )
-
-
 def _migrate(
-    job: _Job,
+    job: MigrationSource,
     engine: Engine,
     settings: Settings,
     dry_run: bool,
@@ -204,14 +154,9 @@ def _migrate(
         schema.check_not_newer(engine)
     else:
         schema.upgrade(engine)
-    legacy = job.layout.kind is SourceKind.LEGACY
     with engine.connect() as conn:
-        if legacy:
-            decisions = writer.decide(conn, job.plan, job.key)
-            problems = [p for d in decisions.values() for p in d.problems]
-        else:
-            own.decide(conn, job.own)
-            problems = [p for d in job.own.values() for p in d.problems]
+        job.decide(conn)
+    problems = job.problems()
     if strict and problems:
         shown = "; ".join(f"{p.table} #{p.legacy_id}: {p.reason}" for p in problems[:_STRICT_SHOWN])
         raise MigrationProblems(
@@ -219,21 +164,14 @@ def _migrate(
             "Fix them in the source file, or run without --strict to move the rest and list them.",
         )
     if dry_run:
-        if legacy:
-            return _legacy_report(job, decisions, None, settings, target, True, False, started)
-        return _own_report(job, None, settings, target, True, False, started)
-    if legacy:
-        finished = writer.write(engine, decisions, job.key, notify, is_cancelled)
-        verified = writer.verify(engine, decisions, job.key, notify) if finished else None
-        report = _legacy_report(job, decisions, verified, settings, target, False, not finished, started)
-    else:
-        finished = own.write(engine, job.own, notify, is_cancelled)
-        own_verified = own.verify(engine, job.own, notify) if finished else None
-        report = _own_report(job, own_verified, settings, target, False, not finished, started)
+        return _report(job, None, settings, target, True, False, started)
+    finished = job.write(engine, notify, is_cancelled)
+    verified = job.verify(engine, notify) if finished else None
+    report = _report(job, verified, settings, target, False, not finished, started)
     notify("done", 1, 1)
     log.info(
         "Migration of %s: moved %d rows, ok=%s, cancelled=%s, %.1f s",
-        job.source,
+        job.path,
         report.moved,
         report.ok,
         report.cancelled,
@@ -299,19 +237,19 @@ def _consent(report: MigrationReport, engine: Engine, attestation: str | None) -
         note = "Consent on file was not recorded: the migration did not finish verified; run it again."
         return dataclasses.replace(report, notes=(*report.notes, note))
     with unit_of_work(session_factory(engine)) as s:
-        rows = _migrated_students(s, report)
-        undecided = [] if attestation is None else sorted(r.student_id for r in rows if r.undecided)
+        rows = _migrated(s.connection(), report)
+        undecided = [] if attestation is None else sorted(r.student_id for r in rows if not r.consent_decided)
         for student_id in undecided:
             students_repo.set_consent(s, student_id, given=True, by=attestation, actor=CONSENT_ACTOR)
         if undecided:
-            rows = _migrated_students(s, report)
+            rows = _migrated(s.connection(), report)
     # The report's lists come from the target, so a re-run shows consent and enrollment
     # recorded since the first move (in the kiosk, or by --consent-on-file and --reembed).
     consent = tuple(
         StudentNote(
             r.student_id,
             r.name,
-            "no consent recorded in the old app" if r.undecided else "consent withdrawn in the kiosk",
+            "consent withdrawn in the kiosk" if r.consent_decided else "no consent recorded in the old app",
         )
         for r in rows
         if not r.consent_given
@@ -328,179 +266,75 @@ def _consent(report: MigrationReport, engine: Engine, attestation: str | None) -
     return dataclasses.replace(report, needs_consent=consent, needs_enrollment=enrollment, notes=notes)
 
 
-@dataclasses.dataclass(frozen=True)
-class _Migrated:
-    student_id: str
-    name: str
-    consent_given: bool
-    undecided: bool  # no consent decision recorded either way
-    enrolled: bool  # has an encoding of the active model
+def _migrated(conn: Connection, report: MigrationReport) -> list[MigratedStudent]:
+    """The students still in the target, in the order of the school's ids."""
+    rows = migrated_students(conn, report.source_key, report.active_model)
+    return sorted((r for r in rows if r.found), key=lambda r: r.student_id)
 
 
-def _migrated_students(s: Session, report: MigrationReport) -> list[_Migrated]:
-    moved = mapping.load(s.connection(), report.source_key).get("students", {})
-    uuids = [uuid.UUID(new) for new in moved.values()]
-    out: list[_Migrated] = []
-    for chunk in writer.chunks(uuids, 5000):
-        encoded = set(
-            s.scalars(
-                select(FaceEncoding.student_id)
-                .where(FaceEncoding.student_id.in_(chunk), FaceEncoding.model_name == report.active_model)
-                .distinct()
-            )
-        )
-        query = select(
-            Student.id, Student.student_id, Student.name, Student.consent_given, Student.consent_at
-        )
-        out.extend(
-            _Migrated(r.student_id, r.name, r.consent_given, r.consent_at is None, r.id in encoded)
-            for r in s.execute(query.where(Student.id.in_(chunk)))
-        )
-    return sorted(out, key=lambda m: m.student_id)
-
-
-def _active_model(settings: Settings) -> str:
+def active_model(settings: Settings) -> str:
+    """The model name of the configured recognition profile (the profile name if unknown)."""
     try:
         return get_profile(settings.recognition.profile).model_name
     except KioskError:
         return settings.recognition.profile
 
 
-def _legacy_report(
-    job: _Job,
-    decisions: dict[str, writer.Decision],
-    verified: dict[str, writer.Verified] | None,
+def _report(
+    job: MigrationSource,
+    verified: dict[str, Verified] | None,
     settings: Settings,
     target: str,
     dry_run: bool,
     cancelled: bool,
     started: float,
 ) -> MigrationReport:
+    """The one report builder: the source says what it holds, this adds the run's context."""
+    model = active_model(settings)
+    said = job.report(model)
     tables = []
-    for name in LEGACY_ORDER:
-        d = decisions[name]
-        v = verified.get(name) if verified else None
-        moved = len(d.to_move) if dry_run else d.moved
+    for t in said.tables:
+        v = verified.get(t.table) if verified else None
         tables.append(
             TableReport(
-                table=name,
-                source_rows=d.source_rows,
-                moved=moved,
-                already_present=len(d.present) + len(d.adopt),
-                skipped=d.skipped,
+                table=t.table,
+                source_rows=t.source_rows,
+                moved=t.to_move if dry_run else t.moved,
+                already_present=t.already_present,
+                skipped=t.skipped,
                 target_rows=v.target_rows if v else None,
                 source_checksum=v.source_checksum if v else None,
                 target_checksum=v.target_checksum if v else None,
             )
         )
-    model = _active_model(settings)
-    students = [*decisions["students"].present, *decisions["students"].to_move]
-    students.sort(key=lambda r: r.values["student_id"])
-    encoded = {
-        r.legacy_id for r in (*decisions["face_encodings"].present, *decisions["face_encodings"].to_move)
-    }
-    consent = tuple(
-        StudentNote(r.values["student_id"], r.values["name"], "no consent recorded in the old app")
-        for r in students
-    )
-    enrollment: list[StudentNote] = []
-    for r in students:
-        if model == LEGACY_MODEL and r.legacy_id in encoded:
-            continue
-        why = "can be re-embedded from photo" if r.values["photo_exists"] else "needs enrollment"
-        enrollment.append(StudentNote(r.values["student_id"], r.values["name"], why))
-    problems = tuple(p for name in LEGACY_ORDER for p in decisions[name].problems)
-    notes = ["Times without a time zone in the old file were read as this computer's local time."]
-    if model != LEGACY_MODEL:
-        notes.append(
-            f"The old app's {LEGACY_MODEL} encodings were kept but the active model is {model}: "
-            "they are not used until the students are enrolled again."
-        )
     return MigrationReport(
-        source=str(job.source),
+        source=str(job.path),
         target=target,
-        source_kind=SourceKind.LEGACY,
+        source_kind=job.kind,
         source_key=job.key,
         active_model=model,
         tables=tuple(tables),
-        problems=problems,
-        warnings=tuple(job.plan.warnings),
+        problems=said.problems,
+        warnings=said.warnings,
         unknown_tables=job.layout.unknown_tables,
         unknown_columns=job.layout.unknown_columns,
-        needs_consent=consent,
-        needs_enrollment=tuple(enrollment),
+        needs_consent=said.needs_consent,
+        needs_enrollment=said.needs_enrollment,
         dry_run=dry_run,
         cancelled=cancelled,
         verified=verified is not None,
         seconds=time.monotonic() - started,
-        notes=tuple(notes),
+        notes=said.notes,
     )
 
 
-def _own_report(
-    job: _Job,
-    verified: dict[str, own.OwnVerified] | None,
-    settings: Settings,
-    target: str,
-    dry_run: bool,
-    cancelled: bool,
-    started: float,
-) -> MigrationReport:
-    tables = []
-    for name in own.OWN_ORDER:
-        d = job.own[name]
-        v = verified.get(name) if verified else None
-        tables.append(
-            TableReport(
-                table=name,
-                source_rows=d.source_rows,
-                moved=len(d.to_move) if dry_run else d.moved,
-                already_present=len(d.present),
-                skipped=d.skipped,
-                target_rows=v.target_rows if v else None,
-                source_checksum=v.source_checksum if v else None,
-                target_checksum=v.target_checksum if v else None,
-            )
-        )
-    model = _active_model(settings)
-    students = sorted(
-        [*job.own["students"].present, *job.own["students"].to_move], key=lambda r: str(r["student_id"])
-    )
-    encoded = {
-        r["student_id"]
-        for r in (*job.own["face_encodings"].present, *job.own["face_encodings"].to_move)
-        if r.get("model_name") == model
-    }
-    consent = tuple(
-        StudentNote(r["student_id"], r["name"], "no consent recorded")
-        for r in students
-        if not r.get("consent_given")
-    )
-    enrollment = tuple(
-        StudentNote(r["student_id"], r["name"], "needs enrollment")
-        for r in students
-        if r.get("consent_given") and r["id"] not in encoded
-    )
-    problems: tuple[Problem, ...] = tuple(p for name in own.OWN_ORDER for p in job.own[name].problems)
-    return MigrationReport(
-        source=str(job.source),
-        target=target,
-        source_kind=SourceKind.KIOSK,
-        source_key=job.key,
-        active_model=model,
-        tables=tuple(tables),
-        problems=problems,
-        unknown_tables=job.layout.unknown_tables,
-        needs_consent=consent,
-        needs_enrollment=enrollment,
-        dry_run=dry_run,
-        cancelled=cancelled,
-        verified=verified is not None,
-        seconds=time.monotonic() - started,
-    )
+def is_postgresql_url(url: str) -> bool:
+    """Whether ``url`` names a PostgreSQL database (the only target a migration moves into)."""
+    return parse_database_url(url).get_backend_name() == "postgresql"
 
 
 __all__ = [
+    "LEGACY_MODEL",
     "MigrationPreview",
     "MigrationProblems",
     "MigrationReport",
@@ -508,8 +342,10 @@ __all__ = [
     "SourceKind",
     "StudentNote",
     "TableReport",
+    "active_model",
     "apply_legacy_consent",
     "check_consent_text",
+    "is_postgresql_url",
     "preview",
     "run_migration",
 ]

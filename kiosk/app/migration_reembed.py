@@ -11,47 +11,39 @@ enrolls nobody twice: students with an encoding of the active model are left alo
 
 from __future__ import annotations
 
-import json
 import logging
-import sqlite3
 import threading
 import time
-import uuid
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError
 
 from kiosk.app.bootstrap import prepare_environment
 from kiosk.app.enrollment import EnrollmentService
+from kiosk.app.migration import active_model
 from kiosk.app.migration_report import MigrationReport
-from kiosk.core.errors import ConsentRequired, InvalidInput, KioskError, NotFound
+from kiosk.core.errors import ConsentRequired, InvalidInput, NotFound
 from kiosk.infra.config import Settings
 from kiosk.infra.db import schema
 from kiosk.infra.db.connect import check_connection, explain
 from kiosk.infra.db.engine import build_engine_for_url, parse_database_url, safe_url
-from kiosk.infra.db.models import FaceEncoding, Student
-from kiosk.infra.legacy import mapping
-from kiosk.infra.legacy import values as legacy_values
-from kiosk.infra.legacy.detect import detect
-from kiosk.infra.legacy.snapshot import snapshot
-from kiosk.infra.legacy.types import SourceKind, StudentNote
-from kiosk.infra.legacy.values import LEGACY_MODEL, BadValue
-from kiosk.infra.legacy.writer import chunks
-from kiosk.infra.recognition.profiles import get_profile
+from kiosk.infra.migration import mapping
+from kiosk.infra.migration.legacy.photos import LegacyPhotos, read_photos
+from kiosk.infra.migration.legacy.values import LEGACY_MODEL
+from kiosk.infra.migration.students import migrated_students
+from kiosk.infra.migration.types import Progress, SourceKind, StudentNote
 
 if TYPE_CHECKING:
     from kiosk.infra.recognition.pipeline import FacePipeline
 
 log = logging.getLogger(__name__)
 
-Progress = Callable[[str, int, int], None]
 NO_CONSENT = "no consent recorded"
 _LIST_LIMIT = 20
-_CHUNK = 5000
 
 
 @dataclass(frozen=True)
@@ -79,9 +71,6 @@ class ReembedReport:
             data[name] = [n._asdict() for n in getattr(self, name)]
         return data
 
-    def to_json(self) -> str:
-        return json.dumps(self.to_dict(), indent=2, ensure_ascii=False)
-
     def to_text(self) -> str:
         lines = [
             f"Re-embedding from the old app's photos for the active model ({self.active_model}): "
@@ -108,13 +97,6 @@ def _section(lines: list[str], title: str, notes: tuple[StudentNote, ...]) -> No
         lines.append(f"  ... and {len(notes) - _LIST_LIMIT} more (see the JSON report)")
 
 
-def active_model(settings: Settings) -> str:
-    try:
-        return get_profile(settings.recognition.profile).model_name
-    except KioskError:
-        return settings.recognition.profile
-
-
 def needs_reembedding(report: MigrationReport) -> bool:
     """A finished legacy migration whose encodings the active model cannot use."""
     return (
@@ -123,6 +105,15 @@ def needs_reembedding(report: MigrationReport) -> bool:
         and report.ok
         and report.active_model != LEGACY_MODEL
     )
+
+
+def why_not_reembedded(report: MigrationReport) -> str:
+    """Why :func:`needs_reembedding` says no, in words for the person who asked for it."""
+    if report.cancelled or not report.ok:
+        return "the migration did not finish verified; run it again first"
+    if report.active_model == LEGACY_MODEL:
+        return f"the active model is {LEGACY_MODEL}, so the old app's encodings are used as they are"
+    return "the source is a kiosk database, whose encodings moved with it"
 
 
 def reembed_from_photos(
@@ -144,8 +135,7 @@ def reembed_from_photos(
     started = time.monotonic()
     source = Path(source).expanduser()
     notify = progress or (lambda _s, _d, _t: None)
-    with snapshot(source) as snap:
-        photos = _legacy_photos(snap, source)
+    photos = read_photos(source)
     url = parse_database_url(target_url)
     engine = build_engine_for_url(url, settings.database)
     try:
@@ -172,49 +162,6 @@ def reembed_from_photos(
     return report
 
 
-# --- the legacy file: photo per student -------------------------------------------------
-
-# legacy id -> the photo's path as written in the file, None (no photo), or why it is unusable
-_Photo = tuple[str | None, str | None]  # (raw path, problem)
-
-
-@dataclass(frozen=True)
-class _Photos:
-    base: Path  # relative photo paths are relative to the database's folder
-    by_legacy_id: dict[str, _Photo]
-
-
-def _legacy_photos(snap: Path, source: Path) -> _Photos:
-    conn = sqlite3.connect(snap)
-    try:
-        layout = detect(conn, source)
-        if layout.kind is not SourceKind.LEGACY:
-            raise InvalidInput(
-                f"{source} is a kiosk database: its students are enrolled with their own encodings.",
-                "Re-embedding from photos is for the old attendance app's file only.",
-            )
-        cols = layout.columns["students"]
-        conn.text_factory = bytes  # an undecodable path fails its student, not the read
-        photo_col = cols.get("photo_path")
-        query = f'SELECT "{cols["id"]}", ' + (f'"{photo_col}"' if photo_col else "NULL") + ' FROM "students"'
-        out: dict[str, _Photo] = {}
-        for raw_id, raw_photo in conn.execute(query):
-            key = legacy_values.integer_key(raw_id)
-            if key is None or key in out:
-                continue
-            try:
-                out[key] = (legacy_values.text(raw_photo, "photo_path"), None)
-            except BadValue as exc:
-                out[key] = (None, f"the old app's photo path is unusable ({exc})")
-    except sqlite3.DatabaseError as exc:
-        raise InvalidInput(
-            f"The file {source} cannot be read ({exc}).", "It may be damaged; try a backup copy."
-        ) from None
-    finally:
-        conn.close()
-    return _Photos(source.resolve().parent, out)
-
-
 # --- deciding and enrolling ---------------------------------------------------------------
 
 
@@ -227,7 +174,7 @@ class _Todo:
 
 
 class _Job:
-    def __init__(self, source: Path, target: str, model: str, photos: _Photos) -> None:
+    def __init__(self, source: Path, target: str, model: str, photos: LegacyPhotos) -> None:
         self.source = source
         self.target = target
         self.model = model
@@ -261,36 +208,27 @@ class _Job:
 def _plan(job: _Job, engine: Engine) -> None:
     """Sort the migrated students into skipped / enrolled before / no usable photo / to do."""
     with engine.connect() as conn:
-        moved = mapping.load(conn, mapping.source_key(job.source)).get("students", {})
-        if not moved:
-            raise InvalidInput(
-                f"No students of {job.source} have been migrated into {job.target} yet.",
-                "Run `kiosk migrate --from FILE --to URL` first.",
+        students = migrated_students(conn, mapping.source_key(job.source), job.model)
+    if not students:
+        raise InvalidInput(
+            f"No students of {job.source} have been migrated into {job.target} yet.",
+            "Run `kiosk migrate --from FILE --to URL` first.",
+        )
+    for row in students:
+        if not row.found:
+            job.skipped.append(
+                StudentNote(f"#{row.legacy_id}", "", "deleted from the kiosk since the migration")
             )
-        by_uuid = {uuid.UUID(new): legacy for legacy, new in moved.items()}
-        rows: dict[uuid.UUID, Any] = {}
-        encoded: set[uuid.UUID] = set()
-        for chunk in chunks(list(by_uuid), _CHUNK):
-            q = select(Student.id, Student.student_id, Student.name, Student.consent_given, Student.is_active)
-            rows.update((r.id, r) for r in conn.execute(q.where(Student.id.in_(chunk))))
-            enc = select(FaceEncoding.student_id).where(
-                FaceEncoding.student_id.in_(chunk), FaceEncoding.model_name == job.model
-            )
-            encoded.update(conn.execute(enc.distinct()).scalars())
-    for student_uuid, legacy_id in by_uuid.items():
-        row = rows.get(student_uuid)
-        if row is None:
-            job.skipped.append(StudentNote(f"#{legacy_id}", "", "deleted from the kiosk since the migration"))
             continue
         note = _note(row.student_id, row.name)
         if not row.consent_given:
             job.skipped.append(note(NO_CONSENT))
         elif not row.is_active:
             job.skipped.append(note("not an active student"))
-        elif student_uuid in encoded:
+        elif row.enrolled:
             job.already.append(note(f"already has a {job.model} encoding"))
         else:
-            _photo_or_reason(job, row.student_id, row.name, legacy_id)
+            _photo_or_reason(job, row.student_id, row.name, row.legacy_id)
 
 
 def _note(student_id: str, name: str) -> Callable[[str], StudentNote]:
@@ -299,20 +237,17 @@ def _note(student_id: str, name: str) -> Callable[[str], StudentNote]:
 
 def _photo_or_reason(job: _Job, student_id: str, name: str, legacy_id: str) -> None:
     note = _note(student_id, name)
-    if legacy_id not in job.photos.by_legacy_id:
+    photo = job.photos.by_legacy_id.get(legacy_id)
+    if photo is None:
         job.needs.append(note("needs enrollment: no longer in the old app's file"))
-        return
-    raw, problem = job.photos.by_legacy_id[legacy_id]
-    if problem is not None:
-        job.needs.append(note(f"needs enrollment: {problem}"))
-    elif raw is None:
+    elif photo.problem is not None:
+        job.needs.append(note(f"needs enrollment: {photo.problem}"))
+    elif photo.raw_path is None or photo.path is None:
         job.needs.append(note("needs enrollment: the old app had no photo"))
+    elif photo.path.is_file():
+        job.todo.append(_Todo(student_id, name, photo.raw_path, photo.path))
     else:
-        path = legacy_values.resolve_path(raw, job.photos.base)
-        if path.is_file():
-            job.todo.append(_Todo(student_id, name, raw, path))
-        else:
-            job.needs.append(note(f"needs enrollment: photo {raw} not found"))
+        job.needs.append(note(f"needs enrollment: photo {photo.raw_path} not found"))
 
 
 def _enroll(

@@ -1,12 +1,11 @@
-"""What a SQLite migration did, in a form for people (``to_text``) and programs (``to_json``)."""
+"""What a SQLite migration did, in a form for people (``to_text``) and programs (``to_dict``)."""
 
 from __future__ import annotations
 
-import json
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from kiosk.infra.legacy.types import Problem, SourceKind, StudentNote
+from kiosk.infra.migration.types import Problem, SourceKind, StudentNote
 
 _LIST_LIMIT = 20  # the text report names this many, then counts the rest; JSON has them all
 
@@ -91,9 +90,6 @@ class MigrationReport:
             raw["accounted"] = t.accounted
             raw["ok"] = t.ok
         return data
-
-    def to_json(self) -> str:
-        return json.dumps(self.to_dict(), indent=2, ensure_ascii=False)
 
     def to_text(self) -> str:
         lines: list[str] = []

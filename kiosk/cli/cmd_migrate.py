@@ -14,13 +14,16 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from kiosk.app.migration import check_consent_text, run_migration
-from kiosk.app.migration_reembed import ReembedReport, needs_reembedding, reembed_from_photos
+from kiosk.app.migration import LEGACY_MODEL, check_consent_text, is_postgresql_url, run_migration
+from kiosk.app.migration_reembed import (
+    ReembedReport,
+    needs_reembedding,
+    reembed_from_photos,
+    why_not_reembedded,
+)
 from kiosk.app.migration_report import MigrationReport
 from kiosk.cli.context import CliContext, echo
 from kiosk.core.errors import ConfigError, InvalidInput
-from kiosk.infra.db.engine import parse_database_url
-from kiosk.infra.legacy.values import LEGACY_MODEL
 
 
 def register(sub: Any) -> None:
@@ -56,7 +59,7 @@ def _target(args: argparse.Namespace, ctx: CliContext) -> str:
     if args.target:
         return str(args.target)
     configured = ctx.settings.database.url
-    if configured and parse_database_url(configured).get_backend_name() == "postgresql":
+    if configured and is_postgresql_url(configured):
         return configured
     raise ConfigError(
         "No PostgreSQL database to migrate into: the kiosk is configured for its local SQLite file.",
@@ -127,13 +130,7 @@ def _reembed(
     args: argparse.Namespace, ctx: CliContext, report: MigrationReport, target: str
 ) -> ReembedReport | None:
     if not needs_reembedding(report):
-        if report.cancelled or not report.ok:
-            why = "the migration did not finish verified; run it again first"
-        elif report.active_model == LEGACY_MODEL:
-            why = f"the active model is {LEGACY_MODEL}, so the old app's encodings are used as they are"
-        else:
-            why = "the source is a kiosk database, whose encodings moved with it"
-        echo(f"Re-embedding skipped: {why}.")
+        echo(f"Re-embedding skipped: {why_not_reembedded(report)}.")
         return None
     bar = _Bar()
     try:

@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from kiosk.infra.legacy import values as v
+from kiosk.infra.migration.legacy import values as v
 
 
 @pytest.mark.parametrize(

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kiosk.core.errors import InvalidInput
-from kiosk.infra.legacy.types import SourceKind
+from kiosk.infra.migration.types import SourceKind
 
 # The legacy app's tables and, per table, the columns the migration reads. Where the old
 # app's versions named a column differently, every known spelling is listed (first wins).

@@ -1,7 +1,7 @@
 """Reading the legacy app's file into validated rows, with a reason for every row left out.
 
 Everything here looks at the snapshot alone; decisions that need the target (already moved,
-clashes with rows already there) are made in :mod:`kiosk.infra.legacy.writer`.
+clashes with rows already there) are made in :mod:`kiosk.infra.migration.legacy.decide`.
 """
 
 from __future__ import annotations
@@ -15,10 +15,10 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.core.domain import AttendanceStatus
-from kiosk.infra.legacy import values as v
-from kiosk.infra.legacy.detect import SourceLayout
-from kiosk.infra.legacy.types import Problem
-from kiosk.infra.legacy.values import BadValue
+from kiosk.infra.migration.detect import SourceLayout
+from kiosk.infra.migration.legacy import values as v
+from kiosk.infra.migration.legacy.values import BadValue
+from kiosk.infra.migration.types import Problem
 
 # Target tables in the order they are written (each one refers only to earlier ones).
 LEGACY_ORDER = ("classes", "students", "face_encodings", "attendance_sessions", "attendance_records")

@@ -8,21 +8,34 @@ Integer keys are kept too, so the PostgreSQL sequences are moved past them after
 from __future__ import annotations
 
 import logging
+import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Table, insert, select, text
+from sqlalchemy import Connection, Engine, Table, create_engine, insert, select, text
 
+from kiosk.core.errors import InvalidInput
+from kiosk.infra.db import schema
 from kiosk.infra.db.models import AuditLog
-from kiosk.infra.legacy.checksum import canonical, digest
-from kiosk.infra.legacy.types import Problem
-from kiosk.infra.legacy.writer import TABLES, batch_size, chunks
+from kiosk.infra.migration import mapping
+from kiosk.infra.migration.checksum import canonical, digest
+from kiosk.infra.migration.detect import SourceLayout
+from kiosk.infra.migration.tables import TABLES, batch_size, chunks
+from kiosk.infra.migration.types import (
+    Problem,
+    Progress,
+    SourceKind,
+    SourceReport,
+    StudentNote,
+    TableOutcome,
+    Verified,
+)
 
 log = logging.getLogger(__name__)
 
-Progress = Callable[[str, int, int], None]
 OWN_ORDER = (
     "classes",
     "students",
@@ -180,15 +193,8 @@ def write(
     return True
 
 
-@dataclass(frozen=True)
-class OwnVerified:
-    target_rows: int
-    source_checksum: str
-    target_checksum: str
-
-
-def verify(engine: Engine, decisions: dict[str, OwnDecision], progress: Progress) -> dict[str, OwnVerified]:
-    out: dict[str, OwnVerified] = {}
+def verify(engine: Engine, decisions: dict[str, OwnDecision], progress: Progress) -> dict[str, Verified]:
+    out: dict[str, Verified] = {}
     with engine.connect() as conn:
         for table in OWN_ORDER:
             d = decisions[table]
@@ -202,5 +208,91 @@ def verify(engine: Engine, decisions: dict[str, OwnDecision], progress: Progress
                 for r in conn.execute(select(*(t.c[c] for c in d.columns)).where(t.c.id.in_(chunk))):
                     m = _utc(dict(r._mapping))
                     rows.append((canonical(m["id"]), tuple(m[c] for c in d.columns)))
-            out[table] = OwnVerified(len(rows), src, digest(rows))
+            out[table] = Verified(len(rows), src, digest(rows))
     return out
+
+
+class OwnSource:
+    """The kiosk's own SQLite file as a :class:`~kiosk.infra.migration.source.MigrationSource`."""
+
+    kind = SourceKind.KIOSK
+    attests_consent = False  # its consent records move with it
+
+    def __init__(self, path: Path, layout: SourceLayout, decisions: dict[str, OwnDecision]) -> None:
+        self.path = path
+        self.key = mapping.source_key(path)
+        self.layout = layout
+        self.decisions = decisions
+
+    @classmethod
+    def read(cls, conn: sqlite3.Connection, layout: SourceLayout, path: Path, snap: Path) -> OwnSource:
+        _check_revision(layout, path)
+        engine = create_engine(f"sqlite:///{snap}")
+        try:
+            with engine.connect() as sconn:
+                return cls(path, layout, read_source(sconn, layout.tables))
+        finally:
+            engine.dispose()
+
+    def decide(self, target: Connection | None) -> None:
+        decide(target, self.decisions)
+
+    def problems(self) -> list[Problem]:
+        return [p for table in OWN_ORDER for p in self.decisions[table].problems]
+
+    def write(self, engine: Engine, progress: Progress, cancelled: Callable[[], bool]) -> bool:
+        return write(engine, self.decisions, progress, cancelled)
+
+    def verify(self, engine: Engine, progress: Progress) -> dict[str, Verified]:
+        return verify(engine, self.decisions, progress)
+
+    def report(self, active_model: str) -> SourceReport:
+        tables = tuple(
+            TableOutcome(
+                table=name,
+                source_rows=d.source_rows,
+                to_move=len(d.to_move),
+                already_present=len(d.present),
+                skipped=d.skipped,
+                moved=d.moved,
+            )
+            for name in OWN_ORDER
+            for d in (self.decisions[name],)
+        )
+        students_table = self.decisions["students"]
+        students = sorted(
+            [*students_table.present, *students_table.to_move], key=lambda r: str(r["student_id"])
+        )
+        encodings = self.decisions["face_encodings"]
+        encoded = {
+            r["student_id"]
+            for r in (*encodings.present, *encodings.to_move)
+            if r.get("model_name") == active_model
+        }
+        consent = tuple(
+            StudentNote(r["student_id"], r["name"], "no consent recorded")
+            for r in students
+            if not r.get("consent_given")
+        )
+        enrollment = tuple(
+            StudentNote(r["student_id"], r["name"], "needs enrollment")
+            for r in students
+            if r.get("consent_given") and r["id"] not in encoded
+        )
+        return SourceReport(
+            tables=tables,
+            problems=tuple(self.problems()),
+            needs_consent=consent,
+            needs_enrollment=enrollment,
+        )
+
+
+def _check_revision(layout: SourceLayout, source: Path) -> None:
+    from alembic.script import ScriptDirectory
+
+    known = {r.revision for r in ScriptDirectory.from_config(schema.alembic_config()).walk_revisions()}
+    if layout.revision not in known:
+        raise InvalidInput(
+            f"The kiosk database {source} was made by a newer kiosk (schema {layout.revision}).",
+            "Update the kiosk software on this computer first.",
+        )

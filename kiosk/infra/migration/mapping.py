@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import Connection, Table, inspect, select
 
 from kiosk.infra.db.models import MigrationMap
-from kiosk.infra.legacy.bulk import bulk_insert
+from kiosk.infra.migration.bulk import bulk_insert
 
 MAP: Table = MigrationMap.__table__  # type: ignore[assignment]
 # Fixed, so the same source row gets the same UUID in every target and on every re-run.
