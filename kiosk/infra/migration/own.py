@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 from sqlalchemy import Connection, Engine, Table, create_engine, insert, select, text
 
 from kiosk.core.errors import InvalidInput
@@ -113,13 +114,26 @@ def decide(conn: Connection | None, decisions: dict[str, OwnDecision]) -> None:
                     continue
                 reason = f"id {row['id']} is used in the target by a different row"
             else:
-                reason = _orphan(table, row, skipped) or clash(row)
+                reason = _malformed(table, row) or _orphan(table, row, skipped) or clash(row)
             if reason is not None:
                 d.problems.append(Problem(table, str(row["id"]), reason))
                 skipped[table].add(row["id"])
             else:
                 todo.append(row)
         d.to_move = todo
+
+
+def _malformed(table: str, row: dict[str, Any]) -> str | None:
+    """A face vector the kiosk could not load: one such row would stop every kiosk's gallery."""
+    if table != "face_encodings":
+        return None
+    raw, dimension = row.get("vector"), row.get("dimension")
+    vector = bytes(raw) if isinstance(raw, bytes | memoryview) else b""
+    if not isinstance(dimension, int) or dimension <= 0 or len(vector) != 4 * dimension:
+        return f"the vector holds {len(vector)} bytes, not 4 x its dimension ({dimension})"
+    if not np.all(np.isfinite(np.frombuffer(vector, dtype="<f4"))):
+        return "the vector holds NaN or infinite values"
+    return None
 
 
 def _orphan(table: str, row: dict[str, Any], skipped: dict[str, set[Any]]) -> str | None:
