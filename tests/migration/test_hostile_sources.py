@@ -14,6 +14,7 @@ from sqlalchemy import create_engine, text
 
 from kiosk.app.migration import preview, run_migration
 from kiosk.infra.config import Settings
+from tests.migration.legacy_factory import LegacySpec, make_legacy_db
 from tests.migration.test_cli import _own_database
 
 pytestmark = pytest.mark.postgres
@@ -64,3 +65,25 @@ def test_a_kiosk_vector_with_nan_is_set_aside(pg_url: str, tmp_path: Path, mig_s
     assert report.ok, report.to_text()
     assert [p.reason for p in report.problems] == ["the vector holds NaN or infinite values"]
     assert _scalar(pg_url, "SELECT COUNT(*) FROM face_encodings") == 0
+
+
+def _huge_npy(path: Path) -> None:
+    """193 bytes whose header declares 10**11 float32 values (400 GB if believed)."""
+    with path.open("wb") as fh:
+        np.lib.format.write_array_header_1_0(fh, {"descr": "<f4", "fortran_order": False, "shape": (10**11,)})
+        fh.write(b"\x00" * 64)
+
+
+def test_a_legacy_npy_declaring_a_huge_shape_is_reported_not_loaded(
+    pg_url: str, tmp_path: Path, mig_settings: Settings
+) -> None:
+    legacy = make_legacy_db(tmp_path / "legacy", LegacySpec(students=4, records=4, photos=0))
+    _huge_npy(tmp_path / "legacy" / "encodings" / "student_2.npy")
+
+    report = run_migration(legacy.path, pg_url, settings=mig_settings)
+
+    assert report.ok, report.to_text()
+    reasons = {(p.table, p.legacy_id): p.reason for p in report.problems}
+    assert set(reasons) == {("face_encodings", "2")}
+    assert "100000000000 values" in reasons[("face_encodings", "2")]
+    assert report.table("face_encodings").moved == 3

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from pathlib import Path
 
+import numpy as np
 import pytest
 
 from kiosk.infra.migration.legacy import values as v
@@ -54,3 +56,20 @@ def test_flags() -> None:
     assert v.boolean("yes", "a") is True
     with pytest.raises(v.BadValue):
         v.boolean("maybe", "a")
+
+
+def test_an_npy_header_declaring_a_huge_shape_is_refused_before_loading(tmp_path: Path) -> None:
+    path = tmp_path / "huge.npy"
+    with path.open("wb") as fh:  # 10**11 float32 values declared, 64 bytes present
+        np.lib.format.write_array_header_1_0(fh, {"descr": "<f4", "fortran_order": False, "shape": (10**11,)})
+        fh.write(b"\x00" * 64)
+    with pytest.raises(v.BadValue, match="holds 100000000000 values, not 512"):
+        v.load_encoding(path)
+
+
+def test_an_npy_of_objects_is_refused_before_loading(tmp_path: Path) -> None:
+    path = tmp_path / "objects.npy"
+    with path.open("wb") as fh:
+        np.lib.format.write_array_header_1_0(fh, {"descr": "|O", "fortran_order": False, "shape": (512,)})
+    with pytest.raises(v.BadValue, match="does not hold numbers"):
+        v.load_encoding(path)

@@ -11,9 +11,11 @@ import re
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from pathlib import Path
+from typing import Any, BinaryIO
 
 import numpy as np
 import numpy.typing as npt
+from numpy.lib import format as npy_format
 
 LEGACY_MODEL = "Facenet512"
 LEGACY_DIM = 512
@@ -187,23 +189,44 @@ def resolve_path(raw: str, base: Path) -> Path:
 
 
 def load_encoding(path: Path) -> npt.NDArray[np.float32]:
-    """One Facenet512 vector from a .npy file, checked; never unpickles anything."""
+    """One Facenet512 vector from a .npy file, checked; never unpickles anything.
+
+    The header is checked before the data is read: a few bytes may declare a shape of
+    billions of values, which ``numpy.load`` would try to allocate.
+    """
     if not path.is_file():
         raise BadValue(f"encoding file {path.name} is missing")
     try:
-        arr = np.load(path, allow_pickle=False)
+        with path.open("rb") as fh:
+            size, dtype = _npy_header(fh)
+            if dtype.hasobject or dtype.kind not in "fiu":
+                raise BadValue(f"encoding file {path.name} does not hold numbers")
+            if size != LEGACY_DIM:
+                raise BadValue(f"encoding file {path.name} holds {size} values, not {LEGACY_DIM}")
+            fh.seek(0)
+            arr = np.load(fh, allow_pickle=False)
     except (OSError, ValueError, EOFError) as exc:
+        if isinstance(exc, BadValue):
+            raise
         raise BadValue(
             f"encoding file {path.name} is not a readable .npy file ({type(exc).__name__})"
         ) from None
-    if not isinstance(arr, np.ndarray) or arr.dtype.kind not in "fiu":
-        raise BadValue(f"encoding file {path.name} does not hold numbers")
-    flat = arr.reshape(-1)
-    if flat.size != LEGACY_DIM:
-        raise BadValue(f"encoding file {path.name} holds {flat.size} values, not {LEGACY_DIM}")
+    flat = np.asarray(arr).reshape(-1)
     vector = flat.astype("<f4")
     if not np.all(np.isfinite(vector)):
         raise BadValue(f"encoding file {path.name} holds NaN or infinite values")
     if not np.any(vector):
         raise BadValue(f"encoding file {path.name} is all zeros")
     return vector
+
+
+def _npy_header(fh: BinaryIO) -> tuple[int, np.dtype[Any]]:
+    """(number of values, dtype) as the .npy header declares them; ValueError when unreadable."""
+    version = npy_format.read_magic(fh)
+    if version == (1, 0):
+        shape, _fortran, dtype = npy_format.read_array_header_1_0(fh)
+    elif version == (2, 0):
+        shape, _fortran, dtype = npy_format.read_array_header_2_0(fh)
+    else:
+        raise ValueError(f"unsupported .npy version {version}")
+    return math.prod(int(n) for n in shape), dtype
