@@ -13,11 +13,13 @@ import pytest
 from sqlalchemy import create_engine, text
 
 from kiosk.app.migration import preview, run_migration
+from kiosk.app.migration_reembed import reembed_from_photos
 from kiosk.infra.config import Settings
 from tests.migration.legacy_factory import LegacySpec, make_legacy_db
 from tests.migration.test_cli import _own_database
 
 pytestmark = pytest.mark.postgres
+FORMS = "Signed forms held by the school office, 2024"
 
 
 def _scalar(url: str, sql: str) -> object:
@@ -87,3 +89,46 @@ def test_a_legacy_npy_declaring_a_huge_shape_is_reported_not_loaded(
     assert set(reasons) == {("face_encodings", "2")}
     assert "100000000000 values" in reasons[("face_encodings", "2")]
     assert report.table("face_encodings").moved == 3
+
+
+def test_legacy_paths_outside_the_legacy_folder_are_refused(
+    pg_url: str, tmp_path: Path, mig_settings: Settings
+) -> None:
+    folder = tmp_path / "legacy"
+    legacy = make_legacy_db(folder, LegacySpec(students=5, records=5, photos=0))
+    # Real files outside the legacy folder: a valid encoding and a real photo.
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    np.save(outside / "vector.npy", np.ones(512))
+    photo = outside / "face.jpg"
+    photo.write_bytes((Path(__file__).parents[1] / "data/faces/people/person01/1.jpg").read_bytes())
+    with sqlite3.connect(legacy.path) as conn:
+        conn.execute("UPDATE students SET face_encoding_path = '../outside/vector.npy' WHERE id = 1")
+        conn.execute(
+            "UPDATE students SET face_encoding_path = ? WHERE id = 2", (str(outside / "vector.npy"),)
+        )
+        conn.execute("UPDATE students SET face_encoding_path = '..\\outside\\vector.npy' WHERE id = 3")
+        conn.execute(
+            "UPDATE students SET face_encoding_path = NULL, photo_path = '../outside/face.jpg' WHERE id = 4"
+        )
+        conn.execute(
+            "UPDATE students SET face_encoding_path = NULL, photo_path = ? WHERE id = 5", (str(photo),)
+        )
+
+    report = run_migration(legacy.path, pg_url, settings=mig_settings, consent_on_file=FORMS)
+
+    assert report.ok, report.to_text()
+    reasons = {(p.table, p.legacy_id): p.reason for p in report.problems}
+    assert set(reasons) == {("face_encodings", "1"), ("face_encodings", "2"), ("face_encodings", "3")}
+    assert all("outside the old app's folder" in r for r in reasons.values()), reasons
+    caveats = {p.legacy_id: p.reason for p in report.warnings if p.table == "students"}
+    assert "outside the old app's folder" in caveats["4"] and "outside the old app's folder" in caveats["5"]
+    # Neither photo is offered for re-embedding...
+    assert {n.student_id: n.reason for n in report.needs_enrollment}["S10004"] == "needs enrollment"
+    assert {n.student_id: n.reason for n in report.needs_enrollment}["S10005"] == "needs enrollment"
+    # ... nor read when re-embedding is asked for (no face model is loaded: nothing to enroll).
+    result = reembed_from_photos(legacy.path, pg_url, settings=mig_settings)
+    needs = {n.student_id: n.reason for n in result.needs_enrollment}
+    assert "outside the old app's folder" in needs["S10004"], needs
+    assert "outside the old app's folder" in needs["S10005"], needs
+    assert not result.enrolled

@@ -59,8 +59,9 @@ def _read(conn: sqlite3.Connection, source: Path, base: Path) -> dict[str, Legac
             continue
         try:
             raw = values.text(raw_photo, "photo_path")
+            path = None if raw is None else values.legacy_path(raw, base, "photo_path")
         except BadValue as exc:
             out[key] = LegacyPhoto(None, f"the old app's photo path is unusable ({exc})")
             continue
-        out[key] = LegacyPhoto(raw, None, None if raw is None else values.resolve_path(raw, base))
+        out[key] = LegacyPhoto(raw, None, path)
     return out

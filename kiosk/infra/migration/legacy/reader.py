@@ -162,7 +162,7 @@ def _students(plan: LegacyPlan, rows: list[dict[str, Any]], base_dir: Path, *, h
             plan.warnings.append(Problem("students", key, f"{reason}; moved without a class"))
             class_key = None
         photo = _soft(plan, "students", key, lambda: v.text(row.get("photo_path"), "photo_path"))
-        photo_exists = bool(photo) and v.resolve_path(photo, base_dir).is_file()
+        photo_exists = bool(photo) and _photo_file(plan, key, photo, base_dir)
         ids[student_id] = key
         if email:
             emails[email.lower()] = key
@@ -191,13 +191,22 @@ def _students(plan: LegacyPlan, rows: list[dict[str, Any]], base_dir: Path, *, h
         try:
             raw_path = v.text(row["face_encoding_path"], "face_encoding_path", required=True)
             assert raw_path is not None
-            vector = v.load_encoding(v.resolve_path(raw_path, base_dir))
+            vector = v.load_encoding(v.legacy_path(raw_path, base_dir, "face_encoding_path"))
         except BadValue as exc:
             encodings.skip(key, str(exc))
             continue
         encodings.rows.append(
             Row(key, {"vector": vector.tobytes(), "source": f"legacy:{Path(raw_path).name}"})
         )
+
+
+def _photo_file(plan: LegacyPlan, key: str, photo: str, base_dir: Path) -> bool:
+    """Whether the photo can be re-embedded later; one outside the old app's folder never is."""
+    try:
+        return v.legacy_path(photo, base_dir, "photo_path").is_file()
+    except BadValue as exc:
+        plan.warnings.append(Problem("students", key, f"{exc}; the photo is not used"))
+        return False
 
 
 def _sessions(plan: LegacyPlan, rows: list[dict[str, Any]]) -> None:

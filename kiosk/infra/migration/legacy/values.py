@@ -182,10 +182,22 @@ def integer_key(value: object) -> str | None:
     return str(value).strip() or None
 
 
-def resolve_path(raw: str, base: Path) -> Path:
-    """Legacy paths are relative to the database's folder, or absolute."""
+def legacy_path(raw: str, base: Path, column: str) -> Path:
+    """A legacy file path, relative to the database's folder or absolute, that stays inside it.
+
+    The file's values are not trusted: ``../`` (or ``..\\``), an absolute path elsewhere, or a
+    link leading out would have the migration read any file on this computer.
+    """
     path = Path(raw.replace("\\", "/")).expanduser()
-    return path if path.is_absolute() else base / path
+    if not path.is_absolute():
+        path = base / path
+    try:
+        inside = path.resolve().is_relative_to(base.resolve())
+    except (OSError, RuntimeError):  # a link loop
+        inside = False
+    if not inside:
+        raise BadValue(f"{column} {raw[:80]!r} points outside the old app's folder")
+    return path
 
 
 def load_encoding(path: Path) -> npt.NDArray[np.float32]:
