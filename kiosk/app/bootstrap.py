@@ -1,25 +1,38 @@
 """The composition root: builds the engine, the store and the services from the settings.
 
-Entry points (CLI, GUI, demo) call these and pass the results down; nothing below this
-layer reads configuration or picks implementations on its own.
+Entry points (the window, ``kiosk run``, the demo) call :func:`build_services` and pass the
+:class:`KioskServices` it returns down; nothing below this layer reads configuration or
+picks implementations on its own. The face models are the exception to "build everything
+now": loading them takes seconds, so :class:`FaceModels` loads them on first use (the
+window shows itself first and loads them on a background thread).
 """
 
 from __future__ import annotations
 
 import logging
 import os
+import threading
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError
 
-from kiosk.core.errors import DatabaseError, DatabaseUnavailable, SchemaError
+from kiosk.app.session import AttendanceSessionService
+from kiosk.core.errors import DatabaseError, DatabaseUnavailable, KioskError, SchemaError
 from kiosk.core.ports import AttendanceStore
 from kiosk.infra.config import Settings, ensure_data_dir
 from kiosk.infra.db import schema
 from kiosk.infra.db.connect import check_connection, explain
 from kiosk.infra.db.engine import build_engine, parse_database_url
 from kiosk.infra.db.store import DirectStore
+from kiosk.infra.offline.keys import VectorCipher, load_or_create_key
+from kiosk.infra.recognition.index import IndexCache
+
+if TYPE_CHECKING:  # importing the pipeline loads deepface: only when the models are loaded
+    from kiosk.app.enrollment import EnrollmentService
+    from kiosk.infra.recognition.pipeline import FacePipeline
 
 log = logging.getLogger(__name__)
 
@@ -79,4 +92,109 @@ def open_store(settings: Settings) -> AttendanceStore:
     return OfflineFirstStore.create(settings, engine)
 
 
-__all__ = ["DatabaseError", "open_database", "open_store", "prepare_environment"]
+class FaceModels:
+    """The configured profile's face pipeline, loaded once on first use (thread-safe).
+
+    Never falls back to another profile: a missing model is a :class:`KioskError` saying
+    how to install it, and the kiosk then runs with marking by hand.
+    """
+
+    def __init__(self, settings: Settings, pipeline: FacePipeline | None = None) -> None:
+        self._settings = settings
+        self._pipeline = pipeline  # given already loaded (the demo, tests): models load once
+        self._lock = threading.Lock()
+
+    @property
+    def profile(self) -> str:
+        return self._settings.recognition.profile
+
+    @property
+    def loaded(self) -> FacePipeline | None:
+        """The pipeline if it has been loaded, else ``None`` (never loads)."""
+        return self._pipeline
+
+    def load(self) -> FacePipeline:
+        with self._lock:
+            if self._pipeline is None:
+                prepare_environment(self._settings)
+                from kiosk.infra.recognition.pipeline import FacePipeline
+
+                self._pipeline = FacePipeline(self._settings)
+            return self._pipeline
+
+
+@dataclass
+class KioskServices:
+    """Everything a kiosk front end needs, built once from the settings."""
+
+    settings: Settings
+    store: AttendanceStore
+    models: FaceModels
+    index_cache: IndexCache  # encrypted: face vectors are biometric data
+    owns_store: bool = True  # a store given by the caller is closed by the caller
+    _enrollment: EnrollmentService | None = field(default=None, repr=False)
+
+    @property
+    def engine(self) -> Engine | None:
+        """The central database (enrollment and roster changes go straight to it)."""
+        engine = getattr(self.store, "engine", None)
+        return engine if isinstance(engine, Engine) else None
+
+    def session(self, *, actor: str | None = None) -> AttendanceSessionService:
+        """A session service; without loaded models it runs with marking by hand."""
+        settings = self.settings
+        return AttendanceSessionService(
+            self.store,
+            self.models.loaded,
+            self.index_cache,
+            recognition=settings.recognition,
+            late_grace_minutes=settings.attendance.late_grace_minutes,
+            kiosk_id=settings.effective_kiosk_id,
+            actor=actor,
+        )
+
+    def enrollment(self) -> EnrollmentService:
+        """The enrollment service (loads the models if needed: call it off the GUI thread)."""
+        if self._enrollment is None:
+            from kiosk.app.enrollment import EnrollmentService
+
+            engine = self.engine
+            if engine is None:
+                raise KioskError("The database is not open yet.", "Wait a moment and try again.")
+            self._enrollment = EnrollmentService(self.settings, engine, self.models.load())
+        return self._enrollment
+
+    def close(self) -> None:
+        if not self.owns_store:
+            return
+        try:
+            self.store.close()
+        except Exception:
+            log.exception("closing the store failed")
+
+
+def build_services(
+    settings: Settings, *, store: AttendanceStore | None = None, models: FaceModels | None = None
+) -> KioskServices:
+    """Open the store (unless given) and wire the services: the one place that does it.
+
+    Slow (a database round trip): the window calls it on its database thread.
+    """
+    ensure_data_dir(settings)
+    # The cache key is read (or made) once here; the index cache encrypts with it.
+    cipher = VectorCipher(load_or_create_key(settings))
+    index_cache = IndexCache(settings.cache_dir / "indexes", cipher=cipher)
+    owns_store = store is None
+    opened = store if store is not None else open_store(settings)
+    return KioskServices(settings, opened, models or FaceModels(settings), index_cache, owns_store)
+
+
+__all__ = [
+    "DatabaseError",
+    "FaceModels",
+    "KioskServices",
+    "build_services",
+    "open_database",
+    "open_store",
+    "prepare_environment",
+]

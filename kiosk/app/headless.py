@@ -1,8 +1,8 @@
 """A whole session without widgets: open, recognise, mark, close, summarise.
 
 Shares every code path of the GUI except the widgets: the same
-:class:`~kiosk.app.session.AttendanceSessionService`, the same camera sources and capture
-worker. Finite sources (a video file, a folder, an image) end the session when exhausted.
+:class:`~kiosk.app.session.AttendanceSessionService`, the same camera sources, capture
+worker and :class:`~kiosk.app.frame_loop.FrameLoop`. Finite sources (a video file, a folder, an image) end the session when exhausted.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from kiosk.app.frame_loop import EveryFrameFeed, FrameLoop, NewestFrameFeed
 from kiosk.app.session import AttendanceSessionService, FrameResult
 from kiosk.core.domain import SessionSummary
 from kiosk.infra.camera.capture import CaptureWorker
@@ -54,80 +55,28 @@ def run_session(
     source = camera if isinstance(camera, FrameSource) else open_source(camera, realtime=realtime)
     service.start(class_code, started_by=started_by)
     began = time.monotonic()
-    read = processed = 0
+    loop = FrameLoop(service, on_result=on_frame)  # no tolerance: a failure ends the run, said plainly
+    capture: CaptureWorker | None = None
     try:
         if source.is_live or realtime:
-            read, processed = _run_live(service, source, began, duration, max_frames, on_frame)
+            capture = CaptureWorker(source)
+            capture.start()
+            outcome = loop.run(
+                NewestFrameFeed(capture), duration=duration, max_frames=max_frames, poll_seconds=0.5
+            )
         else:
-            read, processed = _run_file(service, source, began, duration, max_frames, on_frame)
+            outcome = loop.run(EveryFrameFeed(source), duration=duration, max_frames=max_frames)
     finally:
+        if capture is not None:
+            capture.stop()
+            capture.join(timeout=5)
         summary = service.end()
         if source.is_open:
             source.close()
     elapsed = time.monotonic() - began
+    read, processed = outcome.frames_read, outcome.frames_processed
     log.info("Headless session: %d frames read, %d recognised in %.1f s", read, processed, elapsed)
     return HeadlessRun(summary, read, processed, elapsed, source.description, tuple(service.warnings))
-
-
-def _out_of_time(began: float, duration: float | None) -> bool:
-    return duration is not None and time.monotonic() - began >= duration
-
-
-def _run_file(
-    service: AttendanceSessionService,
-    source: FrameSource,
-    began: float,
-    duration: float | None,
-    max_frames: int | None,
-    on_frame: Callable[[FrameResult], None] | None,
-) -> tuple[int, int]:
-    if not source.is_open:
-        source.open()
-    fps = source.nominal_fps or 15.0
-    read = 0
-    while True:
-        if (max_frames is not None and read >= max_frames) or _out_of_time(began, duration):
-            break
-        frame = source.read()
-        if frame is None:
-            break
-        read += 1
-        result = service.process_frame(frame.image, timestamp=read / fps, seq=frame.seq)
-        if on_frame is not None:
-            on_frame(result)
-    return read, read
-
-
-def _run_live(
-    service: AttendanceSessionService,
-    source: FrameSource,
-    began: float,
-    duration: float | None,
-    max_frames: int | None,
-    on_frame: Callable[[FrameResult], None] | None,
-) -> tuple[int, int]:
-    worker = CaptureWorker(source)
-    worker.start()
-    processed = 0
-    last_seq = 0
-    try:
-        while not _out_of_time(began, duration):
-            got = worker.wait_frame(last_seq, timeout=0.5)
-            if got is None:
-                if worker.finished:
-                    break
-                continue
-            last_seq, frame = got
-            result = service.process_frame(frame.image, timestamp=frame.timestamp, seq=last_seq)
-            processed += 1
-            if on_frame is not None:
-                on_frame(result)
-            if max_frames is not None and last_seq >= max_frames:
-                break
-    finally:
-        worker.stop()
-        worker.join(timeout=5)
-    return last_seq, processed
 
 
 def format_summary(run: HeadlessRun) -> str:

@@ -17,6 +17,7 @@ import time
 import uuid
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -34,12 +35,9 @@ from kiosk.core.domain import (
 from kiosk.core.errors import InvalidInput, KioskError
 from kiosk.core.lateness import arrival_status
 from kiosk.core.matching import MatchDecision, decide
-from kiosk.core.ports import AttendanceStore
+from kiosk.core.ports import AttendanceStore, FaceAnalyser, FaceIndex, FaceIndexSource
 from kiosk.core.voting import AttendanceVoting
-from kiosk.infra.config import Settings
-from kiosk.infra.offline.keys import VectorCipher, load_or_create_key
-from kiosk.infra.recognition.index import FaceIndex, IndexCache
-from kiosk.infra.recognition.pipeline import FacePipeline
+from kiosk.infra.config import RecognitionSettings
 
 log = logging.getLogger(__name__)
 
@@ -89,34 +87,37 @@ class _State:
     marks: dict[uuid.UUID, AttendanceMark] = field(default_factory=dict)
 
 
-def encrypted_index_cache(settings: Settings) -> IndexCache:
-    """The on-disk FAISS index cache, encrypted with the cache key (face vectors are biometric)."""
-    return IndexCache(settings.cache_dir / "indexes", cipher=VectorCipher(load_or_create_key(settings)))
-
-
 class AttendanceSessionService:
-    """Runs one session at a time for one class."""
+    """Runs one session at a time for one class.
+
+    Built by the composition root (:mod:`kiosk.app.bootstrap`) from ports: ``analyser`` is
+    ``None`` when the face models are not installed (every mark is then by hand).
+    """
 
     def __init__(
         self,
-        settings: Settings,
         store: AttendanceStore,
-        analyser: FacePipeline | None,
+        analyser: FaceAnalyser[Any] | None,
+        index_source: FaceIndexSource,
         *,
-        index_cache: IndexCache | None = None,
+        recognition: RecognitionSettings,
+        late_grace_minutes: int,
+        kiosk_id: str | None,
         actor: str | None = None,
     ) -> None:
-        self.settings = settings
         self.store = store
         self.analyser = analyser
         self.actor = actor
-        self._index_cache = index_cache or encrypted_index_cache(settings)
+        self._index_source = index_source
+        self._recognition = recognition
+        self._late_grace_minutes = late_grace_minutes
+        self._kiosk_id = kiosk_id
         self._lock = threading.RLock()
         self._state: _State | None = None
         self._index: FaceIndex | None = None
         self._voting: AttendanceVoting[uuid.UUID] | None = None
         self._threshold = 1.0
-        self._margin = settings.recognition.margin
+        self._margin = recognition.margin
         self.warnings: list[str] = []
 
     # --- lifecycle ------------------------------------------------------------------
@@ -143,7 +144,7 @@ class AttendanceSessionService:
             self.warnings = []
             self._prepare_recognition(class_code, roster)
             session = self.store.open_session(
-                class_code, started_by=started_by or self.actor, kiosk_id=self.settings.effective_kiosk_id
+                class_code, started_by=started_by or self.actor, kiosk_id=self._kiosk_id
             )
             self._state = _State(session, class_info, roster)
             log.info("Session %s started for class %s (%d students)", session.id, class_code, len(roster))
@@ -151,15 +152,15 @@ class AttendanceSessionService:
 
     def _prepare_recognition(self, class_code: str, roster: dict[uuid.UUID, StudentInfo]) -> None:
         self._index = None
-        self._voting = AttendanceVoting.from_settings(self.settings.recognition)
+        self._voting = AttendanceVoting.from_settings(self._recognition)
         if not roster:
             self.warnings.append("Nobody is in this class yet: add students, or mark attendance by hand.")
         if self.analyser is None:
             self.warnings.append("Face recognition is off: mark attendance by hand.")
             return
         model = self.analyser.model_name
-        self._threshold = self.settings.recognition.threshold_for(model)
-        self._margin = self.settings.recognition.margin_for(model)
+        self._threshold = self._recognition.threshold_for(model)
+        self._margin = self._recognition.margin_for(model)
         gallery = self.store.gallery(class_code, model)
         enrolled = set(gallery.student_ids)
         no_consent = [s for s in roster.values() if not s.consent_given]
@@ -183,7 +184,7 @@ class AttendanceSessionService:
         def load() -> tuple[npt.NDArray[np.float32], tuple[uuid.UUID, ...]]:
             return gallery.vectors, gallery.student_ids
 
-        self._index = self._index_cache.get_or_build(class_code, model, gallery.fingerprint, load)
+        self._index = self._index_source.get_or_build(class_code, model, gallery.fingerprint, load)
 
     def end(self) -> SessionSummary:
         """Close the session (idempotent) and return its summary."""
@@ -265,7 +266,7 @@ class AttendanceSessionService:
                 return None  # already marked (by the camera or by hand): never re-marked
             now = datetime.now(UTC)
             status = arrival_status(
-                now, state.class_info.starts_at, self.settings.attendance.late_grace_minutes
+                now, state.class_info.starts_at, self._late_grace_minutes
             )
             mark = AttendanceMark(
                 id=uuid.uuid4(),

@@ -8,13 +8,24 @@ that keeps these promises.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable, Sequence
 from datetime import datetime
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 import numpy as np
 import numpy.typing as npt
 
-from kiosk.core.domain import AttendanceMark, ClassInfo, SessionInfo, SessionSummary, StudentInfo
+from kiosk.core.domain import (
+    AttendanceMark,
+    ClassInfo,
+    FaceBox,
+    SessionInfo,
+    SessionSummary,
+    StudentInfo,
+)
+
+Vectors = npt.NDArray[np.float32]
+Candidate = tuple[uuid.UUID, float]  # a student and the similarity of their closest photo
 
 
 class GalleryData(Protocol):
@@ -69,3 +80,55 @@ class AttendanceStore(Protocol):
     def status_line(self) -> str:
         """A short state for the status bar, e.g. 'PostgreSQL online' or 'offline, 3 queued'."""
         ...
+
+
+class DetectedFaceLike(Protocol):
+    """One face found in a frame: where it is, and whether it is good enough to recognise."""
+
+    @property
+    def box(self) -> FaceBox: ...
+
+    @property
+    def accepted(self) -> bool: ...
+
+
+Face = TypeVar("Face", bound=DetectedFaceLike)
+
+
+class FaceAnalyser(Protocol[Face]):
+    """What a session needs of the face models: find faces, turn the usable ones into vectors.
+
+    Generic in the analyser's own face type: ``embed`` takes back what ``detect`` gave.
+    """
+
+    @property
+    def model_name(self) -> str: ...
+
+    def detect(self, frame_bgr: npt.NDArray[np.uint8]) -> Sequence[Face]: ...
+
+    def embed(self, faces: Sequence[Face]) -> Vectors:
+        """One L2-normalised row per face, in order (the faces came from ``detect``)."""
+        ...
+
+
+class FaceIndex(Protocol):
+    """What a session needs of a class's face index: the nearest enrolled students."""
+
+    @property
+    def size(self) -> int: ...
+
+    def search(self, queries: Vectors, model_name: str, k: int = 5) -> list[list[Candidate]]:
+        """Per query, the ``k`` most similar students, best first (one entry per student)."""
+        ...
+
+
+class FaceIndexSource(Protocol):
+    """Where a class's index comes from: a cache, rebuilt from the gallery when it is stale."""
+
+    def get_or_build(
+        self,
+        class_code: str,
+        model_name: str,
+        fingerprint: str,
+        load_encodings: Callable[[], tuple[Vectors, tuple[uuid.UUID, ...]]],
+    ) -> FaceIndex: ...

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QLabel, QLineEdit, QWidget, QWizardPage
 
 from kiosk.core.errors import KioskError
+from kiosk.gui.runner import OpRunner
 from kiosk.gui.wizard.state import WizardState
 
 
@@ -45,12 +45,12 @@ class StatusLabel(QLabel):
 
 
 class SetupPage(QWizardPage):
-    """A page that shares the wizard's state and its thread pool."""
+    """A page that shares the wizard's state and its background runner."""
 
-    def __init__(self, state: WizardState, pool: QThreadPool, parent: QWidget | None = None) -> None:
+    def __init__(self, state: WizardState, runner: OpRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.state = state
-        self.pool = pool
+        self.runner = runner
         # Completeness goes through a hidden mandatory field: Qt then emits completeChanged
         # itself whenever the gate's text changes.
         self._gate = QLineEdit(self)

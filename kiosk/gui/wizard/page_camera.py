@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import Qt, QThreadPool
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.core.errors import KioskError
+from kiosk.gui.runner import OpHandle, OpRunner, QueryOp, Report
 from kiosk.gui.wizard.common import SetupPage, StatusLabel
 from kiosk.gui.wizard.state import WizardState
-from kiosk.gui.wizard.tasks import Report, Task, run_task
 from kiosk.infra.camera import list_devices, make_source, open_source
 
 log = logging.getLogger(__name__)
@@ -61,13 +61,13 @@ def to_qimage(image: Any) -> QImage:
 
 
 class CameraPage(SetupPage):
-    def __init__(self, state: WizardState, pool: QThreadPool, parent: QWidget | None = None) -> None:
-        super().__init__(state, pool, parent)
+    def __init__(self, state: WizardState, runner: OpRunner, parent: QWidget | None = None) -> None:
+        super().__init__(state, runner, parent)
         self.setTitle(self.tr("Camera"))
         self.setSubTitle(
             self.tr("Pick the camera facing the door, or type a video file or a stream address (rtsp://…).")
         )
-        self._task: Task | None = None
+        self._task: OpHandle | None = None
         self.frames_shown = 0
         self.source_combo = QComboBox()
         self.source_combo.setEditable(True)
@@ -143,15 +143,15 @@ class CameraPage(SetupPage):
         self.frames_shown = 0
         self.preview_button.setEnabled(False)
         self.status.show_info(self.tr("Opening {source}…").format(source=spec))
-        self._task = run_task(
-            self.pool,
-            lambda report: preview_source(spec, report),
-            "The camera preview",
-            on_progress=self._show_frame,
-            on_finished=self._preview_done,
-            on_failed=self.status.show_error,
-            on_done=self._done,
-            parent=self,
+        self._task = self.runner.run(
+            QueryOp(
+                lambda report: preview_source(spec, report),
+                on_success=self._preview_done,
+                on_failure=self.status.show_error,
+                on_progress=self._show_frame,
+                on_done=self._done,
+                what="The camera preview",
+            )
         )
         self.refresh_complete()
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -29,21 +28,21 @@ from kiosk.app.setup import (
     probe_database,
 )
 from kiosk.core.errors import InvalidInput, KioskError
+from kiosk.gui.runner import OpHandle, OpRunner, QueryOp
 from kiosk.gui.wizard.common import SetupPage, StatusLabel
 from kiosk.gui.wizard.state import WizardState
-from kiosk.gui.wizard.tasks import Task, run_task
 
 log = logging.getLogger(__name__)
 
 
 class DatabasePage(SetupPage):
-    def __init__(self, state: WizardState, pool: QThreadPool, parent: QWidget | None = None) -> None:
-        super().__init__(state, pool, parent)
+    def __init__(self, state: WizardState, runner: OpRunner, parent: QWidget | None = None) -> None:
+        super().__init__(state, runner, parent)
         self.setTitle(self.tr("Where attendance is stored"))
         self.setSubTitle(
             self.tr("One kiosk can keep a local file; several classrooms share a PostgreSQL server.")
         )
-        self._task: Task | None = None
+        self._task: OpHandle | None = None
         self._tested: DatabaseChoice | None = None
 
         self.local_radio = QRadioButton(
@@ -223,14 +222,14 @@ class DatabasePage(SetupPage):
         )
         self.test_button.setEnabled(False)
         settings = self.state.settings
-        self._task = run_task(
-            self.pool,
-            lambda _report: probe_database(choice, settings),
-            "The connection test",
-            on_finished=lambda where: self._test_passed(choice, str(where)),
-            on_failed=self.status.show_error,
-            on_done=self._test_done,
-            parent=self,
+        self._task = self.runner.run(
+            QueryOp(
+                lambda _report: probe_database(choice, settings),
+                on_success=lambda where: self._test_passed(choice, str(where)),
+                on_failure=self.status.show_error,
+                on_done=self._test_done,
+                what="The connection test",
+            )
         )
         self.refresh_complete()
 

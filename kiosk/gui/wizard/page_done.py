@@ -5,11 +5,11 @@ from __future__ import annotations
 import html
 import logging
 
-from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from kiosk.app.setup import PASSWORD_ENV, SaveResult, password_store_available, save_setup
 from kiosk.core.errors import KioskError
+from kiosk.gui.runner import OpRunner
 from kiosk.gui.wizard.common import SetupPage, StatusLabel
 from kiosk.gui.wizard.state import WizardState
 
@@ -17,8 +17,8 @@ log = logging.getLogger(__name__)
 
 
 class DonePage(SetupPage):
-    def __init__(self, state: WizardState, pool: QThreadPool, parent: QWidget | None = None) -> None:
-        super().__init__(state, pool, parent)
+    def __init__(self, state: WizardState, runner: OpRunner, parent: QWidget | None = None) -> None:
+        super().__init__(state, runner, parent)
         self.setTitle(self.tr("Ready"))
         self.setSubTitle(self.tr("Press Finish to save these settings and start the kiosk."))
         self.summary = QLabel()

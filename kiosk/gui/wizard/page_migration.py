@@ -13,7 +13,6 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QThreadPool
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -29,9 +28,9 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.core.errors import InvalidInput, KioskError
+from kiosk.gui.runner import Changed, Changes, MutationOp, OpHandle, OpRunner, Report
 from kiosk.gui.wizard.common import SetupPage, StatusLabel
 from kiosk.gui.wizard.state import WizardState
-from kiosk.gui.wizard.tasks import Report, Task, run_task
 
 log = logging.getLogger(__name__)
 
@@ -105,8 +104,8 @@ def migrate_all(
 
 
 class MigrationPage(SetupPage):
-    def __init__(self, state: WizardState, pool: QThreadPool, parent: QWidget | None = None) -> None:
-        super().__init__(state, pool, parent)
+    def __init__(self, state: WizardState, runner: OpRunner, parent: QWidget | None = None) -> None:
+        super().__init__(state, runner, parent)
         self.setTitle(self.tr("Bring older data along"))
         self.setSubTitle(
             self.tr(
@@ -114,7 +113,7 @@ class MigrationPage(SetupPage):
                 "The files themselves are never changed."
             )
         )
-        self._task: Task | None = None
+        self._task: OpHandle | None = None
         self._cancel = threading.Event()
         self.reports: list[Any] = []
         self.last_was_dry_run = False
@@ -221,15 +220,20 @@ class MigrationPage(SetupPage):
             if dry_run
             else self.tr("Migrating… you can cancel at any time.")
         )
-        self._task = run_task(
-            self.pool,
-            lambda report: migrate_all(sources, self.state, dry_run=dry_run, cancel=cancel, report=report),
-            "The preview" if dry_run else "The migration",
-            on_progress=self._progress,
-            on_finished=self._finished,
-            on_failed=self._failed,
-            on_done=lambda: self._set_running(False),
-            parent=self,
+
+        def migrate(report: Report) -> Changed[list[Any]]:
+            reports = migrate_all(sources, self.state, dry_run=dry_run, cancel=cancel, report=report)
+            return Changed(reports, Changes(roster=not dry_run))  # a preview changes nothing
+
+        self._task = self.runner.run(
+            MutationOp(
+                migrate,
+                on_success=self._finished,
+                on_failure=self._failed,
+                on_progress=self._progress,
+                on_done=lambda: self._set_running(False),
+                what="The preview" if dry_run else "The migration",
+            )
         )
         self._set_running(True)  # after the task exists, so busy() holds the wizard on this page
 

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFileDialog,
@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.core.errors import InvalidInput, KioskError
+from kiosk.gui.runner import OpHandle, OpRunner, QueryOp, Report
 from kiosk.gui.wizard.common import SetupPage, StatusLabel
 from kiosk.gui.wizard.state import WizardState
-from kiosk.gui.wizard.tasks import Report, Task, run_task
 from kiosk.infra.recognition import weights
 from kiosk.infra.recognition.profiles import PROFILES
 
@@ -43,13 +43,13 @@ def import_from(state: WizardState, text: str, _report: Report) -> list[str]:
 
 
 class ModelPage(SetupPage):
-    def __init__(self, state: WizardState, pool: QThreadPool, parent: QWidget | None = None) -> None:
-        super().__init__(state, pool, parent)
+    def __init__(self, state: WizardState, runner: OpRunner, parent: QWidget | None = None) -> None:
+        super().__init__(state, runner, parent)
         self.setTitle(self.tr("Face recognition model"))
         self.setSubTitle(
             self.tr("Facenet512 is the most accurate; the offline model needs no internet at all.")
         )
-        self._task: Task | None = None
+        self._task: OpHandle | None = None
         self._status: dict[str, weights.ProfileStatus] = {}
         self.radios: dict[str, QRadioButton] = {}
         self.state_labels: dict[str, QLabel] = {}
@@ -158,19 +158,19 @@ class ModelPage(SetupPage):
         self.progress.setRange(0, 0)
         self._start(lambda report: import_from(self.state, text, report), "Importing the weight files")
 
-    def _start(self, work: object, what: str) -> None:
+    def _start(self, work: Callable[[Report], object], what: str) -> None:
         self.progress.setVisible(True)
         for widget in (self.fetch_button, self.import_button, self.browse_button, *self.radios.values()):
             widget.setEnabled(False)
-        self._task = run_task(
-            self.pool,
-            work,  # type: ignore[arg-type]
-            what,
-            on_progress=self._progress,
-            on_finished=self._finished,
-            on_failed=self.status.show_error,
-            on_done=self._done,
-            parent=self,
+        self._task = self.runner.run(
+            QueryOp(
+                work,
+                on_success=self._finished,
+                on_failure=self.status.show_error,
+                on_progress=self._progress,
+                on_done=self._done,
+                what=what,
+            )
         )
         self.refresh_complete()
 

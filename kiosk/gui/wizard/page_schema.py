@@ -4,24 +4,23 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.app.setup import SchemaPlan, schema_plan, upgrade_schema
 from kiosk.core.errors import KioskError
+from kiosk.gui.runner import OpHandle, OpRunner, QueryOp
 from kiosk.gui.wizard.common import SetupPage, StatusLabel
 from kiosk.gui.wizard.state import WizardState
-from kiosk.gui.wizard.tasks import Task, run_task
 
 log = logging.getLogger(__name__)
 
 
 class SchemaPage(SetupPage):
-    def __init__(self, state: WizardState, pool: QThreadPool, parent: QWidget | None = None) -> None:
-        super().__init__(state, pool, parent)
+    def __init__(self, state: WizardState, runner: OpRunner, parent: QWidget | None = None) -> None:
+        super().__init__(state, runner, parent)
         self.setTitle(self.tr("Database tables"))
         self.setSubTitle(self.tr("The kiosk creates its tables, or brings older ones up to date."))
-        self._task: Task | None = None
+        self._task: OpHandle | None = None
         self.current: SchemaPlan | None = None
         self.plan = QLabel()
         self.plan.setWordWrap(True)
@@ -50,14 +49,14 @@ class SchemaPage(SetupPage):
     def _run(self, *, upgrade: bool) -> None:
         choice, settings = self.state.database, self.state.settings
         action = upgrade_schema if upgrade else schema_plan
-        self._task = run_task(
-            self.pool,
-            lambda _report: action(choice, settings),
-            "Reading the database tables" if not upgrade else "Updating the database tables",
-            on_finished=lambda st: self._show(st, upgraded=upgrade),
-            on_failed=self._failed,
-            on_done=self._work_done,
-            parent=self,
+        self._task = self.runner.run(
+            QueryOp(
+                lambda _report: action(choice, settings),
+                on_success=lambda st: self._show(st, upgraded=upgrade),
+                on_failure=self._failed,
+                on_done=self._work_done,
+                what="Reading the database tables" if not upgrade else "Updating the database tables",
+            )
         )
         self.refresh_complete()
 

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from kiosk.gui.runner import OpRunner
 from kiosk.gui.wizard.common import SetupPage
 from kiosk.gui.wizard.state import WizardState
 
 
 class WelcomePage(SetupPage):
-    def __init__(self, state: WizardState, pool: QThreadPool, parent: QWidget | None = None) -> None:
-        super().__init__(state, pool, parent)
+    def __init__(self, state: WizardState, runner: OpRunner, parent: QWidget | None = None) -> None:
+        super().__init__(state, runner, parent)
         self.setTitle(self.tr("Set up the attendance kiosk"))
         self.setSubTitle(self.tr("A few steps, each of which you can go back to."))
         text = QLabel(

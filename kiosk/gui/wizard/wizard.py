@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QThreadPool, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMessageBox, QWidget, QWizard
 
+from kiosk.gui.runner import OpRunner
 from kiosk.gui.wizard.common import PageId, SetupPage
 from kiosk.gui.wizard.page_camera import CameraPage
 from kiosk.gui.wizard.page_database import DatabasePage
@@ -40,16 +41,15 @@ class SetupWizard(QWizard):
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.resize(780, 600)
         self.state = WizardState(settings)
-        # A pool of our own, so closing the wizard can wait for exactly its work.
-        self.pool = QThreadPool(self)
-        self.pool.setMaxThreadCount(2)
-        self.welcome_page = WelcomePage(self.state, self.pool)
-        self.database_page = DatabasePage(self.state, self.pool)
-        self.schema_page = _SkippingSchemaPage(self.state, self.pool)
-        self.migration_page = MigrationPage(self.state, self.pool)
-        self.model_page = ModelPage(self.state, self.pool)
-        self.camera_page = CameraPage(self.state, self.pool)
-        self.done_page = DonePage(self.state, self.pool)
+        # A runner of our own, so closing the wizard can wait for exactly its work.
+        self.runner = OpRunner("kiosk-wizard", self)
+        self.welcome_page = WelcomePage(self.state, self.runner)
+        self.database_page = DatabasePage(self.state, self.runner)
+        self.schema_page = _SkippingSchemaPage(self.state, self.runner)
+        self.migration_page = MigrationPage(self.state, self.runner)
+        self.model_page = ModelPage(self.state, self.runner)
+        self.camera_page = CameraPage(self.state, self.runner)
+        self.done_page = DonePage(self.state, self.runner)
         for page_id, page in (
             (PageId.WELCOME, self.welcome_page),
             (PageId.DATABASE, self.database_page),
@@ -69,6 +69,7 @@ class SetupWizard(QWizard):
         return any(p.busy() for p in self.pages())
 
     def accept(self) -> None:
+        self.runner.shutdown()  # Finish is only possible once no work runs
         super().accept()
         self.setup_finished.emit()
 
@@ -92,7 +93,7 @@ class SetupWizard(QWizard):
         """Cancel what can be cancelled and wait for the background work to end."""
         for page in self.pages():
             page.cancel_work()
-        self.pool.waitForDone()
+        self.runner.shutdown()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.reject()
