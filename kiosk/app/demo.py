@@ -13,8 +13,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from kiosk.app.bootstrap import open_database, prepare_environment
-from kiosk.app.enrollment import EnrollmentService
+from kiosk.app.bootstrap import FaceModels, KioskServices, build_services, prepare_environment
 from kiosk.core.errors import KioskError
 from kiosk.infra.camera.synthetic import Actor, SyntheticVideo, default_timeline, write_classroom_video
 from kiosk.infra.config import Settings, load_settings, write_user_settings
@@ -45,6 +44,7 @@ class DemoSetup:
     settings: Settings
     class_code: str
     video: SyntheticVideo
+    models: FaceModels  # loaded for the enrollment: the headless run reuses them
     expected_present: frozenset[str]  # student ids who appear in the stream
     stranger_label: str
 
@@ -69,7 +69,29 @@ def prepare_demo(data_dir: Path | None = None, *, seed: int = 0) -> DemoSetup:
         )
     settings = demo_settings(data_dir)
     prepare_environment(settings)
-    engine = open_database(settings)
+    services = build_services(settings)  # the embedded database, its schema up to date
+    try:
+        _add_and_enroll(services)
+    finally:
+        services.close()
+    models = services.models
+
+    appearing = [sid for sid, _n, appears in DEMO_STUDENTS if appears]
+    actors = [Actor(sid, DEMO_FACES / sid / VIDEO_PHOTO) for sid in appearing]
+    actors.insert(2, Actor(STRANGER, DEMO_FACES / STRANGER / VIDEO_PHOTO))  # the stranger walks in mid-way
+    video_path = settings.data_dir / "demo-classroom.mp4"
+    # 10 fps: a steady camera-like stream that every frame of can be recognised on a 2-core PC.
+    labels = [a.label for a in actors]
+    # Faces about 150 px wide, as at a classroom kiosk where students step up to the camera.
+    timeline = default_timeline(labels, seed=seed, face_width=(140, 160))
+    video = write_classroom_video(actors, video_path, timeline=timeline, fps=10.0, seed=seed)
+    return DemoSetup(settings, DEMO_CLASS, video, models, frozenset(appearing), STRANGER)
+
+
+def _add_and_enroll(services: KioskServices) -> None:
+    """The demo class and its students, each enrolled from three photos (skipped when done before)."""
+    engine = services.engine
+    assert engine is not None  # the embedded database is always open
     sessions = session_factory(engine)
     with unit_of_work(sessions) as s:
         existing = {c.code for c in classes.list_classes(s)}
@@ -81,10 +103,7 @@ def prepare_demo(data_dir: Path | None = None, *, seed: int = 0) -> DemoSetup:
                 students.add_student(
                     s, student_id=sid, name=name, class_code=DEMO_CLASS, consent=True, consent_by="demo data"
                 )
-    from kiosk.infra.recognition.pipeline import FacePipeline
-
-    pipeline = FacePipeline(settings)
-    service = EnrollmentService(settings, engine, pipeline)
+    service = services.enrollment()  # loads the dlib-offline models
     with unit_of_work(sessions) as s:
         enrolled = {
             st.student_id for st in students.list_students(s, class_code=DEMO_CLASS) if st.encoding_count
@@ -92,15 +111,3 @@ def prepare_demo(data_dir: Path | None = None, *, seed: int = 0) -> DemoSetup:
     for sid, _name, _appears in DEMO_STUDENTS:
         if sid not in enrolled:
             service.enroll_paths(sid, [DEMO_FACES / sid / p for p in ENROLL_PHOTOS])
-    engine.dispose()
-
-    appearing = [sid for sid, _n, appears in DEMO_STUDENTS if appears]
-    actors = [Actor(sid, DEMO_FACES / sid / VIDEO_PHOTO) for sid in appearing]
-    actors.insert(2, Actor(STRANGER, DEMO_FACES / STRANGER / VIDEO_PHOTO))  # the stranger walks in mid-way
-    video_path = settings.data_dir / "demo-classroom.mp4"
-    # 10 fps: a steady camera-like stream that every frame of can be recognised on a 2-core PC.
-    labels = [a.label for a in actors]
-    # Faces about 150 px wide, as at a classroom kiosk where students step up to the camera.
-    timeline = default_timeline(labels, seed=seed, face_width=(140, 160))
-    video = write_classroom_video(actors, video_path, timeline=timeline, fps=10.0, seed=seed)
-    return DemoSetup(settings, DEMO_CLASS, video, frozenset(appearing), STRANGER)

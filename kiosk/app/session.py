@@ -265,9 +265,7 @@ class AttendanceSessionService:
             if student_uuid in state.marks:
                 return None  # already marked (by the camera or by hand): never re-marked
             now = datetime.now(UTC)
-            status = arrival_status(
-                now, state.class_info.starts_at, self._late_grace_minutes
-            )
+            status = arrival_status(now, state.class_info.starts_at, self._late_grace_minutes)
             mark = AttendanceMark(
                 id=uuid.uuid4(),
                 session_id=state.session.id,

@@ -8,10 +8,9 @@ import time
 from pathlib import Path
 from typing import Any
 
-from kiosk.app.bootstrap import open_store
+from kiosk.app.bootstrap import build_services
 from kiosk.app.demo import DemoSetup, prepare_demo
 from kiosk.app.headless import format_summary, run_session
-from kiosk.app.session import AttendanceSessionService
 from kiosk.cli.cmd_gui import has_display
 from kiosk.cli.context import CliContext, echo
 
@@ -47,16 +46,12 @@ def demo_command(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def _run_headless(setup: DemoSetup, began: float, *, realtime: bool) -> int:
-    from kiosk.infra.recognition.pipeline import FacePipeline
-
-    settings = setup.settings
-    pipeline = FacePipeline(settings)
-    store = open_store(settings)
+    services = build_services(setup.settings, models=setup.models)  # the models enrolled the class
     try:
-        service = AttendanceSessionService(settings, store, pipeline, actor="demo")
+        service = services.session(actor="demo")
         run = run_session(service, setup.class_code, str(setup.video.path), realtime=realtime)
     finally:
-        store.close()
+        services.close()
     echo(format_summary(run))
     present = {s.student_id for s, _ in run.summary.present + run.summary.late}
     missed = setup.expected_present - present

@@ -6,9 +6,8 @@ import argparse
 import getpass
 from typing import Any
 
-from kiosk.app.bootstrap import open_store, prepare_environment
+from kiosk.app.bootstrap import FaceModels, build_services
 from kiosk.app.headless import format_summary, run_session
-from kiosk.app.session import AttendanceSessionService
 from kiosk.cli.context import CliContext, echo
 from kiosk.core.errors import InvalidInput
 
@@ -39,13 +38,11 @@ def run_command(args: argparse.Namespace, ctx: CliContext) -> int:
     if args.max_frames is not None and args.max_frames <= 0:
         raise InvalidInput("--max-frames must be at least 1.")
     settings = ctx.settings
-    prepare_environment(settings)
-    from kiosk.infra.recognition.pipeline import FacePipeline  # loads deepface: only when needed
-
-    pipeline = FacePipeline(settings)  # before the store: a missing model stops here, with nothing opened
-    store = open_store(settings)
+    models = FaceModels(settings)
+    models.load()  # before the store: a missing model stops here, with nothing opened
+    services = build_services(settings, models=models)
     try:
-        service = AttendanceSessionService(settings, store, pipeline, actor=getpass.getuser())
+        service = services.session(actor=getpass.getuser())
         camera = args.camera or settings.camera.source
         result = run_session(
             service,
@@ -56,6 +53,6 @@ def run_command(args: argparse.Namespace, ctx: CliContext) -> int:
             realtime=args.realtime,
         )
     finally:
-        store.close()
+        services.close()
     echo(format_summary(result))
     return 0

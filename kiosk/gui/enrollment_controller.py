@@ -19,9 +19,10 @@ from kiosk.core.errors import ConsentRequired, KioskError
 from kiosk.gui.context import GuiContext
 from kiosk.gui.dialogs import error_text
 from kiosk.gui.enrollment_view import MAX_SHOTS, MIN_SHOTS, EnrollmentDialog
+from kiosk.gui.runner import OpRunner
 from kiosk.gui.style import BOX_COLOURS
 from kiosk.gui.video_widget import Overlay
-from kiosk.gui.workers import CaptureBridge, TaskRunner, stop_capture
+from kiosk.gui.workers import CaptureBridge, stop_capture
 from kiosk.infra.camera import CaptureState, CaptureStatus, CaptureWorker, Image
 from kiosk.infra.db.engine import session_factory, unit_of_work
 from kiosk.infra.db.repo import classes as class_repo
@@ -34,7 +35,7 @@ CHECK_INTERVAL_MS = 400
 
 
 class EnrollmentController(QObject):
-    def __init__(self, ctx: GuiContext, parent: QWidget, db: TaskRunner, models: TaskRunner) -> None:
+    def __init__(self, ctx: GuiContext, parent: QWidget, db: OpRunner, models: OpRunner) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.parent_widget = parent

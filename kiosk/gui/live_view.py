@@ -19,20 +19,20 @@ class LiveView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)
         top = QHBoxLayout()
-        self.title = QLabel("")
-        self.title.setObjectName("title")
-        top.addWidget(self.title, 1)
+        self._title = QLabel("")
+        self._title.setObjectName("title")
+        top.addWidget(self._title, 1)
         self.manual_button = QPushButton(self.tr("&Mark by hand…"))
         self.end_button = QPushButton(self.tr("&End session"))
         self.end_button.setObjectName("danger")
         top.addWidget(self.manual_button)
         top.addWidget(self.end_button)
         layout.addLayout(top)
-        self.warnings = QLabel("")
-        self.warnings.setObjectName("warning")
-        self.warnings.setWordWrap(True)
-        self.warnings.hide()
-        layout.addWidget(self.warnings)
+        self._warnings = QLabel("")
+        self._warnings.setObjectName("warning")
+        self._warnings.setWordWrap(True)
+        self._warnings.hide()
+        layout.addWidget(self._warnings)
 
         self.splitter = QSplitter()
         self.video = VideoWidget()
@@ -58,6 +58,20 @@ class LiveView(QWidget):
             width = max(1, self.splitter.width())
             self.splitter.setSizes([width * 2 // 3, width - width * 2 // 3])
 
-    def set_warnings(self, lines: list[str]) -> None:
-        self.warnings.setText("\n".join(f"⚠ {line}" for line in lines))
-        self.warnings.setVisible(bool(lines))
+    def show_session(self, title: str, warnings: list[str]) -> None:
+        """A new session: its title, its warnings (hidden when none), no video yet."""
+        self._title.setText(title)
+        self._warnings.setText("\n".join(f"⚠ {line}" for line in warnings))
+        self._warnings.setVisible(bool(warnings))
+        self.video.clear()
+
+    @property
+    def warnings_text(self) -> str:
+        return self._warnings.text()
+
+    @property
+    def warnings_shown(self) -> bool:
+        return self._warnings.isVisible()
+
+    def focus_first(self) -> None:
+        self.roster.list.setFocus()

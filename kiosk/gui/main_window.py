@@ -13,7 +13,7 @@ from kiosk.gui.summary_view import SummaryView
 
 
 class MainWindow(QMainWindow):
-    """Layout only; :class:`~kiosk.gui.session_controller.SessionController` drives it.
+    """Layout only; the controllers (session, camera, status bar) drive it through its methods.
 
     ``close_requested`` is emitted instead of closing while the controller has work to
     finish (a session running); the controller calls :meth:`allow_close` and closes again.
@@ -37,11 +37,11 @@ class MainWindow(QMainWindow):
 
         bar = self.statusBar()
         bar.setSizeGripEnabled(False)
-        self.db_status = QLabel(self.tr("Database: connecting…"))
-        self.model_status = QLabel(self.tr("Model: loading…"))
-        self.camera_status = QLabel(self.tr("Camera: off"))
-        self.fps_status = QLabel("")
-        for label in (self.db_status, self.model_status, self.camera_status, self.fps_status):
+        self._db_status = QLabel(self.tr("Database: connecting…"))
+        self._model_status = QLabel(self.tr("Model: loading…"))
+        self._camera_status = QLabel(self.tr("Camera: off"))
+        self._fps_status = QLabel("")
+        for label in (self._db_status, self._model_status, self._camera_status, self._fps_status):
             label.setContentsMargins(8, 0, 8, 0)
             bar.addWidget(label)
         bar.setStyleSheet("QStatusBar QLabel { border-right: 1px solid #b0b0b0; padding: 0 10px; }")
@@ -58,15 +58,41 @@ class MainWindow(QMainWindow):
     # --- screens ------------------------------------------------------------------------
     def show_start(self) -> None:
         self.stack.setCurrentWidget(self.start_view)
-        self.start_view.class_combo.setFocus()
+        self.start_view.focus_first()
 
     def show_live(self) -> None:
         self.stack.setCurrentWidget(self.live_view)
-        self.live_view.roster.list.setFocus()
+        self.live_view.focus_first()
 
     def show_summary(self) -> None:
         self.stack.setCurrentWidget(self.summary_view)
-        self.summary_view.done_button.setFocus()
+        self.summary_view.focus_first()
+
+    # --- status bar -------------------------------------------------------------------
+    def set_database_status(self, text: str) -> None:
+        self._db_status.setText(text)
+
+    def set_model_status(self, text: str) -> None:
+        self._model_status.setText(text)
+
+    def set_camera_status(self, text: str) -> None:
+        self._camera_status.setText(text)
+
+    def set_rates(self, text: str) -> None:
+        """Camera and recognition frame rates."""
+        self._fps_status.setText(text)
+
+    @property
+    def database_status(self) -> str:
+        return self._db_status.text()
+
+    @property
+    def model_status(self) -> str:
+        return self._model_status.text()
+
+    @property
+    def camera_status(self) -> str:
+        return self._camera_status.text()
 
     # --- kiosk mode ---------------------------------------------------------------------
     def set_kiosk_mode(self, on: bool) -> None:

@@ -147,10 +147,10 @@ def _grab(widget: QWidget, path: Path, size: tuple[int, int]) -> Path:
 def _window(sample: _Sample, touch: bool) -> MainWindow:
     window = MainWindow()
     window.setStyleSheet(stylesheet(touch=touch))
-    window.db_status.setText(window.tr("Database: %s") % "Local database")
-    window.model_status.setText(window.tr("Model: %s") % "dlib-offline")
-    window.camera_status.setText(window.tr("Camera: %s") % window.tr("live"))
-    window.fps_status.setText("Camera 15 fps · recognition 6.2 fps")
+    window.set_database_status(window.tr("Database: %s") % "Local database")
+    window.set_model_status(window.tr("Model: %s") % "dlib-offline")
+    window.set_camera_status(window.tr("Camera: %s") % window.tr("live"))
+    window.set_rates("Camera 15 fps · recognition 6.2 fps")
     return window
 
 
@@ -190,9 +190,9 @@ def _start(sample: _Sample, touch: bool) -> QWidget:
     sv.set_cameras(
         [CameraDevice(0, "HD Pro Webcam C920", "/dev/video0"), CameraDevice(2, "Integrated Camera")], "0"
     )
-    sv.db_label.setText(sv.tr("Database ready: %n class(es).", "", 2))
-    sv.model_label.setText(sv.tr("Face recognition ready (%s).") % "dlib-offline")
-    sv.start_button.setEnabled(True)
+    sv.show_database_state(sv.tr("Database ready: %n class(es).", "", 2))
+    sv.show_model_state(sv.tr("Face recognition ready (%s).") % "dlib-offline")
+    sv.set_start_enabled(True)
     sv.preview.set_frame(sample.frame)
     window.show_start()
     return window
@@ -201,11 +201,12 @@ def _start(sample: _Sample, touch: bool) -> QWidget:
 def _live(sample: _Sample, touch: bool) -> QWidget:
     window = _window(sample, touch)
     lv = window.live_view
-    lv.title.setText("9B — Biology 9B")
+    lv.show_session(
+        "9B — Biology 9B", ["1 student(s) without consent are never recognised: mark them by hand."]
+    )
     names = {s.id: s.name for s in sample.students}
     lv.roster.set_photos(sample.photos, names)
     lv.roster.set_entries(sample.roster())
-    lv.set_warnings(["1 student(s) without consent are never recognised: mark them by hand."])
     lv.video.set_frame(sample.frame)
     lv.video.set_faces(sample.faces)
     window.show_live()
@@ -260,7 +261,7 @@ def _summary(sample: _Sample, touch: bool) -> QWidget:
     window = _window(sample, touch)
     sample.store.close_session(sample.session.id)
     window.summary_view.show_summary(sample.store.summary(sample.session.id))
-    window.summary_view.message.setText(window.tr("Saved to %s") % "~/attendance-9B.csv")
+    window.summary_view.show_message(window.tr("Saved to %s") % "~/attendance-9B.csv")
     window.show_summary()
     return window
 

@@ -61,21 +61,21 @@ class StartView(QWidget):
         form.addRow(source_label, source_row)
         left.addLayout(form)
 
-        self.db_label = QLabel(self.tr("Connecting to the database…"))
-        self.db_label.setWordWrap(True)
-        left.addWidget(self.db_label)
-        self.model_label = QLabel(self.tr("Loading the face models…"))
-        self.model_label.setWordWrap(True)
-        left.addWidget(self.model_label)
-        self.error_label = QLabel("")
-        self.error_label.setObjectName("error")
-        self.error_label.setWordWrap(True)
-        self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.error_label.hide()
-        left.addWidget(self.error_label)
-        self.retry_button = QPushButton(self.tr("&Retry"))
-        self.retry_button.hide()
-        left.addWidget(self.retry_button)
+        self._db_label = QLabel(self.tr("Connecting to the database…"))
+        self._db_label.setWordWrap(True)
+        left.addWidget(self._db_label)
+        self._model_label = QLabel(self.tr("Loading the face models…"))
+        self._model_label.setWordWrap(True)
+        left.addWidget(self._model_label)
+        self._error_label = QLabel("")
+        self._error_label.setObjectName("error")
+        self._error_label.setWordWrap(True)
+        self._error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._error_label.hide()
+        left.addWidget(self._error_label)
+        self._retry_button = QPushButton(self.tr("&Retry"))
+        self._retry_button.hide()
+        left.addWidget(self._retry_button)
         left.addStretch(1)
 
         buttons = QHBoxLayout()
@@ -101,7 +101,7 @@ class StartView(QWidget):
 
         self.start_button.clicked.connect(self.start_requested)
         self.enroll_button.clicked.connect(self.enroll_requested)
-        self.retry_button.clicked.connect(self.retry_requested)
+        self._retry_button.clicked.connect(self.retry_requested)
         self.browse_button.clicked.connect(self._browse)
         self.camera_combo.activated.connect(self._camera_picked)
         self.source_edit.editingFinished.connect(self._source_edited)
@@ -148,8 +148,26 @@ class StartView(QWidget):
         return str(data) if data is not None else ""
 
     def show_error(self, text: str) -> None:
-        self.error_label.setText(text)
-        self.error_label.setVisible(bool(text))
+        self._error_label.setText(text)
+        self._error_label.setVisible(bool(text))
+
+    def show_database_state(self, text: str, *, retry: bool = False) -> None:
+        """What the database is doing; ``retry`` offers the Retry button (it failed)."""
+        self._db_label.setText(text)
+        self._retry_button.setVisible(retry)
+
+    def show_model_state(self, text: str) -> None:
+        self._model_label.setText(text)
+
+    @property
+    def model_text(self) -> str:
+        return self._model_label.text()
+
+    def set_start_enabled(self, enabled: bool) -> None:
+        self.start_button.setEnabled(enabled)
+
+    def focus_first(self) -> None:
+        self.class_combo.setFocus()
 
     def _camera_picked(self, _index: int) -> None:
         self.source_edit.clear()

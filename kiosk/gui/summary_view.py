@@ -51,9 +51,9 @@ class SummaryView(QWidget):
             grid.addWidget(box, 0, i)
             self.groups[key] = (box, lst)
         layout.addLayout(grid, 1)
-        self.message = QLabel("")
-        self.message.setWordWrap(True)
-        layout.addWidget(self.message)
+        self._message = QLabel("")
+        self._message.setWordWrap(True)
+        layout.addWidget(self._message)
         buttons = QHBoxLayout()
         self.export_button = QPushButton(self.tr("E&xport to CSV…"))
         self.done_button = QPushButton(self.tr("&New session"))
@@ -92,4 +92,14 @@ class SummaryView(QWidget):
                 when = f"{mark.marked_at.astimezone():%H:%M}"
                 note = f" — {mark.note}" if mark.note else ""
                 lst.addItem(f"{name}  {when}{note}")
-        self.message.clear()
+        self._message.clear()
+
+    def show_message(self, text: str) -> None:
+        self._message.setText(text)
+
+    @property
+    def message_text(self) -> str:
+        return self._message.text()
+
+    def focus_first(self) -> None:
+        self.done_button.setFocus()

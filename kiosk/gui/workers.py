@@ -1,116 +1,29 @@
-"""Work that must never run on the GUI thread, and the bridges that bring results back.
+"""The threads behind the live screens, and the bridge that brings the camera's state back.
 
-- :class:`TaskRunner`: one background thread for database calls and other short blocking
-  work (open the database, start or end a session, a manual mark). One worker keeps the
-  calls in order; results and errors come back as callbacks on the GUI thread.
-- :class:`RecognitionWorker`: takes the newest frame from a :class:`CaptureWorker`, runs
-  the session's ``process_frame`` and emits the result. It never queues frames: when it is
-  slower than the camera, the frames in between are simply never looked at.
+- :class:`RecognitionWorker`: a Qt thread that drives the shared
+  :class:`~kiosk.app.frame_loop.FrameLoop` on the newest frame of a :class:`CaptureWorker`
+  and turns its callbacks into signals. It never queues frames: when it is slower than the
+  camera, the frames in between are simply never looked at.
 - :class:`CaptureBridge`: re-emits the capture thread's state changes as a Qt signal.
+
+Short blocking work (the database, loading models) goes through
+:class:`~kiosk.gui.runner.OpRunner` instead.
 """
 
 from __future__ import annotations
 
 import contextlib
 import logging
-import threading
-import time
-from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
-from typing import Any
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
-from sqlalchemy.exc import OperationalError
+from PySide6.QtCore import QObject, QThread, Signal
 
-from kiosk.app.session import AttendanceSessionService, FrameResult
-from kiosk.core.errors import KioskError, OfflineRefused
-from kiosk.infra.camera import CaptureStatus, CaptureWorker, FpsMeter
+from kiosk.app.errors import as_kiosk_error
+from kiosk.app.frame_loop import FrameLoop, FrameProcessor, NewestFrameFeed
+from kiosk.infra.camera import CaptureStatus, CaptureWorker
 
 log = logging.getLogger(__name__)
 
-OnDone = Callable[[Any], None]
-OnError = Callable[[KioskError], None]
-
-
-def as_kiosk_error(exc: BaseException) -> KioskError:
-    """A message a person can read for any failure (a bug is logged with its traceback)."""
-    if isinstance(exc, KioskError):
-        return exc
-    if isinstance(exc, OperationalError):
-        # Roster changes and enrollment go straight to the database: refused while it is away.
-        log.warning("A change needed the database, which is unreachable: %s", type(exc).__name__)
-        return OfflineRefused(
-            "The school's database cannot be reached right now, so this change was not saved.",
-            "Try again when the network is back; taking attendance keeps working meanwhile.",
-        )
-    log.error("Unexpected error in background work", exc_info=exc)
-    return KioskError(
-        f"Something went wrong ({type(exc).__name__}: {exc}).",
-        "The details are in the log file; try again, or restart the kiosk.",
-    )
-
-
-class TaskRunner(QObject):
-    """A single background thread; ``submit`` returns at once, callbacks run on the GUI thread."""
-
-    _finished = Signal(object, object, object)  # callback, value, is_error
-
-    def __init__(self, name: str = "kiosk-db", parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix=name)
-        self._finished.connect(self._deliver)
-        self._pending = 0
-        self._lock = threading.Lock()
-        self._closed = False
-
-    @property
-    def busy(self) -> bool:
-        with self._lock:
-            return self._pending > 0
-
-    def submit(
-        self, fn: Callable[[], Any], on_done: OnDone | None = None, on_error: OnError | None = None
-    ) -> None:
-        if self._closed:
-            log.debug("task submitted after shutdown ignored")
-            return
-        with self._lock:
-            self._pending += 1
-        future = self._executor.submit(fn)
-        future.add_done_callback(lambda f: self._complete(f, on_done, on_error))
-
-    def _complete(self, future: Future[Any], on_done: OnDone | None, on_error: OnError | None) -> None:
-        # Runs on the worker thread: the signal crosses to the GUI thread (queued connection).
-        exc = future.exception()
-        try:
-            if exc is not None:
-                error = as_kiosk_error(exc)
-                log.info("Background task failed: %s", error.message)
-                self._finished.emit(on_error, error, True)
-            else:
-                self._finished.emit(on_done, future.result(), False)
-        except RuntimeError:  # the Qt object is gone (window closed): nothing left to tell
-            pass
-
-    @Slot(object, object, object)
-    def _deliver(self, callback: Callable[[Any], None] | None, value: Any, is_error: bool) -> None:
-        with self._lock:
-            self._pending -= 1
-        if self._closed:
-            return  # the window is being torn down: results of the last queued work are not shown
-        if callback is not None:
-            callback(value)
-        elif is_error:
-            log.warning("Unhandled background error: %s", value)
-
-    def run_sync(self, fn: Callable[[], Any]) -> Any:
-        """Run ``fn`` after the queued tasks and wait for it (used only when closing the window)."""
-        return self._executor.submit(fn).result()
-
-    def shutdown(self) -> None:
-        """Finish the queued tasks (a mark in flight is never lost), then end the thread."""
-        self._closed = True
-        self._executor.shutdown(wait=True)
+MAX_FAILURES = 20  # failed frames in a row before recognition gives up (the teacher marks by hand)
 
 
 class CaptureBridge(QObject):
@@ -143,46 +56,30 @@ class RecognitionWorker(QThread):
     source_finished = Signal()
 
     def __init__(
-        self, service: AttendanceSessionService, capture: CaptureWorker, parent: QObject | None = None
+        self, processor: FrameProcessor, capture: CaptureWorker, parent: QObject | None = None
     ) -> None:
         super().__init__(parent)
         self.setObjectName("kiosk-recognition")
-        self._service = service
         self._capture = capture
-        self._meter = FpsMeter(window=10)
-        self.frames_processed = 0
-        self.last_elapsed_ms = 0.0
+        self._loop = FrameLoop(
+            processor,
+            on_result=self.result_ready.emit,
+            on_error=lambda exc: self.error.emit(as_kiosk_error(exc, "Recognition")),
+            max_failures=MAX_FAILURES,
+        )
 
     @property
     def fps(self) -> float:
-        return self._meter.fps
+        return self._loop.fps
+
+    @property
+    def frames_processed(self) -> int:
+        return self._loop.frames_processed
 
     def run(self) -> None:
-        last_seq = 0
-        failures = 0
-        while not self.isInterruptionRequested():
-            got = self._capture.wait_frame(last_seq, timeout=0.2)
-            if got is None:
-                if self._capture.finished:
-                    self.source_finished.emit()
-                    return
-                continue
-            last_seq, frame = got
-            try:
-                result: FrameResult = self._service.process_frame(frame.image, frame.timestamp, frame.seq)
-            except Exception as exc:
-                failures += 1
-                self.error.emit(as_kiosk_error(exc))
-                if failures >= 20:  # a persistent fault: stop trying, the teacher marks by hand
-                    log.error("Recognition stopped after %d failures in a row", failures)
-                    return
-                time.sleep(0.5)
-                continue
-            failures = 0
-            self.frames_processed += 1
-            self.last_elapsed_ms = result.elapsed_ms
-            self._meter.tick(time.monotonic())
-            self.result_ready.emit(result)
+        outcome = self._loop.run(NewestFrameFeed(self._capture), should_stop=self.isInterruptionRequested)
+        if outcome.source_ended:
+            self.source_finished.emit()
 
     def stop(self, timeout_ms: int = 10_000) -> None:
         """Ask the thread to end after the frame in hand, and wait for it."""

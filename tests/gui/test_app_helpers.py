@@ -105,8 +105,8 @@ def test_a_roster_change_while_the_database_is_unreachable_gets_a_plain_refusal(
     from sqlalchemy import create_engine, text
     from sqlalchemy.exc import OperationalError
 
+    from kiosk.app.errors import as_kiosk_error
     from kiosk.core.errors import OfflineRefused
-    from kiosk.gui.workers import as_kiosk_error
 
     engine = create_engine(
         "postgresql+psycopg://kiosk@127.0.0.1:1/kiosk", connect_args={"connect_timeout": 2}
@@ -130,7 +130,7 @@ def test_on_postgresql_the_window_runs_offline_first_and_can_still_enroll(
     from kiosk.infra.offline.store import OfflineFirstStore
 
     ctx = GuiContext(load_settings(data_dir=tmp_path / "data", database_url=pg_url, env={}))
-    store = ctx.open_database()
+    store = ctx.open_services().store
     try:
         assert isinstance(store, OfflineFirstStore)
         # Enrollment writes to the central database: the window must have its engine.

@@ -92,7 +92,7 @@ def test_unreadable_video_file_is_said_on_screen(
     start_session(qtbot, gui)
     video = gui.window.live_view.video
     qtbot.waitUntil(lambda: "broken.mp4" in video.message, timeout=10_000)
-    assert gui.window.camera_status.text() == "Camera: failed"
+    assert gui.window.camera_status == "Camera: failed"
 
 
 def test_missing_camera_is_said_on_screen_and_retried(
@@ -103,7 +103,7 @@ def test_missing_camera_is_said_on_screen_and_retried(
     video = gui.window.live_view.video
     qtbot.waitUntil(lambda: "No camera at index 7" in video.message, timeout=10_000)
     assert "Retrying" in video.message
-    assert gui.window.camera_status.text() == "Camera: reconnecting"
+    assert gui.window.camera_status == "Camera: reconnecting"
 
 
 def test_class_with_nobody_enrolled_is_explained(
@@ -115,7 +115,7 @@ def test_class_with_nobody_enrolled_is_explained(
     engine.dispose()
     gui = start(qtbot, classroom, gui_settings, open_gui)
     start_session(qtbot, gui, "EMPTY")
-    assert "Nobody is in this class" in gui.window.live_view.warnings.text()
+    assert "Nobody is in this class" in gui.window.live_view.warnings_text
 
 
 def test_closing_mid_session_asks_then_ends_it_keeping_the_marks(
@@ -246,10 +246,10 @@ def test_missing_weights_are_explained_and_never_swapped_for_another_model(
     qtbot.addWidget(gui.window)
     open_gui.append(gui)
     sv = gui.window.start_view
-    qtbot.waitUntil(lambda: "Face recognition is off" in sv.model_label.text(), timeout=15_000)
-    assert "kiosk models fetch" in sv.model_label.text() and "dlib-offline" in sv.model_label.text()
-    assert gui.ctx.pipeline is None  # no silent fallback to the offline profile
-    assert gui.window.model_status.text() == "Model: facenet512 not installed"
+    qtbot.waitUntil(lambda: "Face recognition is off" in sv.model_text, timeout=15_000)
+    assert "kiosk models fetch" in sv.model_text and "dlib-offline" in sv.model_text
+    assert gui.ctx.models.loaded is None  # no silent fallback to the offline profile
+    assert gui.window.model_status == "Model: facenet512 not installed"
 
 
 @pytest.mark.recognition

@@ -57,8 +57,8 @@ def test_teacher_flow_marks_enrolled_students_once(
         qtbot.mouseClick(sv.start_button, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: window.stack.currentWidget() is window.live_view, timeout=10_000)
         lv = window.live_view
-        assert lv.warnings.isVisible()  # one student without consent, one not enrolled: said on screen
-        assert "consent" in lv.warnings.text()
+        assert lv.warnings_shown  # one student without consent, one not enrolled: said on screen
+        assert "consent" in lv.warnings_text
         qtbot.waitUntil(lambda: lv.roster.list.count() == 5, timeout=5000)
 
         # The video plays at its own rate while recognition runs on its own thread.
