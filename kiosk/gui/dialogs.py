@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
@@ -40,6 +41,22 @@ def show_error(parent: QWidget | None, exc: KioskError, title: str | None = None
     if exc.hint:
         box.setInformativeText(exc.hint)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
+    return box
+
+
+def ask(parent: QWidget, title: str, question: str, on_yes: Callable[[], None]) -> QMessageBox:
+    """A Yes/No question that does not block the event loop (No is the default)."""
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        title,
+        question,
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        parent,
+    )
+    box.setDefaultButton(QMessageBox.StandardButton.No)
+    box.accepted.connect(on_yes)
+    box.finished.connect(box.deleteLater)
     box.open()
     return box
 

@@ -8,7 +8,6 @@ the face models load on a second one at start-up. The status bar is the
 
 from __future__ import annotations
 
-import enum
 import getpass
 import logging
 import uuid
@@ -21,35 +20,20 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from kiosk.app.export import export_summary_csv
 from kiosk.app.session import AttendanceSessionService, FrameResult, RosterEntry
-from kiosk.core.domain import AttendanceMark, AttendanceStatus, ClassInfo, SessionSummary
+from kiosk.core.domain import ClassInfo, SessionSummary
 from kiosk.core.errors import KioskError
 from kiosk.gui.camera_controller import CameraController
 from kiosk.gui.context import GuiContext
-from kiosk.gui.dialogs import ManualMarkDialog, error_text, show_error
+from kiosk.gui.dialogs import ask, error_text, show_error
 from kiosk.gui.main_window import MainWindow
+from kiosk.gui.manual_marks import ManualMarkController
+from kiosk.gui.phase import Opening, Phase
 from kiosk.gui.runner import Changes, OpRunner
 from kiosk.gui.status_controller import StatusBarController
 from kiosk.gui.workers import RecognitionWorker
 from kiosk.infra.camera import CaptureWorker, list_devices
 
 log = logging.getLogger(__name__)
-
-
-class Phase(enum.Enum):
-    OPENING = "opening"  # the database or the face models are not settled yet
-    READY = "ready"  # the start screen: a session can start
-    STARTING = "starting"  # a session is being opened
-    RUNNING = "running"
-    ENDING = "ending"  # the session is being closed
-    SUMMARY = "summary"  # the summary screen
-    CLOSED = "closed"  # the window is shut down: nothing more happens
-
-
-class Opening(enum.Enum):
-    """What start-up still waits for (the models count once loaded *or* found missing)."""
-
-    DATABASE = "database"
-    MODELS = "models"
 
 
 def _actor() -> str:
@@ -89,7 +73,7 @@ class SessionController(QObject):
         self._camera_override = camera
         self.last_error: KioskError | None = None
         self.prompt: QMessageBox | None = None
-        self.manual_dialog: ManualMarkDialog | None = None
+        self.manual = ManualMarkController(window, self.db, lambda: self.service, _actor)
         self.enrollment: Any = None  # the enrollment controller, created on first use
 
         sv, lv, su = window.start_view, window.live_view, window.summary_view
@@ -98,8 +82,6 @@ class SessionController(QObject):
         sv.retry_requested.connect(self.open_database)
         sv.enroll_requested.connect(self.open_enrollment)
         lv.end_requested.connect(self.confirm_end)
-        lv.manual_requested.connect(self._on_manual_requested)
-        lv.roster.student_activated.connect(self.open_manual_mark)
         su.export_requested.connect(self.choose_export)
         su.done_requested.connect(self.back_to_start)
         window.close_requested.connect(self.request_close)
@@ -288,59 +270,6 @@ class SessionController(QObject):
         if self.auto_end and self.phase is Phase.RUNNING:
             self.end_session()
 
-    # --- manual override ----------------------------------------------------------------
-    def _on_manual_requested(self) -> None:
-        selected = self.window.live_view.roster.selected_student
-        if selected is None:
-            show_error(
-                self.window,
-                KioskError(
-                    self.tr("Choose a student in the list first."), self.tr("Then press Mark by hand again.")
-                ),
-            )
-            return
-        self.open_manual_mark(selected)
-
-    def open_manual_mark(self, student_uuid: uuid.UUID) -> ManualMarkDialog | None:
-        service = self.service
-        if service is None:
-            return None
-        entry = next((e for e in service.roster() if e.student.id == student_uuid), None)
-        if entry is None:
-            return None
-        dialog = ManualMarkDialog(
-            entry.student, entry.status, self.window.live_view.roster.photo(student_uuid), self.window
-        )
-        dialog.accepted.connect(lambda: self.manual_mark(student_uuid, dialog.status, dialog.note.text()))
-        dialog.finished.connect(dialog.deleteLater)
-        self.manual_dialog = dialog
-        dialog.open()
-        return dialog
-
-    def manual_mark(
-        self,
-        student_uuid: uuid.UUID,
-        status: AttendanceStatus,
-        note: str = "",
-        on_done: Callable[[AttendanceMark], None] | None = None,
-    ) -> None:
-        service = self.service
-        if service is None:
-            return
-
-        def saved(mark: AttendanceMark) -> None:
-            log.info("Manual mark saved: %s", mark.status.value)
-            if on_done is not None:
-                on_done(mark)
-
-        self.db.mutate(
-            lambda: service.manual_mark(student_uuid, status, note=note or None, actor=_actor()),
-            Changes(marks=True),
-            saved,
-            self._error,
-            what="Saving the mark",
-        )
-
     # --- ending -------------------------------------------------------------------------
     def confirm_end(self) -> None:
         self._ask(
@@ -350,19 +279,7 @@ class SessionController(QObject):
         )
 
     def _ask(self, title: str, question: str, on_yes: Callable[[], None]) -> None:
-        """A Yes/No question that does not block the event loop (No is the default)."""
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
-            title,
-            question,
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            self.window,
-        )
-        box.setDefaultButton(QMessageBox.StandardButton.No)
-        box.accepted.connect(on_yes)
-        box.finished.connect(box.deleteLater)
-        self.prompt = box
-        box.open()
+        self.prompt = ask(self.window, title, question, on_yes)
 
     def _stop_recognition(self) -> None:
         recognition, self.recognition = self.recognition, None

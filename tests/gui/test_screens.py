@@ -125,7 +125,7 @@ def test_closing_mid_session_asks_then_ends_it_keeping_the_marks(
     start_session(qtbot, gui)
     student = classroom.students[NO_CONSENT]
     saved: list[object] = []
-    gui.session.manual_mark(student.id, AttendanceStatus.PRESENT, "came in late, no camera", saved.append)
+    gui.session.manual.mark(student.id, AttendanceStatus.PRESENT, "came in late, no camera", saved.append)
     qtbot.waitUntil(lambda: bool(saved), timeout=5000)
     gui.window.close()
     box = gui.session.prompt

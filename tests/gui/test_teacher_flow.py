@@ -73,7 +73,7 @@ def test_teacher_flow_marks_enrolled_students_once(
 
         # Manual overrides: the student without consent is excused, one recognised student is corrected.
         no_consent = classroom.students[NO_CONSENT]
-        dialog = ctl.open_manual_mark(no_consent.id)
+        dialog = ctl.manual.open(no_consent.id)
         assert dialog is not None
         dialog.choose(AttendanceStatus.EXCUSED, "dentist")
         qtbot.mouseClick(
@@ -85,7 +85,7 @@ def test_teacher_flow_marks_enrolled_students_once(
             next(i for i in range(5) if lv.roster.list.item(i).data(Qt.ItemDataRole.UserRole) == corrected.id)
         )
         qtbot.mouseClick(lv.manual_button, Qt.MouseButton.LeftButton)
-        dialog = ctl.manual_dialog
+        dialog = ctl.manual.dialog
         assert dialog is not None and dialog.student.id == corrected.id
         dialog.choose(AttendanceStatus.ABSENT, "left early")
         dialog.accept()
