@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import os
 import socket
+import tempfile
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
@@ -339,11 +340,11 @@ def load_settings(
 
 def ensure_data_dir(settings: Settings) -> None:
     """Create the data folder and check it is writable, with a clear message when not."""
-    probe = settings.data_dir / ".write-test"
     try:
         settings.data_dir.mkdir(parents=True, exist_ok=True)
-        probe.write_text("ok", encoding="utf-8")
-        probe.unlink()
+        # A probe of its own per call: the window checks from two threads at once at start-up.
+        with tempfile.NamedTemporaryFile(dir=settings.data_dir, prefix=".write-test-"):
+            pass
     except OSError as exc:
         raise ConfigError(
             f"The data folder {settings.data_dir} is not writable ({exc.strerror}).",
