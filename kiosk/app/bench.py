@@ -13,22 +13,29 @@ import resource
 import statistics
 import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 
 import cv2
 import numpy as np
 from numpy.typing import NDArray
-from sqlalchemy import Engine, delete, insert, select
+from sqlalchemy import Engine
 
+from kiosk.app.roster import RosterService
 from kiosk.core.errors import KioskError
 from kiosk.core.matching import l2_normalise
-from kiosk.infra.config import Settings
-from kiosk.infra.db.engine import session_factory
-from kiosk.infra.db.models import FaceEncoding, SchoolClass, Student
-from kiosk.infra.db.repo import encodings
+from kiosk.infra.config import DatabaseSettings, Settings
+from kiosk.infra.db import schema
+from kiosk.infra.db.engine import (
+    build_engine_for_url,
+    parse_database_url,
+    safe_url,
+    session_factory,
+    unit_of_work,
+)
+from kiosk.infra.db.repo import synthetic
 from kiosk.infra.recognition.index import FaceIndex, IndexOptions
 from kiosk.infra.recognition.profiles import ModelProfile
 
@@ -198,55 +205,20 @@ def _insert_encodings(engine: Engine, n: int, dim: int, model: str, per_student:
     """Insert a throwaway class, n / per_student consenting students and n encodings."""
     rng = np.random.default_rng(dim)
     code = f"BENCH-{uuid.uuid4().hex[:8]}"
-    now = datetime.now(UTC)
-    n_students = max(1, n // per_student)
-    with engine.begin() as conn:
-        class_id = conn.execute(
-            insert(SchoolClass).values(code=code, name="kiosk bench (throwaway)").returning(SchoolClass.id)
-        ).scalar_one()
-        ids = [uuid.uuid4() for _ in range(n_students)]
-        conn.execute(
-            insert(Student),
-            [
-                {
-                    "id": sid,
-                    "student_id": f"{code}-{i}",
-                    "name": f"bench {i}",
-                    "class_id": class_id,
-                    "is_active": True,
-                    "consent_given": True,
-                    "consent_at": now,
-                    "consent_by": "kiosk bench",
-                }
-                for i, sid in enumerate(ids)
-            ],
+    blocks = (
+        l2_normalise(rng.standard_normal((min(n, lo + 10_000) - lo, dim), dtype=np.float32))
+        for lo in range(0, n, 10_000)
+    )
+    with unit_of_work(session_factory(engine)) as session:
+        synthetic.add_synthetic_class(
+            session, code, n_students=max(1, n // per_student), model_name=model, vector_blocks=blocks
         )
-        for lo in range(0, n, 10_000):  # in blocks: never all rows' dicts at once
-            hi = min(n, lo + 10_000)
-            block = l2_normalise(rng.standard_normal((hi - lo, dim), dtype=np.float32)).astype("<f4")
-            conn.execute(
-                insert(FaceEncoding),
-                [
-                    {
-                        "student_id": ids[(lo + i) % n_students],
-                        "model_name": model,
-                        "dimension": dim,
-                        "vector": block[i].tobytes(),
-                        "created_at": now,
-                    }
-                    for i in range(hi - lo)
-                ],
-            )
     return code
 
 
 def _remove(engine: Engine, code: str) -> None:
-    with engine.begin() as conn:
-        class_id = conn.execute(select(SchoolClass.id).where(SchoolClass.code == code)).scalar_one()
-        student_ids = select(Student.id).where(Student.class_id == class_id)
-        conn.execute(delete(FaceEncoding).where(FaceEncoding.student_id.in_(student_ids)))
-        conn.execute(delete(Student).where(Student.class_id == class_id))
-        conn.execute(delete(SchoolClass).where(SchoolClass.id == class_id))
+    with unit_of_work(session_factory(engine)) as session:
+        synthetic.remove_synthetic_class(session, code)
 
 
 def bench_rebuild(
@@ -263,15 +235,13 @@ def bench_rebuild(
     code = _insert_encodings(engine, n, dim, model, per_student)
     insert_s = time.perf_counter() - start
     try:
-        sessions = session_factory(engine)
-        with sessions() as session:  # warm-up: connection and statement caches
-            encodings.load_gallery(session, model, class_code=code)
-        with sessions() as session:
-            start = time.perf_counter()
-            gallery = encodings.load_gallery(session, model, class_code=code)
-            load_s = time.perf_counter() - start
-        if gallery.size != n:
-            raise KioskError(f"The benchmark read back {gallery.size} encodings instead of {n}.")
+        roster = RosterService(engine)
+        roster.gallery(model, class_code=code)  # warm-up: connection and statement caches
+        start = time.perf_counter()
+        gallery = roster.gallery(model, class_code=code)
+        load_s = time.perf_counter() - start
+        if len(gallery.student_ids) != n:
+            raise KioskError(f"The benchmark read back {len(gallery.student_ids)} encodings instead of {n}.")
         exact = IndexOptions(approximate_above=10**12)
         start = time.perf_counter()
         FaceIndex.build(gallery.vectors, gallery.student_ids, model, options=exact)
@@ -286,3 +256,27 @@ def bench_rebuild(
     finally:
         _remove(engine, code)
     return RebuildTiming(engine.dialect.name, n, dim, insert_s, load_s, build_s, approx_kind, approx_s)
+
+
+@dataclass(frozen=True)
+class RebuildDatabase:
+    """The database the rebuild is timed on; ``where`` says which, for people."""
+
+    where: str
+    engine: Engine
+
+    def measure(self, n: int, dim: int) -> RebuildTiming:
+        return bench_rebuild(self.engine, n, dim)
+
+
+@contextmanager
+def rebuild_database(url: str | None, scratch_dir: Path) -> Iterator[RebuildDatabase]:
+    """The database at ``url`` (a scratch one, not a school's), or a temporary SQLite file in
+    ``scratch_dir``; its schema brought up to date; closed afterwards."""
+    parsed = parse_database_url(url or f"sqlite:///{scratch_dir / 'bench.db'}")
+    engine = build_engine_for_url(parsed, DatabaseSettings())
+    try:
+        schema.upgrade(engine)
+        yield RebuildDatabase(safe_url(parsed) if url else "a temporary SQLite file", engine)
+    finally:
+        engine.dispose()

@@ -30,6 +30,8 @@ from kiosk.infra.db.store import DirectStore
 from kiosk.infra.offline.keys import VectorCipher, load_or_create_key
 from kiosk.infra.recognition.index import IndexCache
 
+from kiosk.app.roster import RosterService
+
 if TYPE_CHECKING:  # importing the pipeline loads deepface: only when the models are loaded
     from kiosk.app.enrollment import EnrollmentService
     from kiosk.infra.recognition.pipeline import FacePipeline
@@ -133,6 +135,7 @@ class KioskServices:
     index_cache: IndexCache  # encrypted: face vectors are biometric data
     owns_store: bool = True  # a store given by the caller is closed by the caller
     _enrollment: EnrollmentService | None = field(default=None, repr=False)
+    _roster: RosterService | None = field(default=None, repr=False)
 
     @property
     def engine(self) -> Engine | None:
@@ -153,15 +156,21 @@ class KioskServices:
             actor=actor,
         )
 
+    def roster(self) -> RosterService:
+        """Classes, students, consent and face data, on the central database (refused offline)."""
+        if self._roster is None:
+            engine = self.engine
+            if engine is None:
+                raise KioskError("The database is not open yet.", "Wait a moment and try again.")
+            self._roster = RosterService(engine)
+        return self._roster
+
     def enrollment(self) -> EnrollmentService:
         """The enrollment service (loads the models if needed: call it off the GUI thread)."""
         if self._enrollment is None:
             from kiosk.app.enrollment import EnrollmentService
 
-            engine = self.engine
-            if engine is None:
-                raise KioskError("The database is not open yet.", "Wait a moment and try again.")
-            self._enrollment = EnrollmentService(self.settings, engine, self.models.load())
+            self._enrollment = EnrollmentService(self.settings, self.roster(), self.models.load())
         return self._enrollment
 
     def close(self) -> None:

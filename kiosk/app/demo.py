@@ -17,8 +17,6 @@ from kiosk.app.bootstrap import FaceModels, KioskServices, build_services, prepa
 from kiosk.core.errors import KioskError
 from kiosk.infra.camera.synthetic import Actor, SyntheticVideo, default_timeline, write_classroom_video
 from kiosk.infra.config import Settings, load_settings, write_user_settings
-from kiosk.infra.db.engine import session_factory, unit_of_work
-from kiosk.infra.db.repo import classes, students
 
 log = logging.getLogger(__name__)
 
@@ -90,24 +88,17 @@ def prepare_demo(data_dir: Path | None = None, *, seed: int = 0) -> DemoSetup:
 
 def _add_and_enroll(services: KioskServices) -> None:
     """The demo class and its students, each enrolled from three photos (skipped when done before)."""
-    engine = services.engine
-    assert engine is not None  # the embedded database is always open
-    sessions = session_factory(engine)
-    with unit_of_work(sessions) as s:
-        existing = {c.code for c in classes.list_classes(s)}
-        if DEMO_CLASS not in existing:
-            classes.add_class(s, DEMO_CLASS, "Demo class", teacher="Demo teacher", starts_at=None)
-        known = {st.student_id for st in students.list_students(s, class_code=DEMO_CLASS)}
-        for sid, name, _appears in DEMO_STUDENTS:
-            if sid not in known:
-                students.add_student(
-                    s, student_id=sid, name=name, class_code=DEMO_CLASS, consent=True, consent_by="demo data"
-                )
+    roster = services.roster()
+    if DEMO_CLASS not in {c.code for c in roster.list_classes()}:
+        roster.add_class(DEMO_CLASS, "Demo class", teacher="Demo teacher", starts_at=None)
+    known = {st.student_id for st in roster.list_students(class_code=DEMO_CLASS)}
+    for sid, name, _appears in DEMO_STUDENTS:
+        if sid not in known:
+            roster.add_student(
+                student_id=sid, name=name, class_code=DEMO_CLASS, consent=True, consent_by="demo data"
+            )
     service = services.enrollment()  # loads the dlib-offline models
-    with unit_of_work(sessions) as s:
-        enrolled = {
-            st.student_id for st in students.list_students(s, class_code=DEMO_CLASS) if st.encoding_count
-        }
+    enrolled = {st.student_id for st in roster.list_students(class_code=DEMO_CLASS) if st.encoding_count}
     for sid, _name, _appears in DEMO_STUDENTS:
         if sid not in enrolled:
             service.enroll_paths(sid, [DEMO_FACES / sid / p for p in ENROLL_PHOTOS])

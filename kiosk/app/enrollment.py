@@ -11,8 +11,7 @@ from __future__ import annotations
 
 import logging
 import uuid
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,14 +19,12 @@ import cv2
 import numpy as np
 import numpy.typing as npt
 from sqlalchemy import Engine
-from sqlalchemy.exc import DBAPIError, OperationalError
 
+from kiosk.app.roster import NewEncoding, RosterService
 from kiosk.core.domain import FaceBox, StudentInfo
-from kiosk.core.errors import ConsentRequired, InvalidInput, KioskError, OfflineRefused
+from kiosk.core.errors import ConsentRequired, InvalidInput, KioskError
 from kiosk.core.matching import decide
 from kiosk.infra.config import Settings
-from kiosk.infra.db.engine import session_factory, unit_of_work
-from kiosk.infra.db.repo import encodings, students
 from kiosk.infra.recognition.images import load_image
 from kiosk.infra.recognition.index import FaceIndex
 from kiosk.infra.recognition.pipeline import FacePipeline
@@ -99,24 +96,13 @@ def thumbnail_jpeg(image_bgr: npt.NDArray[np.uint8], box: FaceBox) -> bytes:
     return bytes(data) if ok else b""
 
 
-@contextmanager
-def _needs_server() -> Iterator[None]:
-    """Enrollment changes the central roster: refused with a reason when it is unreachable."""
-    try:
-        yield
-    except DBAPIError as exc:
-        if isinstance(exc, OperationalError) or exc.connection_invalidated:
-            raise OfflineRefused(
-                "Enrollment needs the school's database, which cannot be reached right now; nothing was stored.",
-                "Try again when the network is back. Attendance keeps working meanwhile.",
-            ) from None
-        raise
-
-
 class EnrollmentService:
-    def __init__(self, settings: Settings, engine: Engine, pipeline: FacePipeline) -> None:
+    """Enrollment on one database. Its reads and writes go through the :class:`RosterService`,
+    so while PostgreSQL is unreachable an enrollment is refused there, with nothing stored."""
+
+    def __init__(self, settings: Settings, database: Engine | RosterService, pipeline: FacePipeline) -> None:
         self.settings = settings
-        self._sessions = session_factory(engine)
+        self.roster = database if isinstance(database, RosterService) else RosterService(database)
         self.pipeline = pipeline
 
     def check_frame(self, image_bgr: npt.NDArray[np.uint8], source: str = "camera") -> PhotoVerdict:
@@ -134,8 +120,7 @@ class EnrollmentService:
         return PhotoVerdict(source, True, None, face.box)
 
     def _require_consent(self, student_id: str) -> StudentInfo:
-        with _needs_server(), unit_of_work(self._sessions) as s:
-            info = students.get_student(s, student_id)
+        info = self.roster.student_for_enrollment(student_id)
         if not info.consent_given:
             raise ConsentRequired(
                 f"{info.name} ({info.student_id}) has no recorded consent for face recognition; nothing was stored.",
@@ -149,11 +134,10 @@ class EnrollmentService:
         return info
 
     def _other_students_index(self, student: StudentInfo) -> FaceIndex:
-        with _needs_server(), unit_of_work(self._sessions) as s:
-            gallery = encodings.load_gallery(s, self.pipeline.model_name)
+        gallery = self.roster.gallery(self.pipeline.model_name, change="Enrolling a student")
         keep = np.array([sid != student.id for sid in gallery.student_ids], dtype=bool)
         others = tuple(sid for sid, k in zip(gallery.student_ids, keep, strict=True) if k)
-        vectors = gallery.vectors[keep] if gallery.size else gallery.vectors.reshape(0, self.pipeline.dim)
+        vectors = gallery.vectors[keep] if len(keep) else gallery.vectors.reshape(0, self.pipeline.dim)
         return FaceIndex.build(vectors, others, self.pipeline.model_name)
 
     def enroll(self, student_id: str, images: Sequence[tuple[str, object]]) -> EnrollmentResult:
@@ -178,21 +162,13 @@ class EnrollmentService:
                     duplicates.append(
                         DuplicateWarning(source, self._student(decision.student_uuid), decision.similarity)
                     )
-        with _needs_server(), unit_of_work(self._sessions) as s:
-            for verdict, vector, _frame in accepted:
-                encodings.add_encoding(
-                    s,
-                    student.id,
-                    model_name=self.pipeline.model_name,
-                    vector=vector,
-                    quality=None,
-                    source=f"photo:{Path(verdict.source).name}"[:200],
-                )
-            if accepted:
-                verdict, _vector, frame = accepted[0]
-                if verdict.box is not None:
-                    students.set_photo(s, student.id, thumbnail_jpeg(frame, verdict.box))
-            updated = students.get_student(s, student_id)
+        new = [
+            NewEncoding(vector, f"photo:{Path(verdict.source).name}"[:200]) for verdict, vector, _ in accepted
+        ]
+        thumbnail = None
+        if accepted and accepted[0][0].box is not None:
+            thumbnail = thumbnail_jpeg(accepted[0][2], accepted[0][0].box)
+        updated = self.roster.store_encodings(student, self.pipeline.model_name, new, thumbnail=thumbnail)
         log.info(
             "Enrolled %s: %d photo(s) accepted, %d rejected, %d possible duplicate(s)",
             student.student_id,
@@ -211,5 +187,4 @@ class EnrollmentService:
         return self.enroll(student_id, [(str(p), p) for p in files])
 
     def _student(self, student_uuid: uuid.UUID) -> StudentInfo:
-        with unit_of_work(self._sessions) as s:
-            return students.get_by_uuid(s, student_uuid)
+        return self.roster.student_by_uuid(student_uuid)

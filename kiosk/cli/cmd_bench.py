@@ -19,15 +19,13 @@ from typing import Any
 
 from kiosk.app.bench import (
     bench_pipeline,
-    bench_rebuild,
     bench_search,
     peak_rss_mb,
+    rebuild_database,
 )
 from kiosk.app.bootstrap import prepare_environment
 from kiosk.cli.context import CliContext, echo
 from kiosk.core.errors import InvalidInput
-from kiosk.infra.db import schema
-from kiosk.infra.db.engine import build_engine_for_url, parse_database_url, safe_url
 from kiosk.infra.recognition import weights
 
 log = logging.getLogger(__name__)
@@ -117,27 +115,18 @@ def _search_section(sizes: list[int], dim: int) -> None:
 
 def _rebuild_section(url: str | None, n: int, dims: tuple[int, ...]) -> None:
     echo()
-    with tempfile.TemporaryDirectory(prefix="kiosk-bench-") as tmp:
-        target = url or f"sqlite:///{Path(tmp) / 'bench.db'}"
-        parsed = parse_database_url(target)
-        from kiosk.infra.config import DatabaseSettings
-
-        engine = build_engine_for_url(parsed, DatabaseSettings())
-        try:
-            schema.upgrade(engine)
-            where = safe_url(parsed) if url else "a temporary SQLite file"
-            echo(f"Index rebuild from the database ({where}): load_gallery + FaceIndex.build (exact)")
+    with (
+        tempfile.TemporaryDirectory(prefix="kiosk-bench-") as tmp,
+        rebuild_database(url, Path(tmp)) as database,
+    ):
+        echo(f"Index rebuild from the database ({database.where}): load_gallery + FaceIndex.build (exact)")
+        echo(f"  {'encodings':>10} {'dim':>4} {'insert s':>9} {'load s':>7} {'build s':>8} {'rebuild s':>10}")
+        for dim in dims:
+            t = database.measure(n, dim)
             echo(
-                f"  {'encodings':>10} {'dim':>4} {'insert s':>9} {'load s':>7} {'build s':>8} {'rebuild s':>10}"
+                f"  {t.encodings:>10,} {t.dim:>4} {t.insert_s:>9.1f} {t.load_s:>7.2f} "
+                f"{t.build_s:>8.2f} {t.rebuild_s:>10.2f}"
             )
-            for dim in dims:
-                t = bench_rebuild(engine, n, dim)
-                echo(
-                    f"  {t.encodings:>10,} {t.dim:>4} {t.insert_s:>9.1f} {t.load_s:>7.2f} "
-                    f"{t.build_s:>8.2f} {t.rebuild_s:>10.2f}"
-                )
-        finally:
-            engine.dispose()
 
 
 def bench_command(args: argparse.Namespace, ctx: CliContext) -> int:

@@ -5,9 +5,8 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from kiosk.app.roster import parse_start_time
 from kiosk.cli.context import CliContext, echo
-from kiosk.infra.db.engine import unit_of_work
-from kiosk.infra.db.repo import classes
 
 
 def register(sub: Any) -> None:
@@ -24,16 +23,14 @@ def register(sub: Any) -> None:
 
 
 def add_class(args: argparse.Namespace, ctx: CliContext) -> int:
-    starts = classes.parse_start_time(args.starts) if args.starts else None
-    with unit_of_work(ctx.sessions()) as s:
-        info = classes.add_class(s, args.code, args.name, teacher=args.teacher, starts_at=starts)
+    starts = parse_start_time(args.starts) if args.starts else None
+    info = ctx.roster().add_class(args.code, args.name, teacher=args.teacher, starts_at=starts)
     echo(f"Added class {info.code} ({info.name}).")
     return 0
 
 
 def list_classes(args: argparse.Namespace, ctx: CliContext) -> int:
-    with unit_of_work(ctx.sessions()) as s:
-        rows = classes.list_classes(s)
+    rows = ctx.roster().list_classes()
     if not rows:
         echo("No classes yet. Add one with `kiosk class add CODE --name NAME`.")
         return 0

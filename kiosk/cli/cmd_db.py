@@ -6,8 +6,6 @@ import argparse
 from typing import Any
 
 from kiosk.cli.context import CliContext, echo
-from kiosk.infra.db import schema
-from kiosk.infra.db.engine import safe_url
 
 
 def register(sub: Any) -> None:
@@ -20,20 +18,20 @@ def register(sub: Any) -> None:
 
 
 def upgrade(args: argparse.Namespace, ctx: CliContext) -> int:
-    engine = ctx.engine(upgrade=False)
-    before = schema.status(engine)
-    after = schema.upgrade(engine)
+    database = ctx.database(upgrade=False)
+    before = database.schema_status()
+    after = database.upgrade_schema()
     if before.up_to_date:
-        echo(f"Schema already up to date ({after.current}) at {safe_url(engine.url)}.")
+        echo(f"Schema already up to date ({after.current}) at {database.display_url}.")
     else:
-        echo(f"Schema upgraded {before.current or 'empty'} -> {after.current} at {safe_url(engine.url)}.")
+        echo(f"Schema upgraded {before.current or 'empty'} -> {after.current} at {database.display_url}.")
     return 0
 
 
 def status(args: argparse.Namespace, ctx: CliContext) -> int:
-    engine = ctx.engine(upgrade=False)
-    st = schema.status(engine)
-    echo(f"Database: {safe_url(engine.url)}")
+    database = ctx.database(upgrade=False)
+    st = database.schema_status()
+    echo(f"Database: {database.display_url}")
     echo(f"Schema:   {st.current or 'empty'} (this kiosk: {st.head})")
     if st.pending:
         echo(f"Pending:  {', '.join(st.pending)} (run `kiosk db upgrade`)")

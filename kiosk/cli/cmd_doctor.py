@@ -12,7 +12,6 @@ from typing import Any
 from kiosk.cli.context import CliContext, echo
 from kiosk.core.errors import KioskError
 from kiosk.infra.config import Settings, ensure_data_dir
-from kiosk.infra.db.engine import safe_url
 
 REQUIRED_PACKAGES = (
     "PySide6-Essentials",
@@ -75,14 +74,12 @@ def _data_dir(s: Settings, _ctx: CliContext) -> Check:
 
 
 def _database(s: Settings, ctx: CliContext) -> Check:
-    from kiosk.infra.db import schema
-
     try:
-        engine = ctx.engine(upgrade=False)
-        st = schema.status(engine)
+        database = ctx.database(upgrade=False)
+        st = database.schema_status()
     except KioskError as exc:
         return Check("Database", False, exc.message, exc.hint)
-    detail = f"{safe_url(engine.url)}: schema {st.current or 'empty'} (this kiosk: {st.head})"
+    detail = f"{database.display_url}: schema {st.current or 'empty'} (this kiosk: {st.head})"
     if st.pending:
         return Check(
             "Database", True, detail, "It will be upgraded on start, or run `kiosk db upgrade`.", warning=True

@@ -11,8 +11,6 @@ from kiosk.app.bootstrap import prepare_environment
 from kiosk.app.enrollment import IMAGE_SUFFIXES, EnrollmentResult, EnrollmentService
 from kiosk.cli.context import CliContext, echo
 from kiosk.core.errors import InvalidInput, KioskError
-from kiosk.infra.db.engine import unit_of_work
-from kiosk.infra.db.repo import students
 
 
 def register(sub: Any) -> None:
@@ -38,7 +36,7 @@ def _service(ctx: CliContext) -> EnrollmentService:
     prepare_environment(ctx.settings)
     from kiosk.infra.recognition.pipeline import FacePipeline
 
-    return EnrollmentService(ctx.settings, ctx.engine(), FacePipeline(ctx.settings))
+    return EnrollmentService(ctx.settings, ctx.roster(), FacePipeline(ctx.settings))
 
 
 def _report(result: EnrollmentResult) -> None:
@@ -101,25 +99,22 @@ def import_roster_command(args: argparse.Namespace, ctx: CliContext) -> int:
             "Columns: student_id,name,class,email,phone,consent (consent: yes/no).",
         )
     service = _service(ctx)
+    roster = ctx.roster()
     added = enrolled = failed = 0
     for line, row in enumerate(rows, start=2):
         sid = (row.get("student_id") or "").strip()
         try:
-            with unit_of_work(ctx.sessions()) as s:
-                try:
-                    students.get_row(s, sid)
-                except KioskError:
-                    students.add_student(
-                        s,
-                        student_id=sid,
-                        name=(row.get("name") or "").strip(),
-                        class_code=(row.get("class") or args.class_code or "").strip() or None,
-                        email=(row.get("email") or "").strip() or None,
-                        phone=(row.get("phone") or "").strip() or None,
-                        consent=_truthy(row.get("consent")),
-                        consent_by=(row.get("consent_by") or "roster import").strip(),
-                    )
-                    added += 1
+            if roster.find_student(sid) is None:
+                roster.add_student(
+                    student_id=sid,
+                    name=(row.get("name") or "").strip(),
+                    class_code=(row.get("class") or args.class_code or "").strip() or None,
+                    email=(row.get("email") or "").strip() or None,
+                    phone=(row.get("phone") or "").strip() or None,
+                    consent=_truthy(row.get("consent")),
+                    consent_by=(row.get("consent_by") or "roster import").strip(),
+                )
+                added += 1
             photos = _photos_for(photo_dir, sid)
             if not photos:
                 echo(f"  line {line}: no photos for {sid} in {photo_dir}")

@@ -145,12 +145,8 @@ def import_command(args: argparse.Namespace, ctx: CliContext) -> int:
 
 def _stored_models(ctx: CliContext) -> dict[str, int] | None:
     """Encodings per model in the configured database; None when it cannot be reached."""
-    from kiosk.infra.db.engine import session_factory
-    from kiosk.infra.db.repo import encodings
-
     try:
-        with session_factory(ctx.engine())() as session:
-            return encodings.counts_by_model(session)
+        return ctx.roster().encoding_counts()
     except DatabaseError as exc:
         log.info("Could not count the stored encodings: %s", exc.message)
         return None

@@ -8,8 +8,6 @@ from typing import Any
 
 from kiosk.cli.context import CliContext, echo
 from kiosk.core.errors import InvalidInput
-from kiosk.infra.db.engine import unit_of_work
-from kiosk.infra.db.repo import students
 
 
 def register(sub: Any) -> None:
@@ -49,17 +47,15 @@ def register(sub: Any) -> None:
 
 
 def add_student(args: argparse.Namespace, ctx: CliContext) -> int:
-    with unit_of_work(ctx.sessions()) as s:
-        info = students.add_student(
-            s,
-            student_id=args.student_id,
-            name=args.name,
-            class_code=args.class_code,
-            email=args.email,
-            phone=args.phone,
-            consent=args.consent,
-            consent_by=args.consent_by,
-        )
+    info = ctx.roster().add_student(
+        student_id=args.student_id,
+        name=args.name,
+        class_code=args.class_code,
+        email=args.email,
+        phone=args.phone,
+        consent=args.consent,
+        consent_by=args.consent_by,
+    )
     consent_note = (
         "consent recorded" if info.consent_given else "no consent: cannot be enrolled, mark by hand"
     )
@@ -68,8 +64,7 @@ def add_student(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def list_students(args: argparse.Namespace, ctx: CliContext) -> int:
-    with unit_of_work(ctx.sessions()) as s:
-        rows = students.list_students(s, class_code=args.class_code, search=args.search)
+    rows = ctx.roster().list_students(class_code=args.class_code, search=args.search)
     if not rows:
         echo("No students match." if (args.search or args.class_code) else "No students yet.")
         return 0
@@ -84,10 +79,9 @@ def list_students(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def consent(args: argparse.Namespace, ctx: CliContext) -> int:
-    with unit_of_work(ctx.sessions()) as s:
-        info = students.set_consent(
-            s, args.student_id, given=bool(args.give), by=args.by, actor=getpass.getuser()
-        )
+    info = ctx.roster().set_consent(
+        args.student_id, given=bool(args.give), by=args.by, actor=getpass.getuser()
+    )
     if info.consent_given:
         echo(f"Consent recorded for {info.name} ({info.student_id}).")
     else:
@@ -105,7 +99,6 @@ def delete(args: argparse.Namespace, ctx: CliContext) -> int:
         if answer.strip().lower() not in {"y", "yes"}:
             echo("Nothing deleted.")
             return 1
-    with unit_of_work(ctx.sessions()) as s:
-        students.delete_student(s, args.student_id, actor=getpass.getuser())
+    ctx.roster().delete_student(args.student_id, actor=getpass.getuser())
     echo(f"Deleted student {args.student_id} and their data.")
     return 0

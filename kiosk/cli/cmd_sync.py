@@ -6,13 +6,9 @@ import argparse
 import uuid
 from typing import Any
 
-from sqlalchemy import select
-
 from kiosk.cli.context import CliContext, echo
-from kiosk.infra.db.engine import unit_of_work
-from kiosk.infra.db.models import Student
 from kiosk.infra.offline.outbox import OUTBOX_FILE_NAME, Outbox, OutboxEvent
-from kiosk.infra.offline.sync import PushReport, Syncer, sync_engine_for
+from kiosk.infra.offline.sync import PushReport
 
 MAX_LINES = 200
 _KIND_WORDS = {"open": "sessions opened", "mark": "marks", "close": "sessions closed"}
@@ -67,9 +63,7 @@ def _push(outbox: Outbox, ctx: CliContext) -> int:
     if queued == 0:
         echo("Nothing to send: the queue is empty.")
         return 0
-    engine = ctx.engine()  # a clear message and exit when PostgreSQL cannot be reached
-    settings = ctx.settings
-    syncer = Syncer(sync_engine_for(engine, settings.offline), outbox, settings.offline)
+    database = ctx.database()  # a clear message and exit when PostgreSQL cannot be reached
     printed = 0
 
     def show(report: PushReport) -> None:
@@ -81,11 +75,7 @@ def _push(outbox: Outbox, ctx: CliContext) -> int:
             printed += 1
 
     echo(f"Sending {queued} queued changes to PostgreSQL...")
-    try:
-        total = syncer.push_all(on_batch=show)
-    finally:
-        syncer.close()
-        syncer.engine.dispose()
+    total = database.push_outbox(outbox, ctx.settings.offline, show)
     if printed > MAX_LINES:
         echo(f"  ... and {printed - MAX_LINES} more")
     by_kind = {k: sum(1 for e in total.sent if e.kind == k) for k in _KIND_WORDS}
@@ -106,11 +96,7 @@ def _student_ids(ctx: CliContext, events: list[OutboxEvent]) -> dict[uuid.UUID, 
     wanted = {uuid.UUID(e.payload["student_uuid"]) for e in events if e.kind == "mark"}
     if not wanted:
         return {}
-    with unit_of_work(ctx.sessions()) as s:
-        return {
-            sid: code
-            for sid, code in s.execute(select(Student.id, Student.student_id).where(Student.id.in_(wanted)))
-        }
+    return ctx.roster().student_ids(sorted(wanted))
 
 
 def _describe(ev: OutboxEvent, student_ids: dict[uuid.UUID, str]) -> str:

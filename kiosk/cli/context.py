@@ -2,39 +2,30 @@
 
 from __future__ import annotations
 
-import argparse
 from dataclasses import dataclass, field
-from typing import Protocol
 
-from sqlalchemy import Engine
-from sqlalchemy.orm import Session, sessionmaker
-
-from kiosk.app.bootstrap import open_database
+from kiosk.app.database import Database
+from kiosk.app.roster import RosterService
 from kiosk.infra.config import Settings
-from kiosk.infra.db.engine import session_factory
 
 
 @dataclass
 class CliContext:
     settings: Settings
-    _engine: Engine | None = field(default=None, repr=False)
+    _database: Database | None = field(default=None, repr=False)
 
-    def engine(self, *, upgrade: bool = True) -> Engine:
+    def database(self, *, upgrade: bool = True) -> Database:
         """The database, connected and migrated (the app applies migrations on start)."""
-        if self._engine is None:
-            self._engine = open_database(self.settings, upgrade=upgrade)
-        return self._engine
+        if self._database is None:
+            self._database = Database.open(self.settings, upgrade=upgrade)
+        return self._database
 
-    def sessions(self) -> sessionmaker[Session]:
-        return session_factory(self.engine())
+    def roster(self) -> RosterService:
+        return self.database().roster
 
     def close(self) -> None:
-        if self._engine is not None:
-            self._engine.dispose()
-
-
-class Handler(Protocol):
-    def __call__(self, args: argparse.Namespace, ctx: CliContext) -> int: ...
+        if self._database is not None:
+            self._database.close()
 
 
 def echo(text: str = "") -> None:

@@ -14,14 +14,11 @@ import pkgutil
 import sys
 from collections.abc import Sequence
 
-from sqlalchemy.exc import DBAPIError
-
 from kiosk import __version__
+from kiosk.app.database import explain_database_failure
 from kiosk.cli.context import CliContext
 from kiosk.core.errors import KioskError
 from kiosk.infra.config import load_settings
-from kiosk.infra.db.connect import explain
-from kiosk.infra.db.engine import parse_database_url
 from kiosk.infra.logging_setup import configure_logging
 
 log = logging.getLogger(__name__)
@@ -62,11 +59,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(handler(args, ctx))
     except KioskError as exc:
         return _report(exc)
-    except DBAPIError as exc:  # the database failed mid-command (connection lost, server restarted)
-        log.info("Database failure", exc_info=True)  # the details go to the log file, not the terminal
-        if ctx is None:
-            return _report(KioskError("The database failed.", "See the log file for details."))
-        return _report(explain(exc, parse_database_url(ctx.settings.database_url)))
+    except Exception as exc:
+        # The database failed mid-command (connection lost, server restarted): one plain line.
+        failure = explain_database_failure(exc, ctx.settings.database_url if ctx is not None else "")
+        if failure is None:
+            raise
+        return _report(failure)
     except KeyboardInterrupt:
         sys.stderr.write("kiosk: interrupted.\n")
         return 130

@@ -14,6 +14,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+from kiosk.app.roster import RosterService
 from kiosk.core.domain import ClassInfo, StudentInfo
 from kiosk.core.errors import ConsentRequired, KioskError
 from kiosk.gui.context import GuiContext
@@ -24,9 +25,6 @@ from kiosk.gui.style import BOX_COLOURS
 from kiosk.gui.video_widget import Overlay
 from kiosk.gui.workers import CaptureBridge, stop_capture
 from kiosk.infra.camera import CaptureState, CaptureStatus, CaptureWorker, Image
-from kiosk.infra.db.engine import session_factory, unit_of_work
-from kiosk.infra.db.repo import classes as class_repo
-from kiosk.infra.db.repo import students as student_repo
 from kiosk.infra.recognition.images import load_image
 
 log = logging.getLogger(__name__)
@@ -52,6 +50,7 @@ class EnrollmentController(QObject):
         self._checking = False
         self._checked: tuple[Image, bool] | None = None
         self._service: Any = None
+        self._roster: RosterService | None = None
         self._camera_number = 0
         self.frame_timer = QTimer(self)
         self.frame_timer.setInterval(30)
@@ -107,8 +106,8 @@ class EnrollmentController(QObject):
     # --- the student --------------------------------------------------------------------
     def reload_students(self, class_code: str | None, select: str | None = None) -> None:
         def load() -> tuple[list[StudentInfo], list[ClassInfo]]:
-            with unit_of_work(session_factory(self._engine())) as s:
-                return student_repo.list_students(s, active_only=True), class_repo.list_classes(s)
+            roster = self.roster()
+            return roster.list_students(active_only=True), roster.list_classes()
 
         def done(loaded: tuple[list[StudentInfo], list[ClassInfo]]) -> None:
             if self.dialog is None:
@@ -120,11 +119,14 @@ class EnrollmentController(QObject):
 
         self.db.submit(load, done, self._show_error)
 
-    def _engine(self) -> Any:
-        engine = self.ctx.engine or getattr(self.ctx.store, "engine", None)
-        if engine is None:
-            raise KioskError("The database is not open yet.", "Wait a moment and try again.")
-        return engine
+    def roster(self) -> RosterService:
+        """The roster service on the open database (enrollment writes to the central one)."""
+        if self._roster is None:
+            engine = self.ctx.engine or getattr(self.ctx.store, "engine", None)
+            if engine is None:
+                raise KioskError("The database is not open yet.", "Wait a moment and try again.")
+            self._roster = RosterService(engine)
+        return self._roster
 
     def save_student(self) -> None:
         dialog = self.dialog
@@ -142,10 +144,9 @@ class EnrollmentController(QObject):
                 return
 
             def work() -> StudentInfo:
-                with unit_of_work(session_factory(self._engine())) as s:
-                    return student_repo.set_consent(
-                        s, existing.student_id, given=consent, by=consent_by, actor=actor
-                    )
+                return self.roster().set_consent(
+                    existing.student_id, given=consent, by=consent_by, actor=actor
+                )
 
         else:
             name = dialog.name.text().strip()
@@ -153,16 +154,14 @@ class EnrollmentController(QObject):
             email = dialog.email.text().strip() or None
 
             def work() -> StudentInfo:
-                with unit_of_work(session_factory(self._engine())) as s:
-                    return student_repo.add_student(
-                        s,
-                        student_id=student_id,
-                        name=name,
-                        class_code=class_code,
-                        email=email,
-                        consent=consent,
-                        consent_by=consent_by,
-                    )
+                return self.roster().add_student(
+                    student_id=student_id,
+                    name=name,
+                    class_code=class_code,
+                    email=email,
+                    consent=consent,
+                    consent_by=consent_by,
+                )
 
         def done(info: StudentInfo) -> None:
             if self.dialog is None:

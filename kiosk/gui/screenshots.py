@@ -18,6 +18,8 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QWidget
 
+from kiosk.app.bootstrap import open_store
+from kiosk.app.database import Database
 from kiosk.app.enrollment import thumbnail_jpeg
 from kiosk.app.session import FaceResult, RosterEntry
 from kiosk.core.domain import AttendanceMark, AttendanceStatus, MarkSource, StudentInfo
@@ -30,10 +32,6 @@ from kiosk.gui.video_widget import Overlay
 from kiosk.infra.camera import CameraDevice, Image
 from kiosk.infra.camera.synthetic import Actor, Appearance, SyntheticClassroom, locate_face
 from kiosk.infra.config import load_settings
-from kiosk.infra.db.engine import build_engine, session_factory, unit_of_work
-from kiosk.infra.db.repo import classes, students
-from kiosk.infra.db.schema import upgrade
-from kiosk.infra.db.store import DirectStore
 from kiosk.infra.recognition.images import load_image
 
 log = logging.getLogger(__name__)
@@ -61,25 +59,23 @@ class _Sample:
 
     def __init__(self, data_dir: Path) -> None:
         self.settings = load_settings(data_dir=data_dir, env={})
-        self.engine = build_engine(self.settings)
-        upgrade(self.engine)
-        self.store = DirectStore(self.engine)
+        self.database = Database.open(self.settings)  # the embedded SQLite file, schema created
+        self.store = open_store(self.settings)
         people = _people()
-        sessions = session_factory(self.engine)
+        roster = self.database.roster
         self.students: list[StudentInfo] = []
-        with unit_of_work(sessions) as s:
-            classes.add_class(s, "9B", "Biology 9B", teacher="Ms Rivera", starts_at=time(8, 30))
-            classes.add_class(s, "10A", "Chemistry 10A", teacher="Mr Okafor", starts_at=time(10, 15))
-            for i, folder in enumerate(people):
-                consent = i != len(people) - 1  # the last one has no consent: marked by hand
-                info = students.add_student(
-                    s, student_id=f"S-{1001 + i}", name=NAMES[i], class_code="9B", consent=consent
-                )
-                photo = load_image(folder / "2.jpg")
-                box = locate_face(photo)
-                if box is not None:
-                    students.set_photo(s, info.id, thumbnail_jpeg(photo, box))
-                self.students.append(info)
+        roster.add_class("9B", "Biology 9B", teacher="Ms Rivera", starts_at=time(8, 30))
+        roster.add_class("10A", "Chemistry 10A", teacher="Mr Okafor", starts_at=time(10, 15))
+        for i, folder in enumerate(people):
+            consent = i != len(people) - 1  # the last one has no consent: marked by hand
+            info = roster.add_student(
+                student_id=f"S-{1001 + i}", name=NAMES[i], class_code="9B", consent=consent
+            )
+            photo = load_image(folder / "2.jpg")
+            box = locate_face(photo)
+            if box is not None:
+                roster.set_photo(info.id, thumbnail_jpeg(photo, box))
+            self.students.append(info)
         self.people = people
         self.session = self.store.open_session("9B", started_by="ms.rivera", kiosk_id="room-12")
         start = self.session.started_at
@@ -128,7 +124,8 @@ class _Sample:
         return [RosterEntry(s, self.marks.get(s.id)) for s in sorted(self.students, key=lambda s: s.name)]
 
     def close(self) -> None:
-        self.engine.dispose()
+        self.store.close()
+        self.database.close()
 
 
 def _grab(widget: QWidget, path: Path, size: tuple[int, int]) -> Path:

@@ -3,9 +3,9 @@
 Reads (classes, rosters, galleries, a session's marks and summary) come from local files;
 writes (sessions, marks) go to the outbox in one local transaction and return at once. The
 sync worker carries them to PostgreSQL when it can. So a teacher's session goes on the same
-whether the network is fine, slow or gone; only changes that must exist centrally first
-(enrollment, roster edits) call :meth:`OfflineFirstStore.require_online` and are refused
-offline with a clear reason.
+whether the network is fine, slow or gone. Changes that must exist centrally first
+(enrollment, roster edits) do not go through this store: the roster service
+(:mod:`kiosk.app.roster`) writes them to PostgreSQL and refuses them while it is away.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from kiosk.core.domain import (
     SessionSummary,
     StudentInfo,
 )
-from kiosk.core.errors import DatabaseUnavailable, NotFound, OfflineRefused
+from kiosk.core.errors import DatabaseUnavailable, NotFound
 from kiosk.infra.config import Settings
 from kiosk.infra.db.engine import session_factory, unit_of_work
 from kiosk.infra.db.repo import attendance
@@ -232,16 +232,6 @@ class OfflineFirstStore:
     @property
     def online(self) -> bool | None:
         return self.worker.online
-
-    def require_online(self, what: str = "This change") -> None:
-        """Raise :class:`OfflineRefused` unless PostgreSQL answers now."""
-        if self.worker.online is not False and self.syncer.healthy():
-            return
-        self.worker.set_online(False, "health check failed")
-        raise OfflineRefused(
-            f"{what} needs the central database, and PostgreSQL cannot be reached right now.",
-            "Try again when the status bar says 'PostgreSQL online'; attendance marking keeps working meanwhile.",
-        )
 
     def _server_marks(self, session_id: uuid.UUID) -> list[AttendanceMark]:
         try:

@@ -202,3 +202,11 @@ def photos(session: Session, student_uuids: list[uuid.UUID]) -> dict[uuid.UUID, 
         return {}
     stmt = select(Student.id, Student.photo).where(Student.id.in_(student_uuids), Student.photo.is_not(None))
     return {sid: photo for sid, photo in session.execute(stmt) if photo}
+
+
+def school_ids(session: Session, student_uuids: list[uuid.UUID]) -> dict[uuid.UUID, str]:
+    """The school's ids of these students (the ones that still exist), by their UUID."""
+    if not student_uuids:
+        return {}
+    stmt = select(Student.id, Student.student_id).where(Student.id.in_(student_uuids))
+    return {sid: code for sid, code in session.execute(stmt)}

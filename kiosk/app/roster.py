@@ -1,0 +1,224 @@
+"""The roster: classes, students, consent, erasure, photos and stored face encodings.
+
+This service is the one door the CLI and the GUI use to read or change the roster. Every
+call is one transaction of its own (committed when it succeeds, rolled back otherwise),
+returns frozen domain values, and turns database failures into :class:`KioskError`.
+
+It also holds the one rule for roster changes while the school's PostgreSQL is away: a
+change needs the central database first (two kiosks must never hand out the same student
+id), so when the server cannot be reached the change is refused with
+:class:`OfflineRefused` and nothing is stored. Taking attendance keeps working offline
+through the offline-first store; only roster and enrollment changes are refused.
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import time
+
+import numpy as np
+import numpy.typing as npt
+from sqlalchemy import Engine
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
+from sqlalchemy.orm import Session
+
+from kiosk.core.domain import ClassInfo, StudentInfo
+from kiosk.core.errors import DatabaseError, DatabaseUnavailable, KioskError, NotFound, OfflineRefused
+from kiosk.core.ports import GalleryData
+from kiosk.infra.db.connect import explain
+from kiosk.infra.db.engine import session_factory, unit_of_work
+from kiosk.infra.db.repo import classes, encodings, students
+
+log = logging.getLogger(__name__)
+
+
+def parse_start_time(text: str) -> time:
+    """A class start given as HH:MM (an :class:`InvalidInput` otherwise)."""
+    return classes.parse_start_time(text)
+
+
+def database_failure(exc: BaseException, engine: Engine, change: str | None = None) -> KioskError:
+    """The :class:`KioskError` a person sees for a database failure during a roster call.
+
+    ``change`` names the change being made ("Adding a student"); while PostgreSQL cannot be
+    reached, a change is an :class:`OfflineRefused` (the one offline rule), a read the plain
+    "cannot be reached" explanation.
+    """
+    if isinstance(exc, DBAPIError):
+        explained = explain(exc, engine.url)
+        unreachable = isinstance(explained, DatabaseUnavailable) or exc.connection_invalidated
+        if unreachable and change is not None and engine.dialect.name == "postgresql":
+            log.warning("%s refused: the central database is unreachable (%s)", change, type(exc).__name__)
+            return OfflineRefused(
+                f"{change} needs the school's database, which cannot be reached right now, "
+                "so nothing was saved.",
+                "Try again when the network is back; taking attendance keeps working meanwhile.",
+            )
+        log.info("Database failure (%s)", type(exc).__name__, exc_info=exc)
+        return explained
+    log.error("Unexpected database error", exc_info=exc)
+    return DatabaseError("The database failed unexpectedly.", "The details are in the log file.")
+
+
+@dataclass(frozen=True, slots=True)
+class NewEncoding:
+    """One accepted photo's face vector, ready to store."""
+
+    vector: npt.NDArray[np.float32]
+    source: str  # where it came from, e.g. "photo:2.jpg" (shown to admins, never the photo)
+    quality: float | None = None
+
+
+class RosterService:
+    """Classes, students and their face data on one database (an :class:`Engine`)."""
+
+    def __init__(self, engine: Engine) -> None:
+        self._engine = engine
+        self._sessions = session_factory(engine)
+
+    @contextmanager
+    def _unit(self, change: str | None = None) -> Iterator[Session]:
+        """One transaction; database failures leave as :class:`KioskError` (see :func:`database_failure`)."""
+        try:
+            with unit_of_work(self._sessions) as session:
+                yield session
+        except (DBAPIError, SQLAlchemyError) as exc:
+            raise database_failure(exc, self._engine, change) from None
+
+    # --- classes ------------------------------------------------------------------------
+    def add_class(
+        self, code: str, name: str, *, teacher: str | None = None, starts_at: time | None = None
+    ) -> ClassInfo:
+        with self._unit("Adding a class") as s:
+            return classes.add_class(s, code, name, teacher=teacher, starts_at=starts_at)
+
+    def list_classes(self) -> list[ClassInfo]:
+        with self._unit() as s:
+            return classes.list_classes(s)
+
+    def get_class(self, code: str) -> ClassInfo:
+        with self._unit() as s:
+            return classes.get_class(s, code)
+
+    # --- students -----------------------------------------------------------------------
+    def add_student(
+        self,
+        *,
+        student_id: str,
+        name: str,
+        class_code: str | None,
+        email: str | None = None,
+        phone: str | None = None,
+        consent: bool = False,
+        consent_by: str | None = None,
+    ) -> StudentInfo:
+        with self._unit("Adding a student") as s:
+            return students.add_student(
+                s,
+                student_id=student_id,
+                name=name,
+                class_code=class_code,
+                email=email,
+                phone=phone,
+                consent=consent,
+                consent_by=consent_by,
+            )
+
+    def get_student(self, student_id: str) -> StudentInfo:
+        with self._unit() as s:
+            return students.get_student(s, student_id)
+
+    def find_student(self, student_id: str) -> StudentInfo | None:
+        """The student with this school id, or None when there is none."""
+        try:
+            return self.get_student(student_id)
+        except NotFound:
+            return None
+
+    def student_by_uuid(self, student_uuid: uuid.UUID) -> StudentInfo:
+        with self._unit() as s:
+            return students.get_by_uuid(s, student_uuid)
+
+    def list_students(
+        self, *, class_code: str | None = None, search: str | None = None, active_only: bool = False
+    ) -> list[StudentInfo]:
+        with self._unit() as s:
+            return students.list_students(s, class_code=class_code, search=search, active_only=active_only)
+
+    def student_ids(self, student_uuids: Sequence[uuid.UUID]) -> dict[uuid.UUID, str]:
+        """The school ids of these students (the ones that still exist)."""
+        with self._unit() as s:
+            return students.school_ids(s, list(student_uuids))
+
+    def set_consent(self, student_id: str, *, given: bool, by: str | None, actor: str | None) -> StudentInfo:
+        """Record or withdraw consent; withdrawing deletes the student's face data at once."""
+        change = "Recording consent" if given else "Withdrawing consent"
+        with self._unit(change) as s:
+            return students.set_consent(s, student_id, given=given, by=by, actor=actor)
+
+    def delete_student(self, student_id: str, *, actor: str | None) -> None:
+        """Delete a student with their face data and attendance (an erasure request)."""
+        with self._unit("Deleting a student") as s:
+            students.delete_student(s, student_id, actor=actor)
+
+    # --- photos and face encodings ------------------------------------------------------
+    def photos(self, student_uuids: Sequence[uuid.UUID]) -> dict[uuid.UUID, bytes]:
+        """Roster thumbnails (JPEG) of the students that have one."""
+        with self._unit() as s:
+            return students.photos(s, list(student_uuids))
+
+    def set_photo(self, student_uuid: uuid.UUID, jpeg: bytes | None) -> None:
+        with self._unit("Changing a student's photo") as s:
+            students.set_photo(s, student_uuid, jpeg)
+
+    def gallery(
+        self, model_name: str, *, class_code: str | None = None, change: str | None = None
+    ) -> GalleryData:
+        """Encodings of ``model_name`` of active, consenting students (of one class if given).
+
+        ``change``: the change this read is part of (an enrollment), so that an unreachable
+        server refuses it like the change itself.
+        """
+        with self._unit(change) as s:
+            return encodings.load_gallery(s, model_name, class_code=class_code)
+
+    def encoding_counts(self) -> dict[str, int]:
+        """Stored encodings per recognition model."""
+        with self._unit() as s:
+            return encodings.counts_by_model(s)
+
+    def student_for_enrollment(self, student_id: str) -> StudentInfo:
+        """The student about to be enrolled, read as part of the enrollment (refused offline)."""
+        with self._unit("Enrolling a student") as s:
+            return students.get_student(s, student_id)
+
+    def store_encodings(
+        self,
+        student: StudentInfo,
+        model_name: str,
+        new: Sequence[NewEncoding],
+        *,
+        thumbnail: bytes | None = None,
+    ) -> StudentInfo:
+        """Store a student's new encodings (and roster thumbnail) in one transaction.
+
+        Consent is checked again inside the transaction: it may have been withdrawn since
+        the photos were looked at.
+        """
+        with self._unit("Enrolling a student") as s:
+            for item in new:
+                encodings.add_encoding(
+                    s,
+                    student.id,
+                    model_name=model_name,
+                    vector=item.vector,
+                    quality=item.quality,
+                    source=item.source,
+                )
+            if thumbnail:
+                students.set_photo(s, student.id, thumbnail)
+            return students.get_by_uuid(s, student.id)
