@@ -12,6 +12,7 @@ from offline_support import TcpProxy, auto_mark, offline_settings, server_record
 from sqlalchemy import create_engine
 
 from kiosk.app.bootstrap import open_store
+from kiosk.app.roster import RosterService
 from kiosk.core.domain import AttendanceStatus, MarkSource
 from kiosk.core.errors import DatabaseUnavailable, OfflineRefused
 from kiosk.infra.db.engine import build_engine, session_factory, unit_of_work
@@ -125,13 +126,16 @@ def test_start_offline_from_cache_and_refuse_roster_changes(
         store.mark(auto_mark(session.id, ids[0]))
         assert store.status_line().startswith("offline, 2 queued")
         assert store.gallery("9B", "Facenet512").size == 12
+        # Roster changes go straight to PostgreSQL through the roster service: refused offline.
+        roster = RosterService(store.engine)
         with pytest.raises(OfflineRefused) as refused:
-            store.require_online("Enrolling a student")
-        assert "Enrolling a student needs the central database" in refused.value.message
+            roster.add_student(student_id="9B-NEW", name="New Student", class_code="9B")
+        assert "Adding a student needs the school's database" in refused.value.message
+        assert "nothing was saved" in refused.value.message
         proxy.restore()
         assert wait_for(lambda: store.outbox.queued() == 0, 20)
         assert store.status_line() == "PostgreSQL online"
-        store.require_online()
+        assert roster.add_student(student_id="9B-NEW", name="New Student", class_code="9B").class_code == "9B"
     finally:
         store.close()
     assert [r[2] for r in server_records(url)] == [ids[0]]
