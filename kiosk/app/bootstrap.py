@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError
 
+from kiosk.app.roster import RosterService
 from kiosk.app.session import AttendanceSessionService
 from kiosk.core.errors import DatabaseError, DatabaseUnavailable, KioskError, SchemaError
 from kiosk.core.ports import AttendanceStore
@@ -29,8 +30,6 @@ from kiosk.infra.db.engine import build_engine, parse_database_url
 from kiosk.infra.db.store import DirectStore
 from kiosk.infra.offline.keys import VectorCipher, load_or_create_key
 from kiosk.infra.recognition.index import IndexCache
-
-from kiosk.app.roster import RosterService
 
 if TYPE_CHECKING:  # importing the pipeline loads deepface: only when the models are loaded
     from kiosk.app.enrollment import EnrollmentService

@@ -13,6 +13,7 @@ import threading
 from typing import TYPE_CHECKING, Any
 
 from kiosk.app.bootstrap import FaceModels, KioskServices, build_services
+from kiosk.app.roster import RosterService
 from kiosk.app.session import AttendanceSessionService
 from kiosk.core.errors import KioskError
 from kiosk.core.ports import AttendanceStore
@@ -54,6 +55,10 @@ class GuiContext:
     def enrollment_service(self) -> Any:
         """The enrollment service, or a :class:`KioskError` saying why it is unavailable."""
         return self._require_services().enrollment()
+
+    def roster_service(self) -> RosterService:
+        """Classes, students and consent on the central database (changes refused offline)."""
+        return self._require_services().roster()
 
     # --- quick ----------------------------------------------------------------------------
     @property

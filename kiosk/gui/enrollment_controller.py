@@ -50,7 +50,6 @@ class EnrollmentController(QObject):
         self._checking = False
         self._checked: tuple[Image, bool] | None = None
         self._service: Any = None
-        self._roster: RosterService | None = None
         self._camera_number = 0
         self.frame_timer = QTimer(self)
         self.frame_timer.setInterval(30)
@@ -120,13 +119,8 @@ class EnrollmentController(QObject):
         self.db.submit(load, done, self._show_error)
 
     def roster(self) -> RosterService:
-        """The roster service on the open database (enrollment writes to the central one)."""
-        if self._roster is None:
-            engine = self.ctx.engine or getattr(self.ctx.store, "engine", None)
-            if engine is None:
-                raise KioskError("The database is not open yet.", "Wait a moment and try again.")
-            self._roster = RosterService(engine)
-        return self._roster
+        """The roster service (run on the database thread: it talks to the database)."""
+        return self.ctx.roster_service()
 
     def save_student(self) -> None:
         dialog = self.dialog
