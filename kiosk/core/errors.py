@@ -68,3 +68,7 @@ class CameraError(KioskError):
 
 class OfflineRefused(KioskError):
     """The change needs the central database and the kiosk is offline."""
+
+
+class LocalStorageError(KioskError):
+    """The kiosk's own files (its queue of marks) cannot be written: disk full, read-only, damaged."""

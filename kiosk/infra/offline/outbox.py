@@ -15,10 +15,13 @@ student's first record id and notes the superseding mark's id in ``details["supe
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import json
 import logging
 import sqlite3
 import uuid
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -26,8 +29,8 @@ from typing import Any
 
 from kiosk.core.attendance import as_aware, incoming_wins
 from kiosk.core.domain import AttendanceMark, AttendanceStatus, FaceBox, MarkSource, SessionInfo
-from kiosk.core.errors import NotFound
-from kiosk.infra.offline._sqlite import LocalDb
+from kiosk.core.errors import LocalStorageError, NotFound
+from kiosk.infra.offline import outbox_guard
 
 log = logging.getLogger(__name__)
 
@@ -152,14 +155,51 @@ def _session_row(r: sqlite3.Row | tuple[Any, ...]) -> SessionInfo:
     )
 
 
+def _create_schema(conn: sqlite3.Connection) -> None:
+    for statement in _SCHEMA.split(";"):
+        if statement.strip():
+            conn.execute(statement)
+
+
 class Outbox:
+    """``notice`` is set when a damaged outbox was set aside on opening (see outbox_guard)."""
+
     def __init__(self, path: Path) -> None:
-        self._db = LocalDb(path)
         self.path = path
-        with self._db.transaction() as conn:
-            for statement in _SCHEMA.split(";"):
-                if statement.strip():
-                    conn.execute(statement)
+        self._db, self.notice = outbox_guard.open_checked(path, _create_schema)
+
+    @contextlib.contextmanager
+    def _queuing(self) -> Iterator[sqlite3.Connection]:
+        """One local transaction that queues something: the sidecar is rewritten before the
+        commit (so it can over-count, never under-count), and a full or broken disk becomes
+        one sentence for a person instead of a driver traceback."""
+        try:
+            with self._db.transaction() as conn:
+                before = conn.total_changes
+                yield conn
+                if conn.total_changes != before:  # something was queued
+                    outbox_guard.write_state(self.path, outbox_guard.current_state(conn))
+        except sqlite3.Error as exc:
+            log.warning("Could not write the outbox: %s", exc)
+            raise outbox_guard.storage_error(exc, self.path) from None
+        except OSError as exc:
+            log.warning("Could not write the outbox's state file: %s", exc)
+            if exc.errno == errno.ENOSPC:
+                raise outbox_guard.storage_error(
+                    sqlite3.OperationalError("database or disk is full"), self.path
+                ) from None
+            raise LocalStorageError(
+                f"The kiosk could not write to {self.path.parent} ({exc.strerror}); this change was not recorded.",
+                "Check that folder and its disk, then try again.",
+            ) from None
+
+    def _save_state(self) -> None:
+        """After the sync worker changed what is queued; a failure only leaves the count high."""
+        try:
+            with self._db.transaction() as conn:
+                outbox_guard.write_state(self.path, outbox_guard.current_state(conn))
+        except (sqlite3.Error, OSError) as exc:
+            log.warning("Could not update the outbox's state file: %s", exc)
 
     @classmethod
     def open(cls, cache_dir: Path) -> Outbox:
@@ -183,7 +223,7 @@ class Outbox:
 
     # -- writes (each one local transaction) --------------------------------------------
     def open_session(self, info: SessionInfo) -> SessionInfo:
-        with self._db.transaction() as conn:
+        with self._queuing() as conn:
             found = conn.execute("SELECT * FROM sessions WHERE id = ?", (str(info.id),)).fetchone()
             if found is not None:  # idempotent, like the server's open_session(session_id=...)
                 return _session_row(found)
@@ -213,7 +253,7 @@ class Outbox:
 
     def record_mark(self, mark: AttendanceMark, *, actor: str | None = None) -> tuple[AttendanceMark, bool]:
         """Store a mark locally and queue it. Returns the local state and whether it changed."""
-        with self._db.transaction() as conn:
+        with self._queuing() as conn:
             if (
                 conn.execute("SELECT 1 FROM sessions WHERE id = ?", (str(mark.session_id),)).fetchone()
                 is None
@@ -247,7 +287,7 @@ class Outbox:
         return stored, True
 
     def close_session(self, session_id: uuid.UUID, ended_at: datetime) -> SessionInfo:
-        with self._db.transaction() as conn:
+        with self._queuing() as conn:
             row = conn.execute("SELECT * FROM sessions WHERE id = ?", (str(session_id),)).fetchone()
             if row is None:
                 raise NotFound("That attendance session does not exist on this kiosk.")
@@ -289,6 +329,7 @@ class Outbox:
                 "UPDATE events SET sent_at = ?, attempts = attempts + 1, last_error = NULL WHERE seq = ? AND sent_at IS NULL",
                 [(now, s) for s in seqs],
             )
+        self._save_state()
 
     def note_failure(self, seqs: list[int], error: str) -> None:
         with self._db.transaction() as conn:
@@ -304,6 +345,7 @@ class Outbox:
                 "UPDATE events SET failed_at = ?, attempts = attempts + 1, last_error = ? WHERE seq = ?",
                 (datetime.now(UTC).isoformat(), error, seq),
             )
+        self._save_state()
 
     def failed(self) -> list[tuple[OutboxEvent, str]]:
         rows = self._db.query(

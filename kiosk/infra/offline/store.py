@@ -75,6 +75,8 @@ class OfflineFirstStore:
         cache = LocalCache.open(settings.cache_dir, VectorCipher(load_or_create_key(settings)))
         syncer = Syncer(sync_engine_for(engine, settings.offline), outbox, settings.offline)
         store = cls(settings, cache, outbox, syncer)
+        if outbox.notice:  # a damaged queue was set aside (already logged): the teacher must see it
+            store.notices.append(outbox.notice)
         refreshed = False
         notice = cache.notice
         if try_refresh:
