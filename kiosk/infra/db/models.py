@@ -151,6 +151,8 @@ class FaceEncoding(Base):
     __table_args__ = (
         Index("ix_face_encodings_student_model", "student_id", "model_name"),
         CheckConstraint("dimension > 0", name="dimension_positive"),
+        # A vector of any other length stops every kiosk loading the class (revision 0003).
+        CheckConstraint("length(vector) = 4 * dimension", name="vector_length"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

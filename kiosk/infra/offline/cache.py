@@ -262,11 +262,34 @@ class LocalCache:
         raw_ids = bytes(r["student_ids"])
         student_ids = tuple(uuid.UUID(bytes=raw_ids[i : i + 16]) for i in range(0, len(raw_ids), 16))
         dim = int(r["dim"])
+        raw_encoding_ids = bytes(r["encoding_ids"])
+        if len(plain) != 4 * dim * len(student_ids) or len(raw_encoding_ids) != 8 * len(student_ids):
+            # Not the matrix it claims to be: unreadable, so the store rebuilds it from the server.
+            raise CacheUnreadable(
+                f"The cached {model_name} face data of class {class_code} has the wrong size.",
+                "Connect to PostgreSQL so the kiosk can rebuild its cache.",
+            )
         vectors = (
             np.frombuffer(plain, dtype="<f4").astype(np.float32, copy=False).reshape(len(student_ids), dim)
         )
-        encoding_ids = tuple(int(x) for x in np.frombuffer(bytes(r["encoding_ids"]), dtype="<i8"))
-        return Gallery(model_name, vectors, student_ids, encoding_ids, str(r["fingerprint"]))
+        encoding_ids = tuple(int(x) for x in np.frombuffer(raw_encoding_ids, dtype="<i8"))
+        finite: list[bool] = [bool(ok) for ok in np.isfinite(vectors).all(axis=1).reshape(-1)]
+        skipped: tuple[int, ...] = ()
+        if not all(finite):
+            # One bad row must not stop the class: leave it out and say which (never its values).
+            skipped = tuple(e for e, ok in zip(encoding_ids, finite, strict=True) if not ok)
+            for e, sid in (
+                (e, s) for e, s, ok in zip(encoding_ids, student_ids, finite, strict=True) if not ok
+            ):
+                log.warning(
+                    "Skipped cached face encoding %d of student %s: its values are not finite (NaN or infinite)",
+                    e,
+                    sid,
+                )
+            vectors = np.ascontiguousarray(vectors[np.asarray(finite, dtype=bool)])
+            student_ids = tuple(s for s, ok in zip(student_ids, finite, strict=True) if ok)
+            encoding_ids = tuple(e for e, ok in zip(encoding_ids, finite, strict=True) if ok)
+        return Gallery(model_name, vectors, student_ids, encoding_ids, str(r["fingerprint"]), skipped)
 
 
 class CacheUnreadable(DatabaseError):

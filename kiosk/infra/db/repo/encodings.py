@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import hashlib
+import logging
 import uuid
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
@@ -16,6 +18,8 @@ from kiosk.core.errors import ConsentRequired, InvalidInput, ModelMismatch, NotF
 from kiosk.infra.db.models import FaceEncoding, SchoolClass, Student
 
 FloatMatrix = npt.NDArray[np.float32]
+
+log = logging.getLogger(__name__)
 
 
 def to_bytes(vector: npt.ArrayLike) -> bytes:
@@ -73,6 +77,7 @@ class Gallery:
     student_ids: tuple[uuid.UUID, ...]
     encoding_ids: tuple[int, ...]
     fingerprint: str
+    skipped: tuple[int, ...] = ()  # encoding ids left out as malformed (reported in the log)
 
     @property
     def size(self) -> int:
@@ -99,21 +104,56 @@ def load_gallery(session: Session, model_name: str, *, class_code: str | None = 
         stmt = stmt.join(SchoolClass, Student.class_id == SchoolClass.id).where(
             SchoolClass.code == class_code
         )
-    rows = _fetch_vectors(session, stmt)
-    dims = {r[2] for r in rows}
-    if len(dims) > 1:
-        raise ModelMismatch(
-            f"The {model_name} encodings have mixed sizes {sorted(dims)}; the database is inconsistent."
-        )
-    dim = dims.pop() if dims else 0
+    rows, skipped = _well_formed(_fetch_vectors(session, stmt), model_name)
+    dim = rows[0][2] if rows else 0
     blob = b"".join(r[3] for r in rows)
     vectors = np.frombuffer(blob, dtype="<f4").astype(np.float32, copy=False).reshape(len(rows), dim)
+    finite: list[bool] = [bool(ok) for ok in np.isfinite(vectors).all(axis=1).reshape(-1)] if rows else []
+    if not all(finite):
+        for r in (r for r, ok in zip(rows, finite, strict=True) if not ok):
+            _report(r, "its values are not finite (NaN or infinite)")
+            skipped.append(r[0])
+        rows = [r for r, ok in zip(rows, finite, strict=True) if ok]
+        vectors = np.ascontiguousarray(vectors[np.asarray(finite, dtype=bool)])
     ids = tuple(r[0] for r in rows)
     students = tuple(r[1] for r in rows)
     digest = hashlib.sha256(model_name.encode())
     digest.update(np.asarray(ids, dtype=np.int64).tobytes())
     digest.update(b"".join(s.bytes for s in students))
-    return Gallery(model_name, vectors, students, ids, digest.hexdigest())
+    return Gallery(model_name, vectors, students, ids, digest.hexdigest(), tuple(sorted(skipped)))
+
+
+_Row = tuple[int, uuid.UUID, int, bytes]
+
+
+def _well_formed(rows: list[_Row], model_name: str) -> tuple[list[_Row], list[int]]:
+    """The rows whose bytes are ``dimension`` float32 values of the model's usual size.
+
+    One malformed row (written by an old kiosk before the database CHECK, or by hand) must not
+    stop the whole class: it is left out and reported, without its bytes."""
+    usual = Counter(r[2] for r in rows if r[2] > 0 and len(r[3]) == 4 * r[2]).most_common(1)
+    dim = usual[0][0] if usual else 0
+    kept: list[_Row] = []
+    skipped: list[int] = []
+    for r in rows:
+        if len(r[3]) != 4 * r[2]:
+            _report(r, f"its vector holds {len(r[3])} bytes, {4 * r[2]} expected")
+        elif r[2] != dim:
+            _report(r, f"it has {r[2]} values where the other {model_name} encodings have {dim}")
+        else:
+            kept.append(r)
+            continue
+        skipped.append(r[0])
+    return kept, skipped
+
+
+def _report(row: _Row, why: str) -> None:
+    log.warning(
+        "Skipped face encoding %d of student %s: %s. Re-enroll the student (kiosk enroll) to replace it.",
+        row[0],
+        row[1],
+        why,
+    )
 
 
 def _fetch_vectors(
