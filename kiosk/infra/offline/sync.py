@@ -97,15 +97,19 @@ class _Batch:
         self.conflicts = 0
 
     def apply(self, events: list[OutboxEvent]) -> None:
-        run: list[OutboxEvent] = []
-        for ev in events:
-            if ev.kind == "mark":
-                run.append(ev)
-                continue
-            self._marks(run)
-            run = []
+        """Openings, then marks, then closings, each in a fixed order (session id, then student).
+
+        Many kiosks push the same session at once; taking row locks in one global order means
+        they queue behind each other instead of deadlocking. The order changes no outcome:
+        marks need their session opened first, a closed session still takes late marks, and
+        the conflict rule gives the same winner whatever order a student's marks arrive in
+        (a stable sort keeps them in queue order anyway)."""
+        by_session = sorted(events, key=lambda ev: str(ev.session_id))
+        for ev in (ev for ev in by_session if ev.kind == "open"):
             self._guarded(ev, partial(self._session_event, ev))
-        self._marks(run)
+        self._marks([ev for ev in events if ev.kind == "mark"])
+        for ev in (ev for ev in by_session if ev.kind == "close"):
+            self._guarded(ev, partial(self._session_event, ev))
 
     def _guarded(self, ev: OutboxEvent, fn: Callable[[], None]) -> None:
         # A savepoint, so one event the server refuses for good (its class or student deleted)
@@ -138,7 +142,10 @@ class _Batch:
         if not run:
             return
         self.s.flush()
-        marks = [(ev, mark_from_json(ev.payload)) for ev in run]
+        marks = sorted(
+            ((ev, mark_from_json(ev.payload)) for ev in run),
+            key=lambda pair: (str(pair[1].session_id), str(pair[1].student_uuid)),
+        )
         sessions = {m.session_id for _, m in marks}
         students = {m.student_uuid for _, m in marks}
         existing = attendance.records_of(self.s, sessions, students)

@@ -16,6 +16,8 @@ from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import select, text
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -64,21 +66,33 @@ def open_session(
     session_id: uuid.UUID | None = None,
     started_at: datetime | None = None,
 ) -> SessionInfo:
-    """Open a session (idempotent on ``session_id``: opening it again returns the same one)."""
+    """Open a session (idempotent on ``session_id``: opening it again returns the same one).
+
+    ``INSERT ... ON CONFLICT DO NOTHING``: when kiosks push the opening of one shared session
+    at the same moment, the later ones wait for the first to commit and then find its row,
+    instead of failing on the primary key (and retrying behind a backoff)."""
     if session_id is not None:
         existing = session.get(AttendanceSession, session_id)
         if existing is not None:
             return _session_info(existing, class_code)
     class_row = class_repo.get_row(session, class_code)
-    row = AttendanceSession(
-        id=session_id or uuid.uuid4(),
-        class_id=class_row.id,
-        started_at=started_at or datetime.now(UTC),
-        started_by=started_by,
-        kiosk_id=kiosk_id,
+    new_id = session_id or uuid.uuid4()
+    dialect = session.get_bind().dialect.name
+    insert = postgresql_insert if dialect == "postgresql" else sqlite_insert
+    session.execute(
+        insert(AttendanceSession)
+        .values(
+            id=new_id,
+            class_id=class_row.id,
+            started_at=started_at or datetime.now(UTC),
+            started_by=started_by,
+            kiosk_id=kiosk_id,
+        )
+        .on_conflict_do_nothing(index_elements=["id"])
     )
-    session.add(row)
-    session.flush()
+    row = session.get(AttendanceSession, new_id)
+    if row is None:  # cannot happen: inserted, or another kiosk's committed row was there
+        raise Conflict("The attendance session could not be opened; please try again.")
     return _session_info(row, class_code)
 
 
@@ -280,6 +294,9 @@ def insert_first_marks(session: Session, marks: Sequence[AttendanceMark]) -> set
     """
     if not marks:
         return set()
+    # Rows in one fixed order, (session, student): two kiosks inserting overlapping students
+    # then wait for each other in the same order, never in a cycle (a deadlock).
+    marks = sorted(marks, key=lambda m: (m.session_id, m.student_uuid))
     params = {
         "ids": [m.id for m in marks],
         "sessions": [m.session_id for m in marks],
