@@ -29,6 +29,7 @@ from kiosk.infra.db.engine import session_factory, unit_of_work
 from kiosk.infra.db.repo import classes, encodings, students
 
 PG_BIN = Path("/usr/lib/postgresql/15/bin")
+DAMAGES = ["empty", "half", "header", "page2"]  # how outbox files were found damaged on kiosks
 
 
 def free_port() -> int:
@@ -96,6 +97,22 @@ def server_records(url: str) -> list[tuple[uuid.UUID, uuid.UUID, uuid.UUID, str,
         ).all()
     engine.dispose()
     return [tuple(r) for r in rows]  # type: ignore[misc]
+
+
+def damage(path: Path, how: str) -> bytes:
+    """Damage the file as found on real kiosks; returns the damaged bytes."""
+    data = path.read_bytes()
+    assert len(data) >= 3 * 4096, "the outbox should span several pages"
+    if how == "empty":
+        damaged = b""
+    elif how == "half":
+        damaged = data[: len(data) // 2]
+    elif how == "header":
+        damaged = b"\x13\x37garbage" * 12 + data[100:]
+    else:  # garbage in page 2
+        damaged = data[:4096] + os.urandom(4096) + data[8192:]
+    path.write_bytes(damaged)
+    return damaged
 
 
 def wait_for(predicate: object, timeout: float, interval: float = 0.05) -> bool:

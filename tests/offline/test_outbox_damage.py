@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from offline_support import auto_mark, offline_settings, server_records, wait_for
+from offline_support import DAMAGES, auto_mark, damage, offline_settings, server_records, wait_for
 
 from kiosk.app.bootstrap import open_store
 from kiosk.core.domain import SessionInfo
@@ -25,7 +25,6 @@ from kiosk.infra.offline.store import OfflineFirstStore
 pytestmark = pytest.mark.postgres
 
 ROOT = Path(__file__).resolve().parents[2]
-DAMAGES = ["empty", "half", "header", "page2"]
 
 
 def queue_marks(cache_dir: Path, n: int) -> list[uuid.UUID]:
@@ -37,22 +36,6 @@ def queue_marks(cache_dir: Path, n: int) -> list[uuid.UUID]:
     ids = [outbox.record_mark(auto_mark(session.id, uuid.uuid4()))[0].id for _ in range(n)]
     outbox.close()
     return ids
-
-
-def damage(path: Path, how: str) -> bytes:
-    """Damage the file as found on real kiosks; returns the damaged bytes."""
-    data = path.read_bytes()
-    assert len(data) >= 3 * 4096, "the outbox should span several pages"
-    if how == "empty":
-        damaged = b""
-    elif how == "half":
-        damaged = data[: len(data) // 2]
-    elif how == "header":
-        damaged = b"\x13\x37garbage" * 12 + data[100:]
-    else:  # garbage in page 2
-        damaged = data[:4096] + os.urandom(4096) + data[8192:]
-    path.write_bytes(damaged)
-    return damaged
 
 
 def kiosk(*args: str) -> subprocess.CompletedProcess[str]:
