@@ -16,7 +16,6 @@ student's first record id and notes the superseding mark's id in ``details["supe
 from __future__ import annotations
 
 import contextlib
-import errno
 import json
 import logging
 import sqlite3
@@ -29,7 +28,7 @@ from typing import Any
 
 from kiosk.core.attendance import as_aware, incoming_wins
 from kiosk.core.domain import AttendanceMark, AttendanceStatus, FaceBox, MarkSource, SessionInfo
-from kiosk.core.errors import LocalStorageError, NotFound
+from kiosk.core.errors import NotFound
 from kiosk.infra.offline import outbox_guard
 
 log = logging.getLogger(__name__)
@@ -179,19 +178,9 @@ class Outbox:
                 yield conn
                 if conn.total_changes != before:  # something was queued
                     outbox_guard.write_state(self.path, outbox_guard.current_state(conn))
-        except sqlite3.Error as exc:
+        except (sqlite3.Error, OSError) as exc:  # the file or its sidecar
             log.warning("Could not write the outbox: %s", exc)
             raise outbox_guard.storage_error(exc, self.path) from None
-        except OSError as exc:
-            log.warning("Could not write the outbox's state file: %s", exc)
-            if exc.errno == errno.ENOSPC:
-                raise outbox_guard.storage_error(
-                    sqlite3.OperationalError("database or disk is full"), self.path
-                ) from None
-            raise LocalStorageError(
-                f"The kiosk could not write to {self.path.parent} ({exc.strerror}); this change was not recorded.",
-                "Check that folder and its disk, then try again.",
-            ) from None
 
     def _save_state(self) -> None:
         """After the sync worker changed what is queued; a failure only leaves the count high."""

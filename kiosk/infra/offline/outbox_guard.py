@@ -22,6 +22,7 @@ once (``kiosk sync`` beside a starting kiosk) do not both move files about.
 from __future__ import annotations
 
 import contextlib
+import errno
 import fcntl
 import json
 import logging
@@ -220,11 +221,16 @@ def _damage_notice(db_path: Path, aside: Path, problem: str, known: OutboxState 
     )
 
 
-def storage_error(exc: sqlite3.Error, db_path: Path) -> LocalStorageError:
-    """A person's sentence for the outbox failing to write (full disk, read-only, damaged)."""
-    code = (getattr(exc, "sqlite_errorcode", 0) or 0) & 0xFF
+def storage_error(exc: sqlite3.Error | OSError, db_path: Path) -> LocalStorageError:
+    """A person's sentence for the outbox (or its sidecar) failing to write."""
     folder = db_path.parent
-    if code == sqlite3.SQLITE_FULL or "disk is full" in str(exc):
+    if isinstance(exc, OSError):
+        code = sqlite3.SQLITE_FULL if exc.errno == errno.ENOSPC else None
+        detail = exc.strerror or str(exc)
+    else:
+        code = (getattr(exc, "sqlite_errorcode", 0) or 0) & 0xFF
+        detail = str(exc)
+    if code == sqlite3.SQLITE_FULL:
         return LocalStorageError(
             f"The disk holding {folder} is full, so this change was not recorded; everything recorded before it is kept.",
             "Free some space on that disk, then try again.",
@@ -234,12 +240,12 @@ def storage_error(exc: sqlite3.Error, db_path: Path) -> LocalStorageError:
             f"The kiosk cannot write to {folder} (read-only), so this change was not recorded.",
             "Make that folder writable for this user, then try again.",
         )
-    if is_damage(exc):
+    if isinstance(exc, sqlite3.Error) and is_damage(exc):
         return LocalStorageError(
-            f"The attendance queue in {folder} is damaged ({exc}); this change was not recorded.",
+            f"The attendance queue in {folder} is damaged ({detail}); this change was not recorded.",
             "Restart the kiosk: it sets the damaged file aside and starts a new queue.",
         )
     return LocalStorageError(
-        f"The attendance queue in {folder} could not be written ({exc}); this change was not recorded.",
-        "Check that disk and try again.",
+        f"The attendance queue in {folder} could not be written ({detail}); this change was not recorded.",
+        "Check that folder and its disk, then try again.",
     )
