@@ -21,6 +21,7 @@ from kiosk.app.bootstrap import open_store
 from kiosk.core.domain import SessionInfo
 from kiosk.infra.offline.outbox import OUTBOX_FILE_NAME, Outbox
 from kiosk.infra.offline.store import OfflineFirstStore
+from tests.conftest import FACES_DIR, offline_profile_data_dir
 
 pytestmark = pytest.mark.postgres
 
@@ -163,3 +164,39 @@ def test_attendance_goes_on_into_a_fresh_outbox(
     finally:
         store.close()
     assert sorted(r[0] for r in server_records(url)) == sorted(acknowledged)
+
+
+@pytest.mark.recognition
+@pytest.mark.slow
+def test_kiosk_run_on_a_damaged_outbox_takes_attendance_into_a_fresh_one(
+    seeded: tuple[str, list[uuid.UUID]], tmp_path: Path, dlib_models_dir: Path
+) -> None:
+    url, _ = seeded
+    data_dir = offline_profile_data_dir(tmp_path, dlib_models_dir)
+    queue_marks(data_dir / "cache", 4)
+    damage(data_dir / "cache" / OUTBOX_FILE_NAME, "header")
+    photo = FACES_DIR / "people" / "person01" / "1.jpg"
+    result = kiosk(
+        "--database",
+        url,
+        "--data-dir",
+        str(data_dir),
+        "run",
+        "--class",
+        "9B",
+        "--camera",
+        str(photo),
+        "--headless",
+        "--max-frames",
+        "2",
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr and "DatabaseError" not in result.stderr
+    damaged_lines = [line for line in result.stderr.splitlines() if "outbox.db was damaged" in line]
+    assert len(damaged_lines) == 1 and "up to 4 attendance marks" in damaged_lines[0]
+    outbox = Outbox.open(data_dir / "cache")
+    try:  # the session of this run went into the fresh queue (and on to PostgreSQL)
+        assert outbox.notice is None
+        assert outbox.counts().sent + outbox.queued() >= 1
+    finally:
+        outbox.close()
