@@ -5,9 +5,8 @@ from __future__ import annotations
 import logging
 import sys
 from dataclasses import dataclass
-from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 
 from kiosk.core.ports import AttendanceStore
@@ -15,12 +14,11 @@ from kiosk.gui.admin_controller import AdminController
 from kiosk.gui.context import GuiContext
 from kiosk.gui.main_window import MainWindow
 from kiosk.gui.session_controller import SessionController
+from kiosk.gui.translations import choose_language, install_translations
 from kiosk.infra.config import Settings
 from kiosk.infra.recognition.pipeline import FacePipeline
 
 log = logging.getLogger(__name__)
-
-TRANSLATIONS_DIR = Path(__file__).resolve().parents[2] / "resources" / "translations"
 
 
 @dataclass
@@ -34,17 +32,11 @@ class KioskGui:
         self.session.shutdown()
 
 
-def install_translations(app: QCoreApplication) -> None:
-    """Qt's own strings and the kiosk's (``resources/translations/kiosk_<lang>.qm``) for the locale."""
-    locale = QLocale.system()
-    for name, folder in (
-        ("qtbase", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
-        ("kiosk", str(TRANSLATIONS_DIR)),
-    ):
-        translator = QTranslator(app)
-        if translator.load(locale, name, "_", folder):
-            app.installTranslator(translator)
-            log.debug("Loaded %s translations for %s", name, locale.name())
+def set_language(app: QCoreApplication, settings: Settings) -> str:
+    """The window's language from ``[gui] language`` or the system; the language code used."""
+    language = choose_language(settings.gui.language)
+    install_translations(app, language, settings.cache_dir)
+    return language
 
 
 def build_gui(
@@ -82,7 +74,7 @@ def run_gui(
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("Attendance kiosk")
-    install_translations(app)
+    set_language(app, settings)
     gui = build_gui(settings, class_code=class_code, camera=camera, auto_end=auto_end)
     app.aboutToQuit.connect(gui.shutdown)
     if not gui.window.kiosk_mode:

@@ -12,6 +12,7 @@ import logging
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from kiosk.core.errors import KioskError
+from kiosk.gui.messages import camera_text
 from kiosk.gui.video_widget import VideoWidget
 from kiosk.gui.workers import CaptureBridge, stop_capture
 from kiosk.infra.camera import CaptureState, CaptureStatus, CaptureWorker
@@ -89,7 +90,7 @@ class CameraController(QObject):
         self.stop()
 
     def _show_problem(self, message: str, hint: str = "") -> None:
-        text = message + (f" {hint}" if hint else "")
+        text = camera_text(message, hint)  # for teachers: no setting names
         self.state_text.emit(self.tr("Camera: problem"))
         self._screen.set_message(text)
         log.warning("Camera problem shown: %s", text)
@@ -109,7 +110,7 @@ class CameraController(QObject):
         if status.state is CaptureState.LIVE:
             self._screen.set_message("")
         elif status.state in (CaptureState.RECONNECTING, CaptureState.FAILED):
-            self._screen.set_message(status.message + (f" {status.hint}" if status.hint else ""))
+            self._screen.set_message(camera_text(status.message, status.hint))
         elif status.state is CaptureState.EXHAUSTED:
             self._screen.set_message(self.tr("The video has ended. End the session when everyone is marked."))
 

@@ -13,10 +13,12 @@ import threading
 from typing import TYPE_CHECKING, Any
 
 from kiosk.app.bootstrap import FaceModels, KioskServices, build_services
+from kiosk.app.readiness import class_readiness
 from kiosk.app.roster import RosterService
 from kiosk.app.session import AttendanceSessionService
 from kiosk.core.errors import KioskError
 from kiosk.core.ports import AttendanceStore
+from kiosk.core.readiness import ClassReadiness
 from kiosk.infra.config import Settings
 
 if TYPE_CHECKING:
@@ -59,6 +61,12 @@ class GuiContext:
     def roster_service(self) -> RosterService:
         """Classes, students and consent on the central database (changes refused offline)."""
         return self._require_services().roster()
+
+    def class_readiness(self, class_code: str) -> ClassReadiness:
+        """Who in the class the camera can mark with the loaded model (none loaded: by hand)."""
+        pipeline = self.models.loaded
+        model_name = pipeline.model_name if pipeline is not None else None
+        return class_readiness(self._require_services().store, class_code, model_name)
 
     # --- quick ----------------------------------------------------------------------------
     @property

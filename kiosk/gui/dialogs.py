@@ -23,12 +23,12 @@ from PySide6.QtWidgets import (
 from kiosk.app.admin_pin import verify_pin
 from kiosk.core.domain import AttendanceStatus, StudentInfo
 from kiosk.core.errors import KioskError
+from kiosk.gui.messages import error_text, teacher_hint
 
 log = logging.getLogger(__name__)
 
 
-def error_text(exc: KioskError) -> str:
-    return exc.message + (f"\n\n{exc.hint}" if exc.hint else "")
+__all__ = ["ManualMarkDialog", "PinDialog", "ask", "error_text", "show_error", "status_text"]
 
 
 def show_error(parent: QWidget | None, exc: KioskError, title: str | None = None) -> QMessageBox:
@@ -38,8 +38,9 @@ def show_error(parent: QWidget | None, exc: KioskError, title: str | None = None
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(title or box.tr("Attendance kiosk"))
     box.setText(exc.message)
-    if exc.hint:
-        box.setInformativeText(exc.hint)
+    hint = teacher_hint(exc.hint)
+    if hint:
+        box.setInformativeText(hint)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()
     return box

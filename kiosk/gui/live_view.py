@@ -6,7 +6,9 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
+from kiosk.gui.accessibility import name_controls
 from kiosk.gui.roster_view import RosterPanel
+from kiosk.gui.style import notice_text
 from kiosk.gui.video_widget import VideoWidget
 
 
@@ -36,6 +38,7 @@ class LiveView(QWidget):
 
         self.splitter = QSplitter()
         self.video = VideoWidget()
+        self.video.setAccessibleName(self.tr("Camera picture with the faces recognised"))
         self.roster = RosterPanel()
         self.roster.setMinimumWidth(320)
         self._sized = False
@@ -50,6 +53,7 @@ class LiveView(QWidget):
         self.end_button.clicked.connect(self.end_requested)
         self.setTabOrder(self.roster.list, self.manual_button)
         self.setTabOrder(self.manual_button, self.end_button)
+        name_controls(self)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -61,7 +65,7 @@ class LiveView(QWidget):
     def show_session(self, title: str, warnings: list[str]) -> None:
         """A new session: its title, its warnings (hidden when none), no video yet."""
         self._title.setText(title)
-        self._warnings.setText("\n".join(f"⚠ {line}" for line in warnings))
+        self._warnings.setText(notice_text("warning", "\n".join(warnings)))
         self._warnings.setVisible(bool(warnings))
         self.video.clear()
 

@@ -2,14 +2,58 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QLabel, QMainWindow, QPushButton, QStackedWidget, QWidget
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtWidgets import QLabel, QMainWindow, QPushButton, QSizePolicy, QStackedWidget, QWidget
 
+from kiosk.gui.accessibility import name_controls
 from kiosk.gui.live_view import LiveView
 from kiosk.gui.start_view import StartView
-from kiosk.gui.style import stylesheet
+from kiosk.gui.style import Look, stylesheet
 from kiosk.gui.summary_view import SummaryView
+
+
+class ElidedLabel(QLabel):
+    """A one-line label that shortens its text with "…" when space runs out (full text in its tooltip).
+
+    The status bar holds four of them and the Admin button: on a 1280-wide screen the long
+    database line must give way, never push the button off the window.
+    """
+
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._full = ""
+        # its full width when there is room, down to a few letters when there is not
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        self.setText(text)
+
+    def setText(self, text: str) -> None:
+        self._full = text
+        self.setToolTip(text)
+        self.setAccessibleName(text)
+        self._elide()
+
+    def full_text(self) -> str:
+        return self._full
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        margins = self.contentsMargins()
+        width = self.fontMetrics().horizontalAdvance(self._full) + margins.left() + margins.right() + 24
+        return QSize(width, hint.height())
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(self.fontMetrics().horizontalAdvance("Wi…") + 24, super().minimumSizeHint().height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        margins = self.contentsMargins()
+        room = max(0, self.width() - margins.left() - margins.right() - 20)  # 20: the style's padding
+        shown = self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, room)
+        super().setText(shown)
 
 
 class MainWindow(QMainWindow):
@@ -37,16 +81,19 @@ class MainWindow(QMainWindow):
 
         bar = self.statusBar()
         bar.setSizeGripEnabled(False)
-        self._db_status = QLabel(self.tr("Database: connecting…"))
-        self._model_status = QLabel(self.tr("Model: loading…"))
-        self._camera_status = QLabel(self.tr("Camera: off"))
-        self._fps_status = QLabel("")
-        for label in (self._db_status, self._model_status, self._camera_status, self._fps_status):
-            label.setContentsMargins(8, 0, 8, 0)
+        self._db_status = ElidedLabel(self.tr("Database: connecting…"))
+        self._model_status = ElidedLabel(self.tr("Model: loading…"))
+        self._camera_status = ElidedLabel(self.tr("Camera: off"))
+        self._fps_status = ElidedLabel("")
+        for label in (self._db_status, self._model_status, self._camera_status):
+            label.setStyleSheet("border-right: 1px solid #8a8a8a;")
             bar.addWidget(label)
-        bar.setStyleSheet("QStatusBar QLabel { border-right: 1px solid #b0b0b0; padding: 0 10px; }")
-        self.admin_button = QPushButton(self.tr("Admin…"))
+        bar.addWidget(self._fps_status, 1)  # the spare room goes after the rates
+        bar.setContentsMargins(0, 0, 6, 0)
+        self.admin_button = QPushButton(self.tr("A&dmin…"))
         self.admin_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.admin_button.setAccessibleName(self.tr("Admin settings"))
+        self.admin_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         bar.addPermanentWidget(self.admin_button)
         self.admin_button.clicked.connect(self.admin_requested)
         QShortcut(QKeySequence(Qt.Key.Key_F11), self, self.admin_requested.emit)
@@ -54,6 +101,9 @@ class MainWindow(QMainWindow):
 
         self.kiosk_mode = False
         self._may_close = True
+        self.look = Look.for_screen(self.screen(), touch=False)
+        self.apply_look(self.look)
+        name_controls(self)
 
     # --- screens ------------------------------------------------------------------------
     def show_start(self) -> None:
@@ -84,21 +134,27 @@ class MainWindow(QMainWindow):
 
     @property
     def database_status(self) -> str:
-        return self._db_status.text()
+        return self._db_status.full_text()
 
     @property
     def model_status(self) -> str:
-        return self._model_status.text()
+        return self._model_status.full_text()
 
     @property
     def camera_status(self) -> str:
-        return self._camera_status.text()
+        return self._camera_status.full_text()
+
+    # --- how it looks -------------------------------------------------------------------
+    def apply_look(self, look: Look) -> None:
+        """Type sizes for this screen (and kiosk mode's larger controls)."""
+        self.look = look
+        self.setStyleSheet(stylesheet(look))
 
     # --- kiosk mode ---------------------------------------------------------------------
     def set_kiosk_mode(self, on: bool) -> None:
         """Full screen with large controls; leaving it goes through the admin PIN."""
         self.kiosk_mode = on
-        self.setStyleSheet(stylesheet(touch=on))
+        self.apply_look(Look.for_screen(self.screen(), touch=on))
         if on:
             self.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, True)
             self.showFullScreen()

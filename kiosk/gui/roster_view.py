@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
 from kiosk.app.session import RosterEntry
 from kiosk.core.domain import AttendanceStatus, MarkSource
 from kiosk.gui.dialogs import status_text
-from kiosk.gui.style import STATUS_COLOURS
+from kiosk.gui.style import ON_FILL, STATUS_PALETTE
 
 THUMB = 56
 
@@ -59,7 +59,7 @@ class RosterPanel(QWidget):
             chip = QLabel("")
             chip.setAlignment(Qt.AlignmentFlag.AlignCenter)
             chip.setStyleSheet(
-                f"background: {STATUS_COLOURS[status.value].name()}; color: white; border-radius: 6px; padding: 4px;"
+                f"background: {STATUS_PALETTE[status.value].fill}; color: {ON_FILL}; border-radius: 6px; padding: 4px;"
             )
             chips.addWidget(chip, 1)
             self.count_labels[status] = chip
@@ -68,7 +68,7 @@ class RosterPanel(QWidget):
         self.list = QListWidget()
         self.list.setIconSize(QSize(THUMB, THUMB))
         self.list.setUniformItemSizes(True)
-        self.list.setAccessibleName(self.tr("Roster"))
+        self.list.setAccessibleName(self.tr("Roster: press Enter on a student to mark by hand"))
         layout.addWidget(self.list, 1)
         self._thumbs: dict[uuid.UUID, QPixmap] = {}
         self._items: dict[uuid.UUID, QListWidgetItem] = {}
@@ -93,8 +93,8 @@ class RosterPanel(QWidget):
             item.setData(Qt.ItemDataRole.UserRole, sid)
             pix = self._thumbs.get(sid) or thumbnail(None, entry.student.name)
             item.setIcon(QIcon(pix))
-            colour = STATUS_COLOURS[(entry.status or AttendanceStatus.ABSENT).value]
-            item.setForeground(QBrush(colour.darker(130)))
+            colour = QColor(STATUS_PALETTE[(entry.status or AttendanceStatus.ABSENT).value].text)
+            item.setForeground(QBrush(colour))  # AA contrast on the list; the status is in words too
             item.setToolTip(self.tr("Press Enter or double-click to mark by hand"))
             self.list.addItem(item)
             self._items[sid] = item

@@ -21,13 +21,14 @@ from PySide6.QtWidgets import QApplication, QWidget
 from kiosk.app.bootstrap import open_store
 from kiosk.app.database import Database
 from kiosk.app.enrollment import thumbnail_jpeg
+from kiosk.app.readiness import class_readiness
 from kiosk.app.session import FaceResult, RosterEntry
 from kiosk.core.domain import AttendanceMark, AttendanceStatus, MarkSource, StudentInfo
 from kiosk.core.errors import InvalidInput
 from kiosk.gui.dialogs import ManualMarkDialog
 from kiosk.gui.enrollment_view import EnrollmentDialog
 from kiosk.gui.main_window import MainWindow
-from kiosk.gui.style import BOX_COLOURS, stylesheet
+from kiosk.gui.style import BOX_COLOURS, Look, stylesheet
 from kiosk.gui.video_widget import Overlay
 from kiosk.infra.camera import CameraDevice, Image
 from kiosk.infra.camera.synthetic import Actor, Appearance, SyntheticClassroom, locate_face
@@ -141,9 +142,9 @@ def _grab(widget: QWidget, path: Path, size: tuple[int, int]) -> Path:
     return path
 
 
-def _window(sample: _Sample, touch: bool) -> MainWindow:
+def _window(sample: _Sample, look: Look) -> MainWindow:
     window = MainWindow()
-    window.setStyleSheet(stylesheet(touch=touch))
+    window.apply_look(look)
     window.set_database_status(window.tr("Database: %s") % "Local database")
     window.set_model_status(window.tr("Model: %s") % "dlib-offline")
     window.set_camera_status(window.tr("Camera: %s") % window.tr("live"))
@@ -161,9 +162,10 @@ def render_all(out_dir: Path, *, sizes: dict[str, tuple[int, int]] | None = None
         sample = _Sample(Path(tmp))
         try:
             for size_name, size in (sizes or SIZES).items():
-                touch = size_name == "1080p"  # the big screen also shows kiosk mode's large controls
+                # the big screen also shows kiosk mode's large controls; type sized for each screen
+                look = Look(touch=size_name == "1080p", screen_height=size[1])
                 for name, render in _RENDERERS.items():
-                    widget = render(sample, touch)
+                    widget = render(sample, look)
                     try:
                         hint = widget.sizeHint()
                         dialog_size = (max(hint.width(), 640), max(hint.height(), 360))
@@ -180,8 +182,8 @@ def render_all(out_dir: Path, *, sizes: dict[str, tuple[int, int]] | None = None
     return written
 
 
-def _start(sample: _Sample, touch: bool) -> QWidget:
-    window = _window(sample, touch)
+def _start(sample: _Sample, look: Look) -> QWidget:
+    window = _window(sample, look)
     sv = window.start_view
     sv.set_classes(sample.store.list_classes(), "9B")
     sv.set_cameras(
@@ -190,13 +192,14 @@ def _start(sample: _Sample, touch: bool) -> QWidget:
     sv.show_database_state(sv.tr("Database ready: %n class(es).", "", 2))
     sv.show_model_state(sv.tr("Face recognition ready (%s).") % "dlib-offline")
     sv.set_start_enabled(True)
+    sv.show_class_readiness(class_readiness(sample.store, "9B", "Dlib"))  # nobody enrolled in the sample
     sv.preview.set_frame(sample.frame)
     window.show_start()
     return window
 
 
-def _live(sample: _Sample, touch: bool) -> QWidget:
-    window = _window(sample, touch)
+def _live(sample: _Sample, look: Look) -> QWidget:
+    window = _window(sample, look)
     lv = window.live_view
     lv.show_session(
         "9B — Biology 9B", ["1 student(s) without consent are never recognised: mark them by hand."]
@@ -210,8 +213,8 @@ def _live(sample: _Sample, touch: bool) -> QWidget:
     return window
 
 
-def _roster(sample: _Sample, touch: bool) -> QWidget:
-    window = _live(sample, touch)
+def _roster(sample: _Sample, look: Look) -> QWidget:
+    window = _live(sample, look)
     assert isinstance(window, MainWindow)
     lv = window.live_view
     lv.splitter.setSizes([1, 1])  # the roster panel wide: the screenshot is about it
@@ -219,21 +222,21 @@ def _roster(sample: _Sample, touch: bool) -> QWidget:
     return window
 
 
-def _manual(sample: _Sample, touch: bool) -> QWidget:
+def _manual(sample: _Sample, look: Look) -> QWidget:
     student = sample.students[-1]
     roster_photo = None
     from kiosk.gui.roster_view import thumbnail
 
     roster_photo = thumbnail(sample.photos.get(student.id), student.name, 96)
     dialog = ManualMarkDialog(student, AttendanceStatus.EXCUSED, roster_photo)
-    dialog.setStyleSheet(stylesheet(touch=touch))
+    dialog.setStyleSheet(stylesheet(look))
     dialog.choose(AttendanceStatus.EXCUSED, "doctor's appointment")
     return dialog
 
 
-def _enrollment(sample: _Sample, touch: bool) -> QWidget:
+def _enrollment(sample: _Sample, look: Look) -> QWidget:
     dialog = EnrollmentDialog()
-    dialog.setStyleSheet(stylesheet(touch=touch))
+    dialog.setStyleSheet(stylesheet(look))
     dialog.set_students(sample.students, sample.store.list_classes(), "9B")
     dialog.select_student(sample.students[2].student_id)
     dialog.camera.set_frame(sample.frame)
@@ -254,8 +257,8 @@ def _enrollment(sample: _Sample, touch: bool) -> QWidget:
     return dialog
 
 
-def _summary(sample: _Sample, touch: bool) -> QWidget:
-    window = _window(sample, touch)
+def _summary(sample: _Sample, look: Look) -> QWidget:
+    window = _window(sample, look)
     sample.store.close_session(sample.session.id)
     window.summary_view.show_summary(sample.store.summary(sample.session.id))
     window.summary_view.show_message(window.tr("Saved to %s") % "~/attendance-9B.csv")
@@ -263,7 +266,7 @@ def _summary(sample: _Sample, touch: bool) -> QWidget:
     return window
 
 
-_RENDERERS: dict[str, Callable[[_Sample, bool], QWidget]] = {
+_RENDERERS: dict[str, Callable[[_Sample, Look], QWidget]] = {
     "start": _start,
     "live": _live,
     "roster": _roster,

@@ -22,6 +22,7 @@ from kiosk.app.export import export_summary_csv
 from kiosk.app.session import AttendanceSessionService, FrameResult, RosterEntry
 from kiosk.core.domain import ClassInfo, SessionSummary
 from kiosk.core.errors import KioskError
+from kiosk.core.readiness import ClassReadiness
 from kiosk.gui.camera_controller import CameraController
 from kiosk.gui.context import GuiContext
 from kiosk.gui.dialogs import ask, error_text, show_error
@@ -81,6 +82,7 @@ class SessionController(QObject):
         sv.camera_changed.connect(self._on_camera_changed)
         sv.retry_requested.connect(self.open_database)
         sv.enroll_requested.connect(self.open_enrollment)
+        sv.class_changed.connect(self.check_readiness)
         lv.end_requested.connect(self.confirm_end)
         su.export_requested.connect(self.choose_export)
         su.done_requested.connect(self.back_to_start)
@@ -96,6 +98,7 @@ class SessionController(QObject):
         """Open the database and load the models in the background; show the start screen."""
         self.window.show_start()
         self.status.model_loading(self.ctx.models.profile)
+        self.window.start_view.show_model_state(self.tr("Loading face models…"), loading=True)
         self.models.query(self.ctx.load_models, self._on_models_ready, self._on_models_failed)
         configured = self._camera_override or self.ctx.settings.camera.source
         self.window.start_view.set_cameras(list_devices(), configured)
@@ -120,12 +123,13 @@ class SessionController(QObject):
         if classes:
             sv.show_database_state(self.tr("Database ready: %n class(es).", "", len(classes)))
         else:
-            sv.show_database_state(self.tr("No classes yet: add one with `kiosk class add`."))
+            sv.show_database_state(self.tr("No classes yet: ask the school's admin to add your class."))
         notices = [str(n) for n in getattr(self.ctx.store, "notices", [])]  # e.g. started offline
         for line in notices:
             log.warning("Database notice: %s", line)
-        if notices:
-            sv.show_error("\n".join(notices))
+        if notices:  # the kiosk works on (offline, say): a warning, not an error
+            sv.show_notice("\n".join(notices), "warning")
+        self.check_readiness(sv.class_code or "")
         self.status.refresh_database()
         self._settled(Opening.DATABASE)
 
@@ -141,16 +145,20 @@ class SessionController(QObject):
         self.status.model_ready(profile)
         self.window.start_view.show_model_state(self.tr("Face recognition ready (%s).") % profile)
         self._settled(Opening.MODELS)
+        self.check_readiness(self.window.start_view.class_code or "")
 
     def _on_models_failed(self, exc: KioskError) -> None:
         # Never switch to another profile behind the teacher's back: say so, mark by hand.
         self.last_error = exc
         self.status.model_missing(self.ctx.models.profile)
         self.window.start_view.show_model_state(
-            self.tr("Face recognition is off: %s\n%s\nSessions can still be run, marking attendance by hand.")
-            % (exc.message, exc.hint)
+            self.tr("Face recognition is off: %s\nSessions can still be run, marking attendance by hand.")
+            % exc.message
+            + "\n"
+            + self.tr("For the school's admin: %s") % exc.hint
         )
         self._settled(Opening.MODELS)
+        self.check_readiness(self.window.start_view.class_code or "")
 
     def _settled(self, part: Opening) -> None:
         self._opening.discard(part)
@@ -168,6 +176,28 @@ class SessionController(QObject):
 
     def _update_start_button(self) -> None:
         self.window.start_view.set_start_enabled(self.phase is Phase.READY and bool(self.classes))
+
+    def check_readiness(self, class_code: str) -> None:
+        """Ask who in the picked class the camera can mark; shown on the start screen before Start."""
+        sv = self.window.start_view
+        if not class_code or self.ctx.store is None or Opening.MODELS in self._opening:
+            sv.show_readiness([])  # asked again once the database and the models are settled
+            return
+
+        def shown(readiness: ClassReadiness) -> None:
+            if sv.class_code == readiness.class_code and self.phase is not Phase.CLOSED:
+                sv.show_class_readiness(readiness)
+
+        self.db.query(
+            lambda: self.ctx.class_readiness(class_code),
+            shown,
+            self._on_readiness_failed,
+            what="Checking the class",
+        )
+
+    def _on_readiness_failed(self, exc: KioskError) -> None:
+        log.warning("Class readiness could not be read: %s", exc.message)
+        self.window.start_view.show_readiness([])
 
     def _on_camera_changed(self, spec: str) -> None:
         if self.phase in (Phase.OPENING, Phase.READY):

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QProgressBar,
     QPushButton,
     QSizePolicy,
     QVBoxLayout,
@@ -17,11 +18,30 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.core.domain import ClassInfo
+from kiosk.core.readiness import ClassReadiness
+from kiosk.gui.accessibility import name_controls
+from kiosk.gui.style import notice_text
 from kiosk.gui.video_widget import VideoWidget
 from kiosk.infra.camera import CameraDevice
 
 
+def _notice(severity: str) -> QLabel:
+    label = QLabel("")
+    label.setObjectName(severity)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.hide()
+    return label
+
+
 class StartView(QWidget):
+    """Class and camera pickers, what start-up is doing (with progress), the class's readiness.
+
+    Notices have a severity (``info``, ``warning``, ``error``): its colours and sign, not
+    every message in a red box.
+    """
+
+    class_changed = Signal(str)  # the class code picked (empty: none)
     start_requested = Signal()
     enroll_requested = Signal()
     camera_changed = Signal(str)  # the source spec to preview
@@ -51,12 +71,14 @@ class StartView(QWidget):
         form.addRow(self.tr("C&amera:"), self.camera_combo)
         source_row = QHBoxLayout()
         self.source_edit = QLineEdit()
-        self.source_edit.setPlaceholderText(self.tr("or a video file, rtsp:// URL, image folder"))
+        self.source_edit.setPlaceholderText(self.tr("or a video file, web address or folder"))
         self.source_edit.setClearButtonEnabled(True)
+        self.source_edit.setAccessibleName(self.tr("Video file, stream address or picture folder"))
         self.browse_button = QPushButton(self.tr("&Browse…"))
+        self.browse_button.setAccessibleName(self.tr("Browse for a video or picture"))
         source_row.addWidget(self.source_edit, 1)
         source_row.addWidget(self.browse_button)
-        source_label = QLabel(self.tr("&Source:"))
+        source_label = QLabel(self.tr("So&urce:"))
         source_label.setBuddy(self.source_edit)  # a row holding a layout gets no buddy by itself
         form.addRow(source_label, source_row)
         left.addLayout(form)
@@ -64,15 +86,20 @@ class StartView(QWidget):
         self._db_label = QLabel(self.tr("Connecting to the database…"))
         self._db_label.setWordWrap(True)
         left.addWidget(self._db_label)
-        self._model_label = QLabel(self.tr("Loading the face models…"))
+        self._model_label = QLabel(self.tr("Loading face models…"))
         self._model_label.setWordWrap(True)
         left.addWidget(self._model_label)
-        self._error_label = QLabel("")
-        self._error_label.setObjectName("error")
-        self._error_label.setWordWrap(True)
-        self._error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self._error_label.hide()
-        left.addWidget(self._error_label)
+        self._model_progress = QProgressBar()
+        self._model_progress.setRange(0, 0)  # busy: loading reports no steps
+        self._model_progress.setTextVisible(False)
+        self._model_progress.setAccessibleName(self.tr("Loading face models"))
+        left.addWidget(self._model_progress)
+        self._readiness = _notice("warning")
+        self._readiness.setAccessibleName(self.tr("Class readiness"))
+        left.addWidget(self._readiness)
+        self._notices = {severity: _notice(severity) for severity in ("info", "warning", "error")}
+        for label in self._notices.values():
+            left.addWidget(label)
         self._retry_button = QPushButton(self.tr("&Retry"))
         self._retry_button.hide()
         left.addWidget(self._retry_button)
@@ -95,7 +122,8 @@ class StartView(QWidget):
         self.preview_title.setObjectName("subtitle")
         right.addWidget(self.preview_title)
         self.preview = VideoWidget()
-        self.preview.setMinimumSize(360, 270)
+        self.preview.setMinimumSize(320, 240)
+        self.preview.setAccessibleName(self.tr("Camera preview"))
         right.addWidget(self.preview, 1)
         outer.addLayout(right, 3)
 
@@ -104,23 +132,33 @@ class StartView(QWidget):
         self._retry_button.clicked.connect(self.retry_requested)
         self.browse_button.clicked.connect(self._browse)
         self.camera_combo.activated.connect(self._camera_picked)
+        self.class_combo.currentIndexChanged.connect(
+            lambda _i: self.class_changed.emit(self.class_code or "")
+        )
         self.source_edit.editingFinished.connect(self._source_edited)
         self.setTabOrder(self.class_combo, self.camera_combo)
         self.setTabOrder(self.camera_combo, self.source_edit)
         self.setTabOrder(self.source_edit, self.browse_button)
         self.setTabOrder(self.browse_button, self.enroll_button)
         self.setTabOrder(self.enroll_button, self.start_button)
+        name_controls(self)
 
     # --- filled in by the controller ----------------------------------------------------
     def set_classes(self, classes: list[ClassInfo], select: str | None = None) -> None:
-        self.class_combo.clear()
-        for c in classes:
-            label = f"{c.code} — {c.name}" + (f" ({c.starts_at:%H:%M})" if c.starts_at else "")
-            self.class_combo.addItem(label, c.code)
-        if select:
-            index = self.class_combo.findData(select)
+        """Fill the class picker (in the order given) and say once which class is picked."""
+        previous = self.class_code
+        self.class_combo.blockSignals(True)  # one class_changed for the whole refill
+        try:
+            self.class_combo.clear()
+            for c in classes:
+                label = f"{c.code} — {c.name}" + (f" ({c.starts_at:%H:%M})" if c.starts_at else "")
+                self.class_combo.addItem(label, c.code)
+            index = self.class_combo.findData(select or previous)
             if index >= 0:
                 self.class_combo.setCurrentIndex(index)
+        finally:
+            self.class_combo.blockSignals(False)
+        self.class_changed.emit(self.class_code or "")
 
     def set_cameras(self, devices: list[CameraDevice], configured: str) -> None:
         self.camera_combo.clear()
@@ -148,16 +186,94 @@ class StartView(QWidget):
         return str(data) if data is not None else ""
 
     def show_error(self, text: str) -> None:
-        self._error_label.setText(text)
-        self._error_label.setVisible(bool(text))
+        """An error notice (red, ✖); empty text hides every notice."""
+        self.show_notice(text, "error")
+
+    def show_notice(self, text: str, severity: str = "info") -> None:
+        """One notice at a time, styled by ``severity`` ("info", "warning", "error"); empty hides it."""
+        for key, label in self._notices.items():
+            shown = key == severity and bool(text)
+            label.setText(notice_text(key, text) if shown else "")
+            label.setVisible(shown)
+
+    @property
+    def notice(self) -> tuple[str, str]:
+        """(severity, text) of the notice shown, or ("", "")."""
+        for key, label in self._notices.items():
+            if label.isVisibleTo(self):
+                return key, label.text()
+        return "", ""
+
+    def show_readiness(self, lines: list[str], severity: str = "warning") -> None:
+        """What the teacher should know about the picked class before Start; empty hides it."""
+        self._readiness.setObjectName(severity)
+        self._readiness.setStyleSheet("")  # re-polish: the style follows the object name
+        self._readiness.setText(notice_text(severity, "\n".join(lines)))
+        self._readiness.setVisible(bool(lines))
+
+    def show_class_readiness(self, readiness: ClassReadiness) -> None:
+        """The picked class's readiness in words: a warning for each group the camera cannot mark."""
+        lines: list[str] = []
+        if readiness.empty:
+            lines.append(
+                self.tr(
+                    "Nobody is in this class yet: ask the school's admin to add students, or mark by hand."
+                )
+            )
+        elif readiness.nobody_enrolled:
+            lines.append(
+                self.tr(
+                    "Nobody in this class has enrolled photos yet: enroll students, or mark attendance by hand."
+                )
+            )
+        elif readiness.not_enrolled:
+            lines.append(
+                self.tr(
+                    "%n student(s) without enrolled photos (mark by hand):", "", len(readiness.not_enrolled)
+                )
+                + " "
+                + self._names(readiness.not_enrolled)
+            )
+        if readiness.no_consent:
+            lines.append(
+                self.tr(
+                    "%n student(s) without consent to face recognition (mark by hand):",
+                    "",
+                    len(readiness.no_consent),
+                )
+                + " "
+                + self._names(readiness.no_consent)
+            )
+        if readiness.ready:
+            self.show_readiness(
+                [self.tr("All %n student(s) can be marked by the camera.", "", readiness.students)], "info"
+            )
+        else:
+            self.show_readiness(lines, "warning")
+
+    def _names(self, names: tuple[str, ...], shown: int = 5) -> str:
+        text = ", ".join(names[:shown])
+        if len(names) > shown:
+            text += " " + self.tr("and %n more", "", len(names) - shown)
+        return text + "."
+
+    @property
+    def readiness_text(self) -> str:
+        return self._readiness.text() if self._readiness.isVisibleTo(self) else ""
 
     def show_database_state(self, text: str, *, retry: bool = False) -> None:
         """What the database is doing; ``retry`` offers the Retry button (it failed)."""
         self._db_label.setText(text)
         self._retry_button.setVisible(retry)
 
-    def show_model_state(self, text: str) -> None:
+    def show_model_state(self, text: str, *, loading: bool = False) -> None:
+        """What the face models are doing; ``loading`` shows the progress bar."""
         self._model_label.setText(text)
+        self._model_progress.setVisible(loading)
+
+    @property
+    def model_loading(self) -> bool:
+        return self._model_progress.isVisibleTo(self)
 
     @property
     def model_text(self) -> str:

@@ -15,7 +15,8 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.core.domain import SessionSummary
-from kiosk.gui.style import STATUS_COLOURS
+from kiosk.gui.accessibility import name_controls
+from kiosk.gui.style import STATUS_PALETTE
 
 
 class SummaryView(QWidget):
@@ -42,7 +43,7 @@ class SummaryView(QWidget):
         }
         for i, (key, label) in enumerate(names.items()):
             box = QGroupBox(label)
-            colour = STATUS_COLOURS[key].name()
+            colour = STATUS_PALETTE[key].text
             box.setStyleSheet(f"QGroupBox {{ font-weight: bold; color: {colour}; }}")
             inner = QVBoxLayout(box)
             lst = QListWidget()
@@ -65,6 +66,7 @@ class SummaryView(QWidget):
         self.export_button.clicked.connect(self.export_requested)
         self.done_button.clicked.connect(self.done_requested)
         self.summary: SessionSummary | None = None
+        name_controls(self)
 
     def show_summary(self, summary: SessionSummary) -> None:
         self.summary = summary

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import numpy as np
 from PySide6.QtCore import QRect, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QColor, QFont, QFontInfo, QImage, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from kiosk.app.session import FaceResult
@@ -110,7 +110,8 @@ class VideoWidget(QWidget):
 
     def _paint_faces(self, painter: QPainter, target: QRectF, scale: float) -> None:
         font = QFont(self.font())
-        font.setPixelSize(max(14, int(18 * min(1.5, max(0.8, scale)))))
+        # the screen's body size (set by the style sheet), scaled a little with the picture
+        font.setPixelSize(max(12, int(self._base_px() * 1.2 * min(1.5, max(0.8, scale)))))
         font.setBold(True)
         painter.setFont(font)
         metrics = painter.fontMetrics()
@@ -139,15 +140,20 @@ class VideoWidget(QWidget):
             return self.tr("Hold still")
         return self.tr("Unknown")
 
+    def _base_px(self) -> int:
+        return QFontInfo(self.font()).pixelSize()
+
     def _paint_message(self, painter: QPainter) -> None:
+        """The message on a dark band at the bottom, wrapped: a long camera error is never cut off."""
         font = QFont(self.font())
-        font.setPixelSize(20)
+        font.setPixelSize(max(14, int(self._base_px() * 1.25)))
         painter.setFont(font)
-        bar = QRect(0, self.height() - 56, self.width(), 56)
-        painter.fillRect(bar, QColor(0, 0, 0, 170))
-        painter.setPen(QColor(255, 230, 150))
-        painter.drawText(
-            bar.adjusted(16, 0, -16, 0),
-            int(Qt.AlignmentFlag.AlignVCenter) | int(Qt.TextFlag.TextWordWrap),
-            self._message,
-        )
+        pad = font.pixelSize() // 2 + 6
+        flags = int(Qt.AlignmentFlag.AlignVCenter) | int(Qt.TextFlag.TextWordWrap)
+        width = self.width() - 2 * pad
+        needed = painter.fontMetrics().boundingRect(QRect(0, 0, width, 10_000), flags, self._message).height()
+        height = min(self.height(), needed + 2 * pad)
+        bar = QRect(0, self.height() - height, self.width(), height)
+        painter.fillRect(bar, QColor(0, 0, 0, 200))
+        painter.setPen(QColor(255, 236, 170))  # about 14:1 on the dark band
+        painter.drawText(bar.adjusted(pad, pad, -pad, -pad), flags, self._message)

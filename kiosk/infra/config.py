@@ -82,6 +82,7 @@ class OfflineSettings:
 class GuiSettings:
     kiosk_mode: bool = False
     admin_pin_hash: str = ""
+    language: str = ""  # the window's language ("de", "es", "en"); empty: the system's
 
 
 @dataclass(frozen=True)

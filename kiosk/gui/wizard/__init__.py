@@ -12,6 +12,7 @@ import logging
 from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.app.setup import MARKER_NAME, setup_complete
+from kiosk.gui.translations import choose_language, install_translations
 from kiosk.gui.wizard.state import WizardState
 from kiosk.gui.wizard.wizard import SetupWizard
 from kiosk.infra.config import Settings
@@ -30,7 +31,7 @@ def run_wizard(settings: Settings, parent: QWidget | None = None) -> bool:
     Creates the QApplication when called from the command line without one.
     """
     app = QApplication.instance() or QApplication([])
-    del app  # only needs to exist
+    install_translations(app, choose_language(settings.gui.language), settings.cache_dir)
     wizard = SetupWizard(settings, parent)
     try:
         return bool(wizard.exec())

@@ -25,6 +25,7 @@ from sqlalchemy import Engine
 
 from kiosk.core.domain import ClassInfo, StudentInfo
 from kiosk.core.errors import DatabaseError, NotFound
+from kiosk.core.ordering import sort_classes
 from kiosk.infra.db.engine import session_factory, unit_of_work
 from kiosk.infra.db.repo import classes as class_repo
 from kiosk.infra.db.repo import encodings as encoding_repo
@@ -209,7 +210,7 @@ class LocalCache:
 
     # -- reads --------------------------------------------------------------------------
     def list_classes(self) -> list[ClassInfo]:
-        return [_class(r) for r in self._db.query("SELECT * FROM classes ORDER BY code")]
+        return sort_classes(_class(r) for r in self._db.query("SELECT * FROM classes"))  # "9B" before "10A"
 
     def get_class(self, code: str) -> ClassInfo:
         rows = self._db.query("SELECT * FROM classes WHERE code = ?", (code,))

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from kiosk.core.domain import ClassInfo
 from kiosk.core.errors import Conflict, InvalidInput, NotFound
+from kiosk.core.ordering import sort_classes
 from kiosk.infra.db.models import SchoolClass
 from kiosk.infra.db.repo._common import check_length, flush_or_conflict
 
@@ -57,7 +58,8 @@ def get_class(session: Session, code: str) -> ClassInfo:
 
 
 def list_classes(session: Session) -> list[ClassInfo]:
-    return [to_info(r) for r in session.scalars(select(SchoolClass).order_by(SchoolClass.code))]
+    """Every class, by code in natural order ("9B" before "10A": SQL cannot sort that way)."""
+    return sort_classes(to_info(r) for r in session.scalars(select(SchoolClass)))
 
 
 def set_start_time(session: Session, code: str, starts_at: time | None) -> ClassInfo:
