@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -36,7 +36,7 @@ def show_error(parent: QWidget | None, exc: KioskError, title: str | None = None
     log.info("Shown to the user: %s", exc.message)
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(title or box.tr("Attendance kiosk"))
+    box.setWindowTitle(title or QCoreApplication.translate("MainWindow", "Attendance kiosk"))
     box.setText(exc.message)
     hint = teacher_hint(exc.hint)
     if hint:
@@ -62,13 +62,13 @@ def ask(parent: QWidget, title: str, question: str, on_yes: Callable[[], None]) 
     return box
 
 
-def status_text(status: AttendanceStatus | None, widget: QWidget) -> str:
-    """The translated name of a status (absent when there is no mark yet)."""
+def status_text(status: AttendanceStatus | None, widget: QWidget | None = None) -> str:
+    """The translated name of a status (absent when there is no mark yet); one context for all screens."""
     names = {
-        AttendanceStatus.PRESENT: widget.tr("Present"),
-        AttendanceStatus.LATE: widget.tr("Late"),
-        AttendanceStatus.ABSENT: widget.tr("Absent"),
-        AttendanceStatus.EXCUSED: widget.tr("Excused"),
+        AttendanceStatus.PRESENT: QCoreApplication.translate("Status", "Present"),
+        AttendanceStatus.LATE: QCoreApplication.translate("Status", "Late"),
+        AttendanceStatus.ABSENT: QCoreApplication.translate("Status", "Absent"),
+        AttendanceStatus.EXCUSED: QCoreApplication.translate("Status", "Excused"),
     }
     return names[status or AttendanceStatus.ABSENT]
 

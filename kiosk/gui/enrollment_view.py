@@ -53,7 +53,7 @@ class EnrollmentDialog(QDialog):
         self.student_combo.setMinimumContentsLength(18)
         form.addRow(self.tr("&Student:"), self.student_combo)
         self.student_id = QLineEdit()
-        form.addRow(self.tr("School &id:"), self.student_id)
+        form.addRow(self.tr("School i&d:"), self.student_id)
         self.name = QLineEdit()
         form.addRow(self.tr("&Name:"), self.name)
         self.class_combo = QComboBox()

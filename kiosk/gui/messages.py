@@ -22,16 +22,12 @@ log = logging.getLogger(__name__)
 ADMIN_WORDS = re.compile(r"\[[a-z][a-z_.]*\]|\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b|(?<![\w-])--[a-z][a-z-]+")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("messages", text)
-
-
 def has_admin_words(text: str) -> bool:
     return bool(ADMIN_WORDS.search(text))
 
 
 def ask_admin() -> str:
-    return _tr("If it keeps happening, ask the school's admin.")
+    return QCoreApplication.translate("messages", "If it keeps happening, ask the school's admin.")
 
 
 def teacher_hint(hint: str, fallback: str | None = None) -> str:
@@ -45,7 +41,7 @@ def teacher_hint(hint: str, fallback: str | None = None) -> str:
 def camera_hint(hint: str) -> str:
     """A camera problem's hint for teachers: what was found stays, the settings advice goes."""
     kept = hint.replace(SOURCE_HINT, "").strip()
-    choose = _tr("Choose another camera, or ask the school's admin.")
+    choose = QCoreApplication.translate("messages", "Choose another camera, or ask the school's admin.")
     if not kept or has_admin_words(kept):
         return teacher_hint(hint, choose)
     if SOURCE_HINT in hint:
