@@ -112,7 +112,9 @@ def main() -> int:
     for target in targets:
         moved = repair_contexts(Path(target))
         restore(Path(target), known[target])
-        print(f"{Path(target).name}: {unfinished(Path(target))} unfinished, {moved} context(s) repaired")
+        sys.stdout.write(
+            f"{Path(target).name}: {unfinished(Path(target))} unfinished, {moved} context(s) repaired\n"
+        )
     return 0
 
 
