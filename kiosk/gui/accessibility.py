@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
     QLineEdit,
+    QScrollBar,
     QTextEdit,
     QWidget,
 )
@@ -52,6 +53,8 @@ def mnemonic(text: str) -> str | None:
 
 
 def is_interactive(widget: QWidget) -> bool:
+    if isinstance(widget, QScrollBar):
+        return False  # part of the list or text it scrolls (a screen reader names it from there)
     return isinstance(widget, INTERACTIVE) and not _inside_composite(widget)
 
 
@@ -59,7 +62,7 @@ def _inside_composite(widget: QWidget) -> bool:
     """Qt's own parts of a control (a spin box's line edit, a combo's view): not separate controls."""
     parent = widget.parentWidget()
     while parent is not None:
-        if isinstance(parent, (QComboBox, QAbstractSpinBox)):
+        if isinstance(parent, (QComboBox, QAbstractSpinBox, QLineEdit)):  # e.g. a line edit's clear button
             return True
         parent = parent.parentWidget()
     return False

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.app.admin_pin import pin_is_set
 from kiosk.core.errors import KioskError
+from kiosk.gui.accessibility import name_controls
 from kiosk.gui.dialogs import PinDialog, show_error
 from kiosk.gui.main_window import MainWindow
 from kiosk.infra.config import Settings, write_user_settings
@@ -61,6 +62,8 @@ class SettingsDialog(QDialog):
         box.accepted.connect(self._save)
         box.rejected.connect(self.reject)
         layout.addWidget(box)
+        self.grace.setAccessibleName(self.tr("Minutes after the start before a student counts as late"))
+        name_controls(self)
 
     def _save(self) -> None:
         try:
@@ -136,6 +139,7 @@ class AdminController(QObject):
         quit_button.clicked.connect(menu.accept)
         quit_button.clicked.connect(self.window.close)
         cancel.clicked.connect(menu.reject)
+        name_controls(menu)
         menu.finished.connect(menu.deleteLater)
         self.dialog = menu
         menu.open()

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from kiosk.app.admin_pin import verify_pin
 from kiosk.core.domain import AttendanceStatus, StudentInfo
 from kiosk.core.errors import KioskError
+from kiosk.gui.accessibility import name_controls
 from kiosk.gui.messages import error_text, teacher_hint
 
 log = logging.getLogger(__name__)
@@ -134,6 +135,8 @@ class ManualMarkDialog(QDialog):
         box.accepted.connect(self.accept)
         box.rejected.connect(self.reject)
         layout.addWidget(box)
+        self.note.setAccessibleName(self.tr("Note (optional):").rstrip(":"))
+        name_controls(self)
         self.buttons[default].setFocus()
 
     @property
@@ -172,6 +175,8 @@ class PinDialog(QDialog):
         box.accepted.connect(self._check)
         box.rejected.connect(self.reject)
         layout.addWidget(box)
+        self.pin.setAccessibleName(self.tr("Admin PIN"))
+        name_controls(self)
         self.failures = 0
 
     def _check(self) -> None:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.core.domain import ClassInfo, StudentInfo
+from kiosk.gui.accessibility import name_controls
 from kiosk.gui.video_widget import VideoWidget, to_qimage
 from kiosk.infra.camera import Image
 
@@ -127,6 +128,9 @@ class EnrollmentDialog(QDialog):
         self.close_button.clicked.connect(self.reject)
         self.student_combo.activated.connect(self._chosen)
         self.set_shot_count(0)
+        self.shot_list.setAccessibleName(self.tr("Photos taken"))
+        self.camera.setAccessibleName(self.tr("Camera picture"))
+        name_controls(self)
 
     def set_students(self, students: list[StudentInfo], classes: list[ClassInfo], select: str | None) -> None:
         self.student_combo.clear()

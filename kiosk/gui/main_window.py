@@ -85,10 +85,13 @@ class MainWindow(QMainWindow):
         self._model_status = ElidedLabel(self.tr("Model: loading…"))
         self._camera_status = ElidedLabel(self.tr("Camera: off"))
         self._fps_status = ElidedLabel("")
-        for label in (self._db_status, self._model_status, self._camera_status):
-            label.setStyleSheet("border-right: 1px solid #8a8a8a;")
+        # The database line (the longest) takes what is left and is shortened first; the
+        # model, camera and rates keep their words.
+        self._db_status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        bar.addWidget(self._db_status, 1)
+        for label in (self._model_status, self._camera_status, self._fps_status):
+            label.setStyleSheet("border-left: 1px solid #8a8a8a;")
             bar.addWidget(label)
-        bar.addWidget(self._fps_status, 1)  # the spare room goes after the rates
         bar.setContentsMargins(0, 0, 6, 0)
         self.admin_button = QPushButton(self.tr("A&dmin…"))
         self.admin_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)

@@ -50,8 +50,8 @@ class StartView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         outer = QHBoxLayout(self)
-        outer.setContentsMargins(24, 24, 24, 24)
-        outer.setSpacing(24)
+        outer.setContentsMargins(16, 16, 16, 16)
+        outer.setSpacing(20)
 
         left = QVBoxLayout()
         title = QLabel(self.tr("Start attendance"))
@@ -83,9 +83,14 @@ class StartView(QWidget):
         form.addRow(source_label, source_row)
         left.addLayout(form)
 
+        db_row = QHBoxLayout()  # Retry beside the database line: no extra row on a 720-line screen
         self._db_label = QLabel(self.tr("Connecting to the database…"))
         self._db_label.setWordWrap(True)
-        left.addWidget(self._db_label)
+        db_row.addWidget(self._db_label, 1)
+        self._retry_button = QPushButton(self.tr("&Retry"))
+        self._retry_button.hide()
+        db_row.addWidget(self._retry_button)
+        left.addLayout(db_row)
         self._model_label = QLabel(self.tr("Loading face models…"))
         self._model_label.setWordWrap(True)
         left.addWidget(self._model_label)
@@ -100,9 +105,6 @@ class StartView(QWidget):
         self._notices = {severity: _notice(severity) for severity in ("info", "warning", "error")}
         for label in self._notices.values():
             left.addWidget(label)
-        self._retry_button = QPushButton(self.tr("&Retry"))
-        self._retry_button.hide()
-        left.addWidget(self._retry_button)
         left.addStretch(1)
 
         buttons = QHBoxLayout()
@@ -115,7 +117,7 @@ class StartView(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.start_button)
         left.addLayout(buttons)
-        outer.addLayout(left, 2)
+        outer.addLayout(left, 1)  # as wide as the preview: notices wrap to fewer lines
 
         right = QVBoxLayout()
         self.preview_title = QLabel(self.tr("Camera preview"))
@@ -125,7 +127,7 @@ class StartView(QWidget):
         self.preview.setMinimumSize(320, 240)
         self.preview.setAccessibleName(self.tr("Camera preview"))
         right.addWidget(self.preview, 1)
-        outer.addLayout(right, 3)
+        outer.addLayout(right, 1)
 
         self.start_button.clicked.connect(self.start_requested)
         self.enroll_button.clicked.connect(self.enroll_requested)

@@ -311,3 +311,11 @@ def test_repository_functions_never_commit(
         assert classes.get_class(s, "9B").starts_at == time(8, 30)
         assert students.get_student(s, "S2").consent_given
         assert students.photos(s, [roster["ada"].id]) == {}
+
+
+def test_classes_are_listed_in_natural_order(sessions: sessionmaker[Session]) -> None:
+    with unit_of_work(sessions) as s:
+        for code in ("10A", "9B", "12", "9a", "1C"):
+            classes.add_class(s, code, f"Class {code}")
+    with unit_of_work(sessions) as s:
+        assert [c.code for c in classes.list_classes(s)] == ["1C", "9a", "9B", "10A", "12"]

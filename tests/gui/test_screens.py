@@ -103,6 +103,7 @@ def test_missing_camera_is_said_on_screen_and_retried(
     video = gui.window.live_view.video
     qtbot.waitUntil(lambda: "No camera at index 7" in video.message, timeout=10_000)
     assert "Retrying" in video.message
+    assert "[camera]" not in video.message and "KIOSK_" not in video.message  # words for teachers
     assert gui.window.camera_status == "Camera: reconnecting"
 
 
