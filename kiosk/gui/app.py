@@ -48,10 +48,14 @@ def build_gui(
     camera: str | None = None,
     auto_end: bool = False,
     kiosk_mode: bool | None = None,
+    window: MainWindow | None = None,
 ) -> KioskGui:
-    """The main window and its controllers (a QApplication must exist), started."""
+    """The main window and its controllers (a QApplication must exist), started.
+
+    ``window``: one already on screen (the demo shows it while it prepares its data).
+    """
     ctx = GuiContext(settings, store=store, pipeline=pipeline)
-    window = MainWindow()
+    window = window or MainWindow()
     session = SessionController(ctx, window, class_code=class_code, camera=camera, auto_end=auto_end)
     admin = AdminController(settings, window)
     window.set_kiosk_mode(settings.gui.kiosk_mode if kiosk_mode is None else kiosk_mode)

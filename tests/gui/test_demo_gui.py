@@ -52,3 +52,28 @@ def test_demo_window_runs_the_session_then_closes_cleanly(
     finally:
         engine.dispose()
     assert all_sessions == 1 and open_sessions == 0
+
+
+def test_demo_window_shows_at_once_and_prepares_behind_it(
+    qtbot: QtBot, tmp_path: Path, no_leaked_threads: None
+) -> None:
+    """The start screen with a progress bar first; the sample class after; then the session by itself."""
+    from kiosk.app.demo import demo_settings
+    from kiosk.gui.demo_window import DemoWindow
+
+    demo = DemoWindow(demo_settings(tmp_path / "demo"))
+    qtbot.addWidget(demo.window)
+    try:
+        sv = demo.window.start_view
+        assert demo.window.isVisible() and sv.model_loading  # before any of the slow work is done
+        assert "enrolling the sample students" in sv.model_text
+        qtbot.waitUntil(lambda: demo.gui is not None, timeout=60_000)
+        gui = demo.gui
+        assert gui is not None and gui.window is demo.window
+        qtbot.waitUntil(lambda: gui.session.service is not None, timeout=30_000)
+        assert gui.ctx.models.loaded is not None and not sv.model_loading
+        service = gui.session.service
+        assert service is not None and service.class_info is not None
+        assert service.class_info.code == DEMO_CLASS
+    finally:
+        demo.shutdown()

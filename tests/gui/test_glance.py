@@ -38,6 +38,7 @@ from kiosk.core.errors import CameraError
 from kiosk.core.readiness import assess
 from kiosk.gui.accessibility import is_interactive, mnemonics, unnamed_controls
 from kiosk.gui.admin_controller import SettingsDialog
+from kiosk.gui.app import build_gui
 from kiosk.gui.dialogs import ManualMarkDialog, PinDialog
 from kiosk.gui.enrollment_view import EnrollmentDialog
 from kiosk.gui.main_window import ElidedLabel, MainWindow
@@ -46,7 +47,6 @@ from kiosk.gui.style import Look, lowest_contrast, stylesheet, text_pairs
 from kiosk.gui.translations import choose_language, install_translations, remove_translations
 from kiosk.infra.camera import CameraDevice
 from kiosk.infra.camera.sources import SOURCE_HINT
-from kiosk.gui.app import build_gui
 from kiosk.infra.config import Settings, load_settings
 from kiosk.infra.db.engine import build_engine, session_factory, unit_of_work
 from kiosk.infra.db.repo import classes
@@ -194,9 +194,9 @@ def cut_off(window: MainWindow) -> list[str]:
         )
         if text_clipped and widget.sizeHint().width() > widget.width() + 1:
             problems.append(f"{what}: its text needs {widget.sizeHint().width()} px, it has {widget.width()}")
-        if isinstance(widget, QLabel) and widget.wordWrap() and widget.text():
-            if widget.heightForWidth(widget.width()) > widget.height() + 1:
-                problems.append(f"{what}: its wrapped text is taller than the label")
+        wrapped = isinstance(widget, QLabel) and widget.wordWrap() and widget.text()
+        if wrapped and widget.heightForWidth(widget.width()) > widget.height() + 1:
+            problems.append(f"{what}: its wrapped text is taller than the label")
     return problems + overlaps(window)
 
 
