@@ -3,52 +3,52 @@
     <context>
         <name>AdminController</name>
         <message>
-            <location filename="../../kiosk/gui/admin_controller.py" line="104" />
+            <location filename="../../kiosk/gui/admin_controller.py" line="107" />
             <source>Enter the admin PIN to change kiosk settings.</source>
             <translation>Geben Sie die Admin-PIN ein, um die Kiosk-Einstellungen zu ändern.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/admin_controller.py" line="114" />
+            <location filename="../../kiosk/gui/admin_controller.py" line="117" />
             <source>Admin</source>
             <translation>Verwaltung</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/admin_controller.py" line="118" />
+            <location filename="../../kiosk/gui/admin_controller.py" line="121" />
             <source>No admin PIN is set: anyone can leave kiosk mode. Set one with `kiosk admin-pin`.</source>
             <translation>Keine Admin-PIN gesetzt: Jede Person kann den Kioskmodus verlassen. Setzen Sie eine mit `kiosk admin-pin`.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/admin_controller.py" line="124" />
+            <location filename="../../kiosk/gui/admin_controller.py" line="127" />
             <source>Leave kiosk mode</source>
             <translation>Kioskmodus verlassen</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/admin_controller.py" line="124" />
+            <location filename="../../kiosk/gui/admin_controller.py" line="127" />
             <source>Enter kiosk mode</source>
             <translation>Kioskmodus starten</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/admin_controller.py" line="126" />
+            <location filename="../../kiosk/gui/admin_controller.py" line="129" />
             <source>Settings…</source>
             <translation>Einstellungen…</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/admin_controller.py" line="127" />
+            <location filename="../../kiosk/gui/admin_controller.py" line="130" />
             <source>Close the kiosk</source>
             <translation>Kiosk schließen</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/admin_controller.py" line="128" />
+            <location filename="../../kiosk/gui/admin_controller.py" line="131" />
             <source>Cancel</source>
             <translation>Abbrechen</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/admin_controller.py" line="147" />
+            <location filename="../../kiosk/gui/admin_controller.py" line="151" />
             <source>Settings saved</source>
             <translation>Einstellungen gespeichert</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/admin_controller.py" line="147" />
+            <location filename="../../kiosk/gui/admin_controller.py" line="151" />
             <source>The new settings apply at the next start.</source>
             <translation>Die neuen Einstellungen gelten ab dem nächsten Start.</translation>
         </message>
@@ -313,6 +313,24 @@
         </message>
     </context>
     <context>
+        <name>DemoWindow</name>
+        <message>
+            <location filename="../../kiosk/gui/demo_window.py" line="43" />
+            <source>Preparing the demo class and its sample camera stream…</source>
+            <translation>Demo-Klasse und Beispiel-Kamerastream werden vorbereitet…</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/demo_window.py" line="44" />
+            <source>Loading face models and enrolling the sample students…</source>
+            <translation>Gesichtsmodelle werden geladen und die Beispielpersonen erfasst…</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/demo_window.py" line="67" />
+            <source>The demo could not be prepared.</source>
+            <translation>Die Demo konnte nicht vorbereitet werden.</translation>
+        </message>
+    </context>
+    <context>
         <name>DonePage</name>
         <message>
             <location filename="../../kiosk/gui/wizard/page_done.py" line="22" />
@@ -441,103 +459,113 @@
     <context>
         <name>EnrollmentDialog</name>
         <message>
-            <location filename="../../kiosk/gui/enrollment_view.py" line="40" />
+            <location filename="../../kiosk/gui/enrollment_view.py" line="41" />
             <source>Enroll a student</source>
             <translation>Schülerin oder Schüler erfassen</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/enrollment_view.py" line="45" />
-            <location filename="../../kiosk/gui/enrollment_view.py" line="48" />
+            <location filename="../../kiosk/gui/enrollment_view.py" line="46" />
+            <location filename="../../kiosk/gui/enrollment_view.py" line="49" />
             <source>Student</source>
             <translation>Schüler/in</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/enrollment_view.py" line="54" />
+            <location filename="../../kiosk/gui/enrollment_view.py" line="55" />
             <source>&amp;Student:</source>
             <translation>&amp;Schüler/in:</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/enrollment_view.py" line="56" />
+            <location filename="../../kiosk/gui/enrollment_view.py" line="57" />
             <source>School i&amp;d:</source>
             <translation>Schul-I&amp;D:</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/enrollment_view.py" line="58" />
+            <location filename="../../kiosk/gui/enrollment_view.py" line="59" />
             <source>&amp;Name:</source>
             <translation>&amp;Name:</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/enrollment_view.py" line="60" />
+            <location filename="../../kiosk/gui/enrollment_view.py" line="61" />
             <source>&amp;Class:</source>
             <translation>&amp;Klasse:</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/enrollment_view.py" line="62" />
+            <location filename="../../kiosk/gui/enrollment_view.py" line="63" />
             <source>E&amp;mail:</source>
             <translation>E-&amp;Mail:</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/enrollment_view.py" line="63" />
+            <location filename="../../kiosk/gui/enrollment_view.py" line="64" />
             <source>Consent to face recognition is recorded</source>
             <translation>Einwilligung zur Gesichtserkennung liegt vor</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/enrollment_view.py" line="66" />
+            <location filename="../../kiosk/gui/enrollment_view.py" line="67" />
             <source>who gave it, e.g. a parent's name</source>
             <translation>wer sie gab, z. B. Name eines Elternteils</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/enrollment_view.py" line="67" />
+            <location filename="../../kiosk/gui/enrollment_view.py" line="68" />
             <source>Consent &amp;by:</source>
             <translation>Einwilligung &amp;von:</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/enrollment_view.py" line="68" />
+            <location filename="../../kiosk/gui/enrollment_view.py" line="69" />
             <source>Sa&amp;ve student</source>
             <translation>Schüler/in spei&amp;chern</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/enrollment_view.py" line="76" />
+            <location filename="../../kiosk/gui/enrollment_view.py" line="77" />
             <source>Photos</source>
             <translation>Fotos</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/enrollment_view.py" line="79" />
+            <location filename="../../kiosk/gui/enrollment_view.py" line="80" />
             <source>Take %1 to %2 photos: look at the camera, then turn your head a little left and right.</source>
             <translation>Nehmen Sie %1 bis %2 Fotos auf: in die Kamera schauen, dann den Kopf etwas nach links und rechts drehen.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/enrollment_view.py" line="88" />
+            <location filename="../../kiosk/gui/enrollment_view.py" line="89" />
             <source>Waiting for the camera…</source>
             <translation>Warten auf die Kamera…</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/enrollment_view.py" line="93" />
+            <location filename="../../kiosk/gui/enrollment_view.py" line="94" />
             <source>&amp;Take photo</source>
             <translation>&amp;Foto aufnehmen</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/enrollment_view.py" line="96" />
+            <location filename="../../kiosk/gui/enrollment_view.py" line="97" />
             <source>&amp;Import photos…</source>
             <translation>Fotos &amp;importieren…</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/enrollment_view.py" line="113" />
+            <location filename="../../kiosk/gui/enrollment_view.py" line="114" />
             <source>&amp;Enroll</source>
             <translation>&amp;Erfassen</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/enrollment_view.py" line="116" />
+            <location filename="../../kiosk/gui/enrollment_view.py" line="117" />
             <source>Close</source>
             <translation>Schließen</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/enrollment_view.py" line="133" />
+            <location filename="../../kiosk/gui/enrollment_view.py" line="131" />
+            <source>Photos taken</source>
+            <translation>Aufgenommene Fotos</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/enrollment_view.py" line="132" />
+            <source>Camera picture</source>
+            <translation>Kamerabild</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/enrollment_view.py" line="137" />
             <source>New student…</source>
             <translation>Neue Schülerin / neuer Schüler…</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../kiosk/gui/enrollment_view.py" line="135" />
+            <location filename="../../kiosk/gui/enrollment_view.py" line="139" />
             <source>%n photo(s) enrolled</source>
             <translation>
                 <numerusform>%n Foto erfasst</numerusform>
@@ -545,17 +573,17 @@
             </translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/enrollment_view.py" line="136" />
+            <location filename="../../kiosk/gui/enrollment_view.py" line="140" />
             <source>no consent</source>
             <translation>keine Einwilligung</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/enrollment_view.py" line="139" />
+            <location filename="../../kiosk/gui/enrollment_view.py" line="143" />
             <source>(no class)</source>
             <translation>(keine Klasse)</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/enrollment_view.py" line="186" />
+            <location filename="../../kiosk/gui/enrollment_view.py" line="190" />
             <source>%1 of %2–%3 photos</source>
             <translation>%1 von %2–%3 Fotos</translation>
         </message>
@@ -581,7 +609,7 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../kiosk/gui/dialogs.py" line="39" />
+            <location filename="../../kiosk/gui/dialogs.py" line="40" />
             <location filename="../../kiosk/gui/main_window.py" line="71" />
             <source>Attendance kiosk</source>
             <translation>Anwesenheitskiosk</translation>
@@ -602,12 +630,12 @@
             <translation>Kamera: aus</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/main_window.py" line="93" />
+            <location filename="../../kiosk/gui/main_window.py" line="96" />
             <source>A&amp;dmin…</source>
             <translation>Ver&amp;waltung…</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/main_window.py" line="95" />
+            <location filename="../../kiosk/gui/main_window.py" line="98" />
             <source>Admin settings</source>
             <translation>Verwaltungseinstellungen</translation>
         </message>
@@ -628,32 +656,33 @@
     <context>
         <name>ManualMarkDialog</name>
         <message>
-            <location filename="../../kiosk/gui/dialogs.py" line="90" />
+            <location filename="../../kiosk/gui/dialogs.py" line="91" />
             <source>Mark by hand</source>
             <translation>Von Hand erfassen</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/dialogs.py" line="106" />
+            <location filename="../../kiosk/gui/dialogs.py" line="107" />
             <source>Now: %s</source>
             <translation>Jetzt: %s</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/dialogs.py" line="109" />
+            <location filename="../../kiosk/gui/dialogs.py" line="110" />
             <source>No consent for face recognition: this student is always marked by hand.</source>
             <translation>Keine Einwilligung zur Gesichtserkennung: Diese Person wird immer von Hand erfasst.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/dialogs.py" line="126" />
+            <location filename="../../kiosk/gui/dialogs.py" line="127" />
+            <location filename="../../kiosk/gui/dialogs.py" line="138" />
             <source>Note (optional):</source>
             <translation>Notiz (optional):</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/dialogs.py" line="128" />
+            <location filename="../../kiosk/gui/dialogs.py" line="129" />
             <source>e.g. doctor's appointment</source>
             <translation>z. B. Arzttermin</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/dialogs.py" line="133" />
+            <location filename="../../kiosk/gui/dialogs.py" line="134" />
             <source>Save</source>
             <translation>Speichern</translation>
         </message>
@@ -760,17 +789,18 @@
     <context>
         <name>PinDialog</name>
         <message>
-            <location filename="../../kiosk/gui/dialogs.py" line="158" />
+            <location filename="../../kiosk/gui/dialogs.py" line="161" />
+            <location filename="../../kiosk/gui/dialogs.py" line="178" />
             <source>Admin PIN</source>
             <translation>Admin-PIN</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/dialogs.py" line="164" />
+            <location filename="../../kiosk/gui/dialogs.py" line="167" />
             <source>PIN</source>
             <translation>PIN</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/dialogs.py" line="183" />
+            <location filename="../../kiosk/gui/dialogs.py" line="188" />
             <source>That PIN is not right. Try again.</source>
             <translation>Diese PIN stimmt nicht. Bitte erneut versuchen.</translation>
         </message>
@@ -979,47 +1009,52 @@ Sitzungen sind trotzdem möglich; die Anwesenheit wird von Hand erfasst.</transl
     <context>
         <name>SettingsDialog</name>
         <message>
-            <location filename="../../kiosk/gui/admin_controller.py" line="37" />
+            <location filename="../../kiosk/gui/admin_controller.py" line="38" />
             <source>Kiosk settings</source>
             <translation>Kiosk-Einstellungen</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/admin_controller.py" line="40" />
+            <location filename="../../kiosk/gui/admin_controller.py" line="41" />
             <source>Start in kiosk mode (full screen, admin PIN to leave)</source>
             <translation>Im Kioskmodus starten (Vollbild, Verlassen nur mit Admin-PIN)</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/admin_controller.py" line="44" />
+            <location filename="../../kiosk/gui/admin_controller.py" line="45" />
             <source>Default &amp;camera:</source>
             <translation>Standard-&amp;Kamera:</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/admin_controller.py" line="48" />
+            <location filename="../../kiosk/gui/admin_controller.py" line="49" />
             <source> min</source>
             <translation> Min.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/admin_controller.py" line="49" />
+            <location filename="../../kiosk/gui/admin_controller.py" line="50" />
             <source>&amp;Late after start +</source>
             <translation>&amp;Verspätet ab Beginn +</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/admin_controller.py" line="51" />
+            <location filename="../../kiosk/gui/admin_controller.py" line="52" />
             <source>Recognition profile:</source>
             <translation>Erkennungsprofil:</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/admin_controller.py" line="55" />
+            <location filename="../../kiosk/gui/admin_controller.py" line="56" />
             <source>Changes apply the next time the kiosk starts. The profile is changed with `kiosk models use`.</source>
             <translation>Änderungen gelten beim nächsten Start des Kiosks. Das Profil wird mit `kiosk models use` geändert.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/admin_controller.py" line="79" />
+            <location filename="../../kiosk/gui/admin_controller.py" line="65" />
+            <source>Minutes after the start before a student counts as late</source>
+            <translation>Minuten nach Beginn, ab denen jemand als verspätet gilt</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/admin_controller.py" line="82" />
             <source>The settings could not be saved (%s).</source>
             <translation>Die Einstellungen konnten nicht gespeichert werden (%s).</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/admin_controller.py" line="80" />
+            <location filename="../../kiosk/gui/admin_controller.py" line="83" />
             <source>Check that %s is writable.</source>
             <translation>Prüfen Sie, ob %s beschreibbar ist.</translation>
         </message>
@@ -1095,63 +1130,63 @@ Sitzungen sind trotzdem möglich; die Anwesenheit wird von Hand erfasst.</transl
             <translation>&amp;Quelle:</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/start_view.py" line="86" />
+            <location filename="../../kiosk/gui/start_view.py" line="87" />
             <source>Connecting to the database…</source>
             <translation>Verbindung zur Datenbank…</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/start_view.py" line="89" />
+            <location filename="../../kiosk/gui/start_view.py" line="94" />
             <source>Loading face models…</source>
             <translation>Gesichtsmodelle werden geladen…</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/start_view.py" line="95" />
+            <location filename="../../kiosk/gui/start_view.py" line="100" />
             <source>Loading face models</source>
             <translation>Gesichtsmodelle werden geladen</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/start_view.py" line="98" />
+            <location filename="../../kiosk/gui/start_view.py" line="103" />
             <source>Class readiness</source>
             <translation>Bereitschaft der Klasse</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/start_view.py" line="103" />
+            <location filename="../../kiosk/gui/start_view.py" line="90" />
             <source>&amp;Retry</source>
             <translation>E&amp;rneut versuchen</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/start_view.py" line="109" />
+            <location filename="../../kiosk/gui/start_view.py" line="111" />
             <source>&amp;Enroll a student…</source>
             <translation>Person &amp;erfassen…</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/start_view.py" line="110" />
+            <location filename="../../kiosk/gui/start_view.py" line="112" />
             <source>&amp;Start session</source>
             <translation>&amp;Sitzung starten</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/start_view.py" line="121" />
-            <location filename="../../kiosk/gui/start_view.py" line="126" />
+            <location filename="../../kiosk/gui/start_view.py" line="123" />
+            <location filename="../../kiosk/gui/start_view.py" line="128" />
             <source>Camera preview</source>
             <translation>Kameravorschau</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/start_view.py" line="168" />
+            <location filename="../../kiosk/gui/start_view.py" line="170" />
             <source>No camera found</source>
             <translation>Keine Kamera gefunden</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/start_view.py" line="220" />
+            <location filename="../../kiosk/gui/start_view.py" line="222" />
             <source>Nobody is in this class yet: ask the school's admin to add students, or mark by hand.</source>
             <translation>Diese Klasse hat noch niemanden: Bitten Sie die Schulverwaltung, Personen hinzuzufügen, oder erfassen Sie von Hand.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/start_view.py" line="226" />
+            <location filename="../../kiosk/gui/start_view.py" line="228" />
             <source>Nobody in this class has enrolled photos yet: enroll students, or mark attendance by hand.</source>
             <translation>In dieser Klasse hat noch niemand erfasste Fotos: Erfassen Sie Personen, oder erfassen Sie die Anwesenheit von Hand.</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../kiosk/gui/start_view.py" line="232" />
+            <location filename="../../kiosk/gui/start_view.py" line="234" />
             <source>%n student(s) without enrolled photos (mark by hand):</source>
             <translation>
                 <numerusform>%n Person ohne erfasste Fotos (von Hand erfassen):</numerusform>
@@ -1159,7 +1194,7 @@ Sitzungen sind trotzdem möglich; die Anwesenheit wird von Hand erfasst.</transl
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../kiosk/gui/start_view.py" line="240" />
+            <location filename="../../kiosk/gui/start_view.py" line="242" />
             <source>%n student(s) without consent to face recognition (mark by hand):</source>
             <translation>
                 <numerusform>%n Person ohne Einwilligung zur Gesichtserkennung (von Hand erfassen):</numerusform>
@@ -1167,7 +1202,7 @@ Sitzungen sind trotzdem möglich; die Anwesenheit wird von Hand erfasst.</transl
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../kiosk/gui/start_view.py" line="249" />
+            <location filename="../../kiosk/gui/start_view.py" line="251" />
             <source>All %n student(s) can be marked by the camera.</source>
             <translation>
                 <numerusform>Die Kamera kann die %n Person erfassen.</numerusform>
@@ -1175,7 +1210,7 @@ Sitzungen sind trotzdem möglich; die Anwesenheit wird von Hand erfasst.</transl
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../kiosk/gui/start_view.py" line="257" />
+            <location filename="../../kiosk/gui/start_view.py" line="259" />
             <source>and %n more</source>
             <translation>
                 <numerusform>und %n weitere</numerusform>
@@ -1183,12 +1218,12 @@ Sitzungen sind trotzdem möglich; die Anwesenheit wird von Hand erfasst.</transl
             </translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/start_view.py" line="298" />
+            <location filename="../../kiosk/gui/start_view.py" line="300" />
             <source>Choose a video or picture</source>
             <translation>Video oder Bild auswählen</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/start_view.py" line="300" />
+            <location filename="../../kiosk/gui/start_view.py" line="302" />
             <source>Videos and pictures (*.mp4 *.avi *.mkv *.mov *.jpg *.jpeg *.png);;All files (*)</source>
             <translation>Videos und Bilder (*.mp4 *.avi *.mkv *.mov *.jpg *.jpeg *.png);;Alle Dateien (*)</translation>
         </message>
@@ -1196,22 +1231,22 @@ Sitzungen sind trotzdem möglich; die Anwesenheit wird von Hand erfasst.</transl
     <context>
         <name>Status</name>
         <message>
-            <location filename="../../kiosk/gui/dialogs.py" line="68" />
+            <location filename="../../kiosk/gui/dialogs.py" line="69" />
             <source>Present</source>
             <translation>Anwesend</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/dialogs.py" line="69" />
+            <location filename="../../kiosk/gui/dialogs.py" line="70" />
             <source>Late</source>
             <translation>Verspätet</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/dialogs.py" line="70" />
+            <location filename="../../kiosk/gui/dialogs.py" line="71" />
             <source>Absent</source>
             <translation>Abwesend</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/dialogs.py" line="71" />
+            <location filename="../../kiosk/gui/dialogs.py" line="72" />
             <source>Excused</source>
             <translation>Entschuldigt</translation>
         </message>

@@ -3,52 +3,52 @@
     <context>
         <name>AdminController</name>
         <message>
-            <location filename="../../kiosk/gui/admin_controller.py" line="104" />
+            <location filename="../../kiosk/gui/admin_controller.py" line="107" />
             <source>Enter the admin PIN to change kiosk settings.</source>
             <translation>Introduzca el PIN de administración para cambiar los ajustes del quiosco.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/admin_controller.py" line="114" />
+            <location filename="../../kiosk/gui/admin_controller.py" line="117" />
             <source>Admin</source>
             <translation>Administración</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/admin_controller.py" line="118" />
+            <location filename="../../kiosk/gui/admin_controller.py" line="121" />
             <source>No admin PIN is set: anyone can leave kiosk mode. Set one with `kiosk admin-pin`.</source>
             <translation>No hay PIN de administración: cualquiera puede salir del modo quiosco. Defina uno con `kiosk admin-pin`.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/admin_controller.py" line="124" />
+            <location filename="../../kiosk/gui/admin_controller.py" line="127" />
             <source>Leave kiosk mode</source>
             <translation>Salir del modo quiosco</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/admin_controller.py" line="124" />
+            <location filename="../../kiosk/gui/admin_controller.py" line="127" />
             <source>Enter kiosk mode</source>
             <translation>Entrar en modo quiosco</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/admin_controller.py" line="126" />
+            <location filename="../../kiosk/gui/admin_controller.py" line="129" />
             <source>Settings…</source>
             <translation>Ajustes…</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/admin_controller.py" line="127" />
+            <location filename="../../kiosk/gui/admin_controller.py" line="130" />
             <source>Close the kiosk</source>
             <translation>Cerrar el quiosco</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/admin_controller.py" line="128" />
+            <location filename="../../kiosk/gui/admin_controller.py" line="131" />
             <source>Cancel</source>
             <translation>Cancelar</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/admin_controller.py" line="147" />
+            <location filename="../../kiosk/gui/admin_controller.py" line="151" />
             <source>Settings saved</source>
             <translation>Ajustes guardados</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/admin_controller.py" line="147" />
+            <location filename="../../kiosk/gui/admin_controller.py" line="151" />
             <source>The new settings apply at the next start.</source>
             <translation>Los nuevos ajustes se aplican en el próximo inicio.</translation>
         </message>
@@ -313,6 +313,24 @@
         </message>
     </context>
     <context>
+        <name>DemoWindow</name>
+        <message>
+            <location filename="../../kiosk/gui/demo_window.py" line="43" />
+            <source>Preparing the demo class and its sample camera stream…</source>
+            <translation>Preparando la clase de demostración y su vídeo de ejemplo…</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/demo_window.py" line="44" />
+            <source>Loading face models and enrolling the sample students…</source>
+            <translation>Cargando los modelos faciales y registrando a los alumnos de ejemplo…</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/demo_window.py" line="67" />
+            <source>The demo could not be prepared.</source>
+            <translation>No se pudo preparar la demostración.</translation>
+        </message>
+    </context>
+    <context>
         <name>DonePage</name>
         <message>
             <location filename="../../kiosk/gui/wizard/page_done.py" line="22" />
@@ -441,103 +459,113 @@
     <context>
         <name>EnrollmentDialog</name>
         <message>
-            <location filename="../../kiosk/gui/enrollment_view.py" line="40" />
+            <location filename="../../kiosk/gui/enrollment_view.py" line="41" />
             <source>Enroll a student</source>
             <translation>Registrar a un alumno</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/enrollment_view.py" line="45" />
-            <location filename="../../kiosk/gui/enrollment_view.py" line="48" />
+            <location filename="../../kiosk/gui/enrollment_view.py" line="46" />
+            <location filename="../../kiosk/gui/enrollment_view.py" line="49" />
             <source>Student</source>
             <translation>Alumno</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/enrollment_view.py" line="54" />
+            <location filename="../../kiosk/gui/enrollment_view.py" line="55" />
             <source>&amp;Student:</source>
             <translation>&amp;Alumno:</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/enrollment_view.py" line="56" />
+            <location filename="../../kiosk/gui/enrollment_view.py" line="57" />
             <source>School i&amp;d:</source>
             <translation>ID e&amp;scolar:</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/enrollment_view.py" line="58" />
+            <location filename="../../kiosk/gui/enrollment_view.py" line="59" />
             <source>&amp;Name:</source>
             <translation>&amp;Nombre:</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/enrollment_view.py" line="60" />
+            <location filename="../../kiosk/gui/enrollment_view.py" line="61" />
             <source>&amp;Class:</source>
             <translation>&amp;Clase:</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/enrollment_view.py" line="62" />
+            <location filename="../../kiosk/gui/enrollment_view.py" line="63" />
             <source>E&amp;mail:</source>
             <translation>Correo &amp;electrónico:</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/enrollment_view.py" line="63" />
+            <location filename="../../kiosk/gui/enrollment_view.py" line="64" />
             <source>Consent to face recognition is recorded</source>
             <translation>El consentimiento para el reconocimiento facial está registrado</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/enrollment_view.py" line="66" />
+            <location filename="../../kiosk/gui/enrollment_view.py" line="67" />
             <source>who gave it, e.g. a parent's name</source>
             <translation>quién lo dio, p. ej. el nombre de un padre o madre</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/enrollment_view.py" line="67" />
+            <location filename="../../kiosk/gui/enrollment_view.py" line="68" />
             <source>Consent &amp;by:</source>
             <translation>Consentimiento &amp;de:</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/enrollment_view.py" line="68" />
+            <location filename="../../kiosk/gui/enrollment_view.py" line="69" />
             <source>Sa&amp;ve student</source>
             <translation>&amp;Guardar alumno</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/enrollment_view.py" line="76" />
+            <location filename="../../kiosk/gui/enrollment_view.py" line="77" />
             <source>Photos</source>
             <translation>Fotos</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/enrollment_view.py" line="79" />
+            <location filename="../../kiosk/gui/enrollment_view.py" line="80" />
             <source>Take %1 to %2 photos: look at the camera, then turn your head a little left and right.</source>
             <translation>Tome de %1 a %2 fotos: mire a la cámara y luego gire un poco la cabeza a izquierda y derecha.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/enrollment_view.py" line="88" />
+            <location filename="../../kiosk/gui/enrollment_view.py" line="89" />
             <source>Waiting for the camera…</source>
             <translation>Esperando a la cámara…</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/enrollment_view.py" line="93" />
+            <location filename="../../kiosk/gui/enrollment_view.py" line="94" />
             <source>&amp;Take photo</source>
             <translation>&amp;Tomar foto</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/enrollment_view.py" line="96" />
+            <location filename="../../kiosk/gui/enrollment_view.py" line="97" />
             <source>&amp;Import photos…</source>
             <translation>&amp;Importar fotos…</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/enrollment_view.py" line="113" />
+            <location filename="../../kiosk/gui/enrollment_view.py" line="114" />
             <source>&amp;Enroll</source>
             <translation>&amp;Registrar</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/enrollment_view.py" line="116" />
+            <location filename="../../kiosk/gui/enrollment_view.py" line="117" />
             <source>Close</source>
             <translation>Cerrar</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/enrollment_view.py" line="133" />
+            <location filename="../../kiosk/gui/enrollment_view.py" line="131" />
+            <source>Photos taken</source>
+            <translation>Fotos tomadas</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/enrollment_view.py" line="132" />
+            <source>Camera picture</source>
+            <translation>Imagen de la cámara</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/enrollment_view.py" line="137" />
             <source>New student…</source>
             <translation>Alumno nuevo…</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../kiosk/gui/enrollment_view.py" line="135" />
+            <location filename="../../kiosk/gui/enrollment_view.py" line="139" />
             <source>%n photo(s) enrolled</source>
             <translation>
                 <numerusform>%n foto registrada</numerusform>
@@ -545,17 +573,17 @@
             </translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/enrollment_view.py" line="136" />
+            <location filename="../../kiosk/gui/enrollment_view.py" line="140" />
             <source>no consent</source>
             <translation>sin consentimiento</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/enrollment_view.py" line="139" />
+            <location filename="../../kiosk/gui/enrollment_view.py" line="143" />
             <source>(no class)</source>
             <translation>(sin clase)</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/enrollment_view.py" line="186" />
+            <location filename="../../kiosk/gui/enrollment_view.py" line="190" />
             <source>%1 of %2–%3 photos</source>
             <translation>%1 de %2–%3 fotos</translation>
         </message>
@@ -581,7 +609,7 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../kiosk/gui/dialogs.py" line="39" />
+            <location filename="../../kiosk/gui/dialogs.py" line="40" />
             <location filename="../../kiosk/gui/main_window.py" line="71" />
             <source>Attendance kiosk</source>
             <translation>Quiosco de asistencia</translation>
@@ -602,12 +630,12 @@
             <translation>Cámara: apagada</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/main_window.py" line="93" />
+            <location filename="../../kiosk/gui/main_window.py" line="96" />
             <source>A&amp;dmin…</source>
             <translation>A&amp;dministración…</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/main_window.py" line="95" />
+            <location filename="../../kiosk/gui/main_window.py" line="98" />
             <source>Admin settings</source>
             <translation>Ajustes de administración</translation>
         </message>
@@ -628,32 +656,33 @@
     <context>
         <name>ManualMarkDialog</name>
         <message>
-            <location filename="../../kiosk/gui/dialogs.py" line="90" />
+            <location filename="../../kiosk/gui/dialogs.py" line="91" />
             <source>Mark by hand</source>
             <translation>Marcar a mano</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/dialogs.py" line="106" />
+            <location filename="../../kiosk/gui/dialogs.py" line="107" />
             <source>Now: %s</source>
             <translation>Ahora: %s</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/dialogs.py" line="109" />
+            <location filename="../../kiosk/gui/dialogs.py" line="110" />
             <source>No consent for face recognition: this student is always marked by hand.</source>
             <translation>Sin consentimiento para el reconocimiento facial: este alumno siempre se marca a mano.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/dialogs.py" line="126" />
+            <location filename="../../kiosk/gui/dialogs.py" line="127" />
+            <location filename="../../kiosk/gui/dialogs.py" line="138" />
             <source>Note (optional):</source>
             <translation>Nota (opcional):</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/dialogs.py" line="128" />
+            <location filename="../../kiosk/gui/dialogs.py" line="129" />
             <source>e.g. doctor's appointment</source>
             <translation>p. ej. cita médica</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/dialogs.py" line="133" />
+            <location filename="../../kiosk/gui/dialogs.py" line="134" />
             <source>Save</source>
             <translation>Guardar</translation>
         </message>
@@ -760,17 +789,18 @@
     <context>
         <name>PinDialog</name>
         <message>
-            <location filename="../../kiosk/gui/dialogs.py" line="158" />
+            <location filename="../../kiosk/gui/dialogs.py" line="161" />
+            <location filename="../../kiosk/gui/dialogs.py" line="178" />
             <source>Admin PIN</source>
             <translation>PIN de administración</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/dialogs.py" line="164" />
+            <location filename="../../kiosk/gui/dialogs.py" line="167" />
             <source>PIN</source>
             <translation>PIN</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/dialogs.py" line="183" />
+            <location filename="../../kiosk/gui/dialogs.py" line="188" />
             <source>That PIN is not right. Try again.</source>
             <translation>Ese PIN no es correcto. Inténtelo de nuevo.</translation>
         </message>
@@ -979,47 +1009,52 @@ Se pueden hacer sesiones igualmente, marcando la asistencia a mano.</translation
     <context>
         <name>SettingsDialog</name>
         <message>
-            <location filename="../../kiosk/gui/admin_controller.py" line="37" />
+            <location filename="../../kiosk/gui/admin_controller.py" line="38" />
             <source>Kiosk settings</source>
             <translation>Ajustes del quiosco</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/admin_controller.py" line="40" />
+            <location filename="../../kiosk/gui/admin_controller.py" line="41" />
             <source>Start in kiosk mode (full screen, admin PIN to leave)</source>
             <translation>Iniciar en modo quiosco (pantalla completa, PIN de administración para salir)</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/admin_controller.py" line="44" />
+            <location filename="../../kiosk/gui/admin_controller.py" line="45" />
             <source>Default &amp;camera:</source>
             <translation>&amp;Cámara predeterminada:</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/admin_controller.py" line="48" />
+            <location filename="../../kiosk/gui/admin_controller.py" line="49" />
             <source> min</source>
             <translation> min</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/admin_controller.py" line="49" />
+            <location filename="../../kiosk/gui/admin_controller.py" line="50" />
             <source>&amp;Late after start +</source>
             <translation>&amp;Tarde tras el inicio +</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/admin_controller.py" line="51" />
+            <location filename="../../kiosk/gui/admin_controller.py" line="52" />
             <source>Recognition profile:</source>
             <translation>Perfil de reconocimiento:</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/admin_controller.py" line="55" />
+            <location filename="../../kiosk/gui/admin_controller.py" line="56" />
             <source>Changes apply the next time the kiosk starts. The profile is changed with `kiosk models use`.</source>
             <translation>Los cambios se aplican en el próximo inicio del quiosco. El perfil se cambia con `kiosk models use`.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/admin_controller.py" line="79" />
+            <location filename="../../kiosk/gui/admin_controller.py" line="65" />
+            <source>Minutes after the start before a student counts as late</source>
+            <translation>Minutos tras el inicio a partir de los cuales un alumno llega tarde</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/admin_controller.py" line="82" />
             <source>The settings could not be saved (%s).</source>
             <translation>No se pudieron guardar los ajustes (%s).</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/admin_controller.py" line="80" />
+            <location filename="../../kiosk/gui/admin_controller.py" line="83" />
             <source>Check that %s is writable.</source>
             <translation>Compruebe que se puede escribir en %s.</translation>
         </message>
@@ -1095,63 +1130,63 @@ Se pueden hacer sesiones igualmente, marcando la asistencia a mano.</translation
             <translation>&amp;Fuente:</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/start_view.py" line="86" />
+            <location filename="../../kiosk/gui/start_view.py" line="87" />
             <source>Connecting to the database…</source>
             <translation>Conectando con la base de datos…</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/start_view.py" line="89" />
+            <location filename="../../kiosk/gui/start_view.py" line="94" />
             <source>Loading face models…</source>
             <translation>Cargando los modelos faciales…</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/start_view.py" line="95" />
+            <location filename="../../kiosk/gui/start_view.py" line="100" />
             <source>Loading face models</source>
             <translation>Cargando los modelos faciales</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/start_view.py" line="98" />
+            <location filename="../../kiosk/gui/start_view.py" line="103" />
             <source>Class readiness</source>
             <translation>Preparación de la clase</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/start_view.py" line="103" />
+            <location filename="../../kiosk/gui/start_view.py" line="90" />
             <source>&amp;Retry</source>
             <translation>&amp;Reintentar</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/start_view.py" line="109" />
+            <location filename="../../kiosk/gui/start_view.py" line="111" />
             <source>&amp;Enroll a student…</source>
             <translation>Re&amp;gistrar a un alumno…</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/start_view.py" line="110" />
+            <location filename="../../kiosk/gui/start_view.py" line="112" />
             <source>&amp;Start session</source>
             <translation>&amp;Iniciar sesión</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/start_view.py" line="121" />
-            <location filename="../../kiosk/gui/start_view.py" line="126" />
+            <location filename="../../kiosk/gui/start_view.py" line="123" />
+            <location filename="../../kiosk/gui/start_view.py" line="128" />
             <source>Camera preview</source>
             <translation>Vista previa de la cámara</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/start_view.py" line="168" />
+            <location filename="../../kiosk/gui/start_view.py" line="170" />
             <source>No camera found</source>
             <translation>No se encontró ninguna cámara</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/start_view.py" line="220" />
+            <location filename="../../kiosk/gui/start_view.py" line="222" />
             <source>Nobody is in this class yet: ask the school's admin to add students, or mark by hand.</source>
             <translation>Esta clase aún no tiene alumnos: pida al administrador del centro que los añada, o marque a mano.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/start_view.py" line="226" />
+            <location filename="../../kiosk/gui/start_view.py" line="228" />
             <source>Nobody in this class has enrolled photos yet: enroll students, or mark attendance by hand.</source>
             <translation>Nadie de esta clase tiene fotos registradas: registre a los alumnos, o marque la asistencia a mano.</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../kiosk/gui/start_view.py" line="232" />
+            <location filename="../../kiosk/gui/start_view.py" line="234" />
             <source>%n student(s) without enrolled photos (mark by hand):</source>
             <translation>
                 <numerusform>%n alumno sin fotos registradas (marcar a mano):</numerusform>
@@ -1159,7 +1194,7 @@ Se pueden hacer sesiones igualmente, marcando la asistencia a mano.</translation
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../kiosk/gui/start_view.py" line="240" />
+            <location filename="../../kiosk/gui/start_view.py" line="242" />
             <source>%n student(s) without consent to face recognition (mark by hand):</source>
             <translation>
                 <numerusform>%n alumno sin consentimiento para el reconocimiento facial (marcar a mano):</numerusform>
@@ -1167,7 +1202,7 @@ Se pueden hacer sesiones igualmente, marcando la asistencia a mano.</translation
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../kiosk/gui/start_view.py" line="249" />
+            <location filename="../../kiosk/gui/start_view.py" line="251" />
             <source>All %n student(s) can be marked by the camera.</source>
             <translation>
                 <numerusform>La cámara puede marcar a %n alumno.</numerusform>
@@ -1175,7 +1210,7 @@ Se pueden hacer sesiones igualmente, marcando la asistencia a mano.</translation
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../kiosk/gui/start_view.py" line="257" />
+            <location filename="../../kiosk/gui/start_view.py" line="259" />
             <source>and %n more</source>
             <translation>
                 <numerusform>y %n más</numerusform>
@@ -1183,12 +1218,12 @@ Se pueden hacer sesiones igualmente, marcando la asistencia a mano.</translation
             </translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/start_view.py" line="298" />
+            <location filename="../../kiosk/gui/start_view.py" line="300" />
             <source>Choose a video or picture</source>
             <translation>Elegir un vídeo o una imagen</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/start_view.py" line="300" />
+            <location filename="../../kiosk/gui/start_view.py" line="302" />
             <source>Videos and pictures (*.mp4 *.avi *.mkv *.mov *.jpg *.jpeg *.png);;All files (*)</source>
             <translation>Vídeos e imágenes (*.mp4 *.avi *.mkv *.mov *.jpg *.jpeg *.png);;Todos los archivos (*)</translation>
         </message>
@@ -1196,22 +1231,22 @@ Se pueden hacer sesiones igualmente, marcando la asistencia a mano.</translation
     <context>
         <name>Status</name>
         <message>
-            <location filename="../../kiosk/gui/dialogs.py" line="68" />
+            <location filename="../../kiosk/gui/dialogs.py" line="69" />
             <source>Present</source>
             <translation>Presente</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/dialogs.py" line="69" />
+            <location filename="../../kiosk/gui/dialogs.py" line="70" />
             <source>Late</source>
             <translation>Tarde</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/dialogs.py" line="70" />
+            <location filename="../../kiosk/gui/dialogs.py" line="71" />
             <source>Absent</source>
             <translation>Ausente</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/dialogs.py" line="71" />
+            <location filename="../../kiosk/gui/dialogs.py" line="72" />
             <source>Excused</source>
             <translation>Justificado</translation>
         </message>

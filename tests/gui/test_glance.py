@@ -426,3 +426,29 @@ def test_the_window_shows_loading_at_once_then_the_class_readiness_before_start(
         gui.shutdown()
         gui.window.allow_close()
         gui.window.close()
+
+
+@pytest.mark.parametrize("language", ["de", "es"])
+def test_every_string_is_translated_with_the_same_placeholders(language: str) -> None:
+    import re
+    import xml.etree.ElementTree as ET
+
+    from kiosk.gui.translations import source_file
+
+    placeholder = re.compile(r"%(?:\.\d)?[a-z]|%\d|\{\w+\}")
+    problems = []
+    for message in ET.parse(source_file(language)).iter("message"):
+        source = message.findtext("source") or ""
+        translation = message.find("translation")
+        assert translation is not None
+        forms = [f.text or "" for f in translation.findall("numerusform")] or [translation.text or ""]
+        if translation.get("type") in ("unfinished", "vanished", "obsolete") or not all(forms):
+            problems.append(f"untranslated: {source!r}")
+            continue
+        wanted = sorted(p for p in placeholder.findall(source) if p != "%n")
+        for form in forms:
+            if sorted(p for p in placeholder.findall(form) if p != "%n") != wanted:
+                problems.append(f"placeholders differ: {source!r} -> {form!r}")
+            if ("&" in source.replace("&&", "")) != ("&" in form.replace("&&", "")):
+                problems.append(f"mnemonic lost or added: {source!r} -> {form!r}")
+    assert problems == []
