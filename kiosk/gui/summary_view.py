@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
@@ -48,6 +48,8 @@ class SummaryView(QWidget):
             inner = QVBoxLayout(box)
             lst = QListWidget()
             lst.setAccessibleName(label)
+            lst.setWordWrap(True)  # a long note wraps instead of hiding behind a scroll bar
+            lst.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
             inner.addWidget(lst)
             grid.addWidget(box, 0, i)
             self.groups[key] = (box, lst)
