@@ -381,77 +381,77 @@
     <context>
         <name>EnrollmentController</name>
         <message>
-            <location filename="../../kiosk/gui/enrollment_controller.py" line="88" />
+            <location filename="../../kiosk/gui/enrollment_controller.py" line="86" />
             <source>No camera: import photos instead.</source>
             <translation>Keine Kamera: Importieren Sie stattdessen Fotos.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/enrollment_controller.py" line="141" />
+            <location filename="../../kiosk/gui/enrollment_controller.py" line="137" />
             <source>Nothing to change.</source>
             <translation>Nichts zu ändern.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/enrollment_controller.py" line="171" />
+            <location filename="../../kiosk/gui/enrollment_controller.py" line="164" />
             <source>consent recorded</source>
             <translation>Einwilligung erfasst</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/enrollment_controller.py" line="173" />
+            <location filename="../../kiosk/gui/enrollment_controller.py" line="166" />
             <source>no consent: cannot be enrolled</source>
             <translation>keine Einwilligung: kann nicht erfasst werden</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/enrollment_controller.py" line="175" />
+            <location filename="../../kiosk/gui/enrollment_controller.py" line="168" />
             <source>Saved %s (%s).</source>
             <translation>%s gespeichert (%s).</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/enrollment_controller.py" line="232" />
+            <location filename="../../kiosk/gui/enrollment_controller.py" line="225" />
             <source>Good: press Take photo.</source>
             <translation>Gut: Drücken Sie „Foto aufnehmen“.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/enrollment_controller.py" line="250" />
+            <location filename="../../kiosk/gui/enrollment_controller.py" line="243" />
             <source>That is enough photos: press Enroll.</source>
             <translation>Das sind genug Fotos: Drücken Sie „Erfassen“.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/enrollment_controller.py" line="269" />
+            <location filename="../../kiosk/gui/enrollment_controller.py" line="262" />
             <source>Choose photos of the student</source>
             <translation>Fotos der Schülerin oder des Schülers auswählen</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/enrollment_controller.py" line="271" />
+            <location filename="../../kiosk/gui/enrollment_controller.py" line="264" />
             <source>Pictures (*.jpg *.jpeg *.png *.bmp *.webp)</source>
             <translation>Bilder (*.jpg *.jpeg *.png *.bmp *.webp)</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/enrollment_controller.py" line="295" />
+            <location filename="../../kiosk/gui/enrollment_controller.py" line="288" />
             <source>(3 or more recognise better)</source>
             <translation>(3 oder mehr erkennen besser)</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/enrollment_controller.py" line="306" />
+            <location filename="../../kiosk/gui/enrollment_controller.py" line="299" />
             <source>Enrolling…</source>
             <translation>Wird erfasst…</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/enrollment_controller.py" line="312" />
+            <location filename="../../kiosk/gui/enrollment_controller.py" line="305" />
             <source>%d photo(s) enrolled for %s.</source>
             <translation>%d Foto(s) für %s erfasst.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/enrollment_controller.py" line="313" />
+            <location filename="../../kiosk/gui/enrollment_controller.py" line="306" />
             <source>Not used: %s — %s</source>
             <translation>Nicht verwendet: %s – %s</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/enrollment_controller.py" line="316" />
+            <location filename="../../kiosk/gui/enrollment_controller.py" line="309" />
             <source>⚠ Possible duplicate: %s looks like %s (%s), similarity %.2f. Check it is the right student.</source>
             <translation>⚠ Mögliches Duplikat: %s sieht aus wie %s (%s), Ähnlichkeit %.2f. Prüfen Sie, ob es die richtige Person ist.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/enrollment_controller.py" line="330" />
+            <location filename="../../kiosk/gui/enrollment_controller.py" line="323" />
             <source>Not enrolled: </source>
             <translation>Nicht erfasst: </translation>
         </message>
@@ -1317,17 +1317,17 @@ Sitzungen sind trotzdem möglich; die Anwesenheit wird von Hand erfasst.</transl
             <translation>Abwesend</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/summary_view.py" line="59" />
+            <location filename="../../kiosk/gui/summary_view.py" line="61" />
             <source>E&amp;xport to CSV…</source>
             <translation>Als CSV e&amp;xportieren…</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/summary_view.py" line="60" />
+            <location filename="../../kiosk/gui/summary_view.py" line="62" />
             <source>&amp;New session</source>
             <translation>&amp;Neue Sitzung</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/summary_view.py" line="76" />
+            <location filename="../../kiosk/gui/summary_view.py" line="78" />
             <source>Session ended: %s</source>
             <translation>Sitzung beendet: %s</translation>
         </message>

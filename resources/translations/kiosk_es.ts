@@ -381,77 +381,77 @@
     <context>
         <name>EnrollmentController</name>
         <message>
-            <location filename="../../kiosk/gui/enrollment_controller.py" line="88" />
+            <location filename="../../kiosk/gui/enrollment_controller.py" line="86" />
             <source>No camera: import photos instead.</source>
             <translation>No hay cámara: importe fotos en su lugar.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/enrollment_controller.py" line="141" />
+            <location filename="../../kiosk/gui/enrollment_controller.py" line="137" />
             <source>Nothing to change.</source>
             <translation>Nada que cambiar.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/enrollment_controller.py" line="171" />
+            <location filename="../../kiosk/gui/enrollment_controller.py" line="164" />
             <source>consent recorded</source>
             <translation>consentimiento registrado</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/enrollment_controller.py" line="173" />
+            <location filename="../../kiosk/gui/enrollment_controller.py" line="166" />
             <source>no consent: cannot be enrolled</source>
             <translation>sin consentimiento: no se puede registrar</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/enrollment_controller.py" line="175" />
+            <location filename="../../kiosk/gui/enrollment_controller.py" line="168" />
             <source>Saved %s (%s).</source>
             <translation>%s guardado (%s).</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/enrollment_controller.py" line="232" />
+            <location filename="../../kiosk/gui/enrollment_controller.py" line="225" />
             <source>Good: press Take photo.</source>
             <translation>Bien: pulse Tomar foto.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/enrollment_controller.py" line="250" />
+            <location filename="../../kiosk/gui/enrollment_controller.py" line="243" />
             <source>That is enough photos: press Enroll.</source>
             <translation>Ya hay suficientes fotos: pulse Registrar.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/enrollment_controller.py" line="269" />
+            <location filename="../../kiosk/gui/enrollment_controller.py" line="262" />
             <source>Choose photos of the student</source>
             <translation>Elegir fotos del alumno</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/enrollment_controller.py" line="271" />
+            <location filename="../../kiosk/gui/enrollment_controller.py" line="264" />
             <source>Pictures (*.jpg *.jpeg *.png *.bmp *.webp)</source>
             <translation>Imágenes (*.jpg *.jpeg *.png *.bmp *.webp)</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/enrollment_controller.py" line="295" />
+            <location filename="../../kiosk/gui/enrollment_controller.py" line="288" />
             <source>(3 or more recognise better)</source>
             <translation>(3 o más reconocen mejor)</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/enrollment_controller.py" line="306" />
+            <location filename="../../kiosk/gui/enrollment_controller.py" line="299" />
             <source>Enrolling…</source>
             <translation>Registrando…</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/enrollment_controller.py" line="312" />
+            <location filename="../../kiosk/gui/enrollment_controller.py" line="305" />
             <source>%d photo(s) enrolled for %s.</source>
             <translation>%d foto(s) registrada(s) para %s.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/enrollment_controller.py" line="313" />
+            <location filename="../../kiosk/gui/enrollment_controller.py" line="306" />
             <source>Not used: %s — %s</source>
             <translation>No usada: %s — %s</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/enrollment_controller.py" line="316" />
+            <location filename="../../kiosk/gui/enrollment_controller.py" line="309" />
             <source>⚠ Possible duplicate: %s looks like %s (%s), similarity %.2f. Check it is the right student.</source>
             <translation>⚠ Posible duplicado: %s se parece a %s (%s), similitud %.2f. Compruebe que es el alumno correcto.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/enrollment_controller.py" line="330" />
+            <location filename="../../kiosk/gui/enrollment_controller.py" line="323" />
             <source>Not enrolled: </source>
             <translation>No registrado: </translation>
         </message>
@@ -1317,17 +1317,17 @@ Se pueden hacer sesiones igualmente, marcando la asistencia a mano.</translation
             <translation>Ausente</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/summary_view.py" line="59" />
+            <location filename="../../kiosk/gui/summary_view.py" line="61" />
             <source>E&amp;xport to CSV…</source>
             <translation>E&amp;xportar a CSV…</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/summary_view.py" line="60" />
+            <location filename="../../kiosk/gui/summary_view.py" line="62" />
             <source>&amp;New session</source>
             <translation>&amp;Nueva sesión</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/summary_view.py" line="76" />
+            <location filename="../../kiosk/gui/summary_view.py" line="78" />
             <source>Session ended: %s</source>
             <translation>Sesión finalizada: %s</translation>
         </message>
