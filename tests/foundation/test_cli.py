@@ -97,8 +97,9 @@ def test_class_add_and_list(kiosk: Kiosk) -> None:
     kiosk.ok("class", "add", "10A", "--name", "Physics 10A")
     listing = kiosk.ok("class", "list").out.splitlines()
     assert listing[0].split() == ["CODE", "STARTS", "TEACHER", "NAME"]
-    assert listing[1].split() == ["10A", "-", "-", "Physics", "10A"]
-    assert listing[2].split() == ["9B", "08:30", "Ms", "Lee", "Biology", "9B"]
+    # natural order: 9B before 10A
+    assert listing[1].split() == ["9B", "08:30", "Ms", "Lee", "Biology", "9B"]
+    assert listing[2].split() == ["10A", "-", "-", "Physics", "10A"]
     assert str(scalar(kiosk.url, "SELECT starts_at FROM classes WHERE code = '9B'")).startswith("08:30")
 
 
