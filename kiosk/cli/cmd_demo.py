@@ -27,21 +27,20 @@ def register(sub: Any) -> None:
 def demo_command(args: argparse.Namespace, ctx: CliContext) -> int:
     began = time.monotonic()
     data_dir = Path(args.data_dir) if args.data_dir else None
-    echo("Preparing the demo: sample class, enrollment from sample photos, sample camera stream...")
-    setup = prepare_demo(data_dir)
-    echo(
-        f"Demo data in {setup.settings.data_dir} ({setup.video.frame_count} frames at {setup.video.fps:g} fps)."
-    )
     headless = args.headless
     if not headless and not has_display():
         echo("No display found: running the demo headless (the same session, without the window).")
         headless = True
     if not headless:
-        from kiosk.gui.app import run_gui
+        # The window opens at once and prepares the demo behind a progress screen.
+        from kiosk.gui.demo_window import run_demo_gui
 
-        return int(
-            run_gui(setup.settings, class_code=setup.class_code, camera=str(setup.video.path), auto_end=True)
-        )
+        return run_demo_gui(data_dir)
+    echo("Preparing the demo: sample class, enrollment from sample photos, sample camera stream...")
+    setup = prepare_demo(data_dir)
+    echo(
+        f"Demo data in {setup.settings.data_dir} ({setup.video.frame_count} frames at {setup.video.fps:g} fps)."
+    )
     return _run_headless(setup, began, realtime=args.realtime)
 
 
