@@ -62,7 +62,13 @@ def open_database(settings: Settings, *, upgrade: bool = True) -> Engine:
     return engine
 
 
-def open_store(settings: Settings) -> AttendanceStore:
+def cache_cipher(settings: Settings) -> VectorCipher:
+    """The cipher of the local copies of face vectors (its key is read, or made, here)."""
+    ensure_data_dir(settings)
+    return VectorCipher(load_or_create_key(settings))
+
+
+def open_store(settings: Settings, *, cipher: VectorCipher | None = None) -> AttendanceStore:
     """The store the kiosk runs on, started whatever state PostgreSQL is in.
 
     Embedded SQLite: the direct store. PostgreSQL reachable: schema upgraded, then the
@@ -74,6 +80,7 @@ def open_store(settings: Settings) -> AttendanceStore:
         return DirectStore(open_database(settings))  # a local file: always reachable
     from kiosk.infra.offline.store import OfflineFirstStore
 
+    cipher = cipher or cache_cipher(settings)
     try:
         engine = open_database(settings)
     except SchemaError:
@@ -83,14 +90,14 @@ def open_store(settings: Settings) -> AttendanceStore:
         # Other failures (wrong password, missing database) are for a person to fix: raised.
         ensure_data_dir(settings)
         try:
-            store = OfflineFirstStore.open_offline(settings, build_engine(settings))
+            store = OfflineFirstStore.open_offline(settings, build_engine(settings), cipher=cipher)
         except DatabaseUnavailable as no_cache:
             # Both reasons: why the server failed, and why the kiosk cannot do without it.
             raise DatabaseUnavailable(f"{exc.message} {no_cache.message}", no_cache.hint) from None
         log.warning("%s Starting offline: roster %s.", exc.message, store.roster_age_text())
         store.notices.append(f"{exc.message} Starting offline.")
         return store
-    return OfflineFirstStore.create(settings, engine)
+    return OfflineFirstStore.create(settings, engine, cipher=cipher)
 
 
 class FaceModels:
@@ -188,12 +195,11 @@ def build_services(
 
     Slow (a database round trip): the window calls it on its database thread.
     """
-    ensure_data_dir(settings)
-    # The cache key is read (or made) once here; the index cache encrypts with it.
-    cipher = VectorCipher(load_or_create_key(settings))
+    # One cipher for both local copies of face vectors: the index cache and the offline cache.
+    cipher = cache_cipher(settings)
     index_cache = IndexCache(settings.cache_dir / "indexes", cipher=cipher)
     owns_store = store is None
-    opened = store if store is not None else open_store(settings)
+    opened = store if store is not None else open_store(settings, cipher=cipher)
     return KioskServices(settings, opened, models or FaceModels(settings), index_cache, owns_store)
 
 

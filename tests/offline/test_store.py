@@ -11,7 +11,7 @@ import pytest
 from offline_support import TcpProxy, auto_mark, offline_settings, server_records, wait_for
 from sqlalchemy import create_engine
 
-from kiosk.app.bootstrap import open_store
+from kiosk.app.bootstrap import cache_cipher, open_store
 from kiosk.app.roster import RosterService
 from kiosk.core.domain import AttendanceStatus, MarkSource
 from kiosk.core.errors import DatabaseUnavailable, OfflineRefused
@@ -56,9 +56,11 @@ def test_conflicting_marks_pushed_leave_the_server_as_the_kiosk_shows(
     """The rule itself is tested in tests/core/test_attendance.py; here, its effect end to end:
     a student's conflicting marks decided in the outbox, then pushed, end the same on the server."""
     url, ids = seeded
+    settings = offline_settings(tmp_path / "data", url)
     store = OfflineFirstStore.create(
-        offline_settings(tmp_path / "data", url),
+        settings,
         build_engine(offline_settings(tmp_path / "d2", url)),
+        cipher=cache_cipher(settings),
         start_worker=False,
     )
     try:
@@ -91,7 +93,9 @@ def test_conflicting_marks_pushed_leave_the_server_as_the_kiosk_shows(
 def test_same_mark_twice_is_queued_once(seeded: tuple[str, list[uuid.UUID]], tmp_path: Path) -> None:
     url, ids = seeded
     settings = offline_settings(tmp_path / "data", url)
-    store = OfflineFirstStore.create(settings, build_engine(settings), start_worker=False)
+    store = OfflineFirstStore.create(
+        settings, build_engine(settings), cipher=cache_cipher(settings), start_worker=False
+    )
     try:
         session = store.open_session("9B", started_by=None, kiosk_id=None)
         m = auto_mark(session.id, ids[0])
@@ -155,7 +159,9 @@ def test_start_offline_without_cache_is_a_clear_error(
 def test_cached_encodings_are_encrypted(seeded: tuple[str, list[uuid.UUID]], tmp_path: Path) -> None:
     url, _ = seeded
     settings = offline_settings(tmp_path / "data", url)
-    store = OfflineFirstStore.create(settings, build_engine(settings), start_worker=False)
+    store = OfflineFirstStore.create(
+        settings, build_engine(settings), cipher=cache_cipher(settings), start_worker=False
+    )
     try:
         cached = store.gallery("9B", "Facenet512")
     finally:

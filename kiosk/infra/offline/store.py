@@ -33,7 +33,7 @@ from kiosk.infra.db.engine import session_factory, unit_of_work
 from kiosk.infra.db.repo import attendance
 from kiosk.infra.db.repo.encodings import Gallery
 from kiosk.infra.offline.cache import CacheUnreadable, LocalCache, RefreshResult
-from kiosk.infra.offline.keys import VectorCipher, load_or_create_key
+from kiosk.infra.offline.keys import VectorCipher
 from kiosk.infra.offline.outbox import Outbox
 from kiosk.infra.offline.sync import Syncer, SyncStatus, SyncWorker, sync_engine_for
 
@@ -55,24 +55,35 @@ class OfflineFirstStore:
 
     # -- construction -------------------------------------------------------------------
     @classmethod
-    def create(cls, settings: Settings, engine: Engine, *, start_worker: bool = True) -> OfflineFirstStore:
-        """PostgreSQL answered a moment ago: refresh the cache from it, then start syncing."""
-        return cls._build(settings, engine, try_refresh=True, start_worker=start_worker)
+    def create(
+        cls, settings: Settings, engine: Engine, *, cipher: VectorCipher, start_worker: bool = True
+    ) -> OfflineFirstStore:
+        """PostgreSQL answered a moment ago: refresh the cache from it, then start syncing.
+
+        ``cipher`` encrypts the cached face vectors: the composition root builds it once.
+        """
+        return cls._build(settings, engine, cipher, try_refresh=True, start_worker=start_worker)
 
     @classmethod
     def open_offline(
-        cls, settings: Settings, engine: Engine, *, start_worker: bool = True
+        cls, settings: Settings, engine: Engine, *, cipher: VectorCipher, start_worker: bool = True
     ) -> OfflineFirstStore:
         """PostgreSQL is down from the start: run from the cache; the worker connects later."""
-        return cls._build(settings, engine, try_refresh=False, start_worker=start_worker)
+        return cls._build(settings, engine, cipher, try_refresh=False, start_worker=start_worker)
 
     @classmethod
     def _build(
-        cls, settings: Settings, engine: Engine, *, try_refresh: bool, start_worker: bool
+        cls,
+        settings: Settings,
+        engine: Engine,
+        cipher: VectorCipher,
+        *,
+        try_refresh: bool,
+        start_worker: bool,
     ) -> OfflineFirstStore:
         settings.cache_dir.mkdir(parents=True, exist_ok=True)
         outbox = Outbox.open(settings.cache_dir)  # first: whatever happens to the cache, queued marks stay
-        cache = LocalCache.open(settings.cache_dir, VectorCipher(load_or_create_key(settings)))
+        cache = LocalCache.open(settings.cache_dir, cipher)
         syncer = Syncer(sync_engine_for(engine, settings.offline), outbox, settings.offline)
         store = cls(settings, cache, outbox, syncer)
         if outbox.notice:  # a damaged queue was set aside (already logged): the teacher must see it
