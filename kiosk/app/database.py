@@ -2,7 +2,7 @@
 
 Entry points (the CLI, the screenshots) hold a :class:`Database` and call its methods and
 services; they never touch an engine, a session or an ORM model, and database driver
-failures reach them as :class:`KioskError` (see :func:`explain_database_failure`).
+failures reach them as :class:`KioskError` (the rule is in :mod:`kiosk.app.errors`).
 """
 
 from __future__ import annotations
@@ -12,36 +12,20 @@ from collections.abc import Callable
 from functools import cached_property
 
 from sqlalchemy import Engine
-from sqlalchemy.exc import DBAPIError, SQLAlchemyError
+from sqlalchemy.exc import DBAPIError
 
 from kiosk.app.bootstrap import open_database
 from kiosk.app.roster import RosterService
-from kiosk.core.errors import DatabaseError, KioskError
 from kiosk.infra.config import OfflineSettings, Settings
 from kiosk.infra.db import schema
 from kiosk.infra.db.connect import explain
-from kiosk.infra.db.engine import parse_database_url, safe_url
+from kiosk.infra.db.engine import safe_url
 from kiosk.infra.offline.outbox import Outbox
 from kiosk.infra.offline.sync import PushReport, Syncer, sync_engine_for
 
 log = logging.getLogger(__name__)
 
 SchemaStatus = schema.SchemaStatus
-
-
-def explain_database_failure(exc: BaseException, database_url: str) -> KioskError | None:
-    """What a person reads when the database failed mid-command (connection lost, server
-    restarted); None when ``exc`` is not a database failure."""
-    if not isinstance(exc, SQLAlchemyError):
-        return None
-    log.info("Database failure", exc_info=exc)  # the details go to the log file, not the terminal
-    if not isinstance(exc, DBAPIError):
-        return DatabaseError("The database failed.", "See the log file for details.")
-    try:
-        url = parse_database_url(database_url)
-    except KioskError:
-        return DatabaseError("The database failed.", "See the log file for details.")
-    return explain(exc, url)
 
 
 class Database:

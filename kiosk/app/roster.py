@@ -26,10 +26,10 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
+from kiosk.app.errors import as_kiosk_error
 from kiosk.core.domain import ClassInfo, StudentInfo
-from kiosk.core.errors import DatabaseError, DatabaseUnavailable, KioskError, NotFound, OfflineRefused
+from kiosk.core.errors import DatabaseUnavailable, KioskError, NotFound, OfflineRefused
 from kiosk.core.ports import GalleryData
-from kiosk.infra.db.connect import explain
 from kiosk.infra.db.engine import session_factory, unit_of_work
 from kiosk.infra.db.repo import classes, encodings, students
 
@@ -46,22 +46,19 @@ def database_failure(exc: BaseException, engine: Engine, change: str | None = No
 
     ``change`` names the change being made ("Adding a student"); while PostgreSQL cannot be
     reached, a change is an :class:`OfflineRefused` (the one offline rule), a read the plain
-    "cannot be reached" explanation.
+    "cannot be reached" explanation (the rule of :mod:`kiosk.app.errors`).
     """
-    if isinstance(exc, DBAPIError):
-        explained = explain(exc, engine.url)
-        unreachable = isinstance(explained, DatabaseUnavailable) or exc.connection_invalidated
-        if unreachable and change is not None and engine.dialect.name == "postgresql":
-            log.warning("%s refused: the central database is unreachable (%s)", change, type(exc).__name__)
-            return OfflineRefused(
-                f"{change} needs the school's database, which cannot be reached right now, "
-                "so nothing was saved.",
-                "Try again when the network is back; taking attendance keeps working meanwhile.",
-            )
-        log.info("Database failure (%s)", type(exc).__name__, exc_info=exc)
-        return explained
-    log.error("Unexpected database error", exc_info=exc)
-    return DatabaseError("The database failed unexpectedly.", "The details are in the log file.")
+    explained = as_kiosk_error(exc, "The database call", database_url=engine.url)
+    unreachable = isinstance(explained, DatabaseUnavailable) or (
+        isinstance(exc, DBAPIError) and exc.connection_invalidated
+    )
+    if unreachable and change is not None and engine.dialect.name == "postgresql":
+        log.warning("%s refused: the central database is unreachable (%s)", change, type(exc).__name__)
+        return OfflineRefused(
+            f"{change} needs the school's database, which cannot be reached right now, so nothing was saved.",
+            "Try again when the network is back; taking attendance keeps working meanwhile.",
+        )
+    return explained
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,7 +15,7 @@ import sys
 from collections.abc import Sequence
 
 from kiosk import __version__
-from kiosk.app.database import explain_database_failure
+from kiosk.app.errors import explain_database_failure
 from kiosk.cli.context import CliContext
 from kiosk.core.errors import KioskError
 from kiosk.infra.config import load_settings
@@ -61,7 +61,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _report(exc)
     except Exception as exc:
         # The database failed mid-command (connection lost, server restarted): one plain line.
-        failure = explain_database_failure(exc, ctx.settings.database_url if ctx is not None else "")
+        failure = explain_database_failure(exc, ctx.settings.database_url if ctx is not None else None)
         if failure is None:
             raise
         return _report(failure)

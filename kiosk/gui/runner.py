@@ -101,8 +101,12 @@ class OpRunner(QObject):
     changed = Signal(object)  # Changes, after a mutation that changed something
     _event = Signal(object, str, object)  # handle, "progress" | "finished" | "failed", value
 
-    def __init__(self, name: str = "kiosk-db", parent: QObject | None = None) -> None:
+    def __init__(
+        self, name: str = "kiosk-db", parent: QObject | None = None, *, database_url: str | None = None
+    ) -> None:
+        """``database_url``: the database the work uses, so its failures can name the server."""
         super().__init__(parent)
+        self._database_url = database_url
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix=name)
         # Queued: the handler always runs on this object's (the GUI) thread, never the worker's.
         self._event.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
@@ -172,7 +176,7 @@ class OpRunner(QObject):
         try:
             value = op.work(report)
         except BaseException as exc:
-            error = as_kiosk_error(exc, op.what)
+            error = as_kiosk_error(exc, op.what, database_url=self._database_url)
             log.info("%s failed: %s", op.what, error.message)
             self._emit(handle, "failed", error)
         else:

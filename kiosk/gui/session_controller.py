@@ -57,7 +57,7 @@ class SessionController(QObject):
         super().__init__(window)
         self.ctx = ctx
         self.window = window
-        self.db = OpRunner("kiosk-db", self)
+        self.db = OpRunner("kiosk-db", self, database_url=ctx.settings.database_url)
         self.models = OpRunner("kiosk-models", self)
         self.camera = CameraController(ctx.settings.camera, window.start_view.preview, self)
         self.status = StatusBarController(window, self.db, lambda: ctx.store, self._rates)

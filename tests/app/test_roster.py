@@ -12,8 +12,8 @@ import numpy as np
 import pytest
 from sqlalchemy import Engine
 
-from kiosk.app.database import explain_database_failure
 from kiosk.app.enrollment import EnrollmentService
+from kiosk.app.errors import as_kiosk_error, explain_database_failure
 from kiosk.app.roster import NewEncoding, RosterService, parse_start_time
 from kiosk.core.errors import (
     Conflict,
@@ -156,7 +156,7 @@ def test_a_broken_sqlite_file_is_a_database_error_not_an_offline_refusal(tmp_pat
     assert "not a usable SQLite database" in failed.value.message
 
 
-def test_the_cli_translation_explains_driver_failures_and_leaves_others_alone(
+def test_one_translation_of_driver_failures_for_the_cli_and_the_window(
     offline_engine: Engine,
 ) -> None:
     from sqlalchemy.exc import OperationalError
@@ -165,6 +165,10 @@ def test_the_cli_translation_explains_driver_failures_and_leaves_others_alone(
         with offline_engine.connect():
             pass
     except OperationalError as exc:
-        error = explain_database_failure(exc, UNREACHABLE)
+        error = explain_database_failure(exc, UNREACHABLE)  # the CLI
+        shown = as_kiosk_error(exc, "Reading the classes", database_url=UNREACHABLE)  # the window
     assert isinstance(error, DatabaseUnavailable) and "127.0.0.1:1" in error.message
+    assert type(shown) is type(error) and shown.message == error.message
     assert explain_database_failure(ValueError("a bug"), UNREACHABLE) is None
+    bug = as_kiosk_error(ValueError("a bug"), "Reading the classes")
+    assert "failed unexpectedly (ValueError)" in bug.message
