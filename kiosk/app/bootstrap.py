@@ -1,8 +1,10 @@
 """The composition root: builds the engine, the store and the services from the settings.
 
-Entry points (the window, ``kiosk run``, the demo) call :func:`build_services` and pass the
-:class:`KioskServices` it returns down; nothing below this layer reads configuration or
-picks implementations on its own. The face models are the exception to "build everything
+Entry points that run sessions (the window, ``kiosk run``, the demo, the screenshots) call
+:func:`build_services` and pass the :class:`KioskServices` it returns down; nothing below
+this layer reads configuration or picks implementations on its own. (The CLI's small
+commands open a cheaper :class:`~kiosk.app.database.Database` instead: see that module for
+which door to use when.) The face models are the exception to "build everything
 now": loading them takes seconds, so :class:`FaceModels` loads them on first use (the
 window shows itself first and loads them on a background thread).
 """
@@ -17,15 +19,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
-from sqlalchemy.exc import DBAPIError
 
+from kiosk.app.database import Database
 from kiosk.app.roster import RosterService
 from kiosk.app.session import AttendanceSessionService
 from kiosk.core.errors import DatabaseError, DatabaseUnavailable, KioskError, SchemaError
 from kiosk.core.ports import AttendanceStore
 from kiosk.infra.config import Settings, ensure_data_dir
-from kiosk.infra.db import schema
-from kiosk.infra.db.connect import check_connection, explain
 from kiosk.infra.db.engine import build_engine, parse_database_url
 from kiosk.infra.db.store import DirectStore
 from kiosk.infra.offline.keys import VectorCipher, load_or_create_key
@@ -47,21 +47,6 @@ def prepare_environment(settings: Settings) -> None:
     Path(settings.weights_dir).mkdir(parents=True, exist_ok=True)
 
 
-def open_database(settings: Settings, *, upgrade: bool = True) -> Engine:
-    """Connect to the configured database and bring its schema up to date."""
-    ensure_data_dir(settings)
-    engine = build_engine(settings)
-    check_connection(engine)
-    try:
-        if upgrade:
-            schema.upgrade(engine)
-        else:
-            schema.check_not_newer(engine)
-    except DBAPIError as exc:
-        raise explain(exc, engine.url) from None
-    return engine
-
-
 def cache_cipher(settings: Settings) -> VectorCipher:
     """The cipher of the local copies of face vectors (its key is read, or made, here)."""
     ensure_data_dir(settings)
@@ -77,12 +62,12 @@ def open_store(settings: Settings, *, cipher: VectorCipher | None = None) -> Att
     this kiosk has never copied one.
     """
     if parse_database_url(settings.database_url).get_backend_name() == "sqlite":
-        return DirectStore(open_database(settings))  # a local file: always reachable
+        return DirectStore(Database.open(settings).engine)  # a local file: always reachable
     from kiosk.infra.offline.store import OfflineFirstStore
 
     cipher = cipher or cache_cipher(settings)
     try:
-        engine = open_database(settings)
+        engine = Database.open(settings).engine
     except SchemaError:
         raise  # a newer server schema: running on would risk the data
     except DatabaseUnavailable as exc:
@@ -208,7 +193,6 @@ __all__ = [
     "FaceModels",
     "KioskServices",
     "build_services",
-    "open_database",
     "open_store",
     "prepare_environment",
 ]

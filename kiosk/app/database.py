@@ -1,8 +1,19 @@
-"""The configured database as an entry point sees it: opened, its schema, its services.
+"""The configured database, opened: the cheap door for the CLI's small commands.
 
-Entry points (the CLI, the screenshots) hold a :class:`Database` and call its methods and
-services; they never touch an engine, a session or an ORM model, and database driver
-failures reach them as :class:`KioskError` (the rule is in :mod:`kiosk.app.errors`).
+Which door to use:
+
+- The window, ``kiosk run``, the demo and the screenshots run sessions: they call
+  :func:`kiosk.app.bootstrap.build_services`, which opens the attendance store (offline-first
+  on PostgreSQL), the encrypted index cache and the services, and loads the face models
+  when first asked.
+- The CLI's small commands (classes, students, ``db``, ``doctor``, ``sync``, ``enroll``)
+  open a :class:`Database`: one connection pool and the schema check, nothing else (no
+  store, no index cache, no face models), so they start in a moment.
+- Setup (the wizard, ``kiosk setup``) talks to a database that is not configured yet:
+  :mod:`kiosk.app.setup`, which uses a :class:`Database` on the chosen URL.
+
+Entry points never touch an engine, a session or an ORM model; database driver failures
+reach them as :class:`KioskError` (the rule is in :mod:`kiosk.app.errors`).
 """
 
 from __future__ import annotations
@@ -14,12 +25,12 @@ from functools import cached_property
 from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError
 
-from kiosk.app.bootstrap import open_database
+from kiosk.app.errors import as_kiosk_error
 from kiosk.app.roster import RosterService
-from kiosk.infra.config import OfflineSettings, Settings
+from kiosk.infra.config import OfflineSettings, Settings, ensure_data_dir
 from kiosk.infra.db import schema
-from kiosk.infra.db.connect import explain
-from kiosk.infra.db.engine import safe_url
+from kiosk.infra.db.connect import check_connection
+from kiosk.infra.db.engine import build_engine, safe_url
 from kiosk.infra.offline.outbox import Outbox
 from kiosk.infra.offline.sync import PushReport, Syncer, sync_engine_for
 
@@ -29,15 +40,27 @@ SchemaStatus = schema.SchemaStatus
 
 
 class Database:
-    """One open database (connected; its schema upgraded unless asked not to)."""
+    """One database (an engine); :meth:`open` connects to the configured one."""
 
     def __init__(self, engine: Engine) -> None:
         self._engine = engine
 
     @classmethod
     def open(cls, settings: Settings, *, upgrade: bool = True) -> Database:
-        """Connect to the configured database; a plain-language error when that fails."""
-        return cls(open_database(settings, upgrade=upgrade))
+        """Connect to the configured database and bring its schema up to date (``upgrade``),
+        or only refuse one made by a newer kiosk; a plain-language error when that fails."""
+        ensure_data_dir(settings)
+        database = cls(build_engine(settings))
+        try:
+            database.check_connection()
+            if upgrade:
+                database.upgrade_schema()
+            else:
+                database.check_schema_not_newer()
+        except BaseException:
+            database.close()
+            raise
+        return database
 
     @property
     def engine(self) -> Engine:
@@ -53,18 +76,25 @@ class Database:
     def roster(self) -> RosterService:
         return RosterService(self._engine)
 
+    def check_connection(self) -> None:
+        check_connection(self._engine)
+
     def schema_status(self) -> SchemaStatus:
-        try:
-            return schema.status(self._engine)
-        except DBAPIError as exc:
-            raise explain(exc, self._engine.url) from None
+        return self._schema(schema.status)
+
+    def check_schema_not_newer(self) -> SchemaStatus:
+        """The status; a :class:`SchemaError` when a newer kiosk made the schema."""
+        return self._schema(schema.check_not_newer)
 
     def upgrade_schema(self) -> SchemaStatus:
-        """Apply pending migrations; the status afterwards."""
+        """Apply pending migrations (refused for a newer schema); the status afterwards."""
+        return self._schema(schema.upgrade)
+
+    def _schema(self, work: Callable[[Engine], SchemaStatus]) -> SchemaStatus:
         try:
-            return schema.upgrade(self._engine)
+            return work(self._engine)
         except DBAPIError as exc:
-            raise explain(exc, self._engine.url) from None
+            raise as_kiosk_error(exc, "Reading the schema", database_url=self._engine.url) from None
 
     def push_outbox(
         self, outbox: Outbox, offline: OfflineSettings, on_batch: Callable[[PushReport], None]

@@ -21,13 +21,13 @@ from pathlib import Path
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine
 from sqlalchemy.engine import URL
-from sqlalchemy.exc import DBAPIError
 
+from kiosk.app.database import Database
 from kiosk.core.errors import ConfigError, InvalidInput
 from kiosk.infra import secrets
 from kiosk.infra.config import DatabaseSettings, Settings, write_user_settings
 from kiosk.infra.db import schema
-from kiosk.infra.db.connect import check_can_create_tables, check_connection, explain
+from kiosk.infra.db.connect import check_can_create_tables, check_connection
 from kiosk.infra.db.engine import build_engine_for_url, parse_database_url
 
 log = logging.getLogger(__name__)
@@ -210,21 +210,19 @@ def _plan(status: schema.SchemaStatus) -> SchemaPlan:
 
 
 def _with_schema(
-    choice: DatabaseChoice, settings: Settings, work: Callable[[Engine], schema.SchemaStatus]
+    choice: DatabaseChoice, settings: Settings, work: Callable[[Database], schema.SchemaStatus]
 ) -> SchemaPlan:
-    engine = choice.engine(settings)
+    database = Database(choice.engine(settings))
     try:
-        check_connection(engine)
-        return _plan(work(engine))
-    except DBAPIError as exc:
-        raise explain(exc, engine.url) from None
+        database.check_connection()
+        return _plan(work(database))
     finally:
-        engine.dispose()
+        database.close()
 
 
 def schema_plan(choice: DatabaseChoice, settings: Settings) -> SchemaPlan:
     """Read what the schema needs, changing nothing."""
-    return _with_schema(choice, settings, schema.status)
+    return _with_schema(choice, settings, Database.schema_status)
 
 
 def upgrade_schema(choice: DatabaseChoice, settings: Settings) -> SchemaPlan:
@@ -232,7 +230,7 @@ def upgrade_schema(choice: DatabaseChoice, settings: Settings) -> SchemaPlan:
 
     Refuses a database set up by a newer kiosk, changing nothing.
     """
-    return _with_schema(choice, settings, schema.upgrade)
+    return _with_schema(choice, settings, Database.upgrade_schema)
 
 
 @dataclass(frozen=True)

@@ -18,8 +18,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QWidget
 
-from kiosk.app.bootstrap import open_store
-from kiosk.app.database import Database
+from kiosk.app.bootstrap import build_services
 from kiosk.app.enrollment import thumbnail_jpeg
 from kiosk.app.readiness import class_readiness
 from kiosk.app.session import FaceResult, RosterEntry
@@ -60,10 +59,11 @@ class _Sample:
 
     def __init__(self, data_dir: Path) -> None:
         self.settings = load_settings(data_dir=data_dir, env={})
-        self.database = Database.open(self.settings)  # the embedded SQLite file, schema created
-        self.store = open_store(self.settings)
+        # The embedded SQLite file, schema created; the face models are never loaded here.
+        self.services = build_services(self.settings)
+        self.store = self.services.store
         people = _people()
-        roster = self.database.roster
+        roster = self.services.roster()
         self.students: list[StudentInfo] = []
         roster.add_class("9B", "Biology 9B", teacher="Ms Rivera", starts_at=time(8, 30))
         roster.add_class("10A", "Chemistry 10A", teacher="Mr Okafor", starts_at=time(10, 15))
@@ -125,8 +125,7 @@ class _Sample:
         return [RosterEntry(s, self.marks.get(s.id)) for s in sorted(self.students, key=lambda s: s.name)]
 
     def close(self) -> None:
-        self.store.close()
-        self.database.close()
+        self.services.close()
 
 
 def _grab(widget: QWidget, path: Path, size: tuple[int, int]) -> Path:

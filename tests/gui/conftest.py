@@ -17,7 +17,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine
 
-from kiosk.app.bootstrap import open_database, prepare_environment
+from kiosk.app.bootstrap import prepare_environment
+from kiosk.app.database import Database
 from kiosk.app.enrollment import EnrollmentService
 from kiosk.core.domain import StudentInfo
 from kiosk.infra.camera.synthetic import Actor, SyntheticClassroom, SyntheticVideo, default_timeline
@@ -67,7 +68,7 @@ def classroom(tmp_path_factory: pytest.TempPathFactory) -> Classroom:
     prepare_environment(settings)
     weights.install_offline(settings)
     pipeline = FacePipeline(settings)
-    engine: Engine = open_database(settings)
+    engine: Engine = Database.open(settings).engine
     sessions = session_factory(engine)
     infos: dict[str, StudentInfo] = {}
     with unit_of_work(sessions) as s:

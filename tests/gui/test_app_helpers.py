@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.app.admin_pin import hash_pin, pin_is_set, save_pin, validate_pin, verify_pin
-from kiosk.app.bootstrap import open_database
+from kiosk.app.database import Database
 from kiosk.app.export import export_summary_csv
 from kiosk.cli.main import main
 from kiosk.core.domain import AttendanceMark, AttendanceStatus, MarkSource
@@ -64,7 +64,7 @@ def test_admin_pin_command(
 
 def test_export_summary_csv_from_a_real_session(tmp_path: Path) -> None:
     settings = load_settings(data_dir=tmp_path / "data", env={})
-    engine = open_database(settings)
+    engine = Database.open(settings).engine
     try:
         with unit_of_work(session_factory(engine)) as s:
             classes.add_class(s, "7C", "History 7C")
