@@ -161,7 +161,9 @@ class KioskServices:
         if self._enrollment is None:
             from kiosk.app.enrollment import EnrollmentService
 
-            self._enrollment = EnrollmentService(self.settings, self.roster(), self.models.load())
+            pipeline = self.models.load()
+            threshold = self.settings.recognition.threshold_for(pipeline.model_name)
+            self._enrollment = EnrollmentService(self.roster(), pipeline, match_threshold=threshold)
         return self._enrollment
 
     def close(self) -> None:

@@ -18,13 +18,11 @@ from pathlib import Path
 import cv2
 import numpy as np
 import numpy.typing as npt
-from sqlalchemy import Engine
 
 from kiosk.app.roster import NewEncoding, RosterService
 from kiosk.core.domain import FaceBox, StudentInfo
 from kiosk.core.errors import ConsentRequired, InvalidInput, KioskError
 from kiosk.core.matching import decide
-from kiosk.infra.config import Settings
 from kiosk.infra.recognition.images import load_image
 from kiosk.infra.recognition.index import FaceIndex
 from kiosk.infra.recognition.pipeline import FacePipeline
@@ -100,10 +98,12 @@ class EnrollmentService:
     """Enrollment on one database. Its reads and writes go through the :class:`RosterService`,
     so while PostgreSQL is unreachable an enrollment is refused there, with nothing stored."""
 
-    def __init__(self, settings: Settings, database: Engine | RosterService, pipeline: FacePipeline) -> None:
-        self.settings = settings
-        self.roster = database if isinstance(database, RosterService) else RosterService(database)
+    def __init__(self, roster: RosterService, pipeline: FacePipeline, *, match_threshold: float) -> None:
+        """``match_threshold``: the similarity from which a new photo counts as another
+        enrolled student's face (the recognition threshold of ``pipeline``'s model)."""
+        self.roster = roster
         self.pipeline = pipeline
+        self.match_threshold = match_threshold
 
     def check_frame(self, image_bgr: npt.NDArray[np.uint8], source: str = "camera") -> PhotoVerdict:
         """Live quality feedback for guided webcam shots: is this frame usable right now?"""
@@ -144,7 +144,6 @@ class EnrollmentService:
         """Enroll ``images`` (name, BGR image or a path) for one student; one transaction."""
         student = self._require_consent(student_id)
         others = self._other_students_index(student)
-        threshold = self.settings.recognition.threshold_for(self.pipeline.model_name)
         accepted: list[tuple[PhotoVerdict, npt.NDArray[np.float32], npt.NDArray[np.uint8]]] = []
         rejected: list[PhotoVerdict] = []
         duplicates: list[DuplicateWarning] = []
@@ -157,7 +156,9 @@ class EnrollmentService:
                 continue
             accepted.append((PhotoVerdict(source, True, None, face.box), vector, frame))  # type: ignore[arg-type]
             if others.size:
-                decision = decide(others.search(vector, self.pipeline.model_name, k=3)[0], threshold, 0.0)
+                decision = decide(
+                    others.search(vector, self.pipeline.model_name, k=3)[0], self.match_threshold, 0.0
+                )
                 if decision.student_uuid is not None:
                     duplicates.append(
                         DuplicateWarning(source, self._student(decision.student_uuid), decision.similarity)

@@ -26,6 +26,7 @@ from kiosk.app.bootstrap import prepare_environment
 from kiosk.app.enrollment import EnrollmentService
 from kiosk.app.migration import active_model
 from kiosk.app.migration_report import MigrationReport
+from kiosk.app.roster import RosterService
 from kiosk.core.errors import ConsentRequired, InvalidInput, NotFound
 from kiosk.infra.config import Settings
 from kiosk.infra.db import schema
@@ -266,7 +267,8 @@ def _enroll(
         from kiosk.infra.recognition.pipeline import FacePipeline  # loads the model: only when needed
 
         pipeline = FacePipeline(settings)
-    service = EnrollmentService(settings, engine, pipeline)
+    threshold = settings.recognition.threshold_for(pipeline.model_name)
+    service = EnrollmentService(RosterService(engine), pipeline, match_threshold=threshold)
     for done, item in enumerate(todo):
         if cancel is not None and cancel.is_set():
             job.cancelled = True

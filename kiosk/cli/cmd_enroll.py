@@ -36,7 +36,9 @@ def _service(ctx: CliContext) -> EnrollmentService:
     prepare_environment(ctx.settings)
     from kiosk.infra.recognition.pipeline import FacePipeline
 
-    return EnrollmentService(ctx.settings, ctx.roster(), FacePipeline(ctx.settings))
+    pipeline = FacePipeline(ctx.settings)
+    threshold = ctx.settings.recognition.threshold_for(pipeline.model_name)
+    return EnrollmentService(ctx.roster(), pipeline, match_threshold=threshold)
 
 
 def _report(result: EnrollmentResult) -> None:

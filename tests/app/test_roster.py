@@ -24,7 +24,7 @@ from kiosk.core.errors import (
     NotFound,
     OfflineRefused,
 )
-from kiosk.infra.config import DatabaseSettings, load_settings
+from kiosk.infra.config import DatabaseSettings
 from kiosk.infra.db.engine import build_engine_for_url, parse_database_url
 from kiosk.infra.recognition.pipeline import FacePipeline
 
@@ -135,9 +135,10 @@ def test_every_roster_change_is_refused_while_postgresql_is_unreachable(offline_
 def test_enrollment_is_refused_offline_before_any_photo_is_looked_at(
     offline_engine: Engine, tmp_path: Path
 ) -> None:
-    settings = load_settings(data_dir=tmp_path / "data", env={})
     # The refusal comes before the face models are needed: no pipeline is loaded for this test.
-    service = EnrollmentService(settings, offline_engine, cast(FacePipeline, object()))
+    service = EnrollmentService(
+        RosterService(offline_engine), cast(FacePipeline, object()), match_threshold=0.9
+    )
     with pytest.raises(OfflineRefused) as refused:
         service.enroll("S1", [("1.jpg", tmp_path / "1.jpg")])
     assert refused.value.message.startswith("Enrolling a student needs the school's database")

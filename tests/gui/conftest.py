@@ -20,6 +20,7 @@ from sqlalchemy import Engine
 from kiosk.app.bootstrap import prepare_environment
 from kiosk.app.database import Database
 from kiosk.app.enrollment import EnrollmentService
+from kiosk.app.roster import RosterService
 from kiosk.core.domain import StudentInfo
 from kiosk.infra.camera.synthetic import Actor, SyntheticClassroom, SyntheticVideo, default_timeline
 from kiosk.infra.config import Settings, load_settings
@@ -82,7 +83,8 @@ def classroom(tmp_path_factory: pytest.TempPathFactory) -> Classroom:
                 consent=label != NO_CONSENT,
                 consent_by="parent" if label != NO_CONSENT else None,
             )
-    service = EnrollmentService(settings, engine, pipeline)
+    threshold = settings.recognition.threshold_for(pipeline.model_name)
+    service = EnrollmentService(RosterService(engine), pipeline, match_threshold=threshold)
     for label in ENROLLED:
         result = service.enroll_paths(student_id(label), [_photo(label, n) for n in (2, 3, 4)])
         assert len(result.accepted) >= 2, result.rejected
