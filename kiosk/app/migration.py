@@ -37,8 +37,9 @@ from kiosk.infra.db.engine import (
     unit_of_work,
 )
 from kiosk.infra.db.repo import students as students_repo
+from kiosk.infra.migration.detect import data_rows
 from kiosk.infra.migration.legacy.values import LEGACY_MODEL
-from kiosk.infra.migration.snapshot import snapshot
+from kiosk.infra.migration.snapshot import check_source_file, snapshot
 from kiosk.infra.migration.source import MigrationSource, open_source
 from kiosk.infra.migration.students import MigratedStudent, migrated_students
 from kiosk.infra.migration.types import Problem, Progress, SourceKind, StudentNote, Verified
@@ -328,6 +329,19 @@ def _report(
     )
 
 
+def check_source(text: str) -> Path:
+    """The source file a person named; an :class:`InvalidInput` saying what is wrong with it
+    (missing, a folder, not SQLite) before any migration starts."""
+    source = Path(text.strip()).expanduser()
+    check_source_file(source)
+    return source
+
+
+def local_data_rows(settings: Settings) -> int:
+    """Rows of data in this kiosk's own SQLite file (0: nothing to bring along), read-only."""
+    return data_rows(settings.local_database_path)
+
+
 def is_postgresql_url(url: str) -> bool:
     """Whether ``url`` names a PostgreSQL database (the only target a migration moves into)."""
     return parse_database_url(url).get_backend_name() == "postgresql"
@@ -345,7 +359,9 @@ __all__ = [
     "active_model",
     "apply_legacy_consent",
     "check_consent_text",
+    "check_source",
     "is_postgresql_url",
+    "local_data_rows",
     "preview",
     "run_migration",
 ]

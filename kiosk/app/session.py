@@ -22,6 +22,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from kiosk.core.attendance import arrival_status
 from kiosk.core.domain import (
     AttendanceMark,
     AttendanceStatus,
@@ -33,7 +34,6 @@ from kiosk.core.domain import (
     StudentInfo,
 )
 from kiosk.core.errors import InvalidInput, KioskError
-from kiosk.core.lateness import arrival_status
 from kiosk.core.matching import MatchDecision, decide
 from kiosk.core.ports import AttendanceStore, FaceAnalyser, FaceIndex, FaceIndexSource
 from kiosk.core.voting import AttendanceVoting

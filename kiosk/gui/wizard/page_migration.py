@@ -8,7 +8,6 @@ Cancel (or closing the wizard) stops between batches and a second run continues.
 from __future__ import annotations
 
 import logging
-import sqlite3
 import threading
 from pathlib import Path
 from typing import Any
@@ -27,52 +26,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.app.migration import check_source, local_data_rows, run_migration
 from kiosk.core.errors import InvalidInput, KioskError
 from kiosk.gui.runner import Changed, Changes, MutationOp, OpHandle, OpRunner, Report
 from kiosk.gui.wizard.common import SetupPage, StatusLabel
 from kiosk.gui.wizard.state import WizardState
 
 log = logging.getLogger(__name__)
-
-_DATA_TABLES = ("classes", "students", "face_encodings", "attendance_sessions", "attendance_records")
-
-
-def local_rows(path: Path) -> int:
-    """Rows of data in the kiosk's own SQLite file (0 when absent, empty or unreadable), read-only."""
-    if not path.is_file():
-        return 0
-    try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    except sqlite3.Error:
-        return 0
-    try:
-        names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-        return sum(
-            conn.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in _DATA_TABLES if t in names
-        )
-    except sqlite3.Error:
-        log.info("The local database %s could not be read for migration", path)
-        return 0
-    finally:
-        conn.close()
-
-
-def check_source(text: str) -> Path:
-    path = Path(text.strip()).expanduser()
-    if not path.exists():
-        raise InvalidInput(
-            f"The file {path} does not exist.",
-            "Choose the old app's database file, often backend/attendance.db.",
-        )
-    if not path.is_file():
-        raise InvalidInput(f"{path} is a folder, not a database file.", "Choose the .db file inside it.")
-    with path.open("rb") as fh:
-        if fh.read(16) != b"SQLite format 3\x00":
-            raise InvalidInput(
-                f"{path.name} is not a SQLite database file.",
-                "Choose the old app's database file, often backend/attendance.db.",
-            )
-    return path
 
 
 def migrate_all(
@@ -83,8 +43,6 @@ def migrate_all(
     cancel: threading.Event,
     report: Report,
 ) -> list[Any]:
-    from kiosk.app.migration import run_migration
-
     target = state.database.full_url(state.settings)
     settings = state.target_settings()
     done = []
@@ -161,7 +119,7 @@ class MigrationPage(SetupPage):
 
     def initializePage(self) -> None:
         path = self.state.settings.local_database_path
-        rows = local_rows(path)
+        rows = local_data_rows(self.state.settings)
         self.local_check.setText(
             self.tr("This kiosk's local database ({path}, {n} rows)").format(path=path, n=rows)
             if rows

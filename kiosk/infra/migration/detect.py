@@ -6,9 +6,11 @@ know are listed, so the report can say what was left behind.
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import quote
 
 from kiosk.core.errors import InvalidInput
 from kiosk.infra.migration.types import SourceKind
@@ -58,6 +60,8 @@ LEGACY_REQUIRED: dict[str, tuple[str, ...]] = {
     "attendance_sessions": ("id", "class_id", "started_at"),
     "attendance_records": ("id", "session_id", "student_id", "marked_at"),
 }
+log = logging.getLogger(__name__)
+
 KIOSK_TABLES = ("classes", "students", "face_encodings", "attendance_sessions", "attendance_records")
 _IGNORED_TABLES = {"alembic_version", "migration_map"}
 
@@ -80,6 +84,26 @@ def read_tables(conn: sqlite3.Connection) -> dict[str, tuple[str, ...]]:
         if not str(r[0]).startswith("sqlite_")
     ]
     return {name: tuple(str(c[1]) for c in conn.execute(f'PRAGMA table_info("{name}")')) for name in names}
+
+
+def data_rows(path: Path) -> int:
+    """Rows in the kiosk's tables of a SQLite file, read-only (0 when absent, empty or unreadable)."""
+    if not path.is_file():
+        return 0
+    try:
+        conn = sqlite3.connect(f"file:{quote(str(path.resolve()))}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return 0
+    try:
+        tables = read_tables(conn)
+        return sum(
+            conn.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in KIOSK_TABLES if t in tables
+        )
+    except sqlite3.Error:
+        log.info("The SQLite file %s could not be read to count its rows", path)
+        return 0
+    finally:
+        conn.close()
 
 
 def detect(conn: sqlite3.Connection, source: Path) -> SourceLayout:

@@ -27,7 +27,10 @@ _BUSY_TIMEOUT_S = 10.0
 def check_source_file(source: Path) -> None:
     """One clear sentence when the file is missing, unreadable, or not SQLite at all."""
     if not source.exists():
-        raise InvalidInput(f"The file {source} does not exist.", "Check the path given with --from.")
+        raise InvalidInput(
+            f"The file {source} does not exist.",
+            "Check the path; the old app's file is usually backend/attendance.db.",
+        )
     if not source.is_file():
         raise InvalidInput(f"{source} is not a file.", "Give the path of the .db file itself.")
     try:
