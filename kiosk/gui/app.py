@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 
-from kiosk.core.ports import AttendanceStore
+from kiosk.app.bootstrap import KioskServices
 from kiosk.gui.admin_controller import AdminController
 from kiosk.gui.context import GuiContext
 from kiosk.gui.main_window import MainWindow
@@ -42,7 +42,7 @@ def set_language(app: QCoreApplication, settings: Settings) -> str:
 def build_gui(
     settings: Settings,
     *,
-    store: AttendanceStore | None = None,
+    services: KioskServices | None = None,
     pipeline: FacePipeline | None = None,
     class_code: str | None = None,
     camera: str | None = None,
@@ -53,8 +53,10 @@ def build_gui(
     """The main window and its controllers (a QApplication must exist), started.
 
     ``window``: one already on screen (the demo shows it while it prepares its data).
+    ``services``: built by the caller (the demo), who closes them; otherwise the window
+    builds its own on its database thread.
     """
-    ctx = GuiContext(settings, store=store, pipeline=pipeline)
+    ctx = GuiContext(settings, services=services, pipeline=pipeline)
     window = window or MainWindow()
     session = SessionController(ctx, window, class_code=class_code, camera=camera, auto_end=auto_end)
     admin = AdminController(settings, window)

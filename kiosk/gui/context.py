@@ -32,21 +32,23 @@ class GuiContext:
         self,
         settings: Settings,
         *,
-        store: AttendanceStore | None = None,
+        services: KioskServices | None = None,
         pipeline: FacePipeline | None = None,
     ) -> None:
-        """``store`` and ``pipeline`` may be given already open (the demo, tests: models load once)."""
+        """``services`` may be given already built (the demo: its models enrolled the class, so
+        they load once), and are then closed by the caller; ``pipeline``: models already loaded
+        (tests)."""
         self.settings = settings
-        self.models = FaceModels(settings, pipeline)
-        self.services: KioskServices | None = None
-        self._given_store = store  # closed by the caller
+        self.models = services.models if services is not None else FaceModels(settings, pipeline)
+        self.services: KioskServices | None = services
+        self._owns_services = services is None
         self._lock = threading.Lock()
 
     # --- run on a background thread ---------------------------------------------------
     def open_services(self) -> KioskServices:
         with self._lock:
             if self.services is None:
-                self.services = build_services(self.settings, store=self._given_store, models=self.models)
+                self.services = build_services(self.settings, models=self.models)
                 log.info("Database ready: %s", self.services.store.status_line())
             return self.services
 
@@ -87,5 +89,5 @@ class GuiContext:
         return self.services
 
     def close(self) -> None:
-        if self.services is not None:
+        if self.services is not None and self._owns_services:
             self.services.close()

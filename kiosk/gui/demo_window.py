@@ -17,6 +17,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication
 
+from kiosk.app.bootstrap import KioskServices, build_services
 from kiosk.app.demo import DemoSetup, demo_settings, prepare_demo
 from kiosk.core.errors import KioskError
 from kiosk.gui.app import KioskGui, build_gui, set_language
@@ -45,14 +46,22 @@ class DemoWindow(QObject):
         sv.set_start_enabled(False)
         self.window.show_start()
         self.window.show()
+        self.services: KioskServices | None = None  # the kiosk's, once the demo is prepared
         data = self.settings.data_dir
-        self._runner.query(lambda: prepare(data), self._prepared, self._failed, what="Preparing the demo")
 
-    def _prepared(self, setup: DemoSetup) -> None:
+        def prepare_and_open() -> tuple[DemoSetup, KioskServices]:
+            setup = prepare(data)
+            # The models that enrolled the sample class serve the session: loaded once.
+            return setup, build_services(setup.settings, models=setup.models)
+
+        self._runner.query(prepare_and_open, self._prepared, self._failed, what="Preparing the demo")
+
+    def _prepared(self, prepared: tuple[DemoSetup, KioskServices]) -> None:
         self._runner.shutdown()
+        setup, self.services = prepared
         self.gui = build_gui(
             setup.settings,
-            pipeline=setup.models.loaded,  # loaded for the enrollment: used as they are
+            services=self.services,
             class_code=setup.class_code,
             camera=str(setup.video.path),
             auto_end=True,
@@ -71,6 +80,9 @@ class DemoWindow(QObject):
         self._runner.shutdown()
         if self.gui is not None:
             self.gui.shutdown()
+        if self.services is not None:
+            self.services.close()
+            self.services = None
 
 
 def run_demo_gui(data_dir: Path | None) -> int:

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
+from kiosk.app.bootstrap import build_services
 from kiosk.app.demo import DEMO_CLASS, prepare_demo
 from kiosk.gui.app import build_gui
 from kiosk.infra.db.engine import build_engine
@@ -22,8 +23,16 @@ def test_demo_window_runs_the_session_then_closes_cleanly(
     qtbot: QtBot, tmp_path: Path, no_leaked_threads: None
 ) -> None:
     setup = prepare_demo(tmp_path / "demo")
-    gui = build_gui(setup.settings, class_code=setup.class_code, camera=str(setup.video.path), auto_end=True)
+    services = build_services(setup.settings, models=setup.models)  # as `kiosk demo` does: models load once
+    gui = build_gui(
+        setup.settings,
+        services=services,
+        class_code=setup.class_code,
+        camera=str(setup.video.path),
+        auto_end=True,
+    )
     qtbot.addWidget(gui.window)
+    assert gui.ctx.models is setup.models  # the window uses the models that enrolled the class
     try:
         # The session starts by itself on the demo stream and the first students get marked.
         qtbot.waitUntil(lambda: gui.session.service is not None, timeout=30_000)
@@ -40,6 +49,7 @@ def test_demo_window_runs_the_session_then_closes_cleanly(
         qtbot.waitUntil(lambda: not gui.window.isVisible(), timeout=15_000)
     finally:
         gui.shutdown()
+        services.close()
     engine = build_engine(setup.settings)
     try:
         with engine.connect() as conn:
@@ -72,6 +82,7 @@ def test_demo_window_shows_at_once_and_prepares_behind_it(
         assert gui is not None and gui.window is demo.window
         qtbot.waitUntil(lambda: gui.session.service is not None, timeout=30_000)
         assert gui.ctx.models.loaded is not None and not sv.model_loading
+        assert demo.services is not None and gui.ctx.services is demo.services  # prepared once, handed over
         service = gui.session.service
         assert service is not None and service.class_info is not None
         assert service.class_info.code == DEMO_CLASS
