@@ -15,8 +15,9 @@ import logging
 import threading
 import time
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, tzinfo
 from typing import Any
 
 import numpy as np
@@ -40,6 +41,10 @@ from kiosk.core.voting import AttendanceVoting
 from kiosk.infra.config import RecognitionSettings
 
 log = logging.getLogger(__name__)
+
+
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,7 +109,11 @@ class AttendanceSessionService:
         late_grace_minutes: int,
         kiosk_id: str | None,
         actor: str | None = None,
+        clock: Callable[[], datetime] = _utc_now,
+        local_zone: tzinfo | None = None,
     ) -> None:
+        """``clock`` gives the (aware) time of a mark; ``local_zone`` is where the class's
+        start time is wall-clock time (``None``: this computer's zone)."""
         self.store = store
         self.analyser = analyser
         self.actor = actor
@@ -112,6 +121,8 @@ class AttendanceSessionService:
         self._recognition = recognition
         self._late_grace_minutes = late_grace_minutes
         self._kiosk_id = kiosk_id
+        self._clock = clock
+        self._local_zone = local_zone
         self._lock = threading.RLock()
         self._state: _State | None = None
         self._index: FaceIndex | None = None
@@ -219,8 +230,12 @@ class AttendanceSessionService:
         if to_embed and self._index is not None and self._index.size > 0:
             vectors = self.analyser.embed([usable[i] for i in to_embed])
             candidates = self._index.search(vectors, self.analyser.model_name, k=5)
+            # A cached index may be older than the roster: a student withdrawn since (consent,
+            # left, moved class) is dropped here, as a fresh index would not hold them.
+            allowed = {sid for sid, s in state.roster.items() if s.can_be_recognised}
             for i, cands in zip(to_embed, candidates, strict=True):
-                decisions[i] = decide(cands, self._threshold, self._margin)
+                current = [c for c in cands if c[0] in allowed]
+                decisions[i] = decide(current, self._threshold, self._margin)
         faces: list[FaceResult] = []
         new_marks: list[AttendanceMark] = []
         for i, track in enumerate(tracked):
@@ -264,8 +279,10 @@ class AttendanceSessionService:
         with self._lock:
             if student_uuid in state.marks:
                 return None  # already marked (by the camera or by hand): never re-marked
-            now = datetime.now(UTC)
-            status = arrival_status(now, state.class_info.starts_at, self._late_grace_minutes)
+            now = self._clock()
+            status = arrival_status(
+                now, state.class_info.starts_at, self._late_grace_minutes, local_zone=self._local_zone
+            )
             mark = AttendanceMark(
                 id=uuid.uuid4(),
                 session_id=state.session.id,
@@ -302,7 +319,7 @@ class AttendanceSessionService:
                 session_id=state.session.id,
                 student_uuid=student_uuid,
                 status=status,
-                marked_at=datetime.now(UTC),
+                marked_at=self._clock(),
                 source=MarkSource.MANUAL,
                 note=(note or "").strip() or None,
             )
