@@ -18,17 +18,20 @@ import dataclasses
 import logging
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import Connection, Engine
+from sqlalchemy.engine import URL
 from sqlalchemy.exc import DBAPIError
 
+from kiosk.app.errors import as_kiosk_error
 from kiosk.app.migration_report import MigrationPreview, MigrationReport, TableReport
 from kiosk.core.errors import InvalidInput, KioskError
 from kiosk.infra.config import Settings
 from kiosk.infra.db import schema
-from kiosk.infra.db.connect import check_connection, explain
+from kiosk.infra.db.connect import check_connection
 from kiosk.infra.db.engine import (
     build_engine_for_url,
     parse_database_url,
@@ -56,6 +59,22 @@ class MigrationProblems(InvalidInput):
     """Strict mode found rows that cannot be moved; nothing was written."""
 
     exit_code = 1
+
+
+@contextmanager
+def target_database(url: URL, settings: Settings, doing: str) -> Iterator[Engine]:
+    """The database a migration writes into, connected, and disposed of afterwards; a driver
+    failure while ``doing`` it (e.g. "The migration") stops it with a plain-language error."""
+    engine = build_engine_for_url(url, settings.database)
+    try:
+        check_connection(engine)
+        try:
+            yield engine
+        except DBAPIError as exc:
+            log.warning("%s stopped by a database error", doing, exc_info=True)
+            raise as_kiosk_error(exc, doing, database_url=engine.url) from None
+    finally:
+        engine.dispose()
 
 
 def _no_progress(_stage: str, _done: int, _total: int) -> None:
@@ -107,19 +126,11 @@ def run_migration(
             f"{source} is a kiosk database, whose consent records move with it.",
             "Run again without --consent-on-file.",
         )
-    engine = build_engine_for_url(url, settings.database)
-    try:
-        check_connection(engine)
-        try:
-            report = _migrate(job, engine, settings, dry_run, strict, notify, is_cancelled, started)
-            if job.attests_consent:
-                report = _consent(report, engine, attestation)
-            return report
-        except DBAPIError as exc:
-            log.warning("Migration stopped by a database error", exc_info=True)
-            raise explain(exc, engine.url) from None
-    finally:
-        engine.dispose()
+    with target_database(url, settings, "The migration") as engine:
+        report = _migrate(job, engine, settings, dry_run, strict, notify, is_cancelled, started)
+        if job.attests_consent:
+            report = _consent(report, engine, attestation)
+        return report
 
 
 def preview(source: Path, settings: Settings) -> MigrationPreview:
@@ -208,17 +219,8 @@ def apply_legacy_consent(
     dry-run, cancelled or unverified report records nothing and says so in its notes.
     """
     attestation = check_consent_text(consent_on_file)
-    url = parse_database_url(target_url)
-    engine = build_engine_for_url(url, settings.database)
-    try:
-        check_connection(engine)
-        try:
-            return _consent(report, engine, attestation)
-        except DBAPIError as exc:
-            log.warning("Recording consent stopped by a database error", exc_info=True)
-            raise explain(exc, engine.url) from None
-    finally:
-        engine.dispose()
+    with target_database(parse_database_url(target_url), settings, "Recording consent") as engine:
+        return _consent(report, engine, attestation)
 
 
 def _consent(report: MigrationReport, engine: Engine, attestation: str | None) -> MigrationReport:

@@ -20,18 +20,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine
-from sqlalchemy.exc import DBAPIError
 
 from kiosk.app.bootstrap import prepare_environment
 from kiosk.app.enrollment import EnrollmentService
-from kiosk.app.migration import active_model
-from kiosk.app.migration_report import MigrationReport
+from kiosk.app.migration import active_model, target_database
+from kiosk.app.migration_report import MigrationReport, text_section
 from kiosk.app.roster import RosterService
 from kiosk.core.errors import ConsentRequired, InvalidInput, NotFound
 from kiosk.infra.config import Settings
 from kiosk.infra.db import schema
-from kiosk.infra.db.connect import check_connection, explain
-from kiosk.infra.db.engine import build_engine_for_url, parse_database_url, safe_url
+from kiosk.infra.db.engine import parse_database_url, safe_url
 from kiosk.infra.migration import mapping
 from kiosk.infra.migration.legacy.photos import LegacyPhotos, read_photos
 from kiosk.infra.migration.legacy.values import LEGACY_MODEL
@@ -44,7 +42,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 NO_CONSENT = "no consent recorded"
-_LIST_LIMIT = 20
 
 
 @dataclass(frozen=True)
@@ -78,24 +75,17 @@ class ReembedReport:
             f"{len(self.enrolled)} enrolled now, {len(self.already_enrolled)} enrolled before, "
             f"{len(self.needs_enrollment)} need enrollment, {len(self.skipped)} skipped."
         ]
-        _section(lines, "Enrolled from the old app's photos", self.enrolled)
-        _section(lines, f"Students still needing enrollment for {self.active_model}", self.needs_enrollment)
-        _section(lines, "Skipped", self.skipped)
-        if self.duplicates:
-            lines.append(f"Possible duplicate enrollments ({len(self.duplicates)}):")
-            lines.extend(f"  {d}" for d in self.duplicates[:_LIST_LIMIT])
+        text_section(lines, "Enrolled from the old app's photos", _listed(self.enrolled))
+        text_section(
+            lines,
+            f"Students still needing enrollment for {self.active_model}",
+            _listed(self.needs_enrollment),
+        )
+        text_section(lines, "Skipped", _listed(self.skipped))
+        text_section(lines, "Possible duplicate enrollments", list(self.duplicates))
         if self.cancelled:
             lines.append("Cancelled: what was enrolled is kept; run it again to finish.")
         return "\n".join(lines)
-
-
-def _section(lines: list[str], title: str, notes: tuple[StudentNote, ...]) -> None:
-    if not notes:
-        return
-    lines.append(f"{title} ({len(notes)}):")
-    lines.extend(f"  {n.student_id} {n.name}: {n.reason}" for n in notes[:_LIST_LIMIT])
-    if len(notes) > _LIST_LIMIT:
-        lines.append(f"  ... and {len(notes) - _LIST_LIMIT} more (see the JSON report)")
 
 
 def needs_reembedding(report: MigrationReport) -> bool:
@@ -115,6 +105,10 @@ def why_not_reembedded(report: MigrationReport) -> str:
     if report.active_model == LEGACY_MODEL:
         return f"the active model is {LEGACY_MODEL}, so the old app's encodings are used as they are"
     return "the source is a kiosk database, whose encodings moved with it"
+
+
+def _listed(notes: tuple[StudentNote, ...]) -> list[str]:
+    return [f"{n.student_id} {n.name}: {n.reason}" for n in notes]
 
 
 def reembed_from_photos(
@@ -137,21 +131,12 @@ def reembed_from_photos(
     source = Path(source).expanduser()
     notify = progress or (lambda _s, _d, _t: None)
     photos = read_photos(source)
-    url = parse_database_url(target_url)
-    engine = build_engine_for_url(url, settings.database)
-    try:
-        check_connection(engine)
-        try:
-            schema.check_not_newer(engine)
-            model = pipeline.model_name if pipeline is not None else active_model(settings)
-            job = _Job(source, safe_url(engine.url), model, photos)
-            _plan(job, engine)
-            _enroll(job, engine, settings, pipeline, notify, cancel)
-        except DBAPIError as exc:
-            log.warning("Re-embedding stopped by a database error", exc_info=True)
-            raise explain(exc, engine.url) from None
-    finally:
-        engine.dispose()
+    with target_database(parse_database_url(target_url), settings, "Re-embedding") as engine:
+        schema.check_not_newer(engine)
+        model = pipeline.model_name if pipeline is not None else active_model(settings)
+        job = _Job(source, safe_url(engine.url), model, photos)
+        _plan(job, engine)
+        _enroll(job, engine, settings, pipeline, notify, cancel)
     report = job.report(time.monotonic() - started)
     log.info(
         "Re-embedded %d migrated student(s) for %s; %d need enrollment, %d skipped",

@@ -111,16 +111,18 @@ class MigrationReport:
         if self.unknown_columns:
             cols = ", ".join(f"{t}.{c}" for t, c in self.unknown_columns)
             lines.append(f"Columns not migrated (unknown to the kiosk): {cols}")
-        _section(lines, "Rows kept aside", [f"{p.table} #{p.legacy_id}: {p.reason}" for p in self.problems])
-        _section(
+        text_section(
+            lines, "Rows kept aside", [f"{p.table} #{p.legacy_id}: {p.reason}" for p in self.problems]
+        )
+        text_section(
             lines, "Moved with a caveat", [f"{p.table} #{p.legacy_id}: {p.reason}" for p in self.warnings]
         )
-        _section(
+        text_section(
             lines,
             "Students needing recorded consent before face recognition",
             [f"{n.student_id} {n.name}" for n in self.needs_consent],
         )
-        _section(
+        text_section(
             lines,
             f"Students needing enrollment for the active model ({self.active_model})",
             [f"{n.student_id} {n.name}: {n.reason}" for n in self.needs_enrollment],
@@ -140,7 +142,8 @@ class MigrationReport:
         return "\n".join(lines)
 
 
-def _section(lines: list[str], title: str, items: list[str]) -> None:
+def text_section(lines: list[str], title: str, items: list[str]) -> None:
+    """Append ``title (n):`` and the first items, then how many more (the reports' one list style)."""
     if not items:
         return
     lines.append(f"{title} ({len(items)}):")

@@ -8,6 +8,10 @@ on screen for a few seconds. The same actors, timeline and seed give the same pi
     actors = actors_from_folder(Path("tests/data/faces/people"))
     video = SyntheticClassroom(actors, seed=7).write(tmp_path / "class.mp4")
     source = open_source(video.path)            # a finite video-file camera
+
+Over 400 lines on purpose: the head cut-out, the timeline and the renderer are one tool whose
+parts only make sense together (the ground-truth boxes the tests check come from the same
+arithmetic that draws the frames); split, each part would need the others' internals.
 """
 
 from __future__ import annotations

@@ -46,6 +46,21 @@ def check_source_file(source: Path) -> None:
 
 
 @contextmanager
+def reading(snap: Path, source: Path) -> Iterator[sqlite3.Connection]:
+    """A connection to ``snap``, a snapshot of ``source``; closed afterwards. A file SQLite
+    cannot read (damaged) stops the reading with one clear sentence naming ``source``."""
+    conn = sqlite3.connect(snap)
+    try:
+        yield conn
+    except sqlite3.DatabaseError as exc:
+        raise InvalidInput(
+            f"The file {source} cannot be read ({exc}).", "It may be damaged; try a backup copy."
+        ) from None
+    finally:
+        conn.close()
+
+
+@contextmanager
 def snapshot(source: Path) -> Iterator[Path]:
     """Yield the path of a consistent temporary copy of ``source``; deleted afterwards."""
     check_source_file(source)

@@ -21,10 +21,10 @@ from typing import Protocol
 
 from sqlalchemy import Connection, Engine
 
-from kiosk.core.errors import InvalidInput
 from kiosk.infra.migration.detect import SourceLayout, detect
 from kiosk.infra.migration.legacy.source import LegacySource
 from kiosk.infra.migration.own import OwnSource
+from kiosk.infra.migration.snapshot import reading
 from kiosk.infra.migration.types import Problem, Progress, SourceKind, SourceReport, Verified
 
 
@@ -60,13 +60,6 @@ _READERS: dict[SourceKind, _Reader] = {
 
 def open_source(path: Path, snap: Path) -> MigrationSource:
     """Read ``snap`` (a snapshot of ``path``) as the kind of source its layout says it is."""
-    conn = sqlite3.connect(snap)
-    try:
+    with reading(snap, path) as conn:
         layout = detect(conn, path)
         return _READERS[layout.kind](conn, layout, path, snap)
-    except sqlite3.DatabaseError as exc:
-        raise InvalidInput(
-            f"The file {path} cannot be read ({exc}).", "It may be damaged; try a backup copy."
-        ) from None
-    finally:
-        conn.close()

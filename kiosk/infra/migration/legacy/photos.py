@@ -10,7 +10,7 @@ from kiosk.core.errors import InvalidInput
 from kiosk.infra.migration.detect import detect
 from kiosk.infra.migration.legacy import values
 from kiosk.infra.migration.legacy.values import BadValue
-from kiosk.infra.migration.snapshot import snapshot
+from kiosk.infra.migration.snapshot import reading, snapshot
 from kiosk.infra.migration.types import SourceKind
 
 
@@ -29,16 +29,8 @@ class LegacyPhotos:
 def read_photos(source: Path) -> LegacyPhotos:
     """Each legacy student's photo path; a kiosk database is refused in one clear line."""
     base = source.resolve().parent  # relative photo paths are relative to the database's folder
-    with snapshot(source) as snap:
-        conn = sqlite3.connect(snap)
-        try:
-            return LegacyPhotos(_read(conn, source, base))
-        except sqlite3.DatabaseError as exc:
-            raise InvalidInput(
-                f"The file {source} cannot be read ({exc}).", "It may be damaged; try a backup copy."
-            ) from None
-        finally:
-            conn.close()
+    with snapshot(source) as snap, reading(snap, source) as conn:
+        return LegacyPhotos(_read(conn, source, base))
 
 
 def _read(conn: sqlite3.Connection, source: Path, base: Path) -> dict[str, LegacyPhoto]:
