@@ -5,7 +5,7 @@ Threads: the camera is the :class:`CameraController`'s; recognition runs on a
 the face models load on a second one at start-up. The status bar is the
 :class:`StatusBarController`'s. Where the kiosk stands is one :class:`Phase`.
 
-Just over 400 lines: what is left after the camera, status bar and manual marks moved out is
+Over 400 lines on purpose: what is left after the camera, status bar and manual marks moved out is
 the session's own sequence (each step's request, its result and its failure side by side), which
 reads best in one place.
 """
