@@ -8,9 +8,11 @@ from typing import Any
 
 from kiosk.cli.context import CliContext, echo
 from kiosk.infra.offline.outbox import OUTBOX_FILE_NAME, Outbox, OutboxEvent
+from kiosk.infra.offline.outbox_guard import state_path
 from kiosk.infra.offline.sync import PushReport
 
 MAX_LINES = 200
+_DAMAGED_HELD = "what the damaged queue held is counted above"
 _KIND_WORDS = {"open": "sessions opened", "mark": "marks", "close": "sessions closed"}
 
 
@@ -25,7 +27,10 @@ def run_sync(args: argparse.Namespace, ctx: CliContext) -> int:
     if settings.uses_embedded_database:
         echo("This kiosk writes to its local SQLite database directly; there is nothing to sync.")
         return 0
-    if not (settings.cache_dir / OUTBOX_FILE_NAME).exists():
+    outbox_path = settings.cache_dir / OUTBOX_FILE_NAME
+    # The sidecar outlives the outbox: with only the sidecar left, the outbox was lost, and
+    # opening it is what reports that (never "nothing queued").
+    if not outbox_path.exists() and not state_path(outbox_path).exists():
         echo("Nothing queued: this kiosk has not recorded any attendance yet.")
         return 0
     outbox = Outbox.open(settings.cache_dir)
@@ -47,6 +52,8 @@ def _status(outbox: Outbox) -> int:
             echo("  " + _describe(ev, {}))
         if counts.queued > MAX_LINES:
             echo(f"  ... and {counts.queued - MAX_LINES} more")
+    elif outbox.notice:  # a damaged queue was set aside just now (its line is on stderr)
+        echo(f"Queued: nothing in the fresh queue; {_DAMAGED_HELD}.")
     else:
         echo("Queued: nothing; everything recorded here has reached PostgreSQL.")
     echo(f"Sent so far: {counts.sent}.")
@@ -60,6 +67,9 @@ def _status(outbox: Outbox) -> int:
 
 def _push(outbox: Outbox, ctx: CliContext) -> int:
     queued = outbox.queued()
+    if queued == 0 and outbox.notice:
+        echo(f"Nothing to send from the fresh queue; {_DAMAGED_HELD}.")
+        return 0
     if queued == 0:
         echo("Nothing to send: the queue is empty.")
         return 0

@@ -200,3 +200,26 @@ def test_kiosk_run_on_a_damaged_outbox_takes_attendance_into_a_fresh_one(
         assert outbox.counts().sent + outbox.queued() >= 1
     finally:
         outbox.close()
+
+
+@pytest.mark.parametrize("how", ["half", "deleted"])
+def test_sync_status_never_says_everything_arrived_after_damage(
+    how: str, pg_url: str, tmp_path: Path
+) -> None:
+    """Under the damage line, ``sync --status`` must not claim everything reached PostgreSQL;
+    with ``outbox.db`` deleted (its sidecar left), ``sync`` must report it, not "Nothing queued"."""
+    data_dir = tmp_path / "data"
+    cache_dir = data_dir / "cache"
+    queue_marks(cache_dir, 4)
+    if how == "deleted":
+        (cache_dir / OUTBOX_FILE_NAME).unlink()
+    else:
+        damage(cache_dir / OUTBOX_FILE_NAME, how)
+    cli = ["--database", pg_url, "--data-dir", str(data_dir), "sync"]
+    first = kiosk(*cli, *(["--status"] if how == "half" else []))
+    assert first.returncode == 0, first.stderr
+    line = only_warning(first.stderr)
+    assert "up to 4 attendance marks" in line
+    assert "everything recorded here has reached PostgreSQL" not in first.stdout
+    assert "Nothing queued" not in first.stdout
+    assert "what the damaged queue held is counted above" in first.stdout
