@@ -15,10 +15,16 @@ from dataclasses import dataclass
 from kiosk.app.frame_loop import EveryFrameFeed, FrameLoop, NewestFrameFeed
 from kiosk.app.session import AttendanceSessionService, FrameResult
 from kiosk.core.domain import SessionSummary
+from kiosk.core.ports import AttendanceStore
 from kiosk.infra.camera.capture import CaptureWorker
 from kiosk.infra.camera.sources import FrameSource, open_source
+from kiosk.infra.offline.store import OfflineFirstStore
 
 log = logging.getLogger(__name__)
+
+# How long the last sync before a headless run exits may take: enough for a healthy server
+# to take a session's marks, short enough that an outage does not hold the exit.
+FINAL_SYNC_SECONDS = 5.0
 
 
 @dataclass(frozen=True)
@@ -99,3 +105,20 @@ def format_summary(run: HeadlessRun) -> str:
     )
     lines.extend(f"Note: {w}" for w in run.warnings)
     return "\n".join(lines)
+
+
+def finish_sync(store: AttendanceStore, seconds: float = FINAL_SYNC_SECONDS) -> str | None:
+    """Try one last sync before exiting; the line to print when marks are still queued.
+
+    Only the offline-first store queues anything (the direct store writes at once).
+    """
+    if not isinstance(store, OfflineFirstStore):
+        return None
+    queued = store.final_sync(seconds)
+    if not queued:
+        return None
+    log.warning("%d attendance marks are still queued on this kiosk at exit", queued)
+    return (
+        f"{queued} attendance marks are still queued on this kiosk (PostgreSQL could not be "
+        "reached); they are kept, and `kiosk sync` will send them when it can be reached."
+    )

@@ -7,7 +7,7 @@ import getpass
 from typing import Any
 
 from kiosk.app.bootstrap import FaceModels, build_services
-from kiosk.app.headless import format_summary, run_session
+from kiosk.app.headless import finish_sync, format_summary, run_session
 from kiosk.cli.context import CliContext, echo
 from kiosk.core.errors import InvalidInput
 
@@ -52,7 +52,10 @@ def run_command(args: argparse.Namespace, ctx: CliContext) -> int:
             max_frames=args.max_frames,
             realtime=args.realtime,
         )
+        still_queued = finish_sync(services.store)
     finally:
         services.close()
     echo(format_summary(result))
+    if still_queued:
+        echo(still_queued)
     return 0

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import threading
+import time
 import uuid
 from datetime import UTC, datetime, timedelta
 
@@ -129,6 +131,31 @@ class OfflineFirstStore:
         self.syncer.engine.dispose()
         self.cache.close()
         self.outbox.close()
+
+    def final_sync(self, seconds: float) -> int:
+        """One last push before the process exits, for at most about ``seconds``.
+
+        The worker is stopped first (so two threads never push the same events), then one
+        push runs on a thread of its own: a silent network cannot hold the exit longer than
+        ``seconds``. An unfinished push is harmless: events leave the queue only after the
+        server committed them. Returns how many marks are still queued.
+        """
+        deadline = time.monotonic() + seconds
+        if self.worker.is_alive():
+            self.worker.stop()
+            self.worker.join(max(0.1, deadline - time.monotonic()))
+        if self.outbox.queued() and not self.worker.is_alive():
+            pusher = threading.Thread(target=self._push_quietly, name="kiosk-final-sync", daemon=True)
+            pusher.start()
+            pusher.join(max(0.1, deadline - time.monotonic()))
+        return self.outbox.counts().pending["mark"]
+
+    def _push_quietly(self) -> None:
+        try:
+            if self.syncer.healthy():
+                self.syncer.push_all()
+        except Exception as exc:  # the caller reports what is still queued
+            log.info("The last sync before exiting failed (%s)", type(exc).__name__)
 
     # -- cache --------------------------------------------------------------------------
     def refresh_cache(self) -> RefreshResult:
