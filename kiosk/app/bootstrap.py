@@ -15,12 +15,14 @@ import logging
 import os
 import threading
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
 
 from kiosk.app.database import Database
+from kiosk.app.orphans import close_orphaned_sessions
 from kiosk.app.roster import RosterService
 from kiosk.app.session import AttendanceSessionService
 from kiosk.core.errors import DatabaseError, DatabaseUnavailable, KioskError, SchemaError
@@ -29,6 +31,7 @@ from kiosk.infra.config import Settings, ensure_data_dir
 from kiosk.infra.db.engine import build_engine, parse_database_url
 from kiosk.infra.db.store import DirectStore
 from kiosk.infra.offline.keys import VectorCipher, load_or_create_key
+from kiosk.infra.presence import KioskPresence
 from kiosk.infra.recognition.index import IndexCache
 
 if TYPE_CHECKING:  # importing the pipeline loads deepface: only when the models are loaded
@@ -125,8 +128,14 @@ class KioskServices:
     models: FaceModels
     index_cache: IndexCache  # encrypted: face vectors are biometric data
     owns_store: bool = True  # a store given by the caller is closed by the caller
+    presence: KioskPresence | None = field(default=None, repr=False)  # held while this process runs
     _enrollment: EnrollmentService | None = field(default=None, repr=False)
     _roster: RosterService | None = field(default=None, repr=False)
+
+    @property
+    def notices(self) -> list[str]:
+        """Lines for the teacher from the start (started offline, a damaged queue, sessions closed)."""
+        return list(getattr(self.store, "notices", []))
 
     @property
     def engine(self) -> Engine | None:
@@ -167,6 +176,8 @@ class KioskServices:
         return self._enrollment
 
     def close(self) -> None:
+        if self.presence is not None:
+            self.presence.release()
         if not self.owns_store:
             return
         try:
@@ -186,8 +197,22 @@ def build_services(
     cipher = cache_cipher(settings)
     index_cache = IndexCache(settings.cache_dir / "indexes", cipher=cipher)
     owns_store = store is None
-    opened = store if store is not None else open_store(settings, cipher=cipher)
-    return KioskServices(settings, opened, models or FaceModels(settings), index_cache, owns_store)
+    if store is not None:
+        return KioskServices(settings, store, models or FaceModels(settings), index_cache, owns_store)
+    started = datetime.now(UTC)  # this process's sessions all start after this
+    presence = KioskPresence(settings.data_dir)
+    try:
+        opened = open_store(settings, cipher=cipher)
+        if presence.alone:  # a session still open from before is an orphan of a killed run
+            notice = close_orphaned_sessions(opened, settings.effective_kiosk_id, started)
+            notices = getattr(opened, "notices", None)
+            if notice and isinstance(notices, list):
+                notices.append(notice)
+        presence.share()
+    except BaseException:
+        presence.release()
+        raise
+    return KioskServices(settings, opened, models or FaceModels(settings), index_cache, True, presence)
 
 
 __all__ = [

@@ -21,6 +21,7 @@ class DirectStore:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self._sessions: sessionmaker[Session] = session_factory(engine)
+        self.notices: list[str] = []  # lines for the teacher from the start (orphaned sessions closed)
 
     def get_class(self, class_code: str) -> ClassInfo:
         with unit_of_work(self._sessions) as s:
@@ -58,6 +59,12 @@ class DirectStore:
     def close_session(self, session_id: uuid.UUID, *, ended_at: datetime | None = None) -> SessionInfo:
         with unit_of_work(self._sessions) as s:
             return attendance.close_session(s, session_id, ended_at=ended_at)
+
+    def unclosed_sessions(
+        self, kiosk_id: str, started_before: datetime
+    ) -> list[tuple[SessionInfo, datetime | None]]:
+        with unit_of_work(self._sessions) as s:
+            return attendance.unclosed_sessions(s, kiosk_id, started_before)
 
     def summary(self, session_id: uuid.UUID) -> SessionSummary:
         with unit_of_work(self._sessions) as s:

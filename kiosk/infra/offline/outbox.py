@@ -295,6 +295,20 @@ class Outbox:
         rows = self._db.query("SELECT * FROM sessions WHERE id = ?", (str(session_id),))
         return _session_row(rows[0]) if rows else None
 
+    def unclosed_sessions(
+        self, kiosk_id: str, started_before: datetime
+    ) -> list[tuple[SessionInfo, datetime | None]]:
+        """This kiosk's sessions opened here and never closed, started before ``started_before``,
+        each with the time of its last mark here (``None`` when it has none)."""
+        rows = self._db.query("SELECT * FROM sessions WHERE ended_at IS NULL AND kiosk_id = ?", (kiosk_id,))
+        found: list[tuple[SessionInfo, datetime | None]] = []
+        for info in sorted((_session_row(r) for r in rows), key=lambda i: as_aware(i.started_at)):
+            if as_aware(info.started_at) >= as_aware(started_before):
+                continue
+            times = [as_aware(m.marked_at) for m in self.marks(info.id)]
+            found.append((info, max(times) if times else None))
+        return found
+
     def marks(self, session_id: uuid.UUID) -> list[AttendanceMark]:
         rows = self._db.query(
             "SELECT * FROM marks WHERE session_id = ? ORDER BY marked_at", (str(session_id),)

@@ -248,6 +248,13 @@ class OfflineFirstStore:
         self.worker.nudge()
         return info
 
+    def unclosed_sessions(
+        self, kiosk_id: str, started_before: datetime
+    ) -> list[tuple[SessionInfo, datetime | None]]:
+        """Sessions this kiosk opened through its outbox and never closed (closing them
+        queues a close event, which reaches PostgreSQL like any other)."""
+        return self.outbox.unclosed_sessions(kiosk_id, started_before)
+
     def summary(self, session_id: uuid.UUID) -> SessionSummary:
         session = self.outbox.session(session_id)
         if session is None:

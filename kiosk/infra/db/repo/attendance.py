@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import select, text
+from sqlalchemy import func, select, text
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
@@ -120,6 +120,37 @@ def close_session(
         row.ended_at = ended_at or datetime.now(UTC)
         session.flush()
     return _session_info(row, code)
+
+
+def unclosed_sessions(
+    session: Session, kiosk_id: str, started_before: datetime
+) -> list[tuple[SessionInfo, datetime | None]]:
+    """This kiosk's sessions still open that were started before ``started_before``, oldest
+    first, each with the time of its last mark (``None`` when it has none)."""
+    last_mark = (
+        select(func.max(AttendanceRecord.marked_at))
+        .where(AttendanceRecord.session_id == AttendanceSession.id)
+        .scalar_subquery()
+    )
+    rows = session.execute(
+        select(AttendanceSession, SchoolClass.code, last_mark)
+        .join(SchoolClass, AttendanceSession.class_id == SchoolClass.id)
+        .where(
+            AttendanceSession.kiosk_id == kiosk_id,
+            AttendanceSession.ended_at.is_(None),
+            AttendanceSession.started_at < started_before,
+        )
+        .order_by(AttendanceSession.started_at)
+    ).all()
+    # The subquery's value comes back raw (SQLite: text): read it like the column it is.
+    return [(_session_info(row, code), _as_utc(last)) for row, code, last in rows]
+
+
+def _as_utc(value: datetime | str | None) -> datetime | None:
+    if value is None:
+        return None
+    at = datetime.fromisoformat(value) if isinstance(value, str) else value
+    return at.replace(tzinfo=UTC) if at.tzinfo is None else at.astimezone(UTC)
 
 
 def _record_of(session: Session, mark: AttendanceMark) -> AttendanceRecord | None:
