@@ -9,7 +9,9 @@ possible duplicate enrollment, so an admin can look.
 
 from __future__ import annotations
 
+import hashlib
 import logging
+import os
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -61,6 +63,22 @@ class EnrollmentResult:
     accepted: tuple[PhotoVerdict, ...]
     rejected: tuple[PhotoVerdict, ...]
     duplicates: tuple[DuplicateWarning, ...]
+
+
+def display_path(path: Path | str) -> str:
+    """A path as text that can always be printed and stored: a file name that is not valid
+    UTF-8 (USB sticks formatted elsewhere) shows its odd bytes as U+FFFD."""
+    return os.fsencode(path).decode("utf-8", "replace")
+
+
+def file_sha256(path: Path) -> str:
+    """The sha256 of a photo file's bytes (an :class:`InvalidInput` when it cannot be read)."""
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError as exc:
+        raise InvalidInput(
+            f"The photo {display_path(path)} cannot be read ({exc.strerror}).", "Check its permissions."
+        ) from None
 
 
 def photo_files(paths: Sequence[Path]) -> list[Path]:
@@ -145,15 +163,27 @@ class EnrollmentService:
         student = self._require_consent(student_id)
         others = self._other_students_index(student)
         accepted: list[tuple[PhotoVerdict, npt.NDArray[np.float32], npt.NDArray[np.uint8]]] = []
+        hashes: list[str | None] = []
         rejected: list[PhotoVerdict] = []
         duplicates: list[DuplicateWarning] = []
+        # Photo files already enrolled (by content, whatever their name): a re-import adds nothing.
+        known = self.roster.photo_hashes([student.id], self.pipeline.model_name).get(student.id, set())
         for source, image in images:
+            digest: str | None = None
             try:
+                if isinstance(image, str | Path):
+                    digest = file_sha256(Path(image))
+                    if digest in known:
+                        rejected.append(PhotoVerdict(source, False, "this photo is already enrolled."))
+                        continue
                 frame = load_image(image) if isinstance(image, str | Path) else image
                 face, vector = self.pipeline.embed_single(frame)
             except KioskError as exc:
                 rejected.append(PhotoVerdict(source, False, str(exc)))
                 continue
+            if digest is not None:
+                known.add(digest)
+            hashes.append(digest)
             accepted.append((PhotoVerdict(source, True, None, face.box), vector, frame))  # type: ignore[arg-type]
             if others.size:
                 decision = decide(
@@ -164,7 +194,8 @@ class EnrollmentService:
                         DuplicateWarning(source, self._student(decision.student_uuid), decision.similarity)
                     )
         new = [
-            NewEncoding(vector, f"photo:{Path(verdict.source).name}"[:200]) for verdict, vector, _ in accepted
+            NewEncoding(vector, f"photo:{Path(verdict.source).name}"[:200], source_sha256=digest)
+            for (verdict, vector, _), digest in zip(accepted, hashes, strict=True)
         ]
         thumbnail = None
         if accepted and accepted[0][0].box is not None:
@@ -185,7 +216,7 @@ class EnrollmentService:
             raise InvalidInput(
                 "No photos were given (the folders hold no image files).", "Give JPEG or PNG photos."
             )
-        return self.enroll(student_id, [(str(p), p) for p in files])
+        return self.enroll(student_id, [(display_path(p), p) for p in files])
 
     def _student(self, student_uuid: uuid.UUID) -> StudentInfo:
         return self.roster.student_by_uuid(student_uuid)

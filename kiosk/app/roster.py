@@ -68,6 +68,7 @@ class NewEncoding:
     vector: npt.NDArray[np.float32]
     source: str  # where it came from, e.g. "photo:2.jpg" (shown to admins, never the photo)
     quality: float | None = None
+    source_sha256: str | None = None  # of the photo file's bytes: never enrolled twice
 
 
 class RosterService:
@@ -188,6 +189,11 @@ class RosterService:
         with self._unit() as s:
             return encodings.counts_by_model(s)
 
+    def photo_hashes(self, student_uuids: Sequence[uuid.UUID], model_name: str) -> dict[uuid.UUID, set[str]]:
+        """The sha256 of the photos already enrolled for these students with ``model_name``."""
+        with self._unit() as s:
+            return encodings.photo_hashes(s, list(student_uuids), model_name)
+
     def student_for_enrollment(self, student_id: str) -> StudentInfo:
         """The student about to be enrolled, read as part of the enrollment (refused offline)."""
         with self._unit("Enrolling a student") as s:
@@ -215,6 +221,7 @@ class RosterService:
                     vector=item.vector,
                     quality=item.quality,
                     source=item.source,
+                    source_sha256=item.source_sha256,
                 )
             if thumbnail:
                 students.set_photo(s, student.id, thumbnail)

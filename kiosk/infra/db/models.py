@@ -150,6 +150,7 @@ class FaceEncoding(Base):
     __tablename__ = "face_encodings"
     __table_args__ = (
         Index("ix_face_encodings_student_model", "student_id", "model_name"),
+        Index("ix_face_encodings_student_hash", "student_id", "source_sha256"),
         CheckConstraint("dimension > 0", name="dimension_positive"),
         # A vector of any other length stops every kiosk loading the class (revision 0003).
         CheckConstraint("length(vector) = 4 * dimension", name="vector_length"),
@@ -162,6 +163,8 @@ class FaceEncoding(Base):
     vector: Mapped[bytes] = mapped_column(LargeBinary)  # float32, little-endian, `dimension` values
     quality: Mapped[float | None] = mapped_column(Float)
     source: Mapped[str | None] = mapped_column(String(200))  # e.g. "photo:IMG_1.jpg", "webcam", "legacy"
+    # sha256 of the photo file's bytes (revision 0004): the same photo is never enrolled twice.
+    source_sha256: Mapped[str | None] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(default=utcnow, server_default=_now())
 
     student: Mapped[Student] = relationship(back_populates="encodings")

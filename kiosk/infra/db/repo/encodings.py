@@ -37,6 +37,7 @@ def add_encoding(
     vector: npt.ArrayLike,
     quality: float | None = None,
     source: str | None = None,
+    source_sha256: str | None = None,
 ) -> int:
     student = session.get(Student, student_uuid)
     if student is None:
@@ -62,6 +63,7 @@ def add_encoding(
         vector=data,
         quality=quality,
         source=source,
+        source_sha256=source_sha256,
     )
     session.add(row)
     session.flush()
@@ -186,3 +188,21 @@ def student_models(session: Session, student_uuid: uuid.UUID) -> dict[str, int]:
         .group_by(FaceEncoding.model_name)
     )
     return {name: n for name, n in session.execute(stmt)}
+
+
+def photo_hashes(
+    session: Session, student_uuids: list[uuid.UUID], model_name: str
+) -> dict[uuid.UUID, set[str]]:
+    """The sha256 of every photo already enrolled for these students with ``model_name``."""
+    found: dict[uuid.UUID, set[str]] = {sid: set() for sid in student_uuids}
+    if not student_uuids:
+        return found
+    stmt = select(FaceEncoding.student_id, FaceEncoding.source_sha256).where(
+        FaceEncoding.student_id.in_(student_uuids),
+        FaceEncoding.model_name == model_name,
+        FaceEncoding.source_sha256.is_not(None),
+    )
+    for student_uuid, digest in session.execute(stmt):
+        if digest is not None:
+            found[student_uuid].add(digest)
+    return found
