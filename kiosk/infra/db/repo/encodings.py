@@ -63,8 +63,9 @@ def add_encoding(
         vector=data,
         quality=quality,
         source=source,
-        source_sha256=source_sha256,
     )
+    if source_sha256 is not None:  # unset, the column stays out of the INSERT (older schemas)
+        row.source_sha256 = source_sha256
     session.add(row)
     session.flush()
     return row.id
