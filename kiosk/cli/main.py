@@ -19,6 +19,7 @@ from kiosk.app.errors import explain_database_failure
 from kiosk.cli.context import CliContext
 from kiosk.core.errors import KioskError
 from kiosk.infra.config import load_settings
+from kiosk.infra.cpu import unsupported_cpu
 from kiosk.infra.logging_setup import configure_logging
 
 log = logging.getLogger(__name__)
@@ -44,6 +45,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    if (cpu_problem := unsupported_cpu()) is not None:  # before a library dies on "Illegal instruction"
+        return _report(cpu_problem)
     parser = build_parser()
     args = parser.parse_args(argv)
     ctx: CliContext | None = None

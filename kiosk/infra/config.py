@@ -268,6 +268,8 @@ def _env_overrides(env: Mapping[str, str]) -> dict[str, Any]:
         out["camera"] = {"source": env["KIOSK_CAMERA"]}
     if env.get("KIOSK_ID"):
         out["kiosk"] = {"id": env["KIOSK_ID"]}
+    if env.get("KIOSK_MODE"):  # the packaged autostart entry opens the window in kiosk mode
+        out["gui"] = {"kiosk_mode": env["KIOSK_MODE"]}
     return out
 
 

