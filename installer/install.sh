@@ -1,14 +1,17 @@
 #!/usr/bin/env bash
 # Installs what the classroom kiosk needs, idempotently, and fast on a re-run:
-#   1. Debian packages (PostgreSQL 15, the system libraries Qt/PySide6 loads, Xvfb, fonts),
+#   1. Debian packages: the system libraries Qt/PySide6 loads and a font; with --test-deps also
+#      what only the tests and the bundle build need (PostgreSQL 15 server, Xvfb, binutils):
 #      only those missing, only as root or with password-less sudo;
 #   2. a virtual environment in .venv (Python 3.11 or 3.12) with the project installed
 #      editable, with the dev extras unless asked not to.
 # The pip step is skipped when pyproject.toml, the Python and the extras are unchanged since
 # the last successful install (a stamp in .venv records them).
 #
-# Usage: installer/install.sh [--no-dev] [--no-system] [--force] [--desktop-entry]
+# Usage: installer/install.sh [--no-dev] [--test-deps] [--no-system] [--force] [--desktop-entry]
 #   --no-dev         install without the dev extras (what the kiosk needs to run); also KIOSK_INSTALL_DEV=0
+#   --test-deps      also the Debian packages for the tests and installer/build.sh (PostgreSQL 15
+#                    server, Xvfb, binutils); never needed to run the kiosk; also KIOSK_INSTALL_TEST_DEPS=1
 #   --no-system      don't check or install Debian packages; also KIOSK_SKIP_SYSTEM_DEPS=1
 #   --force          run pip again even if nothing changed; also KIOSK_INSTALL_FORCE=1
 #   --desktop-entry  also write ~/.local/share/applications/kiosk.desktop pointing at this checkout
@@ -22,16 +25,18 @@ STAMP="$VENV/.kiosk-install-stamp"
 
 dev="${KIOSK_INSTALL_DEV:-1}"
 skip_system="${KIOSK_SKIP_SYSTEM_DEPS:-0}"
+test_deps="${KIOSK_INSTALL_TEST_DEPS:-0}"
 force="${KIOSK_INSTALL_FORCE:-0}"
 desktop=0
 for arg in "$@"; do
     case "$arg" in
         --dev) dev=1 ;;
         --no-dev) dev=0 ;;
+        --test-deps) test_deps=1 ;;
         --no-system) skip_system=1 ;;
         --force) force=1 ;;
         --desktop-entry) desktop=1 ;;
-        -h | --help) sed -n '2,18p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h | --help) sed -n '2,19p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) echo "install: unknown option: $arg (try --help)" >&2; exit 2 ;;
     esac
 done
@@ -41,24 +46,30 @@ warn() { printf 'install: warning: %s\n' "$*" >&2; }
 die() { printf 'install: error: %s\n' "$*" >&2; exit 1; }
 
 # ---------------------------------------------------------------- 1. Debian packages
-# PostgreSQL 15 for the throwaway test server (installer/pg-test-server.sh) and for a local
-# server; the libraries PySide6's Qt (6.7 to 6.12) loads for the offscreen, xcb and wayland
-# platforms (found with ldd on the wheel's libQt6Gui/libQt6XcbQpa and plugins); Xvfb to run the
-# GUI on a virtual screen; a font so that offscreen rendering has glyphs.
+# The libraries PySide6's Qt (6.7 to 6.12) loads for the offscreen, xcb and wayland platforms
+# (found with ldd on the wheel's libQt6Gui/libQt6XcbQpa and plugins) and a font so that
+# offscreen rendering has glyphs: all a classroom PC needs. The kiosk never needs a database
+# server (SQLite is built in; a school's PostgreSQL runs elsewhere).
 SYSTEM_PACKAGES=(
-    postgresql-15 postgresql-client-15
     libegl1 libgl1 libglib2.0-0 libdbus-1-3 libfontconfig1 libfreetype6
     libxkbcommon0 libxkbcommon-x11-0 libx11-6 libx11-xcb1
     libxcb1 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-randr0
     libxcb-render-util0 libxcb-image0 libxcb-xinerama0 libxcb-xkb1 libxcb-xfixes0
     libxcb-shm0 libxcb-sync1 libxcb-render0 libxcb-util1
     libwayland-client0 libwayland-cursor0 libwayland-egl1
-    xvfb xauth fonts-dejavu-core
+    fonts-dejavu-core
 )
+# Only for the test command and CI: PostgreSQL 15 for the throwaway test server
+# (installer/pg-test-server.sh), Xvfb to run the GUI on a virtual screen, binutils for
+# PyInstaller's binary analysis in installer/build.sh.
+TEST_PACKAGES=(postgresql-15 postgresql-client-15 xvfb xauth binutils)
+if [ "$test_deps" = 1 ]; then
+    SYSTEM_PACKAGES+=("${TEST_PACKAGES[@]}")
+fi
 
 install_system_packages() {
     if ! command -v dpkg-query >/dev/null 2>&1 || ! command -v apt-get >/dev/null 2>&1; then
-        warn "not a Debian-like system: install PostgreSQL 15 and Qt's X11/EGL libraries yourself"
+        warn "not a Debian-like system: install Qt's X11/EGL libraries (and, for the tests, PostgreSQL 15) yourself"
         return 0
     fi
     local missing=() pkg

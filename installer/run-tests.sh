@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The test command (README and CI): install with the dev extras, start a throwaway PostgreSQL
+# The test command (README and CI): install with the dev extras and the test-only Debian
+# packages (PostgreSQL 15 server, Xvfb: install.sh --test-deps), start a throwaway PostgreSQL
 # unless KIOSK_TEST_DATABASE_URL is given, run the quality gates, then pytest.
 #
 # Usage: installer/run-tests.sh [pytest arguments...]
@@ -16,7 +17,7 @@ set -uo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT" || exit 1
 
-bash installer/install.sh --dev || { echo "run-tests: install failed" >&2; exit 1; }
+bash installer/install.sh --dev --test-deps || { echo "run-tests: install failed" >&2; exit 1; }
 
 if [ -n "${KIOSK_TEST_DATABASE_URL:-}" ]; then
     echo "run-tests: PostgreSQL: using KIOSK_TEST_DATABASE_URL from the environment"
