@@ -37,8 +37,9 @@ fi
 clean() { # clean HOME DATA COMMAND...
     local home="$1" data="$2"
     shift 2
-    mkdir -p "$home" "$data"
-    "${NET[@]}" env -i PATH=/usr/bin:/bin HOME="$home" KIOSK_DATA_DIR="$data" LANG=C.UTF-8 "$@"
+    mkdir -p "$home" "$data" "$SCRATCH/tmp"
+    # TMPDIR: the demo's throwaway data folder goes with the rest of this run's files.
+    "${NET[@]}" env -i PATH=/usr/bin:/bin HOME="$home" KIOSK_DATA_DIR="$data" TMPDIR="$SCRATCH/tmp" LANG=C.UTF-8 "$@"
 }
 # Runs COMMAND in the clean environment, keeps its output in $SCRATCH/NAME.out, its time in ms.
 run_clean() { # run_clean NAME HOME DATA COMMAND...
