@@ -135,3 +135,42 @@ def test_a_frozen_kiosk_without_facenet_in_its_pack_still_names_the_ways_on(
 
     with pytest.raises(KioskError, match="kiosk models import"):
         weights.ensure_ready(settings)
+
+
+def write_facenet_standin(path: Path) -> None:
+    """A tiny graph with Facenet512's signature ((N, 160, 160, 3) in, (N, 512) out)."""
+    import numpy as np
+    import onnx
+    from onnx import TensorProto, helper, numpy_helper
+
+    weight = numpy_helper.from_array(np.ones((3, 512), dtype=np.float32), "w")
+    nodes = [
+        helper.make_node("ReduceMean", ["input_1"], ["rows"], axes=[1, 2], keepdims=0),  # (N, 3)
+        helper.make_node("MatMul", ["rows", "w"], ["embedding"]),  # (N, 512)
+    ]
+    graph = helper.make_graph(
+        nodes,
+        "facenet512-standin",
+        [helper.make_tensor_value_info("input_1", TensorProto.FLOAT, ["N", 160, 160, 3])],
+        [helper.make_tensor_value_info("embedding", TensorProto.FLOAT, ["N", 512])],
+        initializer=[weight],
+    )
+    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 13)])
+    model.ir_version = 8
+    onnx.save(model, str(path))
+
+
+def test_a_pack_with_facenet_installs_what_it_has_and_names_what_is_still_missing(tmp_path: Path) -> None:
+    folder = tmp_path / "bundle" / bundle.MODEL_PACK_FOLDER
+    folder.mkdir(parents=True)
+    graph = folder / "facenet512_weights.onnx"
+    write_facenet_standin(graph)
+    entry = bundle.PackFile(graph.name, bundle.sha256_of(graph), graph.stat().st_size, "facenet512")
+    bundle.write_pack_manifest(folder, [entry], "9.9.9")
+    settings = load_settings(data_dir=tmp_path / "data", env={"KIOSK_PROFILE": "facenet512"})
+
+    assert model_pack.install_missing(settings, FACENET512, folder) == ["facenet512_weights.onnx"]
+
+    st = weights.profile_status(settings, FACENET512)
+    assert st.missing == ("face_detection_yunet_2023mar.onnx",)
+    assert weights.read_manifest(settings)["facenet512_weights.onnx"]["sha256"] == entry.sha256
