@@ -6,6 +6,7 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import QLabel, QMainWindow, QPushButton, QSizePolicy, QStackedWidget, QWidget
 
+from kiosk import __version__
 from kiosk.gui.accessibility import name_controls
 from kiosk.gui.live_view import LiveView
 from kiosk.gui.start_view import StartView
@@ -93,6 +94,7 @@ class MainWindow(QMainWindow):
             label.setStyleSheet("border-left: 1px solid #8a8a8a;")
             bar.addWidget(label)
         bar.setContentsMargins(0, 0, 6, 0)
+        bar.addPermanentWidget(QLabel(f"v{__version__}"))  # which release runs here, for support calls
         self.admin_button = QPushButton(self.tr("A&dmin…"))
         self.admin_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.admin_button.setAccessibleName(self.tr("Admin settings"))
