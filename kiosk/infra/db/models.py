@@ -37,9 +37,10 @@ from sqlalchemy import (
 )
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.engine import Dialect
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship, validates
 
 from kiosk.core.domain import AttendanceStatus, MarkSource
+from kiosk.core.text_search import normalise_name
 
 # Stable constraint names so Alembic migrations name the same thing on every dialect.
 NAMING_CONVENTION = {
@@ -104,6 +105,11 @@ def utcnow() -> datetime:
     return datetime.now(UTC)
 
 
+def _name_search(context: Any) -> str:
+    # Kept beside the name by every insert and update that sets it, whoever makes it.
+    return normalise_name(context.get_current_parameters().get("name") or "")
+
+
 class SchoolClass(Base):
     __tablename__ = "classes"
 
@@ -122,11 +128,16 @@ class Student(Base):
     __table_args__ = (
         Index("ix_students_name", "name"),
         Index("ix_students_class_active", "class_id", "is_active"),
+        Index("ix_students_name_search", "name_search"),
     )
 
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
     student_id: Mapped[str] = mapped_column(String(64), unique=True)
     name: Mapped[str] = mapped_column(String(200))
+    # The name without accents or case, for search on SQLite (PostgreSQL indexes unaccent()).
+    name_search: Mapped[str] = mapped_column(
+        String(200), default=_name_search, server_default=""
+    )
     email: Mapped[str | None] = mapped_column(String(320), unique=True)
     phone: Mapped[str | None] = mapped_column(String(40))
     class_id: Mapped[int | None] = mapped_column(ForeignKey("classes.id", ondelete="SET NULL"))
@@ -142,6 +153,12 @@ class Student(Base):
     encodings: Mapped[list[FaceEncoding]] = relationship(
         back_populates="student", cascade="all, delete-orphan", passive_deletes=True
     )
+
+    @validates("name")
+    def _keep_name_search(self, _key: str, value: str) -> str:
+        # ORM writes (add, rename) keep the search column in step; Core inserts use the default.
+        self.name_search = normalise_name(value or "")
+        return value
 
 
 class FaceEncoding(Base):
@@ -172,7 +189,10 @@ class FaceEncoding(Base):
 
 class AttendanceSession(Base):
     __tablename__ = "attendance_sessions"
-    __table_args__ = (Index("ix_attendance_sessions_class_started", "class_id", "started_at"),)
+    __table_args__ = (
+        Index("ix_attendance_sessions_class_started", "class_id", "started_at"),
+        Index("ix_attendance_sessions_started", "started_at"),  # the whole school's day or term
+    )
 
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
     class_id: Mapped[int] = mapped_column(ForeignKey("classes.id", ondelete="RESTRICT"))
@@ -180,6 +200,9 @@ class AttendanceSession(Base):
     ended_at: Mapped[datetime | None]
     started_by: Mapped[str | None] = mapped_column(String(200))
     kiosk_id: Mapped[str | None] = mapped_column(String(100))
+    # The teacher's confirmation of the register: after it, marks change only by correction.
+    signed_off_at: Mapped[datetime | None]
+    signed_off_by: Mapped[str | None] = mapped_column(String(200))
 
     school_class: Mapped[SchoolClass] = relationship()
     records: Mapped[list[AttendanceRecord]] = relationship(back_populates="session")
@@ -192,6 +215,8 @@ class AttendanceRecord(Base):
         UniqueConstraint("session_id", "student_id", name="uq_attendance_records_session_student"),
         Index("ix_attendance_records_student", "student_id"),
         Index("ix_attendance_records_marked_at", "marked_at"),
+        # Reports read only these three columns of a session's records: an index-only scan.
+        Index("ix_attendance_records_session_student_status", "session_id", "student_id", "status"),
     )
 
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
@@ -204,6 +229,10 @@ class AttendanceRecord(Base):
     source: Mapped[MarkSource] = mapped_column(_enum(MarkSource, "mark_source"))
     note: Mapped[str | None] = mapped_column(Text)
     marked_at: Mapped[datetime]
+    # A change after the fact (history, sign-off): when, by whom and why.
+    corrected_at: Mapped[datetime | None]
+    corrected_by: Mapped[str | None] = mapped_column(String(200))
+    correction_reason: Mapped[str | None] = mapped_column(Text)
 
     session: Mapped[AttendanceSession] = relationship(back_populates="records")
     student: Mapped[Student] = relationship()

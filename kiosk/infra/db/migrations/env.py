@@ -5,6 +5,7 @@ from __future__ import annotations
 from alembic import context
 
 from kiosk.infra.db.models import Base
+from kiosk.infra.db.schema import include_object
 
 config = context.config
 target_metadata = Base.metadata
@@ -20,6 +21,7 @@ def run_migrations_online() -> None:
         # SQLite cannot ALTER most things: batch mode rebuilds the table instead.
         render_as_batch=connection.dialect.name == "sqlite",
         compare_type=True,
+        include_object=include_object,
     )
     with context.begin_transaction():
         context.run_migrations()

@@ -1,0 +1,96 @@
+"""the attendance record: sign-off, corrections, report indexes and name search
+
+Revision ID: 0003_records
+Revises: 0002
+Create Date: 2026-11-30
+
+- sessions: who confirmed the register and when (a signed-off session is locked);
+- records: when, by whom and why a mark was corrected after the fact;
+- indexes the reports need: sessions by start (the whole school's day or term) and a
+  covering index of a session's records (student, status) for index-only scans;
+- search: ``students.name_search`` (the name without accents or case, filled in here for
+  existing rows and kept by the application afterwards) on every database; on PostgreSQL
+  also ``pg_trgm`` + ``unaccent`` with a trigram index on ``kiosk_unaccent(lower(name))``.
+  ``unaccent()`` is only STABLE (it reads a dictionary that could change), so an index
+  needs an IMMUTABLE wrapper naming the dictionary explicitly: the documented pattern.
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+from kiosk.core.text_search import normalise_name
+
+revision = "0003_records"
+down_revision = "0002"
+branch_labels = None
+depends_on = None
+
+TRIGRAM_INDEX = "ix_students_name_trgm"
+
+
+def upgrade() -> None:
+    with op.batch_alter_table("attendance_sessions", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("signed_off_at", sa.DateTime(timezone=True), nullable=True))
+        batch_op.add_column(sa.Column("signed_off_by", sa.String(length=200), nullable=True))
+        batch_op.create_index("ix_attendance_sessions_started", ["started_at"], unique=False)
+
+    with op.batch_alter_table("attendance_records", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("corrected_at", sa.DateTime(timezone=True), nullable=True))
+        batch_op.add_column(sa.Column("corrected_by", sa.String(length=200), nullable=True))
+        batch_op.add_column(sa.Column("correction_reason", sa.Text(), nullable=True))
+        batch_op.create_index(
+            "ix_attendance_records_session_student_status",
+            ["session_id", "student_id", "status"],
+            unique=False,
+        )
+
+    with op.batch_alter_table("students", schema=None) as batch_op:
+        batch_op.add_column(
+            sa.Column("name_search", sa.String(length=200), server_default="", nullable=False)
+        )
+        batch_op.create_index("ix_students_name_search", ["name_search"], unique=False)
+
+    conn = op.get_bind()
+    students = sa.table("students", sa.column("id", sa.Uuid()), sa.column("name"), sa.column("name_search"))
+    rows = conn.execute(sa.select(students.c.id, students.c.name)).all()
+    if rows:
+        conn.execute(
+            students.update().where(students.c.id == sa.bindparam("row_id")),
+            [{"row_id": row_id, "name_search": normalise_name(name)} for row_id, name in rows],
+        )
+
+    if conn.dialect.name == "postgresql":
+        op.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
+        op.execute("CREATE EXTENSION IF NOT EXISTS unaccent")
+        op.execute(
+            """
+            CREATE OR REPLACE FUNCTION kiosk_unaccent(text) RETURNS text
+            LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT
+            AS $$ SELECT public.unaccent('public.unaccent'::regdictionary, $1) $$
+            """
+        )
+        op.execute(
+            f"CREATE INDEX {TRIGRAM_INDEX} ON students "
+            "USING gin (kiosk_unaccent(lower(name)) gin_trgm_ops)"
+        )
+
+
+def downgrade() -> None:
+    conn = op.get_bind()
+    if conn.dialect.name == "postgresql":
+        op.execute(f"DROP INDEX IF EXISTS {TRIGRAM_INDEX}")
+        op.execute("DROP FUNCTION IF EXISTS kiosk_unaccent(text)")
+    with op.batch_alter_table("students", schema=None) as batch_op:
+        batch_op.drop_index("ix_students_name_search")
+        batch_op.drop_column("name_search")
+    with op.batch_alter_table("attendance_records", schema=None) as batch_op:
+        batch_op.drop_index("ix_attendance_records_session_student_status")
+        batch_op.drop_column("correction_reason")
+        batch_op.drop_column("corrected_by")
+        batch_op.drop_column("corrected_at")
+    with op.batch_alter_table("attendance_sessions", schema=None) as batch_op:
+        batch_op.drop_index("ix_attendance_sessions_started")
+        batch_op.drop_column("signed_off_by")
+        batch_op.drop_column("signed_off_at")
