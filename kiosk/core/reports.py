@@ -17,7 +17,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime, timedelta, tzinfo
+from datetime import date, datetime, time, timedelta, tzinfo
 
 from kiosk.core.domain import AttendanceStatus
 from kiosk.core.errors import InvalidInput
@@ -46,6 +46,18 @@ def check_range(start: date, end: date) -> None:
             f"The date range is reversed ({start.isoformat()} is after {end.isoformat()}).",
             "Give --from before --to.",
         )
+
+
+def day_bounds(start: date, end: date, tz: tzinfo | None = None) -> tuple[datetime, datetime]:
+    """The moments [start 00:00, the day after end 00:00) in local time (``tz``; None: the
+    computer's zone), as aware datetimes: a range of whole local days, ``end`` included."""
+    check_range(start, end)
+
+    def midnight(day: date) -> datetime:
+        naive = datetime.combine(day, time(0))
+        return naive.replace(tzinfo=tz) if tz is not None else naive.astimezone()
+
+    return midnight(start), midnight(end + timedelta(days=1))
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,6 +7,7 @@ name, so a misspelt name ranks the same way on both databases.
 
 from __future__ import annotations
 
+import itertools
 import unicodedata
 
 # pg_trgm's default ``word_similarity_threshold``.
@@ -55,7 +56,7 @@ def word_similarity(query: str, text: str) -> float:
     if not wanted:
         return 0.0
     words = _words(text)
-    candidates = words + [f"{a} {b}" for a, b in zip(words, words[1:], strict=False)]
+    candidates = words + [f"{a} {b}" for a, b in itertools.pairwise(words)]
     best = 0
     for candidate in candidates:
         best = max(best, len(wanted & trigrams(candidate)))

@@ -135,9 +135,7 @@ class Student(Base):
     student_id: Mapped[str] = mapped_column(String(64), unique=True)
     name: Mapped[str] = mapped_column(String(200))
     # The name without accents or case, for search on SQLite (PostgreSQL indexes unaccent()).
-    name_search: Mapped[str] = mapped_column(
-        String(200), default=_name_search, server_default=""
-    )
+    name_search: Mapped[str] = mapped_column(String(200), default=_name_search, server_default="")
     email: Mapped[str | None] = mapped_column(String(320), unique=True)
     phone: Mapped[str | None] = mapped_column(String(40))
     class_id: Mapped[int | None] = mapped_column(ForeignKey("classes.id", ondelete="SET NULL"))

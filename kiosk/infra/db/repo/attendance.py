@@ -173,6 +173,11 @@ def apply_mark(
     applied = session.get(AttendanceRecord, mark.id)
     if applied is not None:
         return to_mark(applied), False
+    if session.scalar(select(AttendanceSession.signed_off_at).where(AttendanceSession.id == mark.session_id)):
+        raise Conflict(  # the teacher confirmed the register: only a correction with a reason
+            "This session's register was signed off, so its marks are locked.",
+            "Correct the mark from the attendance records, with a reason.",
+        )
     existing = _record_of(session, mark)
     if existing is not None:
         if not incoming_wins(to_mark(existing), mark):

@@ -1,0 +1,245 @@
+"""Exports of the record: a session, a class report, a student report, a day's absentees.
+
+Each report becomes a :class:`~kiosk.core.tables.Table`, written as
+- CSV: UTF-8 with a byte-order mark and the ``excel`` dialect (what spreadsheet programs
+  open without an import dialog), a header row, times in local time with their UTC offset,
+  text cells neutralised against formula injection;
+- XLSX through openpyxl: numbers as numbers, the same neutralised text.
+PDF is drawn by Qt and so lives in the GUI (:mod:`kiosk.gui.report_pdf`).
+
+Files are written to a temporary name and renamed, so a failure never leaves half a file.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import logging
+import os
+from collections.abc import Callable
+from datetime import tzinfo
+from pathlib import Path
+
+from kiosk.core.errors import InvalidInput
+from kiosk.core.records import SessionDetail
+from kiosk.core.reports import ClassReport, DayReport, StudentReport
+from kiosk.core.tables import Cell, Table, local_time_text, neutralise_cell, percent
+
+log = logging.getLogger(__name__)
+
+FORMATS = ("csv", "xlsx", "pdf")
+
+
+def export_format(path: Path | str) -> str:
+    """The format named by a file's suffix, or :class:`InvalidInput` for any other."""
+    suffix = Path(path).suffix.lower().lstrip(".")
+    if suffix not in FORMATS:
+        raise InvalidInput(
+            f"Cannot export to {Path(path).name!r}: unknown format {suffix or '(none)'!r}.",
+            "Name the file .csv, .xlsx or .pdf.",
+        )
+    return suffix
+
+
+def session_table(detail: SessionDetail, tz: tzinfo | None = None) -> Table:
+    o = detail.overview
+    rows = tuple(
+        (
+            o.class_code,
+            local_time_text(o.started_at, tz),
+            line.student_id,
+            line.name,
+            line.status.value,
+            line.method.value,
+            local_time_text(line.marked_at, tz),
+            round(line.confidence, 3) if line.confidence is not None else None,
+            "yes" if line.corrected else "",
+            line.correction_reason or "",
+            line.note or "",
+        )
+        for line in detail.lines
+    )
+    signed = (
+        f"signed off by {o.signed_off_by} at {local_time_text(o.signed_off_at, tz)}"
+        if o.signed_off
+        else "not signed off"
+    )
+    return Table(
+        title=f"Attendance {o.class_code} {local_time_text(o.started_at, tz)}",
+        headers=(
+            "class",
+            "session_started",
+            "student_id",
+            "name",
+            "status",
+            "method",
+            "marked_at",
+            "confidence",
+            "corrected",
+            "correction_reason",
+            "note",
+        ),
+        rows=rows,
+        notes=(
+            f"{o.class_name}: present {o.present}, late {o.late}, absent {o.absent}, excused {o.excused}",
+            signed,
+        ),
+    )
+
+
+RATE_HEADERS = (
+    "student_id",
+    "name",
+    "class",
+    "sessions",
+    "present",
+    "late",
+    "absent",
+    "excused",
+    "rate_percent",
+    "at_risk",
+)
+
+
+def class_report_table(report: ClassReport) -> Table:
+    rows = tuple(
+        (
+            r.student.student_id,
+            r.student.name,
+            r.student.class_code or "",
+            r.sessions,
+            r.present,
+            r.late,
+            r.absent,
+            r.excused,
+            percent(r.rate),
+            "yes" if r.at_risk else "",
+        )
+        for r in report.students
+    )
+    return Table(
+        title=f"Class report {report.class_code} {report.start.isoformat()} to {report.end.isoformat()}",
+        headers=RATE_HEADERS,
+        rows=rows,
+        notes=(
+            f"{report.class_name}: {report.sessions_held} sessions held; class rate {percent(report.rate)} %",
+            f"At risk: under {percent(report.threshold)} % ({len(report.at_risk)} students)",
+        ),
+    )
+
+
+def student_report_table(report: StudentReport, tz: tzinfo | None = None) -> Table:
+    s = report.summary
+    rows = tuple(
+        (
+            line.class_code,
+            local_time_text(line.started_at, tz),
+            line.status.value,
+            line.method.value,
+            local_time_text(line.marked_at, tz),
+            "yes" if line.corrected else "",
+            line.note or "",
+        )
+        for line in report.history
+    )
+    return Table(
+        title=f"Student report {report.student.name} ({report.student.student_id})",
+        headers=("class", "session_started", "status", "method", "marked_at", "corrected", "note"),
+        rows=rows,
+        notes=(
+            f"{report.start.isoformat()} to {report.end.isoformat()}: {s.sessions} sessions, present {s.present}, "
+            f"late {s.late}, absent {s.absent}, excused {s.excused}; rate {percent(s.rate)} %",
+        ),
+    )
+
+
+def day_report_table(report: DayReport) -> Table:
+    rows = tuple(
+        (
+            r.student.student_id,
+            r.student.name,
+            r.student.class_code or "",
+            r.sessions,
+            r.present,
+            r.late,
+            r.absent,
+            r.excused,
+            percent(r.rate),
+            "",
+        )
+        for r in report.absentees
+    )
+    return Table(
+        title=f"Absent on {report.day.isoformat()}",
+        headers=RATE_HEADERS,
+        rows=rows,
+        notes=(f"{report.sessions_held} sessions held; {len(report.absentees)} students missing",),
+    )
+
+
+def _atomic_write(path: Path, write: Callable[[Path], None]) -> Path:
+    tmp = path.with_name(f".{path.name}.tmp")
+    try:
+        if not path.parent.is_dir():
+            raise FileNotFoundError(2, "No such folder")
+        write(tmp)
+        os.replace(tmp, path)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            tmp.unlink(missing_ok=True)
+        raise InvalidInput(
+            f"Cannot write {path} ({exc.strerror or exc}); nothing was written.",
+            "Choose a folder that exists and that you can write to.",
+        ) from None
+    return path
+
+
+def write_csv(table: Table, path: Path | str) -> Path:
+    def write(tmp: Path) -> None:
+        with tmp.open("w", encoding="utf-8-sig", newline="") as fh:
+            writer = csv.writer(fh, dialect="excel")
+            writer.writerow(table.headers)
+            writer.writerows(tuple(_csv_cell(c) for c in row) for row in table.rows)
+
+    return _atomic_write(Path(path), write)
+
+
+def _csv_cell(value: Cell) -> Cell:
+    return "" if value is None else neutralise_cell(value)
+
+
+def write_xlsx(table: Table, path: Path | str) -> Path:
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    def write(tmp: Path) -> None:
+        book = Workbook()
+        sheet = book.active
+        assert sheet is not None
+        sheet.title = "Attendance"
+        sheet.append(list(table.headers))
+        for cell in sheet[1]:
+            cell.font = Font(bold=True)
+        for row in table.rows:
+            sheet.append([neutralise_cell(c) for c in row])
+        sheet.freeze_panes = "A2"
+        for column, header in zip(sheet.columns, table.headers, strict=False):
+            width = max([len(header), *(len(str(c.value or "")) for c in column)])
+            sheet.column_dimensions[column[0].column_letter].width = min(60, width + 2)
+        notes = book.create_sheet("About")
+        notes.append([table.title])
+        for note in table.notes:
+            notes.append([neutralise_cell(note)])
+        book.save(tmp)
+
+    return _atomic_write(Path(path), write)
+
+
+def write_table(table: Table, path: Path | str) -> Path:
+    """CSV or XLSX by the file's suffix (PDF is the GUI's: see :mod:`kiosk.gui.report_pdf`)."""
+    fmt = export_format(path)
+    if fmt == "pdf":
+        raise InvalidInput("PDF is drawn by the kiosk's window toolkit.", "Use kiosk.gui.report_pdf for PDF.")
+    written = write_csv(table, path) if fmt == "csv" else write_xlsx(table, path)
+    log.info("Exported %s (%d rows) to %s", table.title, len(table.rows), written)
+    return written

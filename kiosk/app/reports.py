@@ -1,0 +1,130 @@
+"""Reports: a class over a date range, a student's history, the school's absentees of a day.
+
+The database counts in a few GROUP BY queries (:mod:`kiosk.infra.db.repo.reports`); the
+figures come from :mod:`kiosk.core.reports`, the same for every report.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import date, datetime, timedelta
+
+from sqlalchemy.orm import Session
+
+from kiosk.app.records import DatabaseCalls
+from kiosk.core.reports import (
+    DEFAULT_AT_RISK_RATE,
+    ClassReport,
+    DayReport,
+    StudentReport,
+    check_threshold,
+    day_absentees,
+    day_bounds,
+    history_weeks,
+    student_rates,
+    student_summary,
+    weekly_rates,
+)
+from kiosk.infra.db.repo import classes as class_repo
+from kiosk.infra.db.repo import reports as repo
+
+log = logging.getLogger(__name__)
+
+STUDENT_REPORT_DAYS = 365  # a student's report without dates: the past year
+
+
+class ReportsService(DatabaseCalls):
+    def today(self) -> date:
+        return datetime.now(self.tz).date() if self.tz else datetime.now().astimezone().date()
+
+    def class_report(
+        self, class_code: str, start: date, end: date, *, threshold: float = DEFAULT_AT_RISK_RATE
+    ) -> ClassReport:
+        """Each student's rate over the local days [start, end]; the at-risk ones flagged."""
+        check_threshold(threshold)
+        lo, hi = day_bounds(start, end, self.tz)
+
+        def work(s: Session) -> ClassReport:
+            row = class_repo.get_row(s, class_code)
+            tallies = repo.student_tallies(s, lo, hi, class_id=row.id)
+            held = repo.sessions_held(s, lo, hi, class_id=row.id)
+            refs = repo.student_refs(s, class_id=row.id, also=set(tallies))
+            # Marks in this class's sessions only: a student who moved here from another
+            # class is expected at this class's sessions, whatever their old class held.
+            rates = student_rates(refs, tallies, {row.code: held.get(row.code, 0)}, threshold)
+            weeks = weekly_rates(repo.session_tallies(s, lo, hi, class_id=row.id), self.tz)
+            return ClassReport(
+                class_code=row.code,
+                class_name=row.name,
+                start=start,
+                end=end,
+                sessions_held=held.get(row.code, 0),
+                threshold=threshold,
+                students=tuple(r for r in rates if r.sessions > 0 or r.student.class_code == row.code),
+                weeks=tuple(weeks),
+            )
+
+        return self._run(work)
+
+    def school_rates(self, start: date, end: date, *, threshold: float = DEFAULT_AT_RISK_RATE) -> ClassReport:
+        """The whole school's term: every student's rate (a report with no single class)."""
+        check_threshold(threshold)
+        lo, hi = day_bounds(start, end, self.tz)
+
+        def work(s: Session) -> ClassReport:
+            tallies = repo.student_tallies(s, lo, hi)
+            held = repo.sessions_held(s, lo, hi)
+            refs = repo.student_refs(s, also=set(tallies))
+            rates = student_rates(refs, tallies, held, threshold)
+            return ClassReport(
+                class_code="*",
+                class_name="Whole school",
+                start=start,
+                end=end,
+                sessions_held=sum(held.values()),
+                threshold=threshold,
+                students=tuple(rates),
+            )
+
+        return self._run(work)
+
+    def student_report(
+        self,
+        student_id: str,
+        start: date | None = None,
+        end: date | None = None,
+        *,
+        threshold: float = DEFAULT_AT_RISK_RATE,
+    ) -> StudentReport:
+        check_threshold(threshold)
+        end = end or self.today()
+        start = start or end - timedelta(days=STUDENT_REPORT_DAYS)
+        lo, hi = day_bounds(start, end, self.tz)
+
+        def work(s: Session) -> StudentReport:
+            ref = repo.student_ref(s, student_id)
+            lines = repo.student_history(s, ref, lo, hi)
+            return StudentReport(
+                student=ref,
+                start=start,
+                end=end,
+                summary=student_summary(ref, lines, threshold),
+                history=tuple(lines),
+                weeks=tuple(history_weeks(lines, self.tz)),
+            )
+
+        return self._run(work)
+
+    def day_report(self, day: date | None = None) -> DayReport:
+        """Who is missing on ``day`` (today by default): absent or unmarked in any session."""
+        day = day or self.today()
+        lo, hi = day_bounds(day, day, self.tz)
+
+        def work(s: Session) -> DayReport:
+            tallies = repo.student_tallies(s, lo, hi)
+            held = repo.sessions_held(s, lo, hi)
+            refs = repo.student_refs(s, also=set(tallies))
+            rates = student_rates(refs, tallies, held)
+            return DayReport(day=day, sessions_held=sum(held.values()), absentees=day_absentees(rates))
+
+        return self._run(work)
