@@ -45,6 +45,10 @@ def register(sub: Any) -> None:
     rm.add_argument("--yes", action="store_true", help="do not ask for confirmation")
     rm.set_defaults(handler=delete)
 
+    from kiosk.cli.student_search import register_search  # the record's search (issue 13)
+
+    register_search(st_sub)
+
 
 def add_student(args: argparse.Namespace, ctx: CliContext) -> int:
     info = ctx.roster().add_student(
