@@ -8,11 +8,10 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
-from sqlalchemy import Engine
 
 from kiosk.app.records import RecordsService
-
 from tests.foundation._helpers import assert_clean_failure, row_counts, run_cli
+
 from .term import Term
 
 
