@@ -75,9 +75,15 @@ def status_text(status: AttendanceStatus | None, widget: QWidget | None = None) 
 
 
 class ManualMarkDialog(QDialog):
-    """Present / absent / excused with an optional note; the teacher's word wins over the camera."""
+    """Present / late / absent / excused with an optional note; the teacher's word wins over the
+    camera. Nothing is pre-selected (a stray Enter must not mark anyone): Save waits for a choice."""
 
-    CHOICES = (AttendanceStatus.PRESENT, AttendanceStatus.ABSENT, AttendanceStatus.EXCUSED)
+    CHOICES = (
+        AttendanceStatus.PRESENT,
+        AttendanceStatus.LATE,
+        AttendanceStatus.ABSENT,
+        AttendanceStatus.EXCUSED,
+    )
 
     def __init__(
         self,
@@ -119,10 +125,6 @@ class ManualMarkDialog(QDialog):
             self.group.addButton(button)
             self.buttons[status] = button
             row.addWidget(button)
-        default = current if current in self.CHOICES else AttendanceStatus.PRESENT
-        if current is AttendanceStatus.LATE:
-            default = AttendanceStatus.PRESENT
-        self.buttons[default].setChecked(True)
         layout.addLayout(row)
         layout.addWidget(QLabel(self.tr("Note (optional):")))
         self.note = QLineEdit()
@@ -130,21 +132,28 @@ class ManualMarkDialog(QDialog):
         self.note.setMaxLength(500)
         layout.addWidget(self.note)
         box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        ok = box.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText(self.tr("Save"))
+        self._ok = box.button(QDialogButtonBox.StandardButton.Ok)
+        self._ok.setText(self.tr("Save"))
+        self._ok.setEnabled(False)
+        self.group.buttonToggled.connect(lambda *_: self._ok.setEnabled(self.chosen is not None))
         box.accepted.connect(self.accept)
         box.rejected.connect(self.reject)
         layout.addWidget(box)
         self.note.setAccessibleName(self.tr("Note (optional):").rstrip(":"))
         name_controls(self)
-        self.buttons[default].setFocus()
+        self.buttons[self.CHOICES[0]].setFocus()
+
+    @property
+    def chosen(self) -> AttendanceStatus | None:
+        return next((status for status, button in self.buttons.items() if button.isChecked()), None)
 
     @property
     def status(self) -> AttendanceStatus:
-        for status, button in self.buttons.items():
-            if button.isChecked():
-                return status
-        return AttendanceStatus.PRESENT
+        """The chosen status (Save is enabled only once one is chosen)."""
+        chosen = self.chosen
+        if chosen is None:
+            raise RuntimeError("no status chosen yet")
+        return chosen
 
     def choose(self, status: AttendanceStatus, note: str = "") -> None:
         """Select a status and a note (used by keyboard shortcuts and tests)."""

@@ -228,10 +228,12 @@ def test_manual_dialog_keyboard_only(qtbot: QtBot, classroom: Classroom) -> None
     dialog = ManualMarkDialog(classroom.students[NO_CONSENT], None)
     qtbot.addWidget(dialog)
     dialog.show()
-    assert dialog.status is AttendanceStatus.PRESENT
-    dialog.buttons[AttendanceStatus.EXCUSED].click()
-    qtbot.keyClicks(dialog.note, "trip")
     ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+    assert dialog.chosen is None and not ok.isEnabled()  # no pre-selected status
+    assert AttendanceStatus.LATE in dialog.buttons
+    dialog.buttons[AttendanceStatus.EXCUSED].click()
+    assert ok.isEnabled()
+    qtbot.keyClicks(dialog.note, "trip")
     with qtbot.waitSignal(dialog.accepted, timeout=1000):
         qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
     assert dialog.status is AttendanceStatus.EXCUSED and dialog.note.text() == "trip"

@@ -1,0 +1,138 @@
+"""The records screen driven with pytest-qt on real widgets offscreen: open a past session,
+correct a mark with a reason, export it, sign it off, a class report with charts, search."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QDialogButtonBox, QWidget
+from pytestqt.qtbot import QtBot
+from sqlalchemy import Engine
+
+from kiosk.app.records import RecordsService
+from kiosk.app.reports import ReportsService
+from kiosk.core.domain import AttendanceStatus
+from kiosk.gui.records_controller import RecordsController
+from kiosk.gui.records_view import RecordsView
+from kiosk.infra.db.engine import session_factory, unit_of_work
+from kiosk.infra.db.repo import audit
+
+from .term import Term
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def screen(qtbot: QtBot, term: Term, records: RecordsService, reports: ReportsService, tmp_path: Path):  # type: ignore[no-untyped-def]
+    days = term.school_days()
+    view = RecordsView(days[-1])
+    qtbot.addWidget(view)
+    chosen: list[Path] = [tmp_path / "session.xlsx"]
+    ctl = RecordsController(view, records, reports, actor="ms rivera", ask_path=lambda _w, _s: chosen[0])
+    ctl.load(["9B", "10A", "11C"])
+    view._from.setDate(QDate(days[0].year, days[0].month, days[0].day))
+    view._report_from.setDate(QDate(days[0].year, days[0].month, days[0].day))
+    view.show()
+    return view, ctl, chosen
+
+
+def _click(qtbot: QtBot, widget: QWidget) -> None:
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+
+
+def test_open_a_past_session_correct_a_mark_and_export(
+    screen, qtbot: QtBot, engine: Engine, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    view, ctl, chosen = screen
+    view._class.setCurrentIndex(view._class.findData("9B"))
+    _click(qtbot, view._show)
+    assert view.session_count() == 20 * 2
+    view.select_session_row(view.session_count() - 1)  # the oldest
+    assert ctl.detail is not None and ctl.detail.overview.class_code == "9B"
+    assert view.line_text("S-9B-0", 0) == "Zoë Martin"
+
+    # Correct a mark: Save waits for a status and a reason.
+    view.select_line("S-9B-1")
+    _click(qtbot, view._correct)
+    dialog = ctl.dialog
+    assert dialog is not None and not dialog.can_save()
+    dialog.buttons[AttendanceStatus.EXCUSED].click()
+    assert not dialog.can_save()  # no reason yet
+    qtbot.keyClicks(dialog.reason, "note from the office")
+    dialog.excuse.setText("dentist")
+    assert dialog.can_save()
+    ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+    _click(qtbot, ok)
+    qtbot.waitUntil(lambda: view.line_text("S-9B-1", 2) == "excused", timeout=3000)
+    assert "note from the office" in view.line_text("S-9B-1", 5)
+    with unit_of_work(session_factory(engine)) as s:
+        entry = audit.entries(s, action="attendance.correct")[-1]
+    assert entry["actor"] == "ms rivera" and entry["details"]["student"] == "S-9B-1"
+
+    # Export the session: the file holds the corrected mark.
+    _click(qtbot, view._export)
+    assert chosen[0].is_file()
+    sheet = load_workbook(chosen[0])["Attendance"]
+    header = [c.value for c in sheet[1]]
+    rows = [dict(zip(header, (c.value for c in r), strict=True)) for r in sheet.iter_rows(min_row=2)]
+    corrected = next(r for r in rows if r["student_id"] == "S-9B-1")
+    assert (corrected["status"], corrected["corrected"], corrected["note"]) == ("excused", "yes", "dentist")
+    pdf = ctl.export_session(tmp_path / "session.pdf")
+    assert pdf is not None and pdf.read_bytes().startswith(b"%PDF")
+    assert "Exported to" in view.message()
+
+
+def test_sign_off_with_one_tap_fixes_locks_the_register(
+    screen, qtbot: QtBot, records: RecordsService
+) -> None:  # type: ignore[no-untyped-def]
+    view, ctl, _ = screen
+    _click(qtbot, view._show)
+    view.select_session_row(0)
+    session_id = ctl.detail.overview.id
+    _click(qtbot, view._sign_off)
+    dialog = ctl.signoff
+    assert dialog is not None and dialog.isVisible()
+    everyone = sum(len(dialog.names_in(k)) for k in ("present", "late", "absent", "doubtful"))
+    assert everyone == len(ctl.detail.lines)
+    first = ctl.detail.lines[0]
+    dialog.pick(first.name)
+    _click(qtbot, dialog.fix_buttons[AttendanceStatus.LATE])
+    assert first.name in dialog.names_in("late")
+    with qtbot.waitSignal(dialog.accepted, timeout=3000):
+        _click(qtbot, dialog.confirm)
+    detail = records.session(session_id)
+    assert detail.overview.signed_off and detail.overview.signed_off_by == "ms rivera"
+    assert detail.line_for(first.student_id).status is AttendanceStatus.LATE  # type: ignore[union-attr]
+    assert not view._sign_off.isEnabled()  # the screen shows the register as signed off
+    assert "Signed off by ms rivera" in view._detail_title.text()
+
+
+def test_class_report_charts_search_and_day(screen, qtbot: QtBot, term: Term, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    view, ctl, chosen = screen
+    view.show_tab(1)
+    view._report_class.setCurrentIndex(view._report_class.findData("10A"))
+    _click(qtbot, view._report_show)
+    assert ctl.class_report is not None
+    assert view._report_table.rowCount() == len(ctl.class_report.students)
+    assert view._week_chart.points == 4 and view._student_chart.bars == len(ctl.class_report.students)
+    chosen[0] = tmp_path / "report.csv"
+    _click(qtbot, view._report_export)
+    with chosen[0].open(encoding="utf-8-sig", newline="") as fh:
+        assert len(list(csv.DictReader(fh))) == len(ctl.class_report.students)
+
+    view.search_for("zoe")
+    assert view.found_ids() == ["S-9B-0"]
+    view.student_selected.emit("S-9B-0")
+    assert ctl.student_report is not None and ctl.student_report.student.name == "Zoë Martin"
+    view.search_for("dijkstar")
+    assert view.found_ids()[0] == "S-9B-4"
+
+    view.show_tab(3)
+    day = term.school_days()[3]
+    view._day.setDate(QDate(day.year, day.month, day.day))
+    ctl.show_day()
+    assert "sessions" in view._day_summary.text()
