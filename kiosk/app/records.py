@@ -21,12 +21,11 @@ from sqlalchemy.orm import Session
 from kiosk.core.domain import AttendanceMark, AttendanceStatus, MarkSource
 from kiosk.core.errors import DatabaseError, InvalidInput, KioskError, NotFound
 from kiosk.core.records import RecordLine, SessionDetail, SessionOverview, checked_correction
-from kiosk.core.reports import day_bounds
+from kiosk.core.reports import Found, day_bounds
 from kiosk.infra.db.connect import explain
 from kiosk.infra.db.engine import session_factory, unit_of_work
 from kiosk.infra.db.repo import attendance, records, search
 from kiosk.infra.db.repo import reports as report_repo
-from kiosk.infra.db.repo.search import Found
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")

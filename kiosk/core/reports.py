@@ -84,6 +84,14 @@ class StudentRef:
 
 
 @dataclass(frozen=True, slots=True)
+class Found:
+    """A search result: the student and how well the name matched."""
+
+    student: StudentRef
+    score: float  # 1.0 for a substring match; the word similarity otherwise
+
+
+@dataclass(frozen=True, slots=True)
 class StudentRate:
     student: StudentRef
     sessions: int  # expected sessions (marked + unmarked)

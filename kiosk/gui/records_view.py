@@ -30,9 +30,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.app.records import Found
 from kiosk.core.records import SessionDetail, SessionOverview
-from kiosk.core.reports import ClassReport, DayReport, StudentReport
+from kiosk.core.reports import ClassReport, DayReport, Found, StudentReport
 from kiosk.core.tables import local_time_text, percent
 from kiosk.gui.records_charts import StudentRateChart, WeeklyRateChart
 

@@ -11,24 +11,17 @@ in SQL) are ranked in Python with the same word similarity as pg_trgm.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import ColumnElement, case, func, literal, select
 from sqlalchemy.orm import Session
 
-from kiosk.core.reports import StudentRef
+from kiosk.core.reports import Found, StudentRef
 from kiosk.core.text_search import WORD_SIMILARITY_THRESHOLD, normalise_name, word_similarity
 from kiosk.infra.db.models import SchoolClass, Student
 
 FUZZY_MIN_LENGTH = 4  # below this, trigram similarity matches nearly anything
 SQLITE_CANDIDATES = 500
-
-
-@dataclass(frozen=True, slots=True)
-class Found:
-    student: StudentRef
-    score: float  # 1.0 for a substring match; the word similarity otherwise
 
 
 def _ref(row: Any) -> StudentRef:
