@@ -21,6 +21,7 @@ plans of the report query are printed. Output is Markdown on stdout.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import logging
 import os
 import platform
@@ -55,11 +56,68 @@ log = logging.getLogger("bench_records")
 FIRST = "2026-09-07"  # a Monday
 PERIOD_HOURS = (8, 9, 10, 11, 13, 14, 15, 16)
 STATUSES = (("present", 0.85), ("late", 0.05), ("absent", 0.05), ("excused", 0.02))  # rest: unmarked
-GIVEN = (
-    "Zoë Chloé Amélie Jürgen Søren Ana Ángel Noah Emma Liam Olivia Mia Lucas Léa Hugo Inès Louis Jade "
-    "Björn Åsa Mateo Sofía Luca Giulia Mehmet Elif Ayşe Ömer Kai Yuki Aiko Nikolai Oksana Tomás Zoe"
-).split()
-SYLLABLES = "ka lo mi ra ne to su vi da bel mar tin son ber gen ric hof wald stein dijk stra kow ski".split()
+GIVEN = [
+    "Zoë",
+    "Chloé",
+    "Amélie",
+    "Jürgen",
+    "Søren",
+    "Ana",
+    "Ángel",
+    "Noah",
+    "Emma",
+    "Liam",
+    "Olivia",
+    "Mia",
+    "Lucas",
+    "Léa",
+    "Hugo",
+    "Inès",
+    "Louis",
+    "Jade",
+    "Björn",
+    "Åsa",
+    "Mateo",
+    "Sofía",
+    "Luca",
+    "Giulia",
+    "Mehmet",
+    "Elif",
+    "Ayşe",
+    "Ömer",
+    "Kai",
+    "Yuki",
+    "Aiko",
+    "Nikolai",
+    "Oksana",
+    "Tomás",
+    "Zoe",
+]
+SYLLABLES = [
+    "ka",
+    "lo",
+    "mi",
+    "ra",
+    "ne",
+    "to",
+    "su",
+    "vi",
+    "da",
+    "bel",
+    "mar",
+    "tin",
+    "son",
+    "ber",
+    "gen",
+    "ric",
+    "hof",
+    "wald",
+    "stein",
+    "dijk",
+    "stra",
+    "kow",
+    "ski",
+]
 
 
 def school_days(n: int) -> list[date]:
@@ -106,9 +164,13 @@ class Year:
                     sessions.append((sess, cid, started))
                     for st in self.members[cid]:
                         roll = self.rng.random()
-                        status = next((s for (s, _), c in zip(STATUSES, cumulative, strict=True) if roll < c), None)
+                        status = next(
+                            (s for (s, _), c in zip(STATUSES, cumulative, strict=True) if roll < c), None
+                        )
                         if status is not None:
-                            records.append((uuid.uuid4(), sess, st, status, started + timedelta(minutes=roll * 10)))
+                            records.append(
+                                (uuid.uuid4(), sess, st, status, started + timedelta(minutes=roll * 10))
+                            )
             yield sessions, records
 
 
@@ -151,16 +213,24 @@ def load_sqlite(path: Path, year: Year) -> int:
     conn = sqlite3.connect(path)
     n = 0
     try:
-        conn.executemany("INSERT INTO classes (id, code, name, created_at) VALUES (?, ?, ?, '2026-09-01')", year.class_rows)
+        conn.executemany(
+            "INSERT INTO classes (id, code, name, created_at) VALUES (?, ?, ?, '2026-09-01')", year.class_rows
+        )
         conn.executemany(
             "INSERT INTO students (id, student_id, name, name_search, class_id, is_active, consent_given,"
             " created_at, updated_at) VALUES (?, ?, ?, ?, ?, 1, 0, '2026-09-01', '2026-09-01')",
-            [(sid.hex, school_id, name, normalise_name(name), cid) for sid, school_id, name, cid in year.student_rows],
+            [
+                (sid.hex, school_id, name, normalise_name(name), cid)
+                for sid, school_id, name, cid in year.student_rows
+            ],
         )
         for sessions, records in year.sessions_and_records():
             conn.executemany(
                 "INSERT INTO attendance_sessions (id, class_id, started_at, ended_at) VALUES (?, ?, ?, ?)",
-                [(s.hex, cid, _lite_time(t), _lite_time(t + timedelta(minutes=45))) for s, cid, t in sessions],
+                [
+                    (s.hex, cid, _lite_time(t), _lite_time(t + timedelta(minutes=45)))
+                    for s, cid, t in sessions
+                ],
             )
             conn.executemany(
                 "INSERT INTO attendance_records (id, session_id, student_id, status, source, marked_at)"
@@ -252,20 +322,27 @@ def explain(engine: Engine, stmt: Any) -> str:
 # --- the seed guide's way: a query per row, Python does the sums -----------------------------
 
 
-def naive_class_report(engine: Engine, class_id: int, lo: datetime, hi: datetime) -> dict[Any, dict[str, int]]:
+def naive_class_report(
+    engine: Engine, class_id: int, lo: datetime, hi: datetime
+) -> dict[Any, dict[str, int]]:
     with engine.connect() as conn:
         lite = engine.dialect.name == "sqlite"
         bounds = (_lite_time(lo), _lite_time(hi)) if lite else (lo, hi)
-        members = [r[0] for r in conn.execute(text("SELECT id FROM students WHERE class_id = :c"), {"c": class_id})]
+        members = [
+            r[0] for r in conn.execute(text("SELECT id FROM students WHERE class_id = :c"), {"c": class_id})
+        ]
         sessions = conn.execute(
-            text("SELECT id FROM attendance_sessions WHERE class_id = :c AND started_at >= :a AND started_at < :b"),
+            text(
+                "SELECT id FROM attendance_sessions WHERE class_id = :c AND started_at >= :a AND started_at < :b"
+            ),
             {"c": class_id, "a": bounds[0], "b": bounds[1]},
         ).all()
         counts: dict[Any, dict[str, int]] = {m: defaultdict(int) for m in members}
         for (sess,) in sessions:
             marked = dict(
                 conn.execute(
-                    text("SELECT student_id, status FROM attendance_records WHERE session_id = :s"), {"s": sess}
+                    text("SELECT student_id, status FROM attendance_records WHERE session_id = :s"),
+                    {"s": sess},
                 ).all()
             )
             for m in members:
@@ -300,14 +377,20 @@ def naive_day(engine: Engine, lo: datetime, hi: datetime) -> list[Any]:
     missing = []
     with engine.connect() as conn:
         for (cid,) in conn.execute(text("SELECT id FROM classes")).all():
-            members = [r[0] for r in conn.execute(text("SELECT id FROM students WHERE class_id = :c"), {"c": cid})]
+            members = [
+                r[0] for r in conn.execute(text("SELECT id FROM students WHERE class_id = :c"), {"c": cid})
+            ]
             for (sess,) in conn.execute(
-                text("SELECT id FROM attendance_sessions WHERE class_id = :c AND started_at >= :a AND started_at < :b"),
+                text(
+                    "SELECT id FROM attendance_sessions WHERE class_id = :c AND started_at >= :a AND started_at < :b"
+                ),
                 {"c": cid, "a": bounds[0], "b": bounds[1]},
             ).all():
                 for m in members:
                     row = conn.execute(
-                        text("SELECT status FROM attendance_records WHERE session_id = :s AND student_id = :m"),
+                        text(
+                            "SELECT status FROM attendance_records WHERE session_id = :s AND student_id = :m"
+                        ),
                         {"s": sess, "m": m},
                     ).first()
                     if row is None or row[0] == "absent":
@@ -338,13 +421,17 @@ def bench_reports(engine: Engine, year: Year, repeat: int, naive_repeat: int) ->
     out["class"] = timed(lambda: reports.class_report(rng.choice(codes), start, end), repeat)
     out["school"] = timed(lambda: reports.school_rates(start, end), max(5, repeat // 3))
     out["day"] = timed(lambda: reports.day_report(today), repeat)
-    out["class_naive"] = timed(lambda: naive_class_report(engine, rng.randint(1, len(codes)), lo, hi), naive_repeat)
+    out["class_naive"] = timed(
+        lambda: naive_class_report(engine, rng.randint(1, len(codes)), lo, hi), naive_repeat
+    )
     out["school_naive"] = timed(lambda: naive_school_report(engine, lo, hi), naive_repeat)
     out["day_naive"] = timed(lambda: naive_day(engine, dlo, dhi), naive_repeat)
     # The figures agree with the naive way (a sanity check on the generated data).
     ours = reports.class_report("C01", start, end)
     theirs = naive_class_report(engine, 1, lo, hi)
-    assert sorted(r.absent for r in ours.students) == sorted(c["absent"] for c in theirs.values()), "reports disagree"
+    assert sorted(r.absent for r in ours.students) == sorted(c["absent"] for c in theirs.values()), (
+        "reports disagree"
+    )
     out["held"] = ours.sessions_held
     out["plan_class"] = explain(engine, tallies_statement(lo, hi, class_id=1))
     out["plan_school"] = explain(engine, tallies_statement(lo, hi))
@@ -376,7 +463,11 @@ def bench_search(engine: Engine, names: list[str], repeat: int) -> dict[str, lis
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--pg-url", default=os.environ.get("KIOSK_BENCH_DATABASE_URL"), help="a server to create a database on")
+    ap.add_argument(
+        "--pg-url",
+        default=os.environ.get("KIOSK_BENCH_DATABASE_URL"),
+        help="a server to create a database on",
+    )
     ap.add_argument("--students", type=int, default=1000)
     ap.add_argument("--classes", type=int, default=40)
     ap.add_argument("--days", type=int, default=180)
@@ -413,7 +504,12 @@ def main() -> int:
                 engine.dispose()
                 drop()
         for label, make in [
-            (lbl, (lambda: _sqlite(Path(tmp) / "search.db")) if lbl == "SQLite" else (lambda: _postgres(args.pg_url, "search")))
+            (
+                lbl,
+                (lambda: _sqlite(Path(tmp) / "search.db"))
+                if lbl == "SQLite"
+                else (lambda: _postgres(args.pg_url, "search")),
+            )
             for lbl, _ in targets
         ]:
             engine, drop = make()
@@ -451,15 +547,26 @@ def _postgres(url: str, purpose: str) -> tuple[Engine, Callable[[], None]]:
     return engine, drop
 
 
-def report(args: argparse.Namespace, year: Year, n: int, loaded: dict[str, float], results: dict[str, dict[str, Any]], search: dict[str, dict[str, list[float]]]) -> None:
+def report(
+    args: argparse.Namespace,
+    year: Year,
+    n: int,
+    loaded: dict[str, float],
+    results: dict[str, dict[str, Any]],
+    search: dict[str, dict[str, list[float]]],
+) -> None:
     cpu = platform.processor() or platform.machine()
-    try:
-        cpu = next(line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines() if line.startswith("model name"))
-    except (OSError, StopIteration):
-        pass
-    print(f"# Attendance record benchmark\n\n{args.students} students, {args.classes} classes, {len(year.days)} days, "
-          f"{len(year.periods)} periods: {n:,} records; term = {len(year.days) // 2} school days. "
-          f"{os.cpu_count()} CPUs ({cpu}), Python {platform.python_version()}, SQLite {sqlite3.sqlite_version}.\n")
+    with contextlib.suppress(OSError, StopIteration):
+        cpu = next(
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        )
+    print(
+        f"# Attendance record benchmark\n\n{args.students} students, {args.classes} classes, {len(year.days)} days, "
+        f"{len(year.periods)} periods: {n:,} records; term = {len(year.days) // 2} school days. "
+        f"{os.cpu_count()} CPUs ({cpu}), Python {platform.python_version()}, SQLite {sqlite3.sqlite_version}.\n"
+    )
     print("Load: " + ", ".join(f"{k} {v:.0f} s" for k, v in loaded.items()) + "\n")
     print("| database | report | p50 ms | p95 ms | target p95 | seed-guide way p50 ms | ratio |")
     print("|---|---|---:|---:|---|---:|---:|")
@@ -469,10 +576,17 @@ def report(args: argparse.Namespace, year: Year, n: int, loaded: dict[str, float
         for key in ("class", "school", "day"):
             ours, naive = statistics.median(r[key]), statistics.median(r[f"{key}_naive"])
             target = targets[key] if label == "PostgreSQL" else "<= 3x PostgreSQL"
-            print(f"| {label} | {names[key]} | {ours:.1f} | {pct(r[key], 95):.1f} | {target} | {naive:.0f} | {naive / ours:.0f}x |")
+            print(
+                f"| {label} | {names[key]} | {ours:.1f} | {pct(r[key], 95):.1f} | {target} | {naive:.0f} | {naive / ours:.0f}x |"
+            )
     if "PostgreSQL" in results and "SQLite" in results:
-        print("\nSQLite / PostgreSQL (p95): " + ", ".join(
-            f"{names[k]} {pct(results['SQLite'][k], 95) / pct(results['PostgreSQL'][k], 95):.1f}x" for k in targets))
+        print(
+            "\nSQLite / PostgreSQL (p95): "
+            + ", ".join(
+                f"{names[k]} {pct(results['SQLite'][k], 95) / pct(results['PostgreSQL'][k], 95):.1f}x"
+                for k in targets
+            )
+        )
     print(f"\n## Search over {args.search_students:,} students\n")
     print("| database | query | p50 ms | p95 ms | target p95 |")
     print("|---|---|---:|---:|---|")
@@ -480,7 +594,9 @@ def report(args: argparse.Namespace, year: Year, n: int, loaded: dict[str, float
         target = "<= 10 ms" if label == "PostgreSQL" else "<= 20 ms"
         for key in ("substring", "accent", "typo"):
             print(f"| {label} | {key} | {statistics.median(s[key]):.1f} | {pct(s[key], 95):.1f} | {target} |")
-        print(f"| {label} | seed-guide way (load every name) | {statistics.median(s['naive']):.0f} | {pct(s['naive'], 95):.0f} | |")
+        print(
+            f"| {label} | seed-guide way (load every name) | {statistics.median(s['naive']):.0f} | {pct(s['naive'], 95):.0f} | |"
+        )
     for label, r in results.items():
         for key in ("class", "school", "day"):
             print(f"\n## EXPLAIN {label}: {names[key]}\n\n```\n{r[f'plan_{key}']}\n```")

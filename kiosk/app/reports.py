@@ -21,6 +21,7 @@ from kiosk.core.reports import (
     day_absentees,
     day_bounds,
     history_weeks,
+    merge_tallies,
     student_rates,
     student_summary,
     weekly_rates,
@@ -46,9 +47,10 @@ class ReportsService(DatabaseCalls):
 
         def work(s: Session) -> ClassReport:
             row = class_repo.get_row(s, class_code)
-            tallies = repo.student_tallies(s, lo, hi, class_id=row.id)
+            counted = repo.class_tallies(s, lo, hi, class_id=row.id)
             held = repo.sessions_held(s, lo, hi, class_id=row.id)
-            refs = repo.student_refs(s, class_id=row.id, also=set(tallies))
+            refs = repo.student_refs(s, class_id=row.id, also={t.student_uuid for t in counted})
+            tallies = merge_tallies(counted, refs)
             # Marks in this class's sessions only: a student who moved here from another
             # class is expected at this class's sessions, whatever their old class held.
             rates = student_rates(refs, tallies, {row.code: held.get(row.code, 0)}, threshold)
@@ -72,10 +74,10 @@ class ReportsService(DatabaseCalls):
         lo, hi = day_bounds(start, end, self.tz)
 
         def work(s: Session) -> ClassReport:
-            tallies = repo.student_tallies(s, lo, hi)
+            counted = repo.class_tallies(s, lo, hi)
             held = repo.sessions_held(s, lo, hi)
-            refs = repo.student_refs(s, also=set(tallies))
-            rates = student_rates(refs, tallies, held, threshold)
+            refs = repo.student_refs(s, also={t.student_uuid for t in counted})
+            rates = student_rates(refs, merge_tallies(counted, refs), held, threshold)
             return ClassReport(
                 class_code="*",
                 class_name="Whole school",
@@ -121,10 +123,10 @@ class ReportsService(DatabaseCalls):
         lo, hi = day_bounds(day, day, self.tz)
 
         def work(s: Session) -> DayReport:
-            tallies = repo.student_tallies(s, lo, hi)
+            counted = repo.class_tallies(s, lo, hi)
             held = repo.sessions_held(s, lo, hi)
-            refs = repo.student_refs(s, also=set(tallies))
-            rates = student_rates(refs, tallies, held)
+            refs = repo.student_refs(s, also={t.student_uuid for t in counted})
+            rates = student_rates(refs, merge_tallies(counted, refs), held)
             return DayReport(day=day, sessions_held=sum(held.values()), absentees=day_absentees(rates))
 
         return self._run(work)

@@ -73,6 +73,18 @@ class MarkTally:
 
 
 @dataclass(frozen=True, slots=True)
+class ClassTally:
+    """What the database counted for one student in one class's sessions over a range."""
+
+    student_uuid: uuid.UUID
+    class_code: str
+    present: int = 0
+    late: int = 0
+    absent: int = 0
+    excused: int = 0
+
+
+@dataclass(frozen=True, slots=True)
 class StudentRef:
     """Who a student is, for reports (no contact data, no face data)."""
 
@@ -89,6 +101,22 @@ class Found:
 
     student: StudentRef
     score: float  # 1.0 for a substring match; the word similarity otherwise
+
+
+def merge_tallies(rows: Iterable[ClassTally], students: Iterable[StudentRef]) -> dict[uuid.UUID, MarkTally]:
+    """One :class:`MarkTally` per student from their per-class counts; the marks in their
+    current class's sessions are what the unmarked sessions are counted against."""
+    own = {st.uuid: st.class_code for st in students}
+    sums: dict[uuid.UUID, list[int]] = {}
+    for row in rows:
+        acc = sums.setdefault(row.student_uuid, [0, 0, 0, 0, 0])
+        acc[0] += row.present
+        acc[1] += row.late
+        acc[2] += row.absent
+        acc[3] += row.excused
+        if own.get(row.student_uuid) == row.class_code:
+            acc[4] += row.present + row.late + row.absent + row.excused
+    return {sid: MarkTally(sid, *acc) for sid, acc in sums.items()}
 
 
 @dataclass(frozen=True, slots=True)

@@ -49,6 +49,17 @@ def test_upgrade_from_0002_fills_the_search_column(empty_url: str) -> None:
         service = RecordsService(engine)
         assert [f.student.student_id for f in service.search_students("zoe")] == ["S-1"]
         assert [f.student.student_id for f in service.search_students("AERO")] == ["S-1"]
+        if not lite:  # on PostgreSQL a trigger keeps the column, whoever writes (COPY, raw SQL)
+            with engine.begin() as conn:
+                conn.execute(
+                    text(
+                        "INSERT INTO students (id, student_id, name) VALUES (:id, 'S-2', '  Chloé   NÚÑEZ ')"
+                    ),
+                    {"id": uuid.uuid4()},
+                )
+                conn.execute(text("UPDATE students SET name = 'Zoë Ærø-Smith' WHERE student_id = 'S-1'"))
+            assert [f.student.student_id for f in service.search_students("chloe nunez")] == ["S-2"]
+            assert [f.student.student_id for f in service.search_students("aero-smith")] == ["S-1"]
         (overview,) = service.list_sessions()
         assert not overview.signed_off and overview.absent == 1 and overview.corrected == 0
     finally:

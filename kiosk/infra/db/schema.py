@@ -23,9 +23,9 @@ log = logging.getLogger(__name__)
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 
 
-# Indexes one dialect has and the models do not describe (expression indexes for search,
-# made by raw SQL in a migration); autogenerate comparisons leave them alone.
-DIALECT_ONLY_INDEXES = frozenset({"ix_students_name_trgm"})
+# Indexes one dialect has and the models do not describe (PostgreSQL's trigram index for
+# search, made by raw SQL in migration 0003); schema comparisons leave them alone.
+DIALECT_ONLY_INDEXES = frozenset({"ix_students_name_search_trgm"})
 
 
 def include_object(obj: object, name: str | None, type_: str, reflected: bool, compare_to: object) -> bool:
