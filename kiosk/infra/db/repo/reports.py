@@ -121,7 +121,8 @@ def student_ref(session: Session, student_id: str) -> StudentRef:
 
 def session_tallies(session: Session, start: datetime, end: datetime, *, class_id: int) -> list[SessionTally]:
     """Per session of one class: counts by status and the active members left unmarked."""
-    own_member = and_(Student.class_id == S.class_id, Student.is_active.is_(True))
+    member_ids = select(Student.id).where(Student.class_id == class_id, Student.is_active.is_(True))
+    own_member = R.student_id.in_(member_ids.scalar_subquery())
     stmt = (
         select(
             S.id,
@@ -133,7 +134,6 @@ def session_tallies(session: Session, start: datetime, end: datetime, *, class_i
             func.coalesce(func.sum(case((own_member, 1), else_=0)), 0),
         )
         .outerjoin(R, R.session_id == S.id)
-        .outerjoin(Student, Student.id == R.student_id)
         .where(S.class_id == class_id, _in_range(start, end))
         .group_by(S.id, S.started_at)
         .order_by(S.started_at)
