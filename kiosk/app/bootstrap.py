@@ -23,6 +23,8 @@ from sqlalchemy import Engine
 
 from kiosk.app.database import Database
 from kiosk.app.orphans import close_orphaned_sessions
+from kiosk.app.records import RecordsService
+from kiosk.app.reports import ReportsService
 from kiosk.app.roster import RosterService
 from kiosk.app.session import AttendanceSessionService
 from kiosk.core.errors import DatabaseError, DatabaseUnavailable, KioskError, SchemaError
@@ -174,6 +176,22 @@ class KioskServices:
             threshold = self.settings.recognition.threshold_for(pipeline.model_name)
             self._enrollment = EnrollmentService(self.roster(), pipeline, match_threshold=threshold)
         return self._enrollment
+
+    def records(self) -> RecordsService:
+        """Past sessions: history, corrections, sign-off, search (on the central database)."""
+        return RecordsService(self._require_engine())
+
+    def reports(self) -> ReportsService:
+        return ReportsService(self._require_engine())
+
+    def _require_engine(self) -> Engine:
+        engine = self.engine
+        if engine is None:
+            raise KioskError(
+                "The attendance records need the school's database, which is not open.",
+                "Wait for the database to connect, or check the network.",
+            )
+        return engine
 
     def close(self) -> None:
         if self.presence is not None:

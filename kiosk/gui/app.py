@@ -13,6 +13,7 @@ from kiosk.app.bootstrap import KioskServices
 from kiosk.gui.admin_controller import AdminController
 from kiosk.gui.context import GuiContext
 from kiosk.gui.main_window import MainWindow
+from kiosk.gui.records_screen import RecordsScreen
 from kiosk.gui.session_controller import SessionController
 from kiosk.gui.translations import choose_language, install_translations
 from kiosk.infra.config import Settings
@@ -27,6 +28,7 @@ class KioskGui:
     session: SessionController
     admin: AdminController
     ctx: GuiContext
+    records: RecordsScreen | None = None
 
     def shutdown(self) -> None:
         self.session.shutdown()
@@ -60,9 +62,10 @@ def build_gui(
     window = window or MainWindow()
     session = SessionController(ctx, window, class_code=class_code, camera=camera, auto_end=auto_end)
     admin = AdminController(settings, window)
+    records = RecordsScreen(ctx, window)
     window.set_kiosk_mode(settings.gui.kiosk_mode if kiosk_mode is None else kiosk_mode)
     session.startup()
-    return KioskGui(window, session, admin, ctx)
+    return KioskGui(window, session, admin, ctx, records)
 
 
 def run_gui(

@@ -66,6 +66,7 @@ class MainWindow(QMainWindow):
 
     close_requested = Signal()
     admin_requested = Signal()
+    records_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -99,6 +100,12 @@ class MainWindow(QMainWindow):
         self.admin_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.admin_button.setAccessibleName(self.tr("Admin settings"))
         self.admin_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.records_button = QPushButton(self.tr("Rec&ords…"))
+        self.records_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.records_button.setAccessibleName(self.tr("Attendance records"))
+        self.records_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        bar.addPermanentWidget(self.records_button)
+        self.records_button.clicked.connect(self.records_requested)
         bar.addPermanentWidget(self.admin_button)
         self.admin_button.clicked.connect(self.admin_requested)
         QShortcut(QKeySequence(Qt.Key.Key_F11), self, self.admin_requested.emit)
@@ -118,6 +125,12 @@ class MainWindow(QMainWindow):
     def show_live(self) -> None:
         self.stack.setCurrentWidget(self.live_view)
         self.live_view.focus_first()
+
+    def show_screen(self, screen: QWidget) -> None:
+        """Show another screen (the records), added to the stack on first use."""
+        if self.stack.indexOf(screen) < 0:
+            self.stack.addWidget(screen)
+        self.stack.setCurrentWidget(screen)
 
     def show_summary(self) -> None:
         self.stack.setCurrentWidget(self.summary_view)

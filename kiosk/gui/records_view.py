@@ -196,8 +196,9 @@ class RecordsView(QWidget):
         charts = QHBoxLayout()
         self._week_chart = WeeklyRateChart()
         self._student_chart = StudentRateChart()
-        charts.addWidget(self._week_chart, 1)
-        charts.addWidget(self._student_chart, 1)
+        for chart in (self._week_chart, self._student_chart):
+            chart.setMaximumHeight(240)  # the table below stays readable at 720p
+            charts.addWidget(chart, 1)
         v.addLayout(charts)
         self._report_table = _table(
             [
@@ -245,6 +246,7 @@ class RecordsView(QWidget):
         self._student_summary.setWordWrap(True)
         rv.addWidget(self._student_summary)
         self._student_weeks = WeeklyRateChart()
+        self._student_weeks.setMaximumHeight(220)
         rv.addWidget(self._student_weeks)
         self._history = _table([self.tr(h) for h in ("Started", "Class", "Status", "Method", "Corrected")])
         rv.addWidget(self._history, 1)

@@ -27,6 +27,7 @@ from kiosk.core.errors import InvalidInput
 from kiosk.gui.dialogs import ManualMarkDialog
 from kiosk.gui.enrollment_view import EnrollmentDialog
 from kiosk.gui.main_window import MainWindow
+from kiosk.gui.screenshots_records import records_report, records_sessions
 from kiosk.gui.style import BOX_COLOURS, Look, stylesheet
 from kiosk.gui.video_widget import Overlay
 from kiosk.infra.camera import CameraDevice, Image
@@ -272,5 +273,7 @@ _RENDERERS: dict[str, Callable[[_Sample, Look], QWidget]] = {
     "manual-override": _manual,
     "enrollment": _enrollment,
     "summary": _summary,
+    "records": records_sessions,
+    "records-report": records_report,
 }
 _DIALOGS = {"manual-override", "enrollment"}

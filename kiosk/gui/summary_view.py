@@ -22,6 +22,7 @@ from kiosk.gui.style import STATUS_PALETTE
 class SummaryView(QWidget):
     export_requested = Signal()
     done_requested = Signal()
+    sign_off_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -62,6 +63,9 @@ class SummaryView(QWidget):
         self.done_button = QPushButton(self.tr("&New session"))
         self.done_button.setObjectName("primary")
         buttons.addWidget(self.export_button)
+        self.sign_off_button = QPushButton(self.tr("&Confirm register…"))
+        buttons.addWidget(self.sign_off_button)
+        self.sign_off_button.clicked.connect(self.sign_off_requested)
         buttons.addStretch(1)
         buttons.addWidget(self.done_button)
         layout.addLayout(buttons)

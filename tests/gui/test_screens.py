@@ -214,7 +214,17 @@ def test_enrollment_dialog_live_shot_consent_and_duplicates(
 def test_screenshots_render_every_screen(tmp_path: Path) -> None:
     paths = render_all(tmp_path, sizes={"720p": (1280, 720)})
     assert {p.name for p in paths} == {
-        f"{n}-720p.png" for n in ("start", "live", "roster", "manual-override", "enrollment", "summary")
+        f"{n}-720p.png"
+        for n in (
+            "start",
+            "live",
+            "roster",
+            "manual-override",
+            "enrollment",
+            "summary",
+            "records",
+            "records-report",
+        )
     }
     for path in paths:
         image = QImage(str(path))

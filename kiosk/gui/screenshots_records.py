@@ -1,0 +1,50 @@
+"""The records screen for ``kiosk screenshots``: past sessions with one opened, and a class
+report with its charts, on the sample data of :mod:`kiosk.gui.screenshots`."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QWidget
+
+from kiosk.app.records import RecordsService
+from kiosk.app.records_sample import add_sample_history
+from kiosk.app.reports import ReportsService
+from kiosk.gui.records_controller import RecordsController
+from kiosk.gui.records_view import RecordsView
+from kiosk.gui.style import Look, stylesheet
+
+
+def _controller(sample: Any, look: Look) -> RecordsController:
+    if not getattr(sample, "_records_history", False):
+        add_sample_history(sample.engine, "9B")
+        sample._records_history = True
+    view = RecordsView(date.today())
+    view.setStyleSheet(stylesheet(look))
+    controller = RecordsController(
+        view, RecordsService(sample.engine), ReportsService(sample.engine), actor="ms.rivera"
+    )
+    controller.load(["9B", "10A"])
+    return controller
+
+
+def records_sessions(sample: Any, look: Look) -> QWidget:
+    controller = _controller(sample, look)
+    view = controller.view
+    view.select_session_row(1)  # yesterday's (row 0 is the sample's live session): it holds a correction
+    if controller.detail is not None:
+        view.select_line(controller.detail.lines[0].student_id)
+    return view
+
+
+def records_report(sample: Any, look: Look) -> QWidget:
+    controller = _controller(sample, look)
+    view = controller.view
+    view.show_tab(1)
+    view._report_class.setCurrentIndex(view._report_class.findData("9B"))
+    start = date.today() - timedelta(days=35)
+    view._report_from.setDate(QDate(start.year, start.month, start.day))
+    controller.show_class_report()
+    return view
