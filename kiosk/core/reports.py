@@ -17,7 +17,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime, time, timedelta, tzinfo
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
 from kiosk.core.domain import AttendanceStatus
 from kiosk.core.errors import InvalidInput
@@ -55,7 +55,8 @@ def day_bounds(start: date, end: date, tz: tzinfo | None = None) -> tuple[dateti
 
     def midnight(day: date) -> datetime:
         naive = datetime.combine(day, time(0))
-        return naive.replace(tzinfo=tz) if tz is not None else naive.astimezone()
+        local = naive.replace(tzinfo=tz) if tz is not None else naive.astimezone()
+        return local.astimezone(UTC)  # in UTC: arithmetic on one zone's values ignores DST
 
     return midnight(start), midnight(end + timedelta(days=1))
 

@@ -61,3 +61,12 @@ def word_similarity(query: str, text: str) -> float:
     for candidate in candidates:
         best = max(best, len(wanted & trigrams(candidate)))
     return best / len(wanted)
+
+
+def name_matches(query: str, name: str) -> bool:
+    """The rule of the database search, for a list already in memory (the live roster):
+    part of the name ignoring case and accents, or (four letters or more) a similar word."""
+    q, n = normalise_name(query), normalise_name(name)
+    if not q or q in n:
+        return True
+    return len(q) >= 4 and word_similarity(q, n) >= WORD_SIMILARITY_THRESHOLD

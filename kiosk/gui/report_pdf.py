@@ -21,13 +21,14 @@ from PySide6.QtGui import (
     QPdfWriter,
     QTextDocument,
 )
+from PySide6.QtWidgets import QApplication
 
 from kiosk.core.errors import InvalidInput
 from kiosk.core.tables import Table
 
 log = logging.getLogger(__name__)
 
-_keep_app: list[QGuiApplication] = []  # an offscreen application made here lives to the end
+_keep_app: list[QApplication] = []  # an offscreen application made here lives to the end
 
 
 def table_html(table: Table) -> str:
@@ -102,5 +103,7 @@ def write_pdf(table: Table, path: Path | str) -> Path:
 def write_pdf_offscreen(table: Table, path: Path | str) -> Path:
     """:func:`write_pdf` from a command line: an offscreen Qt application if none runs."""
     if QGuiApplication.instance() is None:
-        _keep_app.append(QGuiApplication(["kiosk", "-platform", "offscreen"]))
+        # A full QApplication (not just QGuiApplication): a later window in the same process
+        # (tests, the GUI) needs one, and only one application object can ever exist.
+        _keep_app.append(QApplication(["kiosk", "-platform", "offscreen"]))
     return write_pdf(table, path)

@@ -6,10 +6,19 @@ import uuid
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPixmap
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.app.session import RosterEntry
 from kiosk.core.domain import AttendanceStatus, MarkSource
+from kiosk.core.text_search import name_matches
 from kiosk.gui.dialogs import status_text
 from kiosk.gui.style import ON_FILL, STATUS_PALETTE
 
@@ -65,6 +74,12 @@ class RosterPanel(QWidget):
             self.count_labels[status] = chip
         layout.addLayout(chips)
         self.counts: dict[AttendanceStatus, int] = {s: 0 for s in AttendanceStatus}
+        self.filter = QLineEdit()
+        self.filter.setPlaceholderText(self.tr("Find a student (accents and typos are fine)"))
+        self.filter.setClearButtonEnabled(True)
+        self.filter.textChanged.connect(self._apply_filter)
+        layout.addWidget(self.filter)
+        self._names: dict[uuid.UUID, str] = {}
         self.list = QListWidget()
         self.list.setIconSize(QSize(THUMB, THUMB))
         self.list.setUniformItemSizes(True)
@@ -100,7 +115,16 @@ class RosterPanel(QWidget):
             self._items[sid] = item
             if sid == current:
                 self.list.setCurrentItem(item)
+        self._names = {entry.student.id: entry.student.name for entry in entries}
+        self._apply_filter(self.filter.text())
         self._show_counts(entries)
+
+    def _apply_filter(self, text: str) -> None:
+        for sid, item in self._items.items():
+            item.setHidden(not name_matches(text, self._names.get(sid, "")))
+
+    def visible_names(self) -> list[str]:
+        return [self._names[sid] for sid, item in self._items.items() if not item.isHidden()]
 
     def _text(self, entry: RosterEntry) -> str:
         status = status_text(entry.status, self)

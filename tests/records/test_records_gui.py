@@ -136,3 +136,24 @@ def test_class_report_charts_search_and_day(screen, qtbot: QtBot, term: Term, tm
     view._day.setDate(QDate(day.year, day.month, day.day))
     ctl.show_day()
     assert "sessions" in view._day_summary.text()
+
+
+def test_the_live_roster_filters_by_name_without_accents_or_with_a_typo(qtbot: QtBot) -> None:
+    import uuid
+
+    from kiosk.app.session import RosterEntry
+    from kiosk.core.domain import StudentInfo
+    from kiosk.gui.roster_view import RosterPanel
+
+    panel = RosterPanel()
+    qtbot.addWidget(panel)
+    names = ["Zoë Martin", "Edsger Dijkstra", "Alan Turing"]
+    panel.set_entries(
+        [RosterEntry(StudentInfo(uuid.uuid4(), f"S-{i}", n, "9B"), None) for i, n in enumerate(names)]
+    )
+    qtbot.keyClicks(panel.filter, "zoe")
+    assert panel.visible_names() == ["Zoë Martin"]
+    panel.filter.setText("dijkstar")
+    assert panel.visible_names() == ["Edsger Dijkstra"]
+    panel.filter.clear()
+    assert panel.visible_names() == names
