@@ -47,20 +47,21 @@ class ReportsService(DatabaseCalls):
 
         def work(s: Session) -> ClassReport:
             row = class_repo.get_row(s, class_code)
-            counted = repo.class_tallies(s, lo, hi, class_id=row.id)
-            held = repo.sessions_held(s, lo, hi, class_id=row.id)
+            counted = repo.class_tallies(s, lo, hi, class_id=row.id, codes={row.id: row.code})
             refs = repo.student_refs(s, class_id=row.id, also={t.student_uuid for t in counted})
+            members = sum(1 for r in refs if r.is_active and r.class_code == row.code)
+            sessions = repo.session_tallies(s, lo, hi, class_id=row.id, members=members)
             tallies = merge_tallies(counted, refs)
             # Marks in this class's sessions only: a student who moved here from another
             # class is expected at this class's sessions, whatever their old class held.
-            rates = student_rates(refs, tallies, {row.code: held.get(row.code, 0)}, threshold)
-            weeks = weekly_rates(repo.session_tallies(s, lo, hi, class_id=row.id), self.tz)
+            rates = student_rates(refs, tallies, {row.code: len(sessions)}, threshold)
+            weeks = weekly_rates(sessions, self.tz)
             return ClassReport(
                 class_code=row.code,
                 class_name=row.name,
                 start=start,
                 end=end,
-                sessions_held=held.get(row.code, 0),
+                sessions_held=len(sessions),
                 threshold=threshold,
                 students=tuple(r for r in rates if r.sessions > 0 or r.student.class_code == row.code),
                 weeks=tuple(weeks),

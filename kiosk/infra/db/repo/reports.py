@@ -66,9 +66,12 @@ def class_tallies(
     *,
     class_id: int | None = None,
     student_uuid: uuid.UUID | None = None,
+    codes: dict[int, str] | None = None,
 ) -> list[ClassTally]:
-    """Marks by status per (student, class of the session) over the sessions in [start, end)."""
-    codes = class_codes(session)
+    """Marks by status per (student, class of the session) over the sessions in [start, end).
+
+    ``codes`` (class id to code) saves a round trip when the caller knows them."""
+    codes = codes if codes is not None else class_codes(session)
     stmt = tallies_statement(start, end, class_id=class_id, student_uuid=student_uuid)
     return [
         ClassTally(sid, codes[cid], int(p), int(lt), int(a), int(e))
@@ -119,8 +122,11 @@ def student_ref(session: Session, student_id: str) -> StudentRef:
     return StudentRef(*row)
 
 
-def session_tallies(session: Session, start: datetime, end: datetime, *, class_id: int) -> list[SessionTally]:
-    """Per session of one class: counts by status and the active members left unmarked."""
+def session_tallies(
+    session: Session, start: datetime, end: datetime, *, class_id: int, members: int | None = None
+) -> list[SessionTally]:
+    """Per session of one class: counts by status and the active members left unmarked
+    (``members``: the class's active students, counted here unless given)."""
     member_ids = select(Student.id).where(Student.class_id == class_id, Student.is_active.is_(True))
     own_member = R.student_id.in_(member_ids.scalar_subquery())
     stmt = (
@@ -138,7 +144,8 @@ def session_tallies(session: Session, start: datetime, end: datetime, *, class_i
         .group_by(S.id, S.started_at)
         .order_by(S.started_at)
     )
-    members = _members_by_class(session, [class_id]).get(class_id, 0)
+    if members is None:
+        members = _members_by_class(session, [class_id]).get(class_id, 0)
     return [
         SessionTally(sid, started, int(p), int(lt), int(a), int(e), max(0, members - int(own)))
         for sid, started, p, lt, a, e, own in session.execute(stmt)
