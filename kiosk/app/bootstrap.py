@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 import os
 import threading
+import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -41,6 +42,8 @@ if TYPE_CHECKING:  # importing the pipeline loads deepface: only when the models
     from kiosk.infra.recognition.pipeline import FacePipeline
 
 log = logging.getLogger(__name__)
+
+SIGN_OFF_SYNC_WAIT_SECONDS = 3.0  # a queued session normally reaches the server in well under a second
 
 
 def prepare_environment(settings: Settings) -> None:
@@ -183,6 +186,25 @@ class KioskServices:
 
     def reports(self) -> ReportsService:
         return ReportsService(self._require_engine())
+
+    def wait_for_sync(self, timeout_seconds: float = SIGN_OFF_SYNC_WAIT_SECONDS) -> None:
+        """Until what the offline outbox holds has reached the school's database (the teacher's
+        sign-off needs the session there); returns at once for a direct store."""
+        sync_status = getattr(self.store, "sync_status", None)
+        if sync_status is None:
+            return
+        worker = getattr(self.store, "worker", None)
+        if worker is not None:
+            worker.nudge()
+        deadline = time.monotonic() + timeout_seconds
+        while sync_status().queued > 0:
+            if time.monotonic() > deadline:
+                raise KioskError(
+                    "This session is still on its way to the school's database, so the register "
+                    "cannot be confirmed yet.",
+                    "Try again in a moment (or when the network is back); the marks are safe on this kiosk.",
+                )
+            time.sleep(0.05)
 
     def _require_engine(self) -> Engine:
         engine = self.engine

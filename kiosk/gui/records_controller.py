@@ -14,7 +14,8 @@ from collections.abc import Callable
 from datetime import tzinfo
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
 from kiosk.app import exports
 from kiosk.app.records import RecordsService
@@ -27,7 +28,7 @@ from kiosk.core.tables import Table
 from kiosk.gui.dialogs import show_error
 from kiosk.gui.records_dialogs import CorrectionDialog, SignOffDialog
 from kiosk.gui.records_view import RecordsView
-from kiosk.gui.report_pdf import write_pdf
+from kiosk.gui.report_pdf import print_to, write_pdf
 
 log = logging.getLogger(__name__)
 
@@ -69,6 +70,7 @@ class RecordsController:
         self.student_report: StudentReport | None = None
         self.dialog: CorrectionDialog | None = None
         self.signoff: SignOffDialog | None = None
+        self.print_dialog: QPrintDialog | None = None
         view.sessions_requested.connect(self.refresh_sessions)
         view.session_selected.connect(self.open_session)
         view.correct_requested.connect(self.open_correction)
@@ -86,6 +88,8 @@ class RecordsController:
             lambda: self._export_to_chosen(self._student_table(), "student")
         )
         view.day_requested.connect(self.show_day)
+        view.print_session_requested.connect(lambda: self.print_table(self._session_table()))
+        view.print_report_requested.connect(lambda: self.print_table(self._class_table()))
 
     def _guard(self, work: Callable[[], object]) -> bool:
         try:
@@ -235,6 +239,17 @@ class RecordsController:
             self.view.show_message(self.view.tr("Exported to %1.").replace("%1", str(written[0])))
             return written[0]
         return None
+
+    def print_table(self, table: Table | None) -> QPrintDialog | None:
+        """Qt's print dialog; the table is laid out on the chosen printer when accepted."""
+        if table is None:
+            return None
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, self.view)
+        dialog.accepted.connect(lambda: print_to(printer, table))
+        self.print_dialog = dialog
+        QDialog.open(dialog)  # QPrintDialog.open wants a slot to call: the plain non-blocking open
+        return dialog
 
     def export_session(self, path: Path) -> Path | None:
         table = self._session_table()

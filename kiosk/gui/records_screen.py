@@ -75,7 +75,13 @@ class RecordsScreen:
     def sign_off_ended_session(self) -> SignOffDialog | None:
         summary = self.window.summary_view.summary
         controller = self._ensure()
-        if summary is None or controller is None:
+        services = self.ctx.services
+        if summary is None or controller is None or services is None:
+            return None
+        try:
+            services.wait_for_sync()  # the offline-first store may still be sending the session
+        except KioskError as exc:
+            show_error(self.window, exc)
             return None
         view = self.window.summary_view
         return controller.sign_off_dialog(

@@ -43,8 +43,8 @@ def records_report(sample: Any, look: Look) -> QWidget:
     controller = _controller(sample, look)
     view = controller.view
     view.show_tab(1)
-    view._report_class.setCurrentIndex(view._report_class.findData("9B"))
+    view.report.class_combo.setCurrentIndex(view.report.class_combo.findData("9B"))
     start = date.today() - timedelta(days=35)
-    view._report_from.setDate(QDate(start.year, start.month, start.day))
+    view.report.from_edit.setDate(QDate(start.year, start.month, start.day))
     controller.show_class_report()
     return view

@@ -34,8 +34,8 @@ def screen(qtbot: QtBot, term: Term, records: RecordsService, reports: ReportsSe
     chosen: list[Path] = [tmp_path / "session.xlsx"]
     ctl = RecordsController(view, records, reports, actor="ms rivera", ask_path=lambda _w, _s: chosen[0])
     ctl.load(["9B", "10A", "11C"])
-    view._from.setDate(QDate(days[0].year, days[0].month, days[0].day))
-    view._report_from.setDate(QDate(days[0].year, days[0].month, days[0].day))
+    view.from_edit.setDate(QDate(days[0].year, days[0].month, days[0].day))
+    view.report.from_edit.setDate(QDate(days[0].year, days[0].month, days[0].day))
     view.show()
     return view, ctl, chosen
 
@@ -48,8 +48,8 @@ def test_open_a_past_session_correct_a_mark_and_export(
     screen, qtbot: QtBot, engine: Engine, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]
     view, ctl, chosen = screen
-    view._class.setCurrentIndex(view._class.findData("9B"))
-    _click(qtbot, view._show)
+    view.class_combo.setCurrentIndex(view.class_combo.findData("9B"))
+    _click(qtbot, view.show_button)
     assert view.session_count() == 20 * 2
     view.select_session_row(view.session_count() - 1)  # the oldest
     assert ctl.detail is not None and ctl.detail.overview.class_code == "9B"
@@ -57,7 +57,7 @@ def test_open_a_past_session_correct_a_mark_and_export(
 
     # Correct a mark: Save waits for a status and a reason.
     view.select_line("S-9B-1")
-    _click(qtbot, view._correct)
+    _click(qtbot, view.correct_button)
     dialog = ctl.dialog
     assert dialog is not None and not dialog.can_save()
     dialog.buttons[AttendanceStatus.EXCUSED].click()
@@ -74,13 +74,27 @@ def test_open_a_past_session_correct_a_mark_and_export(
     assert entry["actor"] == "ms rivera" and entry["details"]["student"] == "S-9B-1"
 
     # Export the session: the file holds the corrected mark.
-    _click(qtbot, view._export)
+    _click(qtbot, view.export_button)
     assert chosen[0].is_file()
     sheet = load_workbook(chosen[0])["Attendance"]
     header = [c.value for c in sheet[1]]
     rows = [dict(zip(header, (c.value for c in r), strict=True)) for r in sheet.iter_rows(min_row=2)]
     corrected = next(r for r in rows if r["student_id"] == "S-9B-1")
     assert (corrected["status"], corrected["corrected"], corrected["note"]) == ("excused", "yes", "dentist")
+    # Print: Qt's print dialog opens; what it prints is laid out by print_to (here on a PDF printer).
+    from PySide6.QtPrintSupport import QPrinter
+
+    from kiosk.app import exports
+    from kiosk.gui.report_pdf import print_to
+
+    qtbot.mouseClick(view.print_button, Qt.MouseButton.LeftButton)
+    assert ctl.print_dialog is not None and ctl.print_dialog.isVisible()
+    ctl.print_dialog.reject()
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    print_to(printer, exports.session_table(ctl.detail))
+    assert (tmp_path / "printed.pdf").read_bytes().startswith(b"%PDF")
     pdf = ctl.export_session(tmp_path / "session.pdf")
     assert pdf is not None and pdf.read_bytes().startswith(b"%PDF")
     assert "Exported to" in view.message()
@@ -90,10 +104,10 @@ def test_sign_off_with_one_tap_fixes_locks_the_register(
     screen, qtbot: QtBot, records: RecordsService
 ) -> None:  # type: ignore[no-untyped-def]
     view, ctl, _ = screen
-    _click(qtbot, view._show)
+    _click(qtbot, view.show_button)
     view.select_session_row(0)
     session_id = ctl.detail.overview.id
-    _click(qtbot, view._sign_off)
+    _click(qtbot, view.sign_off_button)
     dialog = ctl.signoff
     assert dialog is not None and dialog.isVisible()
     everyone = sum(len(dialog.names_in(k)) for k in ("present", "late", "absent", "doubtful"))
@@ -107,20 +121,22 @@ def test_sign_off_with_one_tap_fixes_locks_the_register(
     detail = records.session(session_id)
     assert detail.overview.signed_off and detail.overview.signed_off_by == "ms rivera"
     assert detail.line_for(first.student_id).status is AttendanceStatus.LATE  # type: ignore[union-attr]
-    assert not view._sign_off.isEnabled()  # the screen shows the register as signed off
-    assert "Signed off by ms rivera" in view._detail_title.text()
+    assert not view.sign_off_button.isEnabled()  # the screen shows the register as signed off
+    assert "Signed off by ms rivera" in view.detail_title()
 
 
 def test_class_report_charts_search_and_day(screen, qtbot: QtBot, term: Term, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     view, ctl, chosen = screen
     view.show_tab(1)
-    view._report_class.setCurrentIndex(view._report_class.findData("10A"))
-    _click(qtbot, view._report_show)
+    view.report.class_combo.setCurrentIndex(view.report.class_combo.findData("10A"))
+    _click(qtbot, view.report.show_button)
     assert ctl.class_report is not None
-    assert view._report_table.rowCount() == len(ctl.class_report.students)
-    assert view._week_chart.points == 4 and view._student_chart.bars == len(ctl.class_report.students)
+    assert view.report.table.rowCount() == len(ctl.class_report.students)
+    assert view.report.week_chart.points == 4 and view.report.student_chart.bars == len(
+        ctl.class_report.students
+    )
     chosen[0] = tmp_path / "report.csv"
-    _click(qtbot, view._report_export)
+    _click(qtbot, view.report.export_button)
     with chosen[0].open(encoding="utf-8-sig", newline="") as fh:
         assert len(list(csv.DictReader(fh))) == len(ctl.class_report.students)
 
@@ -133,9 +149,9 @@ def test_class_report_charts_search_and_day(screen, qtbot: QtBot, term: Term, tm
 
     view.show_tab(3)
     day = term.school_days()[3]
-    view._day.setDate(QDate(day.year, day.month, day.day))
+    view.day_tab.day_edit.setDate(QDate(day.year, day.month, day.day))
     ctl.show_day()
-    assert "sessions" in view._day_summary.text()
+    assert "sessions" in view.day_tab.summary.text()
 
 
 def test_the_live_roster_filters_by_name_without_accents_or_with_a_typo(qtbot: QtBot) -> None:

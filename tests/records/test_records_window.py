@@ -39,11 +39,11 @@ def test_records_open_from_the_window_and_the_register_is_confirmed_at_the_end(
     view = window.stack.currentWidget()
     assert isinstance(view, RecordsView)
     first = term.school_days()[0]
-    view._from.setDate(QDate(first.year, first.month, first.day))
-    view._to.setDate(QDate(2027, 1, 1))
-    qtbot.mouseClick(view._show, Qt.MouseButton.LeftButton)
+    view.from_edit.setDate(QDate(first.year, first.month, first.day))
+    view.to_edit.setDate(QDate(2027, 1, 1))
+    qtbot.mouseClick(view.show_button, Qt.MouseButton.LeftButton)
     assert view.session_count() == len(records.list_sessions())
-    qtbot.mouseClick(view._back, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(view.back_button, Qt.MouseButton.LeftButton)
     assert window.stack.currentWidget() is window.start_view
 
     # A session ends; the summary offers the sign-off screen.
