@@ -67,7 +67,7 @@ class ReportsService(DatabaseCalls):
                 weeks=tuple(weeks),
             )
 
-        return self._run(work)
+        return self._read(work)
 
     def school_rates(self, start: date, end: date, *, threshold: float = DEFAULT_AT_RISK_RATE) -> ClassReport:
         """The whole school's term: every student's rate (a report with no single class)."""
@@ -89,7 +89,7 @@ class ReportsService(DatabaseCalls):
                 students=tuple(rates),
             )
 
-        return self._run(work)
+        return self._read(work)
 
     def student_report(
         self,
@@ -116,7 +116,7 @@ class ReportsService(DatabaseCalls):
                 weeks=tuple(history_weeks(lines, self.tz)),
             )
 
-        return self._run(work)
+        return self._read(work)
 
     def day_report(self, day: date | None = None) -> DayReport:
         """Who is missing on ``day`` (today by default): absent or unmarked in any session."""
@@ -130,4 +130,4 @@ class ReportsService(DatabaseCalls):
             rates = student_rates(refs, merge_tallies(counted, refs), held)
             return DayReport(day=day, sessions_held=sum(held.values()), absentees=day_absentees(rates))
 
-        return self._run(work)
+        return self._read(work)
