@@ -26,6 +26,8 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError
 
 from kiosk.app.errors import as_kiosk_error
+from kiosk.app.records import RecordsService
+from kiosk.app.reports import ReportsService
 from kiosk.app.roster import RosterService
 from kiosk.infra.config import OfflineSettings, Settings, ensure_data_dir
 from kiosk.infra.db import schema
@@ -78,6 +80,21 @@ class Database:
 
     def check_connection(self) -> None:
         check_connection(self._engine)
+
+    @cached_property
+    def records(self) -> RecordsService:
+        """Past sessions: history, corrections, sign-off, student search."""
+        return RecordsService(self._engine)
+
+    @cached_property
+    def reports(self) -> ReportsService:
+        return ReportsService(self._engine)
+
+    def add_sample_history(self, class_code: str, *, days: int = 20) -> int:
+        """Past sessions for a sample class (screenshots, demo); the sessions added."""
+        from kiosk.app.records_sample import add_sample_history
+
+        return add_sample_history(self._engine, class_code, days=days)
 
     def schema_status(self) -> SchemaStatus:
         return self._schema(schema.status)

@@ -14,11 +14,11 @@ from kiosk.core.tables import Table
 
 
 def records_service(ctx: CliContext) -> RecordsService:
-    return RecordsService(ctx.engine())
+    return ctx.database().records
 
 
 def reports_service(ctx: CliContext) -> ReportsService:
-    return ReportsService(ctx.engine())
+    return ctx.database().reports
 
 
 def actor(given: str | None) -> str:

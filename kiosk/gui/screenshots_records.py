@@ -9,9 +9,6 @@ from typing import Any
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QWidget
 
-from kiosk.app.records import RecordsService
-from kiosk.app.records_sample import add_sample_history
-from kiosk.app.reports import ReportsService
 from kiosk.gui.records_controller import RecordsController
 from kiosk.gui.records_view import RecordsView
 from kiosk.gui.style import Look, stylesheet
@@ -19,13 +16,11 @@ from kiosk.gui.style import Look, stylesheet
 
 def _controller(sample: Any, look: Look) -> RecordsController:
     if not getattr(sample, "_records_history", False):
-        add_sample_history(sample.engine, "9B")
+        sample.database.add_sample_history("9B")
         sample._records_history = True
     view = RecordsView(date.today())
     view.setStyleSheet(stylesheet(look))
-    controller = RecordsController(
-        view, RecordsService(sample.engine), ReportsService(sample.engine), actor="ms.rivera"
-    )
+    controller = RecordsController(view, sample.database.records, sample.database.reports, actor="ms.rivera")
     controller.load(["9B", "10A"])
     return controller
 
