@@ -90,12 +90,6 @@ class Database:
     def reports(self) -> ReportsService:
         return ReportsService(self._engine)
 
-    def add_sample_history(self, class_code: str, *, days: int = 20) -> int:
-        """Past sessions for a sample class (screenshots, demo); the sessions added."""
-        from kiosk.app.records_sample import add_sample_history
-
-        return add_sample_history(self._engine, class_code, days=days)
-
     def schema_status(self) -> SchemaStatus:
         return self._schema(schema.status)
 

@@ -163,3 +163,9 @@ class RecordsService(DatabaseCalls):
         if not text.strip():
             raise InvalidInput("Give part of a name to search for.", "For example: kiosk student search zoe")
         return self._read(lambda s: search.search_students(s, text, limit=limit))
+
+    def add_sample_history(self, class_code: str, *, days: int = 20) -> int:
+        """Past sessions for a sample class (screenshots, demo); the sessions added."""
+        from kiosk.app.records_sample import write_sample_history
+
+        return self._run(lambda s: write_sample_history(s, class_code, days=days))

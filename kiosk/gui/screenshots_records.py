@@ -16,11 +16,13 @@ from kiosk.gui.style import Look, stylesheet
 
 def _controller(sample: Any, look: Look) -> RecordsController:
     if not getattr(sample, "_records_history", False):
-        sample.database.add_sample_history("9B")
+        sample.services.records().add_sample_history("9B")
         sample._records_history = True
     view = RecordsView(date.today())
     view.setStyleSheet(stylesheet(look))
-    controller = RecordsController(view, sample.database.records, sample.database.reports, actor="ms.rivera")
+    controller = RecordsController(
+        view, sample.services.records(), sample.services.reports(), actor="ms.rivera"
+    )
     controller.load(["9B", "10A"])
     return controller
 
