@@ -142,7 +142,7 @@ def test_empty_sqlite_and_postgres_upgrade_to_the_same_schema(
     assert ("student_id",) in index_columns["attendance_records"]
     assert ("class_id", "started_at") in index_columns["attendance_sessions"]
     pg_indexes = {i["name"] for i in inspect(pg_engine).get_indexes("students")}
-    assert "ix_students_name_search_trgm" in pg_indexes  # pg_trgm + unaccent search (0004_records)
+    assert "ix_students_name_search_trgm" in pg_indexes  # pg_trgm + unaccent search (0005_records)
     vector = {c[0]: c for c in lite["face_encodings"]["columns"]}["vector"]
     assert vector[1:] == ("bytes", False)
 

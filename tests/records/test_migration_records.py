@@ -1,4 +1,4 @@
-"""Migration 0004_records on a database that already holds students and marks: the search
+"""Migration 0005_records on a database that already holds students and marks: the search
 column is filled for existing names, existing marks keep their values, nothing is signed off."""
 
 from __future__ import annotations
@@ -22,13 +22,13 @@ def empty_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     return str(request.getfixturevalue("empty_pg_url"))
 
 
-def test_upgrade_from_0003_fills_the_search_column(empty_url: str) -> None:
+def test_upgrade_from_0004_fills_the_search_column(empty_url: str) -> None:
     engine = create_engine(empty_url)
     try:
         cfg = schema.alembic_config()
         with engine.begin() as conn:
             cfg.attributes["connection"] = conn
-            command.upgrade(cfg, "0003")
+            command.upgrade(cfg, "0004")
         sid, sess = uuid.uuid4(), uuid.uuid4()
         lite = engine.dialect.name == "sqlite"
         with engine.begin() as conn:

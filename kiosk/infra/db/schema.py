@@ -24,7 +24,7 @@ MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 
 
 # Indexes one dialect has and the models do not describe (PostgreSQL's trigram index for
-# search, made by raw SQL in migration 0004_records); schema comparisons leave them alone.
+# search, made by raw SQL in migration 0005_records); schema comparisons leave them alone.
 DIALECT_ONLY_INDEXES = frozenset({"ix_students_name_search_trgm"})
 
 

@@ -1,7 +1,7 @@
 """Counts for the reports: one GROUP BY per figure, over the records of a range of sessions.
 
 The arithmetic (rates, unmarked-as-absent, at-risk) is :mod:`kiosk.core.reports`; this
-module only counts. The indexes these queries rely on come with migration 0004_records:
+module only counts. The indexes these queries rely on come with migration 0005_records:
 sessions by (class, start) and by start, records by (session, student, status).
 """
 

@@ -6,7 +6,7 @@ substring match (``LIKE '%zoe%'``), by name; only when that finds fewer than ask
 the query has four letters or more, similar names fill the rest:
 
 - PostgreSQL: ``'dijkstar' <% name_search`` (pg_trgm word similarity), ranked by it; both
-  steps are served by the trigram GIN index of migration 0004_records;
+  steps are served by the trigram GIN index of migration 0005_records;
 - SQLite has no trigram index: rows sharing enough of the query's trigrams (``instr`` in
   SQL) are ranked in Python with the same word similarity as pg_trgm.
 """

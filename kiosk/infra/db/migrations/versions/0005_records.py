@@ -1,7 +1,7 @@
 """the attendance record: sign-off, corrections, report indexes and name search
 
-Revision ID: 0004_records
-Revises: 0003
+Revision ID: 0005_records
+Revises: 0004
 Create Date: 2026-11-30
 
 - sessions: who confirmed the register and when (a signed-off session is locked);
@@ -26,8 +26,8 @@ from alembic import op
 
 from kiosk.core.text_search import normalise_name
 
-revision = "0004_records"
-down_revision = "0003"
+revision = "0005_records"
+down_revision = "0004"
 branch_labels = None
 depends_on = None
 
