@@ -61,8 +61,9 @@ SYSTEM_PACKAGES=(
 )
 # Only for the test command and CI: PostgreSQL 15 for the throwaway test server
 # (installer/pg-test-server.sh), Xvfb to run the GUI on a virtual screen, binutils for
-# PyInstaller's binary analysis in installer/build.sh.
-TEST_PACKAGES=(postgresql-15 postgresql-client-15 xvfb xauth binutils)
+# PyInstaller's binary analysis in installer/build.sh, locales for the test server that
+# answers in German (installer/run-tests.sh generates de_DE.UTF-8).
+TEST_PACKAGES=(postgresql-15 postgresql-client-15 xvfb xauth binutils locales)
 if [ "$test_deps" = 1 ]; then
     SYSTEM_PACKAGES+=("${TEST_PACKAGES[@]}")
 fi

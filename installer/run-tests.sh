@@ -19,6 +19,19 @@ cd "$ROOT" || exit 1
 
 bash installer/install.sh --dev --test-deps || { echo "run-tests: install failed" >&2; exit 1; }
 
+# The connection tests start a server that answers in German (lc_messages): the locale must
+# exist. Generated here when root can (the tests skip, saying why, when it is missing).
+TEST_LOCALE=de_DE.UTF-8
+if ! locale -a 2>/dev/null | grep -qix 'de_DE\.utf-\?8'; then
+    if [ "$(id -u)" -eq 0 ] && [ -f /etc/locale.gen ] && command -v locale-gen >/dev/null 2>&1; then
+        sed -i "s/^# *\($TEST_LOCALE UTF-8\)/\1/" /etc/locale.gen
+        grep -q "^$TEST_LOCALE UTF-8" /etc/locale.gen || echo "$TEST_LOCALE UTF-8" >>/etc/locale.gen
+        locale-gen >/dev/null || echo "run-tests: locale-gen failed; the German-server tests will skip" >&2
+    else
+        echo "run-tests: locale $TEST_LOCALE missing (needs root: locale-gen); the German-server tests will skip" >&2
+    fi
+fi
+
 if [ -n "${KIOSK_TEST_DATABASE_URL:-}" ]; then
     echo "run-tests: PostgreSQL: using KIOSK_TEST_DATABASE_URL from the environment"
 elif [ "${KIOSK_TEST_NO_PG:-0}" = 1 ]; then

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from kiosk.core.errors import ConfigError, DatabaseError
 from kiosk.infra.config import DatabaseSettings, Settings
+from kiosk.infra.db.diagnose import connect_with_diagnosis
 from kiosk.infra.secrets import lookup_database_password
 
 log = logging.getLogger(__name__)
@@ -97,7 +98,7 @@ def build_engine_for_url(url: URL, db: DatabaseSettings, *, echo: bool = False) 
     connect_args: dict[str, Any] = {"connect_timeout": db.connect_timeout_seconds}
     if db.sslmode:
         connect_args["sslmode"] = db.sslmode
-    return create_engine(
+    engine = create_engine(
         url,
         echo=echo,
         pool_size=db.pool_size,
@@ -107,6 +108,9 @@ def build_engine_for_url(url: URL, db: DatabaseSettings, *, echo: bool = False) 
         pool_pre_ping=True,  # a classroom network drops idle connections
         connect_args=connect_args,
     )
+    # A refused connection carries no SQLSTATE in psycopg 3: the hook finds it (see diagnose).
+    event.listen(engine, "do_connect", connect_with_diagnosis)
+    return engine
 
 
 def build_engine(settings: Settings, *, echo: bool = False) -> Engine:
