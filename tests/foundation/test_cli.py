@@ -315,7 +315,7 @@ def test_sqlite_file_in_a_folder_that_cannot_exist(
     blocker = tmp_path / "file.txt"
     blocker.write_text("x")
     result = Kiosk(f"sqlite:///{blocker / 'sub' / 'k.db'}", tmp_path / "d", capsys)("class", "list")
-    assert_clean_failure(result, f"The folder {blocker / 'sub'} for the database file cannot be created")
+    assert_clean_failure(result, f"The folder {blocker / 'sub'} for the database file does not exist")
 
 
 def test_sqlite_file_that_is_not_a_database(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

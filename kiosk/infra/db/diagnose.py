@@ -10,8 +10,8 @@ again in two language-independent ways:
   which makes libpq write the server's SQLSTATE into the message (``FATAL:  28P01: ...``);
 - when the server sent no SQLSTATE (the failure was on the client side), it knocks on the
   port with PostgreSQL's SSL request: a PostgreSQL server answers one byte ``S``, ``N`` or
-  ``E``; a web server (or anything else) answers something else, and nothing answers when
-  the server is down.
+  ``E``; a web server (or anything else) answers something else; nothing answers when the
+  server is down or the network cut (then it is left as "unreachable").
 
 The findings come back as exceptions: ``psycopg.errors`` classes for SQLSTATEs (so SQLAlchemy
 wraps them like any driver error) and the two client-side classes below.
@@ -46,6 +46,8 @@ _SSL_REQUEST = struct.pack("!ii", 8, 80877103)
 _SQLSTATE_IN_MESSAGE = re.compile(r":\s+(?=[0-9A-Z]{0,4}[0-9])([0-9A-Z]{5}): ")
 _PQERRORS_VERBOSE = 2
 _SSL_REQUIRED_MODES = {"require", "verify-ca", "verify-full"}
+_POSTGRES_ANSWERS = (b"S", b"N", b"E")  # SSL yes, SSL no, or an error (a very old server)
+_KNOCK_AFTER_TIMEOUT_SECONDS = 2.0
 # psycopg.connect() keywords that configure the Python object, not libpq.
 _NOT_CONNINFO = {"autocommit", "prepare_threshold", "context", "row_factory", "cursor_factory"}
 
@@ -66,13 +68,18 @@ def connect_with_diagnosis(dialect: Any, _record: Any, cargs: Any, cparams: dict
     """SQLAlchemy ``do_connect`` hook: connect; on a failure without a SQLSTATE, find out why."""
     try:
         return dialect.connect(*cargs, **cparams)
-    except pg_errors.ConnectionTimeout:
-        raise  # nothing answered in time: asking again would only double the wait
     except psycopg.OperationalError as exc:
         if exc.sqlstate is not None:
             raise
-        conn_params = {k: v for k, v in cparams.items() if k not in _NOT_CONNINFO}
-        better = diagnose(make_conninfo(*cargs, **conn_params))
+        conninfo = make_conninfo(*cargs, **{k: v for k, v in cparams.items() if k not in _NOT_CONNINFO})
+        if isinstance(exc, pg_errors.ConnectionTimeout):
+            # Asking libpq again would double the wait; a short knock tells a silent non-PostgreSQL
+            # port (a web server waits for a whole line) from a server that is down.
+            answer = _knock(conninfo_to_dict(conninfo), _KNOCK_AFTER_TIMEOUT_SECONDS)
+            if answer is None or answer in _POSTGRES_ANSWERS:
+                raise
+            raise NotPostgresServer(str(exc)) from exc
+        better = diagnose(conninfo)
         if better is None:
             raise
         raise better from exc
@@ -92,7 +99,7 @@ def diagnose(conninfo: str) -> psycopg.Error | None:
     sslmode = str(params.get("sslmode") or "prefer")
     if answer is None:
         return None  # nothing there: the server is down or the network cut (the caller's reading)
-    if answer not in (b"S", b"N", b"E"):
+    if answer not in _POSTGRES_ANSWERS:
         return NotPostgresServer(message)
     if answer == b"N" and sslmode in _SSL_REQUIRED_MODES:
         return SslNotOffered(message)
@@ -176,7 +183,7 @@ def _set_verbose(conn: pq.abc.PGconn) -> bool:
 
 
 def _knock(params: Mapping[str, Any], timeout: float) -> bytes | None:
-    """PostgreSQL's SSL request on the first host; the first byte of the answer, None if none."""
+    """PostgreSQL's SSL request on the first host: the answer's first byte; None: nothing listens."""
     host = str(params.get("host") or params.get("hostaddr") or "").split(",")[0] or "/var/run/postgresql"
     port = int(str(params.get("port") or 5432).split(",")[0] or 5432)
     try:
@@ -190,8 +197,10 @@ def _knock(params: Mapping[str, Any], timeout: float) -> bytes | None:
         return None
     with sock:
         try:
-            sock.sendall(_SSL_REQUEST)
+            # The blank lines after the request make a web server answer (it waits for a whole
+            # line); PostgreSQL answers the request alone, at once.
+            sock.sendall(_SSL_REQUEST + b"\r\n\r\n")
             answer = sock.recv(1)
         except OSError:
-            return None
-    return answer or b"?"  # closed without a word: not PostgreSQL either
+            return None  # silent or cut: nothing to tell from
+    return answer or None  # closed without a word: a proxy with nothing behind it, say

@@ -39,12 +39,36 @@ def parse_database_url(raw: str) -> URL:
     backend = url.get_backend_name()
     if backend in {"postgresql", "postgres"}:
         url = url.set(drivername="postgresql+psycopg")
+        if not url.database:
+            # libpq would quietly use the user's name as the database: say it instead.
+            raise ConfigError(
+                "The database URL names no database.",
+                "Add its name at the end: postgresql://USER@HOST:5432/DATABASE.",
+            )
+        check_sslmode(url.query.get("sslmode"))
     elif backend != "sqlite":
         raise ConfigError(
             f"The database type {backend!r} is not supported.",
             "Use PostgreSQL (postgresql://...) or SQLite (sqlite:///...).",
         )
+    elif not url.database or url.database == ":memory:" or url.query.get("mode") == "memory":
+        # SQLAlchemy reads sqlite:// and sqlite:/// as an in-memory database, lost on exit.
+        raise ConfigError(
+            "The SQLite database URL names no file (it would keep everything in memory and lose it on exit).",
+            "Use sqlite:///PATH/TO/FILE.db (three slashes, then the path), or leave --database out.",
+        )
     return url
+
+
+SSL_MODES = ("disable", "allow", "prefer", "require", "verify-ca", "verify-full")
+
+
+def check_sslmode(value: str | tuple[str, ...] | None) -> None:
+    """Refuse an SSL mode libpq does not know (libpq's own complaint reads like an outage)."""
+    values = value if isinstance(value, tuple) else (value,)
+    for mode in values:
+        if mode and mode not in SSL_MODES:
+            raise ConfigError(f"{mode!r} is not an SSL mode.", f"Use one of: {', '.join(SSL_MODES)}.")
 
 
 def safe_url(url: URL | str) -> str:
@@ -76,13 +100,13 @@ def build_engine_for_url(url: URL, db: DatabaseSettings, *, echo: bool = False) 
     if url.get_backend_name() == "sqlite":
         if url.database and url.database != ":memory:":
             folder = Path(url.database).expanduser().parent
-            try:
-                folder.mkdir(parents=True, exist_ok=True)
-            except OSError as exc:
+            # Never create folders named by a URL (a typo would make them, perhaps as root);
+            # the kiosk's own data folder is made by build_engine / ensure_data_dir.
+            if not folder.is_dir():
                 raise DatabaseError(
-                    f"The folder {folder} for the database file cannot be created ({exc.strerror}).",
-                    "Choose another path in --database, or another folder with --data-dir.",
-                ) from None
+                    f"The folder {folder} for the database file does not exist.",
+                    "Create it first, or correct the path in --database.",
+                )
         engine = create_engine(
             url,
             echo=echo,
@@ -96,6 +120,7 @@ def build_engine_for_url(url: URL, db: DatabaseSettings, *, echo: bool = False) 
         if password:
             url = url.set(password=password)
     connect_args: dict[str, Any] = {"connect_timeout": db.connect_timeout_seconds}
+    check_sslmode(db.sslmode)
     if db.sslmode:
         connect_args["sslmode"] = db.sslmode
     engine = create_engine(
@@ -115,6 +140,8 @@ def build_engine_for_url(url: URL, db: DatabaseSettings, *, echo: bool = False) 
 
 def build_engine(settings: Settings, *, echo: bool = False) -> Engine:
     """The engine for the configured database (or the embedded SQLite default)."""
+    if not settings.database.url:  # the embedded default lives in the data folder: made here
+        settings.local_database_path.parent.mkdir(parents=True, exist_ok=True)
     return build_engine_for_url(parse_database_url(settings.database_url), settings.database, echo=echo)
 
 
