@@ -6,6 +6,7 @@ import contextlib
 import csv
 import logging
 import os
+import secrets
 from pathlib import Path
 
 from kiosk.core.domain import AttendanceMark, SessionSummary, StudentInfo
@@ -55,7 +56,9 @@ def export_summary_csv(summary: SessionSummary, path: Path | str) -> Path:
     The file is written to a temporary name first, so a failure never leaves half a file.
     """
     path = Path(path)
-    tmp = path.with_name(f".{path.name}.tmp")
+    tmp = path.with_name(
+        f".{path.name}.{os.getpid()}-{secrets.token_hex(4)}.tmp"
+    )  # unique: two exports at once
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with tmp.open("w", encoding="utf-8-sig", newline="") as fh:

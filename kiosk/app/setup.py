@@ -13,7 +13,6 @@ The functions that talk to a database (:func:`probe_database`, :func:`schema_pla
 from __future__ import annotations
 
 import logging
-import os
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -25,6 +24,7 @@ from sqlalchemy.engine import URL
 from kiosk.app.database import Database
 from kiosk.core.errors import ConfigError, InvalidInput
 from kiosk.infra import secrets
+from kiosk.infra.atomic_files import write_atomically
 from kiosk.infra.config import DatabaseSettings, Settings, write_user_settings
 from kiosk.infra.db import schema
 from kiosk.infra.db.connect import check_can_create_tables, check_connection
@@ -274,10 +274,7 @@ def save_setup(settings: Settings, choices: SetupChoices) -> SaveResult:
     try:
         write_user_settings(settings.user_config_file, updates)
         marker = marker_path(settings)
-        marker.parent.mkdir(parents=True, exist_ok=True)
-        tmp = marker.with_suffix(".tmp")
-        tmp.write_text("The setup wizard finished; delete this file to see it again.\n", encoding="utf-8")
-        os.replace(tmp, marker)
+        write_atomically(marker, b"The setup wizard finished; delete this file to see it again.\n")
     except OSError as exc:
         raise ConfigError(
             f"The settings could not be saved to {settings.user_config_file} ({exc.strerror}).",

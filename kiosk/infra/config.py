@@ -20,6 +20,7 @@ from typing import Any
 import platformdirs
 
 from kiosk.core.errors import ConfigError
+from kiosk.infra.atomic_files import write_atomically
 
 log = logging.getLogger(__name__)
 
@@ -359,10 +360,7 @@ def write_user_settings(path: Path, updates: Mapping[str, Mapping[str, Any]]) ->
     """Merge ``updates`` into the per-user TOML file, atomically (never half-written)."""
     current = _read_toml(path) if path.is_file() else {}
     merged = _merge(current, updates)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".tmp")
-    tmp.write_text(_to_toml(merged), encoding="utf-8")
-    os.replace(tmp, path)
+    write_atomically(path, _to_toml(merged).encode("utf-8"))
 
 
 def _toml_value(value: Any) -> str:

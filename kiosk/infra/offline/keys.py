@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import base64
 import logging
-import os
 import secrets
 from pathlib import Path
 
@@ -18,6 +17,7 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from kiosk.core.errors import ConfigError
+from kiosk.infra.atomic_files import create_exclusively, write_atomically
 from kiosk.infra.config import Settings
 from kiosk.infra.secrets import get_secret, set_secret
 
@@ -55,17 +55,23 @@ def _read_key_file(path: Path) -> bytes | None:
     return key
 
 
-def _write_key_file(path: Path, key: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".tmp")
-    tmp.unlink(missing_ok=True)
-    # Created with mode 600 from the first byte: never world-readable, not even briefly.
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(fd, "w", encoding="ascii") as fh:
-        fh.write(base64.b64encode(key).decode("ascii"))
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.replace(tmp, path)
+def _write_key_file(path: Path, key: bytes, *, replace_damaged: bool) -> bytes:
+    """Store ``key`` unless another process stored one first; returns the key that is on disk.
+
+    Two kiosks starting together on a fresh data folder must end up with the same key: the
+    file is created exclusively (mode 600 from the first byte), and the loser reads the winner's.
+    """
+    data = base64.b64encode(key)
+    if replace_damaged:
+        write_atomically(path, data, mode=0o600)
+        return key
+    if create_exclusively(path, data, mode=0o600):
+        return key
+    theirs = _read_key_file(path)
+    if theirs is None:  # damaged in the meantime: ours replaces it
+        write_atomically(path, data, mode=0o600)
+        return key
+    return theirs
 
 
 def load_or_create_key(settings: Settings) -> bytes:
@@ -75,6 +81,7 @@ def load_or_create_key(settings: Settings) -> bytes:
     key = _read_key_file(path)
     if key is not None:
         return key
+    damaged = path.exists()
     stored = get_secret(KEYRING_NAME)
     if stored:
         key = _decode(stored)
@@ -83,9 +90,10 @@ def load_or_create_key(settings: Settings) -> bytes:
     key = secrets.token_bytes(32)
     if set_secret(KEYRING_NAME, base64.b64encode(key).decode("ascii")):
         log.info("Made a new cache encryption key, kept in the OS keyring")
-    else:
-        _write_key_file(path, key)
-        log.warning("No OS keyring: the cache encryption key is in %s (readable only by this user)", path)
+        # Another kiosk may have stored its own at the same moment: the keyring holds the last one.
+        return _decode(get_secret(KEYRING_NAME) or "") or key
+    key = _write_key_file(path, key, replace_damaged=damaged)
+    log.warning("No OS keyring: the cache encryption key is in %s (readable only by this user)", path)
     return key
 
 

@@ -28,7 +28,7 @@ from functools import partial
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, text
-from sqlalchemy.exc import DBAPIError, SQLAlchemyError
+from sqlalchemy.exc import DBAPIError, IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import NullPool
 
@@ -415,6 +415,11 @@ class SyncWorker(threading.Thread):
                 self._refresh_requested = False
                 self._refresh()
                 self._next_refresh = time.monotonic() + self.syncer.offline.refresh_minutes * 60
+        except IntegrityError:
+            # The server answered: another kiosk wrote the same row at the same moment (a
+            # concurrent first sync). Not an outage; the queue is sent again next round.
+            log.warning("A change collided with another kiosk's at the same moment; sending it again shortly")
+            self._failures += 1  # back off as for an outage, but stay online
         except (DBAPIError, SQLAlchemyError, OSError) as exc:
             log.debug("push failed", exc_info=True)
             self._failed(type(exc).__name__)

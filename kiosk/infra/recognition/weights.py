@@ -30,6 +30,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from kiosk.core.errors import InvalidInput, KioskError, WeightsMissing
+from kiosk.infra.atomic_files import write_atomically
 from kiosk.infra.bundle import model_pack_dir
 from kiosk.infra.config import Settings
 from kiosk.infra.recognition import _deepface
@@ -152,10 +153,8 @@ def read_manifest(settings: Settings) -> dict[str, dict[str, Any]]:
 
 def _write_manifest(settings: Settings, files: dict[str, dict[str, Any]]) -> None:
     path = manifest_path(settings)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".tmp")
-    tmp.write_text(json.dumps({"version": 1, "files": files}, indent=2, sort_keys=True), encoding="utf-8")
-    os.replace(tmp, path)
+    text = json.dumps({"version": 1, "files": files}, indent=2, sort_keys=True)
+    write_atomically(path, text.encode("utf-8"))
 
 
 def _record(settings: Settings, file_name: str, path: Path, digest: str, source: str) -> None:
