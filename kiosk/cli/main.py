@@ -13,6 +13,8 @@ import logging
 import pkgutil
 import sys
 from collections.abc import Sequence
+from contextlib import AbstractContextManager, nullcontext
+from pathlib import Path
 
 from kiosk import __version__
 from kiosk.app.errors import explain_database_failure
@@ -20,6 +22,7 @@ from kiosk.cli.context import CliContext
 from kiosk.core.errors import KioskError
 from kiosk.infra.config import load_settings
 from kiosk.infra.cpu import unsupported_cpu
+from kiosk.infra.instance_lock import DataFolderLock
 from kiosk.infra.logging_setup import configure_logging
 
 log = logging.getLogger(__name__)
@@ -55,11 +58,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         configure_logging(settings, verbose=args.verbose)
         ctx = CliContext(settings)
         handler = getattr(args, "handler", None)
-        if handler is None:
-            from kiosk.cli.cmd_gui import start_gui
+        with _kiosk_lock(args, settings.data_dir):
+            if handler is None:
+                from kiosk.cli.cmd_gui import start_gui
 
-            return start_gui(args, ctx)
-        return int(handler(args, ctx))
+                return start_gui(args, ctx)
+            return int(handler(args, ctx))
     except KioskError as exc:
         return _report(exc)
     except Exception as exc:
@@ -74,6 +78,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     finally:
         if ctx is not None:
             ctx.close()
+
+
+# Commands that run a kiosk (the window, a session): one per data folder, or two would share
+# one outbox and cache. Read-only and admin commands run beside a kiosk.
+_KIOSK_COMMANDS = {None: "the kiosk window", "gui": "the kiosk window", "run": "kiosk run"}
+
+
+def _kiosk_lock(args: argparse.Namespace, data_dir: Path) -> AbstractContextManager[object]:
+    what = _KIOSK_COMMANDS.get(args.command, "")
+    return DataFolderLock(data_dir, what) if what else nullcontext()
 
 
 def _report(exc: KioskError) -> int:
