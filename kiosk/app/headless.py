@@ -16,6 +16,7 @@ from kiosk.app.frame_loop import EveryFrameFeed, FrameLoop, NewestFrameFeed
 from kiosk.app.session import AttendanceSessionService, FrameResult
 from kiosk.core.domain import SessionSummary
 from kiosk.core.ports import AttendanceStore
+from kiosk.core.printable import printable
 from kiosk.infra.camera.capture import CaptureWorker
 from kiosk.infra.camera.sources import FrameSource, open_source
 from kiosk.infra.offline.store import OfflineFirstStore
@@ -89,16 +90,19 @@ def format_summary(run: HeadlessRun) -> str:
     s = run.summary
     counts = s.counts
     lines = [
-        f"Session {s.session.id} for {s.class_info.code} ({s.class_info.name}), camera: {run.source_description}",
+        f"Session {s.session.id} for {printable(s.class_info.code)} ({printable(s.class_info.name)}), "
+        f"camera: {printable(run.source_description)}",
         f"Present: {counts['present']}  Late: {counts['late']}  Excused: {counts['excused']}  Absent: {counts['absent']}",
     ]
     for title, group in (("present", s.present), ("late", s.late), ("excused", s.excused)):
         for student, mark in group:
             when = mark.marked_at.astimezone().strftime("%H:%M:%S") if mark.marked_at else ""
             conf = f" ({mark.confidence:.2f})" if mark.confidence is not None else ""
-            lines.append(f"  {title:<8} {student.student_id:<12} {student.name}  {when}{conf}")
+            lines.append(
+                f"  {title:<8} {printable(student.student_id):<12} {printable(student.name)}  {when}{conf}"
+            )
     for student in s.absent:
-        lines.append(f"  {'absent':<8} {student.student_id:<12} {student.name}")
+        lines.append(f"  {'absent':<8} {printable(student.student_id):<12} {printable(student.name)}")
     lines.append(
         f"Frames: {run.frames_read} read, {run.frames_processed} recognised in {run.seconds:.1f} s "
         f"({run.processed_fps:.1f} frames/s)"

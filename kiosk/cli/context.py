@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from kiosk.app.database import Database
 from kiosk.app.roster import RosterService
+from kiosk.core.printable import printable
 from kiosk.infra.config import Settings
 
 
@@ -29,8 +30,14 @@ class CliContext:
 
 
 def echo(text: str = "") -> None:
-    """Command output for the person at the terminal (logging is for the log file)."""
+    """Command output for the person at the terminal (logging is for the log file).
+
+    The one way commands print: control characters from data (ESC, CR, ...) are escaped here,
+    so a name can neither drive the terminal nor overwrite a line. Line breaks are kept (output
+    is made of lines); formatters that put a name into text escape its newlines with
+    ``kiosk.core.printable.printable``.
+    """
     import sys
 
-    sys.stdout.write(text + "\n")
+    sys.stdout.write(printable(text, keep_newlines=True) + "\n")
     sys.stdout.flush()
