@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import math
 from typing import Any
 
 from kiosk.app.bootstrap import FaceModels, build_services
@@ -20,12 +21,25 @@ def register(sub: Any) -> None:
     )
     run.add_argument("--headless", action="store_true", help="no window: run, then print the summary")
     limit = run.add_mutually_exclusive_group()
-    limit.add_argument("--duration", type=float, metavar="SECONDS", help="stop after this many seconds")
+    limit.add_argument(
+        "--duration", type=positive_seconds, metavar="SECONDS", help="stop after this many seconds"
+    )
     limit.add_argument("--max-frames", type=int, metavar="N", help="stop after N frames")
     run.add_argument(
         "--realtime", action="store_true", help="play a video file at its own speed, like a camera"
     )
     run.set_defaults(handler=run_command)
+
+
+def positive_seconds(text: str) -> float:
+    """argparse type: a finite number of seconds above 0 (float() also takes nan, inf and -5)."""
+    try:
+        value = float(text)
+    except ValueError:
+        value = math.nan
+    if not math.isfinite(value) or value <= 0:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a positive number of seconds (e.g. 90)")
+    return value
 
 
 def run_command(args: argparse.Namespace, ctx: CliContext) -> int:

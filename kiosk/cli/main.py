@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
+import os
 import pkgutil
 import sys
 from collections.abc import Sequence
@@ -75,6 +76,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         sys.stderr.write("kiosk: interrupted.\n")
         return 130
+    except BrokenPipeError:
+        # The reader went away (`kiosk student list | head -1`): stop quietly, as Unix tools do.
+        # Python would flush stdout again at exit and complain; point it at /dev/null first.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+        return 141  # 128 + SIGPIPE, what a shell reports for a tool stopped this way
     finally:
         if ctx is not None:
             ctx.close()

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 import re
+import stat
 import sys
 import time
 from abc import ABC, abstractmethod
@@ -376,6 +377,7 @@ class VideoFileSource(_CaptureSource):
         return self.live
 
     def _open_capture(self) -> tuple[cv2.VideoCapture, Image]:
+        _require_regular_file(self.path)
         if not self.path.is_file():
             raise CameraError(
                 f"The video file {self.path} does not exist.", "Check the path, or choose another source."
@@ -514,6 +516,7 @@ class ImageFileSource(_StillImageSource):
         return f"Image {self.path.name}"
 
     def _open(self) -> None:
+        _require_regular_file(self.path)
         if not self.path.is_file():
             raise CameraError(f"The image file {self.path} does not exist.", "Check the path.")
         image = decode_image(self.path)
@@ -523,6 +526,29 @@ class ImageFileSource(_StillImageSource):
                 f"Use a .jpg or .png picture, or choose another source. {SOURCE_HINT}",
             )
         self._start([self.path], first=image)
+
+
+def _require_regular_file(path: Path) -> None:
+    """Refuse a path that exists but is no file (a device, a FIFO, a socket), saying what it is.
+
+    Opening one would read forever (/dev/zero) or block (a FIFO); "does not exist" would mislead.
+    """
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return  # missing: the caller says so
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        return
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        kind = "a device file"
+        hint = "For a camera, give its number instead (0 for /dev/video0, 1 for /dev/video1, ...)."
+    elif stat.S_ISFIFO(mode):
+        kind, hint = "a named pipe (FIFO)", SOURCE_HINT
+    elif stat.S_ISSOCK(mode):
+        kind, hint = "a socket", SOURCE_HINT
+    else:
+        kind, hint = "not a regular file", SOURCE_HINT
+    raise CameraError(f"The camera source {path} is {kind}, not a video file, image or folder.", hint)
 
 
 def _natural_key(path: Path) -> list[object]:
@@ -576,6 +602,7 @@ def make_source(
         return ImageFolderSource(path, fps=image_fps, realtime=realtime, repeat=repeat)
     if not path.exists():
         raise CameraError(f"The camera source {path} does not exist (no such file or folder).", SOURCE_HINT)
+    _require_regular_file(path)
     if path.suffix.lower() in IMAGE_SUFFIXES:
         return ImageFileSource(path, repeat=repeat, fps=image_fps, realtime=realtime)
     return VideoFileSource(path, realtime=realtime, loop=loop)

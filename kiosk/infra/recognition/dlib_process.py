@@ -18,6 +18,7 @@ from __future__ import annotations
 import atexit
 import contextlib
 import logging
+import os
 import struct
 import subprocess
 import sys
@@ -124,6 +125,19 @@ def _close_all() -> None:
 
 
 def _serve(model_path: str) -> int:  # the child process
+    try:
+        return _serve_requests(model_path)
+    except (BrokenPipeError, ConnectionResetError, EOFError):
+        # The kiosk is gone (killed, crashed): nobody to answer, nothing to report. Point
+        # stdout at /dev/null so Python's flush at exit does not complain either.
+        with contextlib.suppress(OSError):
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            os.close(devnull)
+        return 0
+
+
+def _serve_requests(model_path: str) -> int:
     import dlib
 
     inp, out = sys.stdin.buffer, sys.stdout.buffer
