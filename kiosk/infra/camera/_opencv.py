@@ -18,6 +18,7 @@ import cv2
 import numpy as np
 
 from kiosk.infra.camera.frame import Image
+from kiosk.infra.image_guard import MAX_FRAME_PIXELS, decode_checked
 
 log = logging.getLogger(__name__)
 
@@ -55,7 +56,9 @@ def decode_image(path: Path) -> Image | None:
     """Read an image file as BGR, or ``None`` when it is not an image OpenCV can decode.
 
     Goes through :func:`numpy.fromfile` + :func:`cv2.imdecode` rather than ``imread`` so
-    paths with non-ASCII characters work on Windows too.
+    paths with non-ASCII characters work on Windows too. Raises
+    :class:`~kiosk.infra.image_guard.ImageRefused` for an image too large for a camera
+    frame (checked from its header, before decoding) or one that decodes with errors.
     """
     try:
         data = np.fromfile(str(path), dtype=np.uint8)
@@ -64,7 +67,7 @@ def decode_image(path: Path) -> Image | None:
         return None
     if data.size == 0:
         return None
-    image = cv2.imdecode(data, cv2.IMREAD_COLOR)
+    image = decode_checked(data, cv2.IMREAD_COLOR, f"The image {path.name}", max_pixels=MAX_FRAME_PIXELS)
     if image is None or image.size == 0:
         return None
     return as_bgr(image)

@@ -30,6 +30,7 @@ from kiosk.core.errors import CameraError
 from kiosk.infra.camera._opencv import decode_image, quiet_opencv
 from kiosk.infra.camera.devices import device_path, list_devices
 from kiosk.infra.camera.frame import Frame, Image
+from kiosk.infra.image_guard import MAX_FRAME_PIXELS, ImageRefused
 
 log = logging.getLogger(__name__)
 
@@ -187,7 +188,27 @@ class _CaptureSource(FrameSource):
         ok, image = self._cap.read()
         if not ok or image is None or image.size == 0:
             return None
+        if image.shape[0] * image.shape[1] > MAX_FRAME_PIXELS:
+            log.error(
+                "%s sent a %dx%d frame, above the frame size limit: stopping",
+                self.description,
+                image.shape[1],
+                image.shape[0],
+            )
+            return None
         return image
+
+    def _check_frame_size(self, cap: cv2.VideoCapture) -> None:
+        """Refuse, before the first frame is decoded, a source whose frames are absurdly large."""
+        width = int(cap.get(cv2.CAP_PROP_FRAME_WIDTH) or 0)
+        height = int(cap.get(cv2.CAP_PROP_FRAME_HEIGHT) or 0)
+        if width * height > MAX_FRAME_PIXELS:
+            cap.release()
+            raise CameraError(
+                f"{self.description} sends {width}x{height} frames, too large to process "
+                f"(at most {MAX_FRAME_PIXELS // 1_000_000} million pixels).",
+                "Use a smaller resolution or a scaled-down copy of the video.",
+            )
 
     def _close(self) -> None:
         self._pending = None
@@ -245,6 +266,7 @@ class DeviceSource(_CaptureSource):
             cap.set(cv2.CAP_PROP_FRAME_WIDTH, self.width)
         if self.height:
             cap.set(cv2.CAP_PROP_FRAME_HEIGHT, self.height)
+        self._check_frame_size(cap)
         ok, image = cap.read()
         if not ok or image is None:
             cap.release()
@@ -331,6 +353,7 @@ class StreamSource(_CaptureSource):
                 "and that this computer can reach it on the network.",
             )
         cap.set(cv2.CAP_PROP_BUFFERSIZE, 1)
+        self._check_frame_size(cap)
         ok, image = cap.read()
         if not ok or image is None:
             cap.release()
@@ -384,6 +407,8 @@ class VideoFileSource(_CaptureSource):
             )
         with quiet_opencv():
             cap = cv2.VideoCapture(str(self.path), cv2.CAP_FFMPEG)
+            if cap.isOpened():
+                self._check_frame_size(cap)
             ok, image = cap.read() if cap.isOpened() else (False, None)
         if not ok or image is None:
             cap.release()
@@ -451,7 +476,11 @@ class _StillImageSource(FrameSource):
                 return None
             path = self.files[self._index]
             self._index += 1
-            image = decode_image(path)
+            try:
+                image = decode_image(path)
+            except ImageRefused as refused:
+                log.warning("skipping %s: %s", path, refused.message)
+                continue
             if image is None:
                 log.warning("skipping %s: not an image that can be decoded", path)
                 continue
@@ -519,7 +548,10 @@ class ImageFileSource(_StillImageSource):
         _require_regular_file(self.path)
         if not self.path.is_file():
             raise CameraError(f"The image file {self.path} does not exist.", "Check the path.")
-        image = decode_image(self.path)
+        try:
+            image = decode_image(self.path)
+        except ImageRefused as refused:
+            raise CameraError(refused.message, refused.hint) from None
         if image is None:
             raise CameraError(
                 f"{self.path} is not an image that can be read.",

@@ -17,6 +17,8 @@ import numpy as np
 from numpy.typing import NDArray
 
 from kiosk.core.errors import InvalidInput
+from kiosk.infra import image_guard
+from kiosk.infra.image_guard import decode_checked
 
 log = logging.getLogger(__name__)
 
@@ -25,8 +27,8 @@ log = logging.getLogger(__name__)
 MAX_SIDE = 2560
 # Files above this size are refused before decoding (a photo of a face is a few MB).
 MAX_FILE_BYTES = 64 * 1024 * 1024
-# Decoded images above this many pixels are refused (decompression bombs).
-MAX_PIXELS = 120_000_000
+# Images above this many pixels are refused, from their header (decompression bombs).
+MAX_PIXELS = image_guard.MAX_PIXELS
 MIN_SIDE = 16
 
 ImageBGR = NDArray[np.uint8]
@@ -117,10 +119,13 @@ def load_image(path: Path | str, *, max_side: int = MAX_SIDE) -> ImageBGR:
     # JPEG: decode as colour, which also applies the EXIF orientation of phone photos;
     # others unchanged, so 16-bit, grayscale and transparent PNGs are handled in to_bgr.
     is_jpeg = data[:2].tobytes() == b"\xff\xd8"
-    try:
-        decoded = cv2.imdecode(data, cv2.IMREAD_COLOR if is_jpeg else cv2.IMREAD_UNCHANGED)
-    except cv2.error:
-        decoded = None
+    # Header size checked before decoding (bombs), decoder warnings refuse the image (damage).
+    decoded = decode_checked(
+        data,
+        cv2.IMREAD_COLOR if is_jpeg else cv2.IMREAD_UNCHANGED,
+        f"The image {p.name}",
+        max_pixels=MAX_PIXELS,
+    )
     if decoded is None:
         raise InvalidInput(
             f"{p.name} is not a readable image (damaged, or not a photo format).",
@@ -139,10 +144,7 @@ def decode_image(data: bytes, *, what: str = "The image", max_side: int = MAX_SI
     if not data:
         raise InvalidInput(f"{what} is empty.", "Use another photo.")
     buf = np.frombuffer(data, dtype=np.uint8)
-    try:
-        decoded = cv2.imdecode(buf, cv2.IMREAD_UNCHANGED)
-    except cv2.error:
-        decoded = None
+    decoded = decode_checked(buf, cv2.IMREAD_UNCHANGED, what, max_pixels=MAX_PIXELS)
     if decoded is None:
         raise InvalidInput(f"{what} is not a readable image.", "Use a JPEG or PNG photo.")
     return limit_size(to_bgr(decoded, what=what), max_side)
