@@ -100,6 +100,8 @@ class DatabaseChoice:
         return replace(settings.database, url=self.config_url(), sslmode=self.sslmode)
 
     def engine(self, settings: Settings) -> Engine:
+        if self.url is None:  # the kiosk's own file: its data folder may not exist yet
+            settings.local_database_path.parent.mkdir(parents=True, exist_ok=True)
         url = parse_database_url(self.full_url(settings))
         return build_engine_for_url(url, self.database_settings(settings))
 
