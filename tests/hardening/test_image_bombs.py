@@ -50,8 +50,9 @@ def corrupt_jpeg(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
+# VmHWM, not getrusage's ru_maxrss: the latter keeps the (large) pytest parent's size across exec.
 PEAK_MEMORY = """
-import resource, sys
+import sys
 from kiosk.core.errors import KioskError
 from kiosk.infra.recognition.images import load_image
 try:
@@ -59,7 +60,8 @@ try:
     print("loaded")
 except KioskError as exc:
     print("refused:", exc.message)
-print("peak_mb", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)
+hwm = next(line for line in open("/proc/self/status") if line.startswith("VmHWM"))
+print("peak_mb", int(hwm.split()[1]) // 1024)
 """
 
 
