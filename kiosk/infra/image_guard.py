@@ -126,15 +126,25 @@ class _Captured:
     text = ""
 
 
+# libjpeg(-turbo)'s warnings that mean the picture came out wrong (jerror.h). Its harmless
+# ones ("Warning: unknown JFIF revision number") are not here: such photos decode fine.
+_LIBJPEG_DAMAGE = (
+    "Corrupt JPEG data",
+    "Premature end of JPEG file",
+    "Invalid SOS parameters",
+    "Inconsistent progression sequence",
+    "Application transferred too many scanlines",
+)
+
+
 @contextlib.contextmanager
 def _native_stderr_captured(*, keep: bool) -> Iterator[_Captured]:
-    """Native code's writes to fd 2 during the block, kept from the terminal when ``keep``.
+    """libjpeg's damage warnings written to fd 2 during the block, kept from the terminal.
 
     libjpeg writes its warnings straight to fd 2 and reports nothing else. fd 2 is
-    process-wide: a lock keeps two decodes from overlapping; a line another thread happens
-    to write meanwhile would count as a warning (the photo is then refused once, and works
-    on the next try). Without ``keep`` (PNG: libpng's warnings are harmless) the text is
-    passed on to the real stderr.
+    process-wide, so other threads' output (a log line) may land here meanwhile: only
+    libjpeg's own damage messages are kept when ``keep``; everything else is passed on to
+    the real stderr afterwards. A lock keeps two decodes from overlapping.
     """
     result = _Captured()
     with _stderr_lock, tempfile.TemporaryFile() as sink:
@@ -149,8 +159,10 @@ def _native_stderr_captured(*, keep: bool) -> Iterator[_Captured]:
             os.close(saved)
             sink.seek(0)
             text = sink.read().decode("utf-8", "replace")
-    if keep:
-        result.text = text
-    elif text:
+    lines = text.splitlines(keepends=True)
+    damage = [line for line in lines if keep and line.lstrip().startswith(_LIBJPEG_DAMAGE)]
+    others = "".join(line for line in lines if line not in damage)
+    if others:
         with contextlib.suppress(OSError):
-            os.write(2, text.encode("utf-8", "replace"))
+            os.write(2, others.encode("utf-8", "replace"))
+    result.text = "".join(damage)

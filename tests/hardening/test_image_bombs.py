@@ -113,3 +113,25 @@ def test_good_photos_still_load(capfd: pytest.CaptureFixture[str]) -> None:
     for photo in sorted((FACES_DIR / "people" / "person01").glob("*.jpg")):
         assert load_image(photo).ndim == 3
     assert capfd.readouterr().err == ""
+
+
+def test_other_threads_output_during_a_decode_is_passed_on_not_taken_for_damage(
+    capfd: pytest.CaptureFixture[str],
+) -> None:
+    import threading
+
+    stop = threading.Event()
+
+    def chatter() -> None:
+        while not stop.is_set():
+            os.write(2, b"WARNING: PostgreSQL unreachable (from another thread)\n")
+
+    talker = threading.Thread(target=chatter)
+    talker.start()
+    try:
+        for _ in range(20):
+            load_image(FACES_DIR / "people" / "person01" / "2.jpg")
+    finally:
+        stop.set()
+        talker.join()
+    assert "from another thread" in capfd.readouterr().err
