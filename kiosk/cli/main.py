@@ -67,6 +67,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             return int(handler(args, ctx))
     except KioskError as exc:
         return _report(exc)
+    except BrokenPipeError:
+        # The reader went away (`kiosk student list | head -1`): stop quietly, as Unix tools do.
+        # Python would flush stdout again at exit and complain; point it at /dev/null first.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+        return 141  # 128 + SIGPIPE, what a shell reports for a tool stopped this way
     except Exception as exc:
         # The database failed mid-command (connection lost, server restarted): one plain line.
         failure = explain_database_failure(exc, ctx.settings.database_url if ctx is not None else None)
@@ -76,13 +83,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         sys.stderr.write("kiosk: interrupted.\n")
         return 130
-    except BrokenPipeError:
-        # The reader went away (`kiosk student list | head -1`): stop quietly, as Unix tools do.
-        # Python would flush stdout again at exit and complain; point it at /dev/null first.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        os.close(devnull)
-        return 141  # 128 + SIGPIPE, what a shell reports for a tool stopped this way
     finally:
         if ctx is not None:
             ctx.close()
