@@ -49,13 +49,13 @@ def test_duration_that_is_not_a_positive_finite_number_is_refused(tmp_path: Path
 
 
 def test_output_into_a_closed_pipe_exits_quietly(tmp_path: Path) -> None:
-    from kiosk.app.bootstrap import open_database
+    from kiosk.app.database import Database
     from kiosk.infra.config import load_settings
     from kiosk.infra.db.engine import session_factory, unit_of_work
     from kiosk.infra.db.repo import classes, students
 
     base = ["--data-dir", str(tmp_path / "d")]
-    engine = open_database(load_settings(data_dir=tmp_path / "d"))
+    engine = Database.open(load_settings(data_dir=tmp_path / "d")).engine
     with unit_of_work(session_factory(engine)) as s:
         classes.add_class(s, "7A", "Physics")
         for i in range(400):  # more output than a pipe buffer holds (64 KiB)

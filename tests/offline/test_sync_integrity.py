@@ -15,6 +15,7 @@ import pytest
 from offline_support import auto_mark, offline_settings
 from sqlalchemy import create_engine, text
 
+from kiosk.app.bootstrap import cache_cipher
 from kiosk.infra.db.engine import build_engine
 from kiosk.infra.offline.store import OfflineFirstStore
 
@@ -40,7 +41,9 @@ def test_integrity_error_during_sync_is_not_called_unreachable(
 ) -> None:
     url, ids = seeded
     settings = offline_settings(tmp_path / "data", url)
-    store = OfflineFirstStore.create(settings, build_engine(settings), start_worker=False)
+    store = OfflineFirstStore.create(
+        settings, build_engine(settings), cipher=cache_cipher(settings), start_worker=False
+    )
     try:
         session = store.open_session("9B", started_by=None, kiosk_id="k1")
         store.mark(auto_mark(session.id, ids[0]))
