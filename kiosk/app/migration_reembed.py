@@ -27,6 +27,7 @@ from kiosk.app.migration import active_model, target_database
 from kiosk.app.migration_report import MigrationReport, text_section
 from kiosk.app.roster import RosterService
 from kiosk.core.errors import ConsentRequired, InvalidInput, NotFound
+from kiosk.core.printable import printable
 from kiosk.infra.config import Settings
 from kiosk.infra.db import schema
 from kiosk.infra.db.engine import parse_database_url, safe_url
@@ -108,7 +109,7 @@ def why_not_reembedded(report: MigrationReport) -> str:
 
 
 def _listed(notes: tuple[StudentNote, ...]) -> list[str]:
-    return [f"{n.student_id} {n.name}: {n.reason}" for n in notes]
+    return [f"{printable(n.student_id)} {printable(n.name)}: {n.reason}" for n in notes]
 
 
 def reembed_from_photos(

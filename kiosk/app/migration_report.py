@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from kiosk.core.printable import printable
 from kiosk.infra.migration.types import Problem, SourceKind, StudentNote
 
 _LIST_LIMIT = 20  # the text report names this many, then counts the rest; JSON has them all
@@ -120,12 +121,12 @@ class MigrationReport:
         text_section(
             lines,
             "Students needing recorded consent before face recognition",
-            [f"{n.student_id} {n.name}" for n in self.needs_consent],
+            [f"{printable(n.student_id)} {printable(n.name)}" for n in self.needs_consent],
         )
         text_section(
             lines,
             f"Students needing enrollment for the active model ({self.active_model})",
-            [f"{n.student_id} {n.name}: {n.reason}" for n in self.needs_enrollment],
+            [f"{printable(n.student_id)} {printable(n.name)}: {n.reason}" for n in self.needs_enrollment],
         )
         lines.extend(self.notes)
         if self.cancelled:

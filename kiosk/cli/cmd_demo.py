@@ -12,7 +12,7 @@ from kiosk.app.bootstrap import build_services
 from kiosk.app.demo import DemoSetup, prepare_demo
 from kiosk.app.headless import format_summary, run_session
 from kiosk.cli.cmd_gui import has_display
-from kiosk.cli.context import CliContext, echo
+from kiosk.cli.context import CliContext, echo, echo_block
 
 
 def register(sub: Any) -> None:
@@ -51,7 +51,7 @@ def _run_headless(setup: DemoSetup, began: float, *, realtime: bool) -> int:
         run = run_session(service, setup.class_code, str(setup.video.path), realtime=realtime)
     finally:
         services.close()
-    echo(format_summary(run))
+    echo_block(format_summary(run))
     present = {s.student_id for s, _ in run.summary.present + run.summary.late}
     missed = setup.expected_present - present
     wrong = present - setup.expected_present

@@ -22,7 +22,7 @@ from kiosk.app.migration_reembed import (
     why_not_reembedded,
 )
 from kiosk.app.migration_report import MigrationReport
-from kiosk.cli.context import CliContext, echo
+from kiosk.cli.context import CliContext, echo, echo_block
 from kiosk.core.errors import ConfigError, InvalidInput
 
 
@@ -119,7 +119,7 @@ def migrate(args: argparse.Namespace, ctx: CliContext) -> int:
         )
     finally:
         bar.close()
-    echo(report.to_text())
+    echo_block(report.to_text())
     reembedded = _reembed(args, ctx, report, target) if args.reembed else None
     if report_path is not None:
         _write_report(report_path, report, reembedded)
@@ -137,7 +137,7 @@ def _reembed(
         result = reembed_from_photos(Path(args.source), target, settings=ctx.settings, progress=bar)
     finally:
         bar.close()
-    echo(result.to_text())
+    echo_block(result.to_text())
     return result
 
 

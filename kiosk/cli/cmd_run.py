@@ -9,7 +9,7 @@ from typing import Any
 
 from kiosk.app.bootstrap import FaceModels, build_services
 from kiosk.app.headless import finish_sync, format_summary, run_session
-from kiosk.cli.context import CliContext, echo
+from kiosk.cli.context import CliContext, echo, echo_block
 from kiosk.core.errors import InvalidInput
 
 
@@ -69,7 +69,7 @@ def run_command(args: argparse.Namespace, ctx: CliContext) -> int:
         still_queued = finish_sync(services.store)
     finally:
         services.close()
-    echo(format_summary(result))
+    echo_block(format_summary(result))
     if still_queued:
         echo(still_queued)
     return 0

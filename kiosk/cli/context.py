@@ -30,14 +30,20 @@ class CliContext:
 
 
 def echo(text: str = "") -> None:
-    """Command output for the person at the terminal (logging is for the log file).
+    """One line of command output for the person at the terminal (logging is for the log file).
 
-    The one way commands print: control characters from data (ESC, CR, ...) are escaped here,
-    so a name can neither drive the terminal nor overwrite a line. Line breaks are kept (output
-    is made of lines); formatters that put a name into text escape its newlines with
-    ``kiosk.core.printable.printable``.
+    The one way commands print a line: every control character from data (ESC, CR, a newline
+    inside a name, ...) is escaped here, so a name can neither drive the terminal nor forge or
+    overwrite a line. Multi-line text made by a formatter goes through :func:`echo_block`.
     """
     import sys
 
-    sys.stdout.write(printable(text, keep_newlines=True) + "\n")
+    sys.stdout.write(printable(text) + "\n")
     sys.stdout.flush()
+
+
+def echo_block(text: str) -> None:
+    """Several lines built by a formatter that escapes its data (``kiosk.core.printable``):
+    each line is printed with :func:`echo`, so only the formatter's own line breaks survive."""
+    for line in text.split("\n"):
+        echo(line)

@@ -31,6 +31,19 @@ def test_cli_prints_hostile_names_escaped(tmp_path: Path) -> None:
         assert "Eve\\x1b[2J\\x1b]0;pwned\\x07\\rMallory\\u202e" in result.out
 
 
+def test_a_newline_in_a_name_cannot_forge_an_output_line(tmp_path: Path) -> None:
+    base = ["--data-dir", str(tmp_path / "data")]
+    assert run_cli_subprocess([*base, "class", "add", "7A", "--name", "Physics"]).code == 0
+    forged = "Eve\nS2         7A       yes      3     Mallory"
+    added = run_cli_subprocess([*base, "student", "add", "--student-id", "S1", "--name", forged, "--class", "7A"])
+    assert added.code == 0, added.err
+    listed = run_cli_subprocess([*base, "student", "list"])
+    for result in (added, listed):
+        assert "Eve\\nS2" in result.out, result.out
+        assert not any(line.startswith("S2 ") for line in result.out.splitlines()), result.out
+    assert len(listed.out.splitlines()) == 2  # the header and the one student
+
+
 def test_run_summary_escapes_a_newline_in_a_name() -> None:
     import uuid
     from datetime import UTC, datetime
