@@ -35,7 +35,9 @@ def test_a_newline_in_a_name_cannot_forge_an_output_line(tmp_path: Path) -> None
     base = ["--data-dir", str(tmp_path / "data")]
     assert run_cli_subprocess([*base, "class", "add", "7A", "--name", "Physics"]).code == 0
     forged = "Eve\nS2         7A       yes      3     Mallory"
-    added = run_cli_subprocess([*base, "student", "add", "--student-id", "S1", "--name", forged, "--class", "7A"])
+    added = run_cli_subprocess(
+        [*base, "student", "add", "--student-id", "S1", "--name", forged, "--class", "7A"]
+    )
     assert added.code == 0, added.err
     listed = run_cli_subprocess([*base, "student", "list"])
     for result in (added, listed):
