@@ -12,12 +12,14 @@ import os
 import socket
 import tempfile
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Mapping, MutableMapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 import platformdirs
+import tomlkit
+import tomlkit.exceptions
 
 from kiosk.core.errors import ConfigError
 from kiosk.infra.atomic_files import write_atomically
@@ -357,35 +359,43 @@ def ensure_data_dir(settings: Settings) -> None:
 
 
 def write_user_settings(path: Path, updates: Mapping[str, Mapping[str, Any]]) -> None:
-    """Merge ``updates`` into the per-user TOML file, atomically (never half-written)."""
-    current = _read_toml(path) if path.is_file() else {}
-    merged = _merge(current, updates)
-    write_atomically(path, _to_toml(merged).encode("utf-8"))
+    """Merge ``updates`` into the per-user TOML file, atomically (never half-written).
+
+    The file is edited, not rewritten: comments, blank lines and the order of a hand-edited
+    file stay as they were (tomlkit keeps them), only the given keys change.
+    """
+    document = _read_document(path)
+    for section, values in updates.items():
+        table = document.get(section)
+        if not isinstance(table, MutableMapping):
+            table = tomlkit.table()
+            document[section] = table
+        _update_table(table, values)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    write_atomically(path, tomlkit.dumps(document).encode("utf-8"))
 
 
-def _toml_value(value: Any) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int | float):
-        return repr(value)
-    text = str(value).replace("\\", "\\\\").replace('"', '\\"')
-    return f'"{text}"'
+def _read_document(path: Path) -> tomlkit.TOMLDocument:
+    if not path.is_file():
+        return tomlkit.document()
+    _read_toml(path)  # the same plain-words error for a broken file as when loading it
+    try:
+        return tomlkit.parse(path.read_text(encoding="utf-8"))
+    except (tomlkit.exceptions.ParseError, UnicodeDecodeError) as exc:
+        raise ConfigError(
+            f"The configuration file {path} is not valid TOML ({exc}).",
+            "Fix the line it names, or delete the file to go back to the defaults.",
+        ) from None
 
 
-def _to_toml(data: Mapping[str, Any]) -> str:
-    lines: list[str] = []
-    for section, values in data.items():
-        if not isinstance(values, Mapping):
-            continue
-        lines.append(f"[{section}]")
-        nested = []
-        for key, value in values.items():
-            if isinstance(value, Mapping):
-                nested.append((key, value))
-            else:
-                lines.append(f"{key} = {_toml_value(value)}")
-        for key, value in nested:
-            lines.append(f"\n[{section}.{key}]")
-            lines.extend(f"{k} = {_toml_value(v)}" for k, v in value.items())
-        lines.append("")
-    return "\n".join(lines)
+def _update_table(table: MutableMapping[str, Any], values: Mapping[str, Any]) -> None:
+    for key, value in values.items():
+        current = table.get(key)
+        if isinstance(value, Mapping) and isinstance(current, MutableMapping):
+            _update_table(current, value)
+        elif isinstance(value, Mapping):
+            nested = tomlkit.table()
+            _update_table(nested, value)
+            table[key] = nested
+        else:
+            table[key] = value
