@@ -12,6 +12,7 @@ The functions that talk to a database (:func:`probe_database`, :func:`schema_pla
 
 from __future__ import annotations
 
+import enum
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -22,10 +23,10 @@ from sqlalchemy import Engine
 from sqlalchemy.engine import URL
 
 from kiosk.app.database import Database
-from kiosk.core.errors import ConfigError, InvalidInput
-from kiosk.infra import secrets
+from kiosk.core.errors import ConfigError, InvalidInput, KioskError
+from kiosk.infra import pgpass, secrets
 from kiosk.infra.atomic_files import write_atomically
-from kiosk.infra.config import DatabaseSettings, Settings, write_user_settings
+from kiosk.infra.config import DatabaseSettings, Settings, load_settings, write_user_settings
 from kiosk.infra.db import schema
 from kiosk.infra.db.connect import check_can_create_tables, check_connection
 from kiosk.infra.db.engine import build_engine_for_url, parse_database_url
@@ -55,13 +56,62 @@ def marker_path(settings: Settings) -> Path:
 
 
 def setup_complete(settings: Settings) -> bool:
-    """True once setup has been saved for this data folder."""
+    """True once setup has been saved for this data folder (by the wizard or ``kiosk setup --unattended``)."""
     return marker_path(settings).is_file()
+
+
+def configured_by_hand(settings: Settings) -> bool:
+    """Whether an admin set this kiosk up without the wizard, so the wizard must not appear.
+
+    "Set up" means: a database is named explicitly (``[database] url`` in the configuration
+    file, ``KIOSK_DATABASE_URL``/``DATABASE_URL``/``POSTGRES_HOST`` or ``--database``) and it
+    answers with the kiosk's schema (any revision this kiosk knows; it upgrades on start).
+    A kiosk on the embedded SQLite file with nothing configured is not "set up": run the
+    wizard or ``kiosk setup --unattended --database local`` once. When the answer is yes the
+    marker is written, so later starts do not connect just to ask.
+    """
+    if setup_complete(settings):
+        return True
+    if not settings.database.url:
+        return False
+    database = None
+    try:
+        database = Database(
+            build_engine_for_url(parse_database_url(settings.database.url), settings.database)
+        )
+        database.check_connection()
+        status = database.schema_status()
+    except KioskError as exc:
+        log.info("Not set up yet: the configured database does not answer (%s)", exc.message)
+        return False
+    finally:
+        if database is not None:
+            database.close()
+    if status.current is None or status.newer_than_code:
+        return False
+    try:
+        _write_marker(settings, "Set up without the wizard (a configured database with the kiosk's schema).")
+    except OSError:
+        log.warning("The setup marker could not be written to %s", marker_path(settings))
+    return True
 
 
 def password_store_available() -> bool:
     """Whether this computer has a keyring that can keep the database password."""
     return secrets.keyring_available()
+
+
+class PasswordKeeping(enum.StrEnum):
+    """Where the kiosk finds the PostgreSQL password when it starts."""
+
+    KEYRING = "keyring"  # the OS keyring (a desktop's secret service)
+    PGPASS = "pgpass"  # libpq's password file in the kiosk's config folder, mode 0600
+    ENVIRONMENT = "environment"  # PGPASSWORD, set by whoever starts the kiosk; never written
+
+
+def pgpass_file(settings: Settings) -> Path:
+    """The kiosk's own pgpass file: beside its configuration file."""
+    return pgpass.default_path(settings.user_config_file.parent)
 
 
 @dataclass(frozen=True)
@@ -70,6 +120,7 @@ class DatabaseChoice:
 
     url: URL | None = None  # None: the embedded SQLite file
     sslmode: str = ""
+    passfile: str = ""  # the kiosk's pgpass file, when the password is kept there
 
     @property
     def is_local(self) -> bool:
@@ -97,7 +148,7 @@ class DatabaseChoice:
         return without_password(self.url).render_as_string(hide_password=False)
 
     def database_settings(self, settings: Settings) -> DatabaseSettings:
-        return replace(settings.database, url=self.config_url(), sslmode=self.sslmode)
+        return replace(settings.database, url=self.config_url(), sslmode=self.sslmode, passfile=self.passfile)
 
     def engine(self, settings: Settings) -> Engine:
         if self.url is None:  # the kiosk's own file: its data folder may not exist yet
@@ -237,19 +288,32 @@ def upgrade_schema(choice: DatabaseChoice, settings: Settings) -> SchemaPlan:
 
 @dataclass(frozen=True)
 class SetupChoices:
-    """Everything setup decides; :func:`save_setup` writes it."""
+    """Everything setup decides; :func:`save_setup` writes it. ``None``: leave as configured."""
 
     database: DatabaseChoice
     profile: str
     camera_source: str
+    password_keeping: PasswordKeeping = PasswordKeeping.KEYRING  # pgpass: database.passfile names it
+    kiosk_id: str | None = None
+    kiosk_mode: bool | None = None
+    admin_user: str | None = None
+    admin_pin_hash: str | None = None
 
     def apply_to(self, settings: Settings) -> Settings:
         """The settings as they will be after saving (for a migration's target, the models)."""
+        database = self.database.database_settings(settings)
+        gui = settings.gui
+        if self.kiosk_mode is not None:
+            gui = replace(gui, kiosk_mode=self.kiosk_mode)
+        if self.admin_user is not None:
+            gui = replace(gui, admin_user=self.admin_user)
         return replace(
             settings,
-            database=self.database.database_settings(settings),
+            database=database,
             recognition=replace(settings.recognition, profile=self.profile),
             camera=replace(settings.camera, source=self.camera_source),
+            kiosk_id=settings.kiosk_id if self.kiosk_id is None else self.kiosk_id,
+            gui=gui,
         )
 
 
@@ -257,30 +321,86 @@ class SetupChoices:
 class SaveResult:
     config_file: Path
     password_stored: bool  # in the OS keyring
+    password_keeping: PasswordKeeping | None = None  # None: no password to keep
+    passfile: Path | None = None
+
+
+def _keep_password(settings: Settings, choices: SetupChoices) -> tuple[bool, PasswordKeeping | None]:
+    """Put the password where the kiosk will find it; before the configuration names that place."""
+    choice = choices.database
+    password = choice.password
+    if choice.url is None or not password:
+        return False, None
+    keeping = choices.password_keeping
+    if keeping is PasswordKeeping.KEYRING:
+        if not secrets.store_database_password(without_password(choice.url), password):
+            raise ConfigError(
+                "This computer has no password store (keyring), so the password cannot be kept there.",
+                "Keep it in the kiosk's password file (pgpass) instead, or set PGPASSWORD for the kiosk.",
+            )
+        return True, keeping
+    if keeping is PasswordKeeping.PGPASS:
+        path = Path(choice.passfile) if choice.passfile else pgpass_file(settings)
+        try:
+            pgpass.write_entry(path, choice.url, password)
+        except ValueError:
+            raise InvalidInput("A password with a line break cannot be kept in a password file.") from None
+        except OSError as exc:
+            raise ConfigError(
+                f"The password file {path} could not be written ({exc.strerror}).",
+                "Check that the folder is writable, then try again.",
+            ) from None
+        return False, keeping
+    log.info("The database password is not stored; the kiosk reads it from %s", PASSWORD_ENV)
+    return False, keeping
+
+
+def _write_marker(settings: Settings, text: str) -> None:
+    marker = marker_path(settings)
+    marker.parent.mkdir(parents=True, exist_ok=True)
+    write_atomically(marker, (text + "\n").encode("utf-8"))
 
 
 def save_setup(settings: Settings, choices: SetupChoices) -> SaveResult:
-    """Write the configuration (atomically), the password to the keyring, then the marker."""
+    """Keep the password, write the configuration (atomically), then the marker."""
     choice = choices.database
-    stored = False
-    password = choice.password
-    if choice.url is not None and password:
-        stored = secrets.store_database_password(without_password(choice.url), password)
-        if not stored:
-            log.info("No keyring took the database password; the person keeps it in %s", PASSWORD_ENV)
-    updates = {
-        "database": {"url": choice.config_url(), "sslmode": choice.sslmode},
+    stored, keeping = _keep_password(settings, choices)
+    updates: dict[str, dict[str, object]] = {
+        "database": {"url": choice.config_url(), "sslmode": choice.sslmode, "passfile": choice.passfile},
         "recognition": {"profile": choices.profile},
         "camera": {"source": choices.camera_source},
     }
+    if choices.kiosk_id is not None:
+        updates["kiosk"] = {"id": choices.kiosk_id}
+    gui: dict[str, object] = {}
+    if choices.kiosk_mode is not None:
+        gui["kiosk_mode"] = choices.kiosk_mode
+    if choices.admin_user is not None:
+        gui["admin_user"] = choices.admin_user
+    if choices.admin_pin_hash is not None:
+        gui["admin_pin_hash"] = choices.admin_pin_hash
+    if gui:
+        updates["gui"] = gui
     try:
         write_user_settings(settings.user_config_file, updates)
-        marker = marker_path(settings)
-        write_atomically(marker, b"The setup wizard finished; delete this file to see it again.\n")
+        _write_marker(settings, "Setup finished; delete this file to see the setup wizard again.")
     except OSError as exc:
         raise ConfigError(
             f"The settings could not be saved to {settings.user_config_file} ({exc.strerror}).",
             "Check that the folder exists and is writable, then press Finish again.",
         ) from None
     log.info("Setup saved to %s (database %s)", settings.user_config_file, choice.describe(settings))
-    return SaveResult(settings.user_config_file, stored)
+    return SaveResult(
+        settings.user_config_file, stored, keeping, Path(choice.passfile) if choice.passfile else None
+    )
+
+
+def reload_settings(settings: Settings) -> Settings:
+    """The settings as the kiosk will read them at its next start (after :func:`save_setup`)."""
+    return load_settings(data_dir=settings.data_dir, config_file=settings.user_config_file)
+
+
+def keeping_password(choice: DatabaseChoice, keeping: PasswordKeeping, settings: Settings) -> DatabaseChoice:
+    """``choice`` with the kiosk's pgpass file named when the password is to be kept there."""
+    uses_pgpass = keeping is PasswordKeeping.PGPASS and not choice.is_local
+    return replace(choice, passfile=str(pgpass_file(settings)) if uses_pgpass else "")

@@ -40,6 +40,7 @@ class DatabaseSettings:
     pool_timeout_seconds: int = 10
     connect_timeout_seconds: int = 5
     sslmode: str = ""
+    passfile: str = ""  # libpq password file (pgpass) for a PC without a keyring; never the password
 
 
 @dataclass(frozen=True)
@@ -85,6 +86,7 @@ class OfflineSettings:
 class GuiSettings:
     kiosk_mode: bool = False
     admin_pin_hash: str = ""
+    admin_user: str = ""  # who set the PIN up (unattended setup); one PIN until user accounts exist
     language: str = ""  # the window's language ("de", "es", "en"); empty: the system's
 
 

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import tomllib
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from kiosk.app.setup import (
     DatabaseChoice,
+    PasswordKeeping,
     SetupChoices,
     postgres_from_parts,
     postgres_from_url,
@@ -48,17 +50,24 @@ def test_an_unreachable_server_is_one_plain_error(fresh: Settings) -> None:
 
 def test_save_writes_no_password_and_marks_setup_complete(fresh: Settings) -> None:
     url = postgres_from_url("postgresql://kiosk@db.school.local:5433/kiosk", password="in-memory-only")
-    choices = SetupChoices(DatabaseChoice(url, sslmode="require"), "dlib-offline", "0")
+    choices = SetupChoices(
+        DatabaseChoice(url, sslmode="require"), "dlib-offline", "0", PasswordKeeping.ENVIRONMENT
+    )
+    with pytest.raises(ConfigError, match="no password store"):  # no keyring in the tests
+        save_setup(fresh, replace(choices, password_keeping=PasswordKeeping.KEYRING))
+    assert not setup_complete(fresh)
     assert choices.apply_to(fresh).database.url == "postgresql+psycopg://kiosk@db.school.local:5433/kiosk"
     assert not setup_complete(fresh)
     result = save_setup(fresh, choices)
-    assert not result.password_stored  # no keyring in the tests: the person sets PGPASSWORD
+    assert not result.password_stored  # the person sets PGPASSWORD
+    assert result.password_keeping is PasswordKeeping.ENVIRONMENT
     raw = result.config_file.read_text(encoding="utf-8")
     assert "in-memory-only" not in raw
     config = tomllib.loads(raw)
     assert config["database"] == {
         "url": "postgresql+psycopg://kiosk@db.school.local:5433/kiosk",
         "sslmode": "require",
+        "passfile": "",
     }
     assert config["recognition"]["profile"] == "dlib-offline"
     assert config["camera"]["source"] == "0"

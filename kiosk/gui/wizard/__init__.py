@@ -11,7 +11,7 @@ import logging
 
 from PySide6.QtWidgets import QApplication, QWidget
 
-from kiosk.app.setup import MARKER_NAME, setup_complete
+from kiosk.app.setup import MARKER_NAME, configured_by_hand
 from kiosk.gui.translations import choose_language, install_translations
 from kiosk.gui.wizard.state import WizardState
 from kiosk.gui.wizard.wizard import SetupWizard
@@ -21,8 +21,10 @@ log = logging.getLogger(__name__)
 
 
 def needs_first_run(settings: Settings) -> bool:
-    """True until the wizard has been finished once for this data folder."""
-    return not setup_complete(settings)
+    """True until setup was saved for this data folder (wizard or ``kiosk setup --unattended``),
+    or an admin configured a database with the kiosk's schema by hand (see
+    :func:`kiosk.app.setup.configured_by_hand`)."""
+    return not configured_by_hand(settings)
 
 
 def run_wizard(settings: Settings, parent: QWidget | None = None) -> bool:

@@ -53,7 +53,8 @@ def explain(exc: BaseException, url: URL) -> KioskError:
     if sqlstate == "28P01" or (sqlstate is None and getattr(pgconn, "needs_password", False)):
         return DatabaseError(
             f"PostgreSQL at {where} refused the user {url.username!r}: wrong or missing password.",
-            "Check the password (the setup wizard stores it in the OS keyring).",
+            "Check the password where the kiosk reads it: the OS keyring, the password file named in "
+            "[database] passfile, or PGPASSWORD; `kiosk setup` keeps it in one of them.",
         )
     if sqlstate == "28000":
         return DatabaseError(

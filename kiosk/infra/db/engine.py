@@ -121,6 +121,9 @@ def build_engine_for_url(url: URL, db: DatabaseSettings, *, echo: bool = False) 
             url = url.set(password=password)
     connect_args: dict[str, Any] = {"connect_timeout": db.connect_timeout_seconds}
     check_sslmode(db.sslmode)
+    if db.passfile and url.password is None:
+        # No keyring on this PC: libpq reads the password from the kiosk's own pgpass file.
+        connect_args["passfile"] = str(Path(db.passfile).expanduser())
     if db.sslmode:
         connect_args["sslmode"] = db.sslmode
     engine = create_engine(
