@@ -58,7 +58,9 @@ def run_setup(args: argparse.Namespace, ctx: CliContext) -> int:
     if not has_display():
         raise NoDisplay(
             "No display found, so the setup wizard cannot open.",
-            "Without one, use `kiosk setup --unattended --database URL ...` (see `kiosk setup --help`).",
+            "Without one, use `kiosk setup --unattended --database URL ...` (see `kiosk setup --help`), "
+            "move data with `kiosk migrate --from FILE.db --to URL`, or configure the kiosk with the "
+            "environment variables KIOSK_DATABASE_URL, KIOSK_PROFILE and KIOSK_CAMERA.",
         )
     # Imported here: the wizard pulls in Qt, which other commands never need.
     from kiosk.gui.wizard import run_wizard

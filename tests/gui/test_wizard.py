@@ -130,10 +130,10 @@ def test_wrong_password_is_explained_and_never_shown(
     wizard.database_page.password_edit.setText(SCRAM_PASSWORD)
     message = press_test(qtbot, wizard)
     assert wizard.database_page.status.kind == "ok", message
-    # This machine has no keyring: the page says so and asks to keep the password in PGPASSWORD.
+    # This machine has no keyring: the page says so and offers the pgpass file (chosen) or PGPASSWORD.
     assert "no password store" in wizard.database_page.keyring_note.plain
-    assert not next_enabled(wizard)
-    wizard.database_page.env_check.setChecked(True)
+    assert wizard.database_page.keeping_box.isVisible()
+    assert wizard.database_page.pgpass_radio.isChecked()
     assert next_enabled(wizard)
     shot(wizard, "02-database-no-keyring")
 
@@ -205,7 +205,7 @@ def test_full_run_writes_config_without_password(  # type: ignore[no-untyped-def
     assert not next_enabled(wizard)  # untested details cannot be taken
     message = press_test(qtbot, wizard)
     assert wizard.database_page.status.kind == "ok", message
-    wizard.database_page.env_check.setChecked(True)  # no keyring here: the PGPASSWORD way
+    wizard.database_page.env_radio.setChecked(True)  # no keyring here: the PGPASSWORD way
     shot(wizard, "02-database-ok")
     click_next(wizard, PageId.SCHEMA)
 
@@ -242,6 +242,12 @@ def test_full_run_writes_config_without_password(  # type: ignore[no-untyped-def
     shot(wizard, "07-done")
     assert not wiz_settings.user_config_file.exists()  # nothing written before Finish
 
+    assert not wizard.button(QWizard.WizardButton.FinishButton).isEnabled()  # save and check first
+    done = wizard.done_page
+    done.save_button.click()
+    qtbot.waitUntil(done.ready, timeout=WAIT_MS)
+    assert {c.name for c in done.checks} >= {"Database", "Recognition", "Face models"}
+    assert "Recognition" in done.checks_view.text()
     wizard.button(QWizard.WizardButton.FinishButton).click()
     assert wizard.result() == QWizard.DialogCode.Accepted
     raw = wiz_settings.user_config_file.read_text(encoding="utf-8")

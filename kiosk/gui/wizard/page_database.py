@@ -6,7 +6,6 @@ import logging
 
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QCheckBox,
     QComboBox,
     QFormLayout,
     QGroupBox,
@@ -22,7 +21,10 @@ from PySide6.QtWidgets import (
 from kiosk.app.setup import (
     PASSWORD_ENV,
     DatabaseChoice,
+    PasswordKeeping,
+    keeping_password,
     password_store_available,
+    pgpass_file,
     postgres_from_parts,
     postgres_from_url,
     probe_database,
@@ -86,12 +88,27 @@ class DatabasePage(SetupPage):
         self.test_button = QPushButton(self.tr("Test the connection"))
         self.status = StatusLabel()
         self.keyring_note = StatusLabel()
-        self.env_check = QCheckBox(
-            self.tr("I will set {var} for the kiosk (the password is not saved anywhere)").format(
+        # Without a keyring: libpq's password file in the kiosk's config folder, or the environment.
+        self.pgpass_radio = QRadioButton(
+            self.tr("Keep it in the kiosk's password file {path} (readable only by this user)").format(
+                path=pgpass_file(state.settings)
+            )
+        )
+        self.env_radio = QRadioButton(
+            self.tr("I will set {var} where the kiosk starts (the password is not saved anywhere)").format(
                 var=PASSWORD_ENV
             )
         )
-        self.env_check.hide()
+        keep = QButtonGroup(self)
+        keep.addButton(self.pgpass_radio)
+        keep.addButton(self.env_radio)
+        self.pgpass_radio.setChecked(True)
+        self.keeping_box = QWidget()
+        keeping_layout = QVBoxLayout(self.keeping_box)
+        keeping_layout.setContentsMargins(0, 0, 0, 0)
+        keeping_layout.addWidget(self.pgpass_radio)
+        keeping_layout.addWidget(self.env_radio)
+        self.keeping_box.hide()
 
         # One form, so every field lines up; the URL row and the detail rows take turns.
         self._form = QFormLayout()
@@ -117,7 +134,7 @@ class DatabasePage(SetupPage):
         pg_layout.addLayout(test_row)
         pg_layout.addWidget(self.status)
         pg_layout.addWidget(self.keyring_note)
-        pg_layout.addWidget(self.env_check)
+        pg_layout.addWidget(self.keeping_box)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.local_radio)
@@ -132,7 +149,7 @@ class DatabasePage(SetupPage):
             edit.textChanged.connect(self._changed)
         self.port_spin.valueChanged.connect(self._changed)
         self.ssl_combo.currentIndexChanged.connect(self._changed)
-        self.env_check.toggled.connect(self._env_toggled)
+        self.env_radio.toggled.connect(self._env_toggled)
         self.test_button.clicked.connect(self.start_test)
         self._update_visibility()
 
@@ -185,7 +202,7 @@ class DatabasePage(SetupPage):
                 self.tr("Press “Test the connection” to check these details before going on.")
             )
             self.keyring_note.clear_status()
-            self.env_check.hide()
+            self.keeping_box.hide()
         self.refresh_complete()
 
     def _update_visibility(self) -> None:
@@ -216,7 +233,7 @@ class DatabasePage(SetupPage):
             return
         self._tested = None
         self.keyring_note.clear_status()
-        self.env_check.hide()
+        self.keeping_box.hide()
         self.status.show_info(
             self.tr("Connecting to {where}…").format(where=choice.describe(self.state.settings))
         )
@@ -242,14 +259,15 @@ class DatabasePage(SetupPage):
         if choice.password and not password_store_available():
             self.keyring_note.show_info(
                 self.tr(
-                    "This computer has no password store (keyring), so the kiosk cannot keep the password."
+                    "This computer has no password store (keyring), so the kiosk needs another place "
+                    "to find the password."
                 ),
                 self.tr(
-                    "Set the environment variable {var} to the password where the kiosk starts (its "
-                    "service or start script). It is never written to the settings file."
+                    "The password file is what PostgreSQL's own tools use; it is never the settings file. "
+                    "Or set the environment variable {var} in the kiosk's service or start script."
                 ).format(var=PASSWORD_ENV),
             )
-            self.env_check.show()
+            self.keeping_box.show()
 
     def _test_done(self) -> None:
         self.test_button.setEnabled(True)
@@ -265,9 +283,8 @@ class DatabasePage(SetupPage):
         if not self.use_postgres():
             return True
         current = self._current_or_none()
-        if current is None or current != self._tested:
-            return False  # a passed test is needed for exactly what is entered now
-        return not self.needs_password_env() or self.env_check.isChecked()
+        # A passed test is needed for exactly what is entered now.
+        return current is not None and current == self._tested
 
     def validatePage(self) -> bool:
         try:
@@ -275,5 +292,14 @@ class DatabasePage(SetupPage):
         except KioskError as exc:
             self.status.show_error(exc)
             return False
-        self.state.password_in_env = self.needs_password_env()
+        self.state.password_keeping = self.keeping()
+        self.state.database = keeping_password(
+            self.state.database, self.state.password_keeping, self.state.settings
+        )
         return True
+
+    def keeping(self) -> PasswordKeeping:
+        """Where the kiosk will find the password (the keyring when this computer has one)."""
+        if not self.needs_password_env():
+            return PasswordKeeping.KEYRING
+        return PasswordKeeping.ENVIRONMENT if self.env_radio.isChecked() else PasswordKeeping.PGPASS

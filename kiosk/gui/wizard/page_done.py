@@ -1,34 +1,53 @@
-"""Page 7: the summary; Finish saves everything at once (see :func:`kiosk.app.setup.save_setup`)."""
+"""The last page: the summary; "Save and check" saves everything at once, then runs the
+checks of ``kiosk doctor`` (:mod:`kiosk.app.checks`) on the settings exactly as the kiosk will
+read them at its next start (no password in memory), and lists what is left to do, if anything.
+Finish is possible once the checks ran.
+"""
 
 from __future__ import annotations
 
 import html
 import logging
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from kiosk.app.setup import PASSWORD_ENV, SaveResult, password_store_available, save_setup
+from kiosk.app.checks import Check, run_checks
+from kiosk.app.setup import PASSWORD_ENV, PasswordKeeping, SaveResult, reload_settings, save_setup
 from kiosk.core.errors import KioskError
-from kiosk.gui.runner import OpRunner
+from kiosk.gui.runner import Changed, Changes, MutationOp, OpHandle, OpRunner, Report
 from kiosk.gui.wizard.common import SetupPage, StatusLabel
 from kiosk.gui.wizard.state import WizardState
 
 log = logging.getLogger(__name__)
+
+_COLORS = {"ok": "#1b5e20", "warn": "#8a5a00", "FAIL": "#b00020"}
 
 
 class DonePage(SetupPage):
     def __init__(self, state: WizardState, runner: OpRunner, parent: QWidget | None = None) -> None:
         super().__init__(state, runner, parent)
         self.setTitle(self.tr("Ready"))
-        self.setSubTitle(self.tr("Press Finish to save these settings and start the kiosk."))
+        self.setSubTitle(
+            self.tr("Press “Save and check” to save these settings and check the kiosk as it will start.")
+        )
         self.summary = QLabel()
         self.summary.setWordWrap(True)
+        self.save_button = QPushButton(self.tr("Save and check"))
         self.status = StatusLabel()
+        self.checks_view = QLabel()
+        self.checks_view.setWordWrap(True)
         self.result: SaveResult | None = None
+        self.checks: list[Check] = []
+        self._task: OpHandle | None = None
+        row = QHBoxLayout()
+        row.addWidget(self.save_button)
+        row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
+        layout.addLayout(row)
         layout.addWidget(self.status)
-        layout.addStretch(1)
+        layout.addWidget(self.checks_view, 1)
+        self.save_button.clicked.connect(self.save_and_check)
 
     def initializePage(self) -> None:
         st = self.state
@@ -48,21 +67,83 @@ class DonePage(SetupPage):
         )
         note = ""
         if db.password:
-            if password_store_available():
+            if st.password_keeping is PasswordKeeping.KEYRING:
                 note = self.tr("The database password goes to this computer's password store (keyring).")
+            elif st.password_keeping is PasswordKeeping.PGPASS:
+                note = self.tr(
+                    "The database password goes to the kiosk's password file {path} (readable only by this user)."
+                ).format(path=db.passfile)
             else:
                 note = self.tr(
-                    "This computer has no password store: remember to set {var} for the kiosk. "
-                    "The password is not written anywhere."
+                    "The password is not written anywhere: set {var} where the kiosk starts."
                 ).format(var=PASSWORD_ENV)
         self.summary.setText(f"<table>{table}</table><p>{html.escape(note)}</p>")
         self.status.clear_status()
+        self.checks_view.clear()
+        self.result = None
+        self.checks = []
         self.refresh_complete()
 
-    def validatePage(self) -> bool:
-        try:
-            self.result = save_setup(self.state.settings, self.state.choices())
-        except KioskError as exc:
-            self.status.show_error(exc)
-            return False
-        return True
+    def save_and_check(self) -> None:
+        if self.busy():
+            return
+        settings, choices = self.state.settings, self.state.choices()
+
+        def work(_report: Report) -> Changed[tuple[SaveResult, list[Check]]]:
+            saved = save_setup(settings, choices)
+            return Changed((saved, run_checks(reload_settings(settings))), Changes(roster=False))
+
+        self.save_button.setEnabled(False)
+        self.status.show_info(self.tr("Saving, then checking the kiosk as it will start…"))
+        self._task = self.runner.run(
+            MutationOp(
+                work,
+                on_success=self._checked,
+                on_failure=self.status.show_error,
+                on_done=self._done,
+                what="Saving the setup",
+            )
+        )
+        self.refresh_complete()
+
+    def _checked(self, value: tuple[SaveResult, list[Check]]) -> None:
+        self.result, self.checks = value
+        items = []
+        for check in self.checks:
+            color = _COLORS.get(check.mark, "")
+            line = f'<b style="color:{color}">[{check.mark}]</b> <b>{html.escape(check.name)}</b>: '
+            line += html.escape(check.detail).replace("\n", "<br>")
+            if check.fix and (not check.ok or check.warning):
+                line += "<br><i>" + "<br>".join(html.escape(f) for f in check.fix.split(" | ")) + "</i>"
+            items.append(f"<li>{line}</li>")
+        self.checks_view.setText(f"<ul>{''.join(items)}</ul>")
+        failed = [c.name for c in self.checks if c.failed]
+        if failed:
+            self.status.show_error(
+                KioskError(
+                    self.tr("Saved, but the kiosk will not fully work yet: {what}.").format(
+                        what=", ".join(failed)
+                    ),
+                    self.tr(
+                        "The list below says what is left and how to fix it; `kiosk doctor` shows it again."
+                    ),
+                )
+            )
+        else:
+            self.status.show_ok(
+                self.tr("Saved to {path}; the kiosk works as set up.").format(path=self.result.config_file),
+                self.tr("Press Finish to start it."),
+            )
+
+    def _done(self) -> None:
+        self.save_button.setEnabled(True)
+        self.refresh_complete()
+
+    def busy(self) -> bool:
+        return self._task is not None and self._task.running
+
+    def ready(self) -> bool:
+        return not self.busy() and self.result is not None
+
+    def kiosk_works(self) -> bool:
+        return self.result is not None and not any(c.failed for c in self.checks)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from kiosk.app.setup import DatabaseChoice, SetupChoices
+from kiosk.app.setup import DatabaseChoice, PasswordKeeping, SetupChoices
 from kiosk.infra.config import Settings
 
 
@@ -22,7 +22,9 @@ class WizardState:
     database: DatabaseChoice = field(default_factory=DatabaseChoice)
     profile: str = ""
     camera_source: str = ""
-    password_in_env: bool = False  # no keyring: the person keeps the password in PGPASSWORD
+    # Where the kiosk finds the password: the keyring, or without one the kiosk's pgpass file
+    # or PGPASSWORD (the database page asks).
+    password_keeping: PasswordKeeping = PasswordKeeping.KEYRING
 
     def __post_init__(self) -> None:
         if not self.profile:
@@ -31,7 +33,12 @@ class WizardState:
             self.camera_source = self.settings.camera.source
 
     def choices(self) -> SetupChoices:
-        return SetupChoices(database=self.database, profile=self.profile, camera_source=self.camera_source)
+        return SetupChoices(
+            database=self.database,
+            profile=self.profile,
+            camera_source=self.camera_source,
+            password_keeping=self.password_keeping,
+        )
 
     def target_settings(self) -> Settings:
         """The settings as they will be after saving (for the migration's target, the models)."""
