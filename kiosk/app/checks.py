@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from kiosk.app.database import Database
 from kiosk.app.migration import active_model
+from kiosk.app.setup import DatabaseChoice
 from kiosk.core.errors import KioskError
 from kiosk.core.recognisability import FIXES, ClassCoverage, Unrecognisable, coverage
 from kiosk.infra.config import Settings, ensure_data_dir
@@ -226,4 +227,13 @@ def run_checks(settings: Settings, open_database: OpenDatabase | None = None) ->
     return results
 
 
-__all__ = ["CHECKS", "Check", "class_coverage", "run_checks"]
+__all__ = ["CHECKS", "Check", "class_coverage", "coverage_of_choice", "run_checks"]
+
+
+def coverage_of_choice(choice: DatabaseChoice, settings: Settings) -> list[ClassCoverage]:
+    """:func:`class_coverage` on a database chosen in setup (not configured yet), for ``settings``' model."""
+    database = Database(choice.engine(settings))
+    try:
+        return class_coverage(database, active_model(settings))
+    finally:
+        database.close()

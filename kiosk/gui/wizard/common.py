@@ -85,3 +85,4 @@ class PageId:
     MODEL = 4
     CAMERA = 5
     DONE = 6
+    FOLLOW_UP = 7  # after the model page, only when the old app's students were moved

@@ -139,6 +139,9 @@ class DonePage(SetupPage):
         self.save_button.setEnabled(True)
         self.refresh_complete()
 
+    def nextId(self) -> int:
+        return -1  # the last page, though the follow-up page has a higher id
+
     def busy(self) -> bool:
         return self._task is not None and self._task.running
 

@@ -221,6 +221,7 @@ class MigrationPage(SetupPage):
 
     def _finished(self, reports: list[Any]) -> None:
         self.reports = reports
+        self.state.migration_reports = list(reports)
         self.report_view.setPlainText("\n\n".join(r.to_text() for r in reports))
         self.stage.clear()
         if any(r.cancelled for r in reports) or self._cancel.is_set():

@@ -9,6 +9,7 @@ configuration exactly as it was.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from kiosk.app.setup import DatabaseChoice, PasswordKeeping, SetupChoices
 from kiosk.infra.config import Settings
@@ -25,6 +26,8 @@ class WizardState:
     # Where the kiosk finds the password: the keyring, or without one the kiosk's pgpass file
     # or PGPASSWORD (the database page asks).
     password_keeping: PasswordKeeping = PasswordKeeping.KEYRING
+    # The migration page's last reports (MigrationReport), for the follow-up page.
+    migration_reports: list[Any] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         if not self.profile:

@@ -1,4 +1,5 @@
-"""The first-run setup wizard: seven pages, nothing saved until Finish."""
+"""The first-run setup wizard: seven pages (eight after moving the old app's students); nothing
+is saved until the last page's "Save and check"."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from kiosk.gui.wizard.common import PageId, SetupPage
 from kiosk.gui.wizard.page_camera import CameraPage
 from kiosk.gui.wizard.page_database import DatabasePage
 from kiosk.gui.wizard.page_done import DonePage
+from kiosk.gui.wizard.page_followup import FollowUpPage
 from kiosk.gui.wizard.page_migration import MigrationPage
 from kiosk.gui.wizard.page_model import ModelPage
 from kiosk.gui.wizard.page_schema import SchemaPage
@@ -27,6 +29,19 @@ class _SkippingSchemaPage(SchemaPage):
     def nextId(self) -> int:
         # Migrating only makes sense into PostgreSQL: the local file is already the kiosk's own.
         return PageId.MODEL if self.state.database.is_local else PageId.MIGRATION
+
+
+class _ModelPageThenFollowUp(ModelPage):
+    def nextId(self) -> int:
+        # The old app's students need consent and encodings for this model: after the model page,
+        # since re-embedding needs the model's weights.
+        moved = any(r.source_kind.value == "legacy" and not r.dry_run for r in self.state.migration_reports)
+        return PageId.FOLLOW_UP if moved and not self.state.database.is_local else PageId.CAMERA
+
+
+class _FollowUpPage(FollowUpPage):
+    def nextId(self) -> int:
+        return PageId.CAMERA
 
 
 class SetupWizard(QWizard):
@@ -47,7 +62,8 @@ class SetupWizard(QWizard):
         self.database_page = DatabasePage(self.state, self.runner)
         self.schema_page = _SkippingSchemaPage(self.state, self.runner)
         self.migration_page = MigrationPage(self.state, self.runner)
-        self.model_page = ModelPage(self.state, self.runner)
+        self.model_page = _ModelPageThenFollowUp(self.state, self.runner)
+        self.followup_page = _FollowUpPage(self.state, self.runner)
         self.camera_page = CameraPage(self.state, self.runner)
         self.done_page = DonePage(self.state, self.runner)
         for page_id, page in (
@@ -58,6 +74,7 @@ class SetupWizard(QWizard):
             (PageId.MODEL, self.model_page),
             (PageId.CAMERA, self.camera_page),
             (PageId.DONE, self.done_page),
+            (PageId.FOLLOW_UP, self.followup_page),
         ):
             self.setPage(page_id, page)
         self.setStartId(PageId.WELCOME)
