@@ -31,7 +31,7 @@ from kiosk.core.domain import ClassInfo, StudentInfo
 from kiosk.core.errors import DatabaseUnavailable, KioskError, NotFound, OfflineRefused
 from kiosk.core.ports import GalleryData
 from kiosk.infra.db.engine import session_factory, unit_of_work
-from kiosk.infra.db.repo import classes, encodings, students
+from kiosk.infra.db.repo import classes, encodings, student_admin, students
 
 log = logging.getLogger(__name__)
 
@@ -94,9 +94,22 @@ class RosterService:
         with self._unit("Adding a class") as s:
             return classes.add_class(s, code, name, teacher=teacher, starts_at=starts_at)
 
-    def list_classes(self) -> list[ClassInfo]:
+    def list_classes(self, *, include_archived: bool = False) -> list[ClassInfo]:
         with self._unit() as s:
-            return classes.list_classes(s)
+            return classes.list_classes(s, include_archived=include_archived)
+
+    def rename_class(self, code: str, *, name: str | None = None, new_code: str | None = None) -> ClassInfo:
+        with self._unit("Renaming a class") as s:
+            return classes.rename_class(s, code, name=name, new_code=new_code)
+
+    def set_class_start(self, code: str, starts_at: time | None) -> ClassInfo:
+        with self._unit("Changing a class's start time") as s:
+            return classes.set_start_time(s, code, starts_at)
+
+    def archive_class(self, code: str, *, archived: bool = True) -> ClassInfo:
+        """Archive (hidden from sessions, history kept) or bring back a class."""
+        with self._unit("Archiving a class" if archived else "Restoring a class") as s:
+            return classes.set_archived(s, code, archived)
 
     def get_class(self, code: str) -> ClassInfo:
         with self._unit() as s:
@@ -157,6 +170,28 @@ class RosterService:
         change = "Recording consent" if given else "Withdrawing consent"
         with self._unit(change) as s:
             return students.set_consent(s, student_id, given=given, by=by, actor=actor)
+
+    def edit_student(
+        self,
+        student_id: str,
+        *,
+        name: str | None = None,
+        email: str | None = None,
+        phone: str | None = None,
+        actor: str | None,
+    ) -> StudentInfo:
+        """Change details (``None``: unchanged; ``""`` clears email or phone)."""
+        with self._unit("Changing a student") as s:
+            return student_admin.edit_student(s, student_id, name=name, email=email, phone=phone, actor=actor)
+
+    def move_student(self, student_id: str, class_code: str | None, *, actor: str | None) -> StudentInfo:
+        with self._unit("Moving a student") as s:
+            return student_admin.move_student(s, student_id, class_code, actor=actor)
+
+    def set_student_active(self, student_id: str, active: bool, *, actor: str | None) -> StudentInfo:
+        """Deactivate (left the school; data kept, never matched) or reactivate a student."""
+        with self._unit("Deactivating a student" if not active else "Reactivating a student") as s:
+            return student_admin.set_active(s, student_id, active, actor=actor)
 
     def delete_student(self, student_id: str, *, actor: str | None) -> None:
         """Delete a student with their face data and attendance (an erasure request)."""

@@ -1,4 +1,4 @@
-"""``kiosk student add | list | consent | delete``."""
+"""``kiosk student add | list | edit | move | deactivate | consent | delete``."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from kiosk.core.errors import InvalidInput
 
 
 def register(sub: Any) -> None:
-    st = sub.add_parser("student", help="students: add, list, consent, delete")
+    st = sub.add_parser("student", help="students: add, list, edit, move, deactivate, consent, delete")
     st_sub = st.add_subparsers(dest="student_command", metavar="ACTION", required=True)
     add = st_sub.add_parser("add", help="add a student")
     add.add_argument("--student-id", required=True, help="the school's id for the student")
@@ -31,6 +31,25 @@ def register(sub: Any) -> None:
     lst.add_argument("--class", dest="class_code", metavar="CODE")
     lst.add_argument("--search", metavar="TEXT", help="part of a name or id")
     lst.set_defaults(handler=list_students)
+
+    edit = st_sub.add_parser("edit", help="change a student's name, email or phone ('' clears email/phone)")
+    edit.add_argument("student_id")
+    edit.add_argument("--name")
+    edit.add_argument("--email")
+    edit.add_argument("--phone")
+    edit.set_defaults(handler=edit_student)
+
+    move = st_sub.add_parser("move", help="move a student to another class")
+    move.add_argument("student_id")
+    move.add_argument("--class", dest="class_code", required=True, metavar="CODE", help="the new class")
+    move.set_defaults(handler=move_student)
+
+    deact = st_sub.add_parser(
+        "deactivate", help="a student who left: never recognised or listed for sessions, data kept"
+    )
+    deact.add_argument("student_id")
+    deact.add_argument("--undo", action="store_true", help="make the student active again")
+    deact.set_defaults(handler=deactivate)
 
     con = st_sub.add_parser("consent", help="record or withdraw consent")
     con.add_argument("student_id")
@@ -105,4 +124,29 @@ def delete(args: argparse.Namespace, ctx: CliContext) -> int:
             return 1
     ctx.roster().delete_student(args.student_id, actor=getpass.getuser())
     echo(f"Deleted student {args.student_id} and their data.")
+    return 0
+
+
+def edit_student(args: argparse.Namespace, ctx: CliContext) -> int:
+    if args.name is None and args.email is None and args.phone is None:
+        raise InvalidInput("Nothing to change.", "Give --name, --email and/or --phone.")
+    info = ctx.roster().edit_student(
+        args.student_id, name=args.name, email=args.email, phone=args.phone, actor=getpass.getuser()
+    )
+    echo(f"Changed {info.name} ({info.student_id}).")
+    return 0
+
+
+def move_student(args: argparse.Namespace, ctx: CliContext) -> int:
+    info = ctx.roster().move_student(args.student_id, args.class_code, actor=getpass.getuser())
+    echo(f"Moved {info.name} ({info.student_id}) to {info.class_code}.")
+    return 0
+
+
+def deactivate(args: argparse.Namespace, ctx: CliContext) -> int:
+    info = ctx.roster().set_student_active(args.student_id, bool(args.undo), actor=getpass.getuser())
+    if info.is_active:
+        echo(f"{info.name} ({info.student_id}) is active again.")
+    else:
+        echo(f"{info.name} ({info.student_id}) deactivated: never recognised or listed; their data is kept.")
     return 0

@@ -31,6 +31,7 @@ class ClassInfo:
     name: str
     teacher: str | None = None
     starts_at: time | None = None  # scheduled start; marks after it (plus grace) are "late"
+    archived: bool = False  # kept with its history, no longer offered for sessions
 
 
 @dataclass(frozen=True, slots=True)

@@ -119,6 +119,7 @@ class SchoolClass(Base):
     teacher: Mapped[str | None] = mapped_column(String(200))
     starts_at: Mapped[time | None] = mapped_column(Time)
     created_at: Mapped[datetime] = mapped_column(default=utcnow, server_default=_now())
+    archived_at: Mapped[datetime | None] = mapped_column(default=None)  # None: in use
 
     students: Mapped[list[Student]] = relationship(back_populates="school_class")
 

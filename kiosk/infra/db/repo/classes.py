@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import time
+from datetime import UTC, datetime, time
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -15,7 +15,13 @@ from kiosk.infra.db.repo._common import check_length, flush_or_conflict
 
 
 def to_info(row: SchoolClass) -> ClassInfo:
-    return ClassInfo(code=row.code, name=row.name, teacher=row.teacher, starts_at=row.starts_at)
+    return ClassInfo(
+        code=row.code,
+        name=row.name,
+        teacher=row.teacher,
+        starts_at=row.starts_at,
+        archived=row.archived_at is not None,
+    )
 
 
 def parse_start_time(text: str) -> time:
@@ -57,13 +63,50 @@ def get_class(session: Session, code: str) -> ClassInfo:
     return to_info(get_row(session, code))
 
 
-def list_classes(session: Session) -> list[ClassInfo]:
-    """Every class, by code in natural order ("9B" before "10A": SQL cannot sort that way)."""
-    return sort_classes(to_info(r) for r in session.scalars(select(SchoolClass)))
+def list_classes(session: Session, *, include_archived: bool = False) -> list[ClassInfo]:
+    """Every class in use (with ``include_archived`` also the archived ones), by code in
+    natural order ("9B" before "10A": SQL cannot sort that way)."""
+    stmt = select(SchoolClass)
+    if not include_archived:
+        stmt = stmt.where(SchoolClass.archived_at.is_(None))
+    return sort_classes(to_info(r) for r in session.scalars(stmt))
 
 
 def set_start_time(session: Session, code: str, starts_at: time | None) -> ClassInfo:
     row = get_row(session, code)
     row.starts_at = starts_at
+    session.flush()
+    return to_info(row)
+
+
+def rename_class(
+    session: Session, code: str, *, name: str | None = None, new_code: str | None = None
+) -> ClassInfo:
+    """Change a class's name and/or code; its students, sessions and marks stay with it."""
+    row = get_row(session, code)
+    columns = SchoolClass.__table__.c
+    if name is not None:
+        if not name.strip():
+            raise InvalidInput("A class needs a name.", "Give the new name, e.g. --name 'Biology 9B'.")
+        check_length("class name", name.strip(), columns.name)
+        row.name = name.strip()
+    if new_code is not None and new_code.strip() != row.code:
+        new_code = new_code.strip()
+        if not new_code:
+            raise InvalidInput("A class needs a code.", "Give the new code, e.g. --code 9C.")
+        check_length("class code", new_code, columns.code)
+        if session.scalar(select(SchoolClass.id).where(SchoolClass.code == new_code)) is not None:
+            raise Conflict(f"A class with code {new_code!r} already exists.", "Choose another code.")
+        row.code = new_code
+    flush_or_conflict(session, lambda _: Conflict(f"A class with code {new_code!r} already exists."))
+    return to_info(row)
+
+
+def set_archived(session: Session, code: str, archived: bool) -> ClassInfo:
+    row = get_row(session, code)
+    if archived and row.archived_at is None:
+        row.archived_at = datetime.now(UTC)
+    elif not archived:
+        row.archived_at = None
     session.flush()
     return to_info(row)
