@@ -20,10 +20,15 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.app.admin_pin import pin_is_set
+from kiosk.app.migration import active_model
 from kiosk.core.errors import KioskError
 from kiosk.gui.accessibility import name_controls
+from kiosk.gui.admin_roster import RosterImportDialog
+from kiosk.gui.admin_school import SchoolAdminDialog
+from kiosk.gui.context import GuiContext
 from kiosk.gui.dialogs import PinDialog, show_error
 from kiosk.gui.main_window import MainWindow
+from kiosk.gui.runner import OpRunner
 from kiosk.infra.config import Settings, write_user_settings
 
 log = logging.getLogger(__name__)
@@ -89,10 +94,20 @@ class SettingsDialog(QDialog):
 
 
 class AdminController(QObject):
-    def __init__(self, settings: Settings, window: MainWindow) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        window: MainWindow,
+        *,
+        ctx: GuiContext | None = None,
+        runner: OpRunner | None = None,
+    ) -> None:
+        """``ctx`` and ``runner`` (the window's database runner): for the school admin dialog."""
         super().__init__(window)
         self.settings = settings
         self.window = window
+        self.ctx = ctx
+        self.runner = runner
         self.dialog: QDialog | None = None
         window.admin_requested.connect(self.request)
 
@@ -127,9 +142,13 @@ class AdminController(QObject):
             self.tr("Leave kiosk mode") if self.window.kiosk_mode else self.tr("Enter kiosk mode")
         )
         settings = QPushButton(self.tr("Settings…"))
+        school = QPushButton(self.tr("Classes and students…"))
+        school.setVisible(self.ctx is not None and self.runner is not None)
+        school.clicked.connect(menu.accept)
+        school.clicked.connect(self.open_school_admin)
         quit_button = QPushButton(self.tr("Close the kiosk"))
         cancel = QPushButton(self.tr("Cancel"))
-        for b in (toggle, settings, quit_button, cancel):
+        for b in (toggle, school, settings, quit_button, cancel):
             b.setMinimumHeight(56)
             layout.addWidget(b)
         toggle.clicked.connect(menu.accept)
@@ -154,3 +173,22 @@ class AdminController(QObject):
         dialog.finished.connect(dialog.deleteLater)
         self.dialog = dialog
         dialog.open()
+
+    def open_school_admin(self) -> SchoolAdminDialog | None:
+        """Classes, students and roster import (behind the PIN like every admin action)."""
+        ctx, runner = self.ctx, self.runner
+        if ctx is None or runner is None:
+            return None
+
+        def open_import(parent: QWidget) -> None:
+            loaded = ctx.models.loaded
+            model = loaded.model_name if loaded is not None else active_model(self.settings)
+            dialog = RosterImportDialog(ctx.roster_service, ctx.enrollment_service, model, runner, parent)
+            dialog.finished.connect(dialog.deleteLater)
+            dialog.open()
+
+        school = SchoolAdminDialog(ctx.roster_service, runner, self.window, open_import=open_import)
+        school.finished.connect(school.deleteLater)
+        self.dialog = school
+        school.open()
+        return school
