@@ -1,11 +1,11 @@
 """classes can be archived (kept with their history, hidden from the class list)
 
 Revision ID: 0006_admin
-Revises: 0004
+Revises: 0005_records
 Create Date: 2026-11-30
 
-Numbered 0006 beside other work in progress (0005); it follows 0004, the newest revision on
-main when it was written. The integrator renumbers and re-chains it at merge.
+Follows 0005_records, the newest revision on main when this was rebased; another revision in
+progress elsewhere may need re-chaining at merge.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0006_admin"
-down_revision = "0004"
+down_revision = "0005_records"
 branch_labels = None
 depends_on = None
 
