@@ -46,6 +46,7 @@ def test_student_changes(school: Kiosk) -> None:
         in school.ok("student", "edit", "S1", "--name", "Ada King", "--email", "ada@school.org").out
     )
     assert scalar(school.url, "SELECT email FROM students WHERE student_id = 'S1'") == "ada@school.org"
+    assert scalar(school.url, "SELECT name_search FROM students WHERE student_id = 'S1'") == "ada king"
     school.ok("student", "edit", "S1", "--email", "")
     assert scalar(school.url, "SELECT email FROM students WHERE student_id = 'S1'") is None
     assert "to 10A" in school.ok("student", "move", "S1", "--class", "10A").out

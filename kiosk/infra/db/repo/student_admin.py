@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from kiosk.core.domain import StudentInfo
 from kiosk.core.errors import Conflict, InvalidInput
+from kiosk.core.text_search import normalise_name
 from kiosk.infra.db.models import Student
 from kiosk.infra.db.repo import audit
 from kiosk.infra.db.repo._common import check_length, flush_or_conflict
@@ -37,6 +38,7 @@ def edit_student(
             raise InvalidInput("A student needs a name.", "Give the new name with --name.")
         check_length("name", name.strip(), columns.name)
         row.name = name.strip()
+        row.name_search = normalise_name(row.name)  # search's copy (a trigger also keeps it on PostgreSQL)
         changed.append("name")
     if email is not None:
         email = email.strip() or None
