@@ -1,7 +1,9 @@
 """Drives the records screen and the sign-off screen through the record and report services.
 
-Reads are a few set-based queries (milliseconds even over a school year, see
-``benchmarks/bench_records.py``), so they run on the GUI thread; every failure a person
+Every database call runs on the GUI's background runner (:class:`~kiosk.gui.runner.OpRunner`),
+so the window never freezes on a slow server: reads are :class:`QueryOp` s whose results are
+shown when they arrive; corrections and the sign-off are :class:`MutationOp` s, and the screen
+refreshes from the runner's ``changed`` signal, whoever made the change. Every failure a person
 can fix is shown as a message box with its hint, never a traceback.
 """
 
@@ -9,11 +11,14 @@ from __future__ import annotations
 
 import getpass
 import logging
+import time
 import uuid
 from collections.abc import Callable
 from datetime import tzinfo
 from pathlib import Path
+from typing import TypeVar
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
@@ -22,16 +27,18 @@ from kiosk.app.records import RecordsService
 from kiosk.app.reports import ReportsService
 from kiosk.core.domain import AttendanceStatus
 from kiosk.core.errors import KioskError
-from kiosk.core.records import SessionDetail
+from kiosk.core.records import RecordLine, SessionDetail, SessionOverview
 from kiosk.core.reports import ClassReport, StudentReport
 from kiosk.core.tables import Table
 from kiosk.gui.dialogs import show_error
 from kiosk.gui.records_dialogs import CorrectionDialog, SignOffDialog
 from kiosk.gui.records_view import RecordsView
 from kiosk.gui.report_pdf import print_to, write_pdf
+from kiosk.gui.runner import Changes, OpHandle, OpRunner
 
 log = logging.getLogger(__name__)
 
+T = TypeVar("T")
 AskPath = Callable[[QWidget, str], Path | None]
 
 
@@ -56,12 +63,17 @@ class RecordsController:
         records: RecordsService,
         reports: ReportsService,
         *,
+        runner: OpRunner | None = None,
         actor: str | None = None,
         ask_path: AskPath = ask_save_path,
     ) -> None:
+        """``runner``: the window's database runner (one caller at a time); a screen built on
+        its own (tests, screenshots) gets a runner of its own, living as long as the view."""
         self.view = view
         self.records = records
         self.reports = reports
+        self._own_runner = runner is None
+        self.runner = runner or OpRunner("kiosk-records", view)
         self.actor = actor or getpass.getuser()
         self.tz: tzinfo | None = records.tz
         self._ask_path = ask_path
@@ -71,6 +83,7 @@ class RecordsController:
         self.dialog: CorrectionDialog | None = None
         self.signoff: SignOffDialog | None = None
         self.print_dialog: QPrintDialog | None = None
+        self.runner.changed.connect(self._on_changed)
         view.sessions_requested.connect(self.refresh_sessions)
         view.session_selected.connect(self.open_session)
         view.correct_requested.connect(self.open_correction)
@@ -99,6 +112,53 @@ class RecordsController:
             return False
         return True
 
+    def _failed(self, error: KioskError) -> None:
+        show_error(self.view, error)
+
+    def _read(self, work: Callable[[], T], show: Callable[[T], None], what: str) -> OpHandle:
+        """``work`` on the runner's thread; ``show`` on the GUI thread with its result."""
+        return self.runner.query(work, show, self._failed, what=what)
+
+    def _change(self, work: Callable[[], T], done: Callable[[T], None], what: str) -> OpHandle:
+        """A change of marks: after ``done``, the runner's ``changed`` refreshes every screen."""
+        return self.runner.mutate(work, Changes(marks=True), done, self._failed, what=what)
+
+    def settle(self, timeout_seconds: float = 30.0) -> None:
+        """Until the queued reads have been shown (screenshots, which need the screen filled)."""
+        deadline = time.monotonic() + timeout_seconds
+        while self.runner.busy and time.monotonic() < deadline:
+            QCoreApplication.processEvents()
+            time.sleep(0.005)
+        QCoreApplication.processEvents()
+
+    def close(self) -> None:
+        """Ends the runner this screen made for itself (a shared one belongs to the window)."""
+        if self._own_runner:
+            self.runner.shutdown()
+
+    def _on_changed(self, changes: Changes) -> None:
+        """Marks changed (here or elsewhere): the list and the open session show them, read
+        together so the list never shows the open session cleared. A hidden screen is
+        refilled when it is opened, not at every mark of a running session."""
+        if not changes.marks or not self.view.isVisible():
+            return
+        code, start, end = self.view.session_filters()
+        open_id = self.detail.overview.id if self.detail is not None else None
+
+        def read() -> tuple[list[SessionOverview], SessionDetail | None]:
+            sessions = self.records.list_sessions(class_code=code, start=start, end=end)
+            return sessions, (self.records.session(open_id) if open_id is not None else None)
+
+        def show(result: tuple[list[SessionOverview], SessionDetail | None]) -> None:
+            sessions, detail = result
+            chosen = self.view.selected_student_id()
+            self.view.show_sessions(sessions, self.tz)
+            if detail is not None:
+                self.view.keep_session_selected(detail.overview.id)
+                self._show_detail(detail, keep=chosen)
+
+        self._read(read, show, "Loading the sessions")
+
     # --- sessions -----------------------------------------------------------------------
     def load(self, class_codes: list[str]) -> None:
         self.view.set_classes(class_codes)
@@ -106,18 +166,21 @@ class RecordsController:
 
     def refresh_sessions(self) -> None:
         code, start, end = self.view.session_filters()
-        self._guard(
-            lambda: self.view.show_sessions(
-                self.records.list_sessions(class_code=code, start=start, end=end), self.tz
-            )
+        self._read(
+            lambda: self.records.list_sessions(class_code=code, start=start, end=end),
+            lambda sessions: self.view.show_sessions(sessions, self.tz),
+            "Loading the sessions",
         )
 
     def open_session(self, session_id: uuid.UUID) -> None:
-        def work() -> None:
-            self.detail = self.records.session(session_id)
-            self.view.show_session(self.detail, self.tz)
+        self._read(lambda: self.records.session(session_id), self._show_detail, "Loading the session")
 
-        self._guard(work)
+    def _show_detail(self, detail: SessionDetail, keep: str | None = None) -> None:
+        """``keep``: the student whose line stays selected (after a refresh of this session)."""
+        self.detail = detail
+        self.view.show_session(detail, self.tz)
+        if keep is not None and detail.line_for(keep) is not None:
+            self.view.select_line(keep)
 
     def open_correction(self) -> CorrectionDialog | None:
         student_id = self.view.selected_student_id()
@@ -137,58 +200,69 @@ class RecordsController:
         if self.detail is None or dialog.chosen is None:
             return
         session_id, status = self.detail.overview.id, dialog.chosen
+        reason, excuse = dialog.reason.text(), dialog.excuse.text()
 
-        def work() -> None:
-            line = self.records.correct(
-                session_id,
-                student_id,
-                status,
-                reason=dialog.reason.text(),
-                actor=self.actor,
-                excuse=dialog.excuse.text(),
-            )
+        def done(line: RecordLine) -> None:
             self.view.show_message(
                 self.view.tr("%1 is now %2.").replace("%1", line.name).replace("%2", line.status.value)
             )
 
-        if self._guard(work):
-            self.open_session(session_id)
-            self.view.select_line(student_id)
+        self._change(
+            lambda: self.records.correct(
+                session_id, student_id, status, reason=reason, actor=self.actor, excuse=excuse
+            ),
+            done,
+            "The correction",
+        )
 
-    def open_sign_off(self) -> SignOffDialog | None:
-        if self.detail is None:
-            return None
-        session_id = self.detail.overview.id
-        return self.sign_off_dialog(session_id, on_done=lambda: self.open_session(session_id))
+    def open_sign_off(self) -> None:
+        if self.detail is not None:
+            self.sign_off_dialog(self.detail.overview.id)  # the screen refreshes from ``changed``
 
     def sign_off_dialog(
-        self, session_id: uuid.UUID, on_done: Callable[[], None] | None = None
-    ) -> SignOffDialog | None:
-        """The teacher's sign-off screen for a session (also shown when a live session ends)."""
-        try:
-            detail = self.records.session(session_id)
-        except KioskError as exc:
-            show_error(self.view, exc)
-            return None
+        self,
+        session_id: uuid.UUID,
+        on_done: Callable[[], None] | None = None,
+        *,
+        before: Callable[[], None] | None = None,
+    ) -> None:
+        """The teacher's sign-off screen for a session (also shown when a live session ends),
+        opened as :attr:`signoff` once the session is read. ``before``: work on the runner's
+        thread ahead of the read (waiting for the offline outbox to reach the database)."""
+        self.signoff = None
+
+        def read() -> SessionDetail:
+            if before is not None:
+                before()
+            return self.records.session(session_id)
+
+        self._read(read, lambda detail: self._open_sign_off(detail, on_done), "Loading the session")
+
+    def _open_sign_off(self, detail: SessionDetail, on_done: Callable[[], None] | None) -> None:
+        session_id = detail.overview.id
         dialog = SignOffDialog(detail, self.view)
 
         def fix(student_uuid: uuid.UUID, status: AttendanceStatus) -> None:
-            self._guard(
-                lambda: self.records.fix_before_sign_off(session_id, student_uuid, status, actor=self.actor)
-            )
-            self._guard(lambda: dialog.show_detail(self.records.session(session_id)))
+            def work() -> SessionDetail:
+                self.records.fix_before_sign_off(session_id, student_uuid, status, actor=self.actor)
+                return self.records.session(session_id)
+
+            self._change(work, dialog.show_detail, "The fix")
+
+        def confirmed(_: object) -> None:
+            dialog.accept()
+            if on_done is not None:
+                on_done()
 
         def confirm() -> None:
-            if self._guard(lambda: self.records.sign_off(session_id, actor=self.actor)):
-                dialog.accept()
-                if on_done is not None:
-                    on_done()
+            self._change(
+                lambda: self.records.sign_off(session_id, actor=self.actor), confirmed, "The sign-off"
+            )
 
         dialog.fix_requested.connect(fix)
         dialog.confirm_requested.connect(confirm)
         self.signoff = dialog
         dialog.open()
-        return dialog
 
     # --- reports and search -------------------------------------------------------------
     def show_class_report(self) -> None:
@@ -197,24 +271,27 @@ class RecordsController:
             self.view.show_message(self.view.tr("Choose a class first."))
             return
 
-        def work() -> None:
-            self.class_report = self.reports.class_report(code, start, end, threshold=threshold)
-            self.view.show_class_report(self.class_report)
+        def show(report: ClassReport) -> None:
+            self.class_report = report
+            self.view.show_class_report(report)
 
-        self._guard(work)
+        self._read(
+            lambda: self.reports.class_report(code, start, end, threshold=threshold), show, "The class report"
+        )
 
     def search(self, text: str) -> None:
-        self._guard(lambda: self.view.show_search_results(self.records.search_students(text)))
+        self._read(lambda: self.records.search_students(text), self.view.show_search_results, "The search")
 
     def show_student(self, student_id: str) -> None:
-        def work() -> None:
-            self.student_report = self.reports.student_report(student_id)
-            self.view.show_student_report(self.student_report, self.tz)
+        def show(report: StudentReport) -> None:
+            self.student_report = report
+            self.view.show_student_report(report, self.tz)
 
-        self._guard(work)
+        self._read(lambda: self.reports.student_report(student_id), show, "The student report")
 
     def show_day(self) -> None:
-        self._guard(lambda: self.view.show_day(self.reports.day_report(self.view.day())))
+        day = self.view.day()
+        self._read(lambda: self.reports.day_report(day), self.view.show_day, "The day report")
 
     # --- exports ------------------------------------------------------------------------
     def _session_table(self) -> Table | None:

@@ -16,16 +16,19 @@ from kiosk.gui.context import GuiContext
 from kiosk.gui.dialogs import PinDialog, show_error
 from kiosk.gui.main_window import MainWindow
 from kiosk.gui.records_controller import RecordsController
-from kiosk.gui.records_dialogs import SignOffDialog
 from kiosk.gui.records_view import RecordsView
+from kiosk.gui.runner import OpRunner
 
 log = logging.getLogger(__name__)
 
 
 class RecordsScreen:
-    def __init__(self, ctx: GuiContext, window: MainWindow) -> None:
+    def __init__(self, ctx: GuiContext, window: MainWindow, runner: OpRunner | None = None) -> None:
+        """``runner``: the window's database runner, shared with the session screen (one caller
+        at a time, and both screens refresh from the changes either makes)."""
         self.ctx = ctx
         self.window = window
+        self.runner = runner
         self.controller: RecordsController | None = None
         window.records_requested.connect(self.request)
         window.summary_view.sign_off_requested.connect(self.sign_off_ended_session)
@@ -43,8 +46,11 @@ class RecordsScreen:
             return None
         view = RecordsView(date.today())
         view.back_requested.connect(self.window.show_start)
-        self.controller = RecordsController(view, records, reports)
+        self.controller = RecordsController(view, records, reports, runner=self.runner)
         return self.controller
+
+    def _failed(self, error: KioskError) -> None:
+        show_error(self.window, error)
 
     def request(self) -> None:
         settings = self.ctx.settings
@@ -63,30 +69,27 @@ class RecordsScreen:
         store = self.ctx.store
         if controller is None or store is None:
             return None
-        try:
-            codes = [c.code for c in store.list_classes()]
-        except KioskError as exc:
-            show_error(self.window, exc)
-            return None
-        controller.load(codes)
+        controller.runner.query(
+            lambda: [c.code for c in store.list_classes()],
+            controller.load,
+            self._failed,
+            what="Loading the classes",
+        )
         self.window.show_screen(controller.view)
         return controller.view
 
-    def sign_off_ended_session(self) -> SignOffDialog | None:
+    def sign_off_ended_session(self) -> None:
+        """Opens the sign-off (as ``controller.signoff``) once the session is read."""
         summary = self.window.summary_view.summary
         controller = self._ensure()
         services = self.ctx.services
         if summary is None or controller is None or services is None:
-            return None
-        try:
-            services.wait_for_sync()  # the offline-first store may still be sending the session
-        except KioskError as exc:
-            show_error(self.window, exc)
-            return None
+            return
         view = self.window.summary_view
-        return controller.sign_off_dialog(
+        controller.sign_off_dialog(
             summary.session.id,
             on_done=lambda: view.show_message(
                 view.tr("Register confirmed: the marks of this session are locked.")
             ),
+            before=services.wait_for_sync,  # the offline-first store may still be sending the session
         )

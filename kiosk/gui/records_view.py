@@ -207,6 +207,16 @@ class RecordsView(QWidget):
     def select_session_row(self, row: int) -> None:
         self._sessions.selectRow(row)
 
+    def keep_session_selected(self, session_id: object) -> None:
+        """After a refresh of the list: the open session's row selected again, quietly (its
+        detail is shown by the same refresh, not read once more)."""
+        for row in range(self._sessions.rowCount()):
+            if row_key(self._sessions, row) == session_id:
+                self._sessions.blockSignals(True)
+                self._sessions.selectRow(row)
+                self._sessions.blockSignals(False)
+                return
+
     def session_count(self) -> int:
         return self._sessions.rowCount()
 

@@ -24,6 +24,7 @@ def _controller(sample: Any, look: Look) -> RecordsController:
         view, sample.services.records(), sample.services.reports(), actor="ms.rivera"
     )
     controller.load(["9B", "10A"])
+    controller.settle()
     return controller
 
 
@@ -31,8 +32,10 @@ def records_sessions(sample: Any, look: Look) -> QWidget:
     controller = _controller(sample, look)
     view = controller.view
     view.select_session_row(1)  # yesterday's (row 0 is the sample's live session): it holds a correction
+    controller.settle()
     if controller.detail is not None:
         view.select_line(controller.detail.lines[0].student_id)
+    controller.close()  # everything is shown: its database thread is no longer needed
     return view
 
 
@@ -44,4 +47,6 @@ def records_report(sample: Any, look: Look) -> QWidget:
     start = date.today() - timedelta(days=35)
     view.report.from_edit.setDate(QDate(start.year, start.month, start.day))
     controller.show_class_report()
+    controller.settle()
+    controller.close()
     return view

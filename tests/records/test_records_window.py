@@ -41,8 +41,12 @@ def test_records_open_from_the_window_and_the_register_is_confirmed_at_the_end(
     first = term.school_days()[0]
     view.from_edit.setDate(QDate(first.year, first.month, first.day))
     view.to_edit.setDate(QDate(2027, 1, 1))
+    qtbot.waitUntil(
+        lambda: view.class_combo.count() > 1, timeout=5000
+    )  # the classes, read off the GUI thread
     qtbot.mouseClick(view.show_button, Qt.MouseButton.LeftButton)
-    assert view.session_count() == len(records.list_sessions())
+    expected = len(records.list_sessions())
+    qtbot.waitUntil(lambda: view.session_count() == expected, timeout=5000)
     qtbot.mouseClick(view.back_button, Qt.MouseButton.LeftButton)
     assert window.stack.currentWidget() is window.start_view
 
@@ -55,12 +59,14 @@ def test_records_open_from_the_window_and_the_register_is_confirmed_at_the_end(
     window.show_summary()
     qtbot.mouseClick(window.summary_view.sign_off_button, Qt.MouseButton.LeftButton)
     assert gui.records is not None and gui.records.controller is not None
-    dialog = gui.records.controller.signoff
+    controller = gui.records.controller
+    qtbot.waitUntil(lambda: controller.signoff is not None, timeout=10_000)
+    dialog = controller.signoff
     assert dialog is not None and dialog.isVisible()
     assert len(dialog.names_in("absent")) == 4  # nobody was marked: all absent (one moved to 9B)
     dialog.pick("Barbara Liskov")
     qtbot.mouseClick(dialog.fix_buttons[next(iter(dialog.fix_buttons))], Qt.MouseButton.LeftButton)
-    assert "Barbara Liskov" in dialog.names_in("present")
+    qtbot.waitUntil(lambda: "Barbara Liskov" in dialog.names_in("present"), timeout=5000)
     with qtbot.waitSignal(dialog.accepted, timeout=3000):
         qtbot.mouseClick(dialog.confirm, Qt.MouseButton.LeftButton)
     assert "Register confirmed" in window.summary_view.message_text
