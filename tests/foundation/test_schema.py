@@ -71,6 +71,8 @@ def describe(engine: Engine) -> dict[str, dict[str, Any]]:
     insp = inspect(engine)
     out: dict[str, dict[str, Any]] = {}
     for name in sorted(insp.get_table_names()):
+        if schema.is_dialect_only_table(name):  # SQLite's FTS5 search index (0006_search_fts)
+            continue
         pk = insp.get_pk_constraint(name)
         out[name] = {
             "columns": [(c["name"], type_family(c["type"]), c["nullable"]) for c in insp.get_columns(name)],

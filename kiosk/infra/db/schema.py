@@ -26,10 +26,19 @@ MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 # Indexes one dialect has and the models do not describe (PostgreSQL's trigram index for
 # search, made by raw SQL in migration 0005_records); schema comparisons leave them alone.
 DIALECT_ONLY_INDEXES = frozenset({"ix_students_name_search_trgm"})
+# SQLite's FTS5 search index of migration 0006_search_fts: the virtual table, its shadow
+# tables (``student_name_fts_data`` ...) and its key table all start with this.
+DIALECT_ONLY_TABLE_PREFIX = "student_name_fts"
+
+
+def is_dialect_only_table(name: str | None) -> bool:
+    return bool(name) and str(name).startswith(DIALECT_ONLY_TABLE_PREFIX)
 
 
 def include_object(obj: object, name: str | None, type_: str, reflected: bool, compare_to: object) -> bool:
-    """Alembic's ``include_object`` hook: skip the dialect-only indexes."""
+    """Alembic's ``include_object`` hook: skip the dialect-only indexes and tables."""
+    if type_ == "table" and is_dialect_only_table(name):
+        return False
     return not (type_ == "index" and name in DIALECT_ONLY_INDEXES)
 
 

@@ -7,15 +7,19 @@ the query has four letters or more, similar names fill the rest:
 
 - PostgreSQL: ``'dijkstar' <% name_search`` (pg_trgm word similarity), ranked by it; both
   steps are served by the trigram GIN index of migration 0005_records;
-- SQLite has no trigram index: rows sharing enough of the query's trigrams (``instr`` in
-  SQL) are ranked in Python with the same word similarity as pg_trgm.
+- SQLite: the FTS5 ``trigram`` index of migration 0006_search_fts. A query of three letters
+  or more narrows the substring match to the index's rows (shorter ones read the names:
+  the index has nothing under three letters); for similar names the index gives the rows
+  sharing the most of the query's trigrams (its bm25 rank), ranked in Python with the same
+  word similarity as pg_trgm. When none of those is similar enough, a bounded second pass
+  counts the shared trigrams of more of the index's rows.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, func, literal, select
+from sqlalchemy import ColumnElement, Integer, Select, Uuid, column, func, literal, select, table
 from sqlalchemy.orm import Session
 
 from kiosk.core.reports import Found, StudentRef
@@ -23,7 +27,19 @@ from kiosk.core.text_search import WORD_SIMILARITY_THRESHOLD, normalise_name, wo
 from kiosk.infra.db.models import SchoolClass, Student
 
 FUZZY_MIN_LENGTH = 4  # below this, trigram similarity matches nearly anything
-SQLITE_CANDIDATES = 200
+FTS_MIN_LENGTH = 3  # the trigram index finds nothing for a shorter query
+SQLITE_CANDIDATES = 200  # the index's best rows ranked in Python
+SQLITE_FALLBACK_ROWS = 5000  # rows of the index the second pass counts the trigrams of
+
+# SQLite's FTS5 trigram index and its key table (migration 0006_search_fts; not ORM models).
+_fts = table(
+    "student_name_fts",
+    column("rowid", Integer),
+    column("name_search"),
+    column("sort_name"),
+    column("student_id"),
+    column("student", Uuid),
+)
 
 
 def _ref(row: Any) -> StudentRef:
@@ -49,11 +65,24 @@ def search_students(session: Session, text: str, *, limit: int = 20) -> list[Fou
     contains = Student.name_search.like(_like_pattern(query), escape="\\")
     # Sorted on lower(name), which no index offers: the planner filters through the trigram
     # index and sorts the matches, instead of walking a name index past thousands of misses.
-    stmt = _select().where(contains).order_by(func.lower(Student.name), Student.student_id).limit(limit)
+    sqlite = session.get_bind().dialect.name != "postgresql"
+    if sqlite and len(query) >= FTS_MIN_LENGTH:
+        # The index's phrase match is the substring match; the first page is sorted inside
+        # it (same order, see migration 0006_search_fts), then only those students are read.
+        page = (
+            select(_fts.c.student)
+            .where(_fts.c.name_search.op("MATCH")(_phrase(query)))
+            .order_by(_fts.c.sort_name, _fts.c.student_id)
+            .limit(limit)
+        )
+        stmt = _select().where(Student.id.in_(page.scalar_subquery()))
+    else:
+        stmt = _select().where(contains)
+    stmt = stmt.order_by(func.lower(Student.name), Student.student_id).limit(limit)
     found = [Found(_ref(row), 1.0) for row in session.execute(stmt)]
     if len(found) >= limit or len(query) < FUZZY_MIN_LENGTH:
         return found
-    if session.get_bind().dialect.name == "postgresql":
+    if not sqlite:
         similar = _similar_postgres(session, query, contains, limit - len(found))
     else:
         similar = _similar_sqlite(session, query, contains, limit - len(found))
@@ -71,22 +100,54 @@ def _similar_postgres(session: Session, query: str, contains: ColumnElement[bool
     return [Found(_ref(row), float(row[5] or 0.0)) for row in session.execute(stmt)]
 
 
+def _phrase(text: str) -> str:
+    """An FTS5 phrase: the text as it is (trigram: a substring), its quotes doubled."""
+    return '"' + text.replace('"', '""') + '"'
+
+
+def _fts_rowids(match: str) -> Select[Any]:
+    return select(_fts.c.rowid).where(_fts.c.name_search.op("MATCH")(match))
+
+
+def _students_of(rowids: Select[Any]) -> Select[Any]:
+    return select(_fts.c.student).where(_fts.c.rowid.in_(rowids.scalar_subquery()))
+
+
 def _similar_sqlite(session: Session, query: str, contains: ColumnElement[bool], limit: int) -> list[Found]:
     grams = sorted({word[i : i + 3] for word in query.split() for i in range(len(word) - 2)})
     if not grams:
         return []
-    shared = sum((func.instr(Student.name_search, g) > 0 for g in grams), start=literal(0))
-    # A one-letter typo spoils at most three of a word's trigrams: ask for half of them.
-    needed = max(1, len(grams) // 2)
+    any_gram = " OR ".join(_phrase(g) for g in grams)
+    # Rows with the most (and rarest) of the query's trigrams first: FTS5's bm25 rank.
+    best = _fts_rowids(any_gram).order_by(column("rank")).limit(SQLITE_CANDIDATES)
     candidates: list[Any] = session.execute(
+        _select(Student.name_search).where(Student.id.in_(_students_of(best)), ~contains)
+    ).all()  # type: ignore[assignment]
+    similar = _rank(query, candidates)
+    if not similar:
+        similar = _rank(query, _counted_candidates(session, grams, any_gram, contains))
+    return [Found(_ref(row), score) for score, row in similar[:limit]]
+
+
+def _counted_candidates(
+    session: Session, grams: list[str], any_gram: str, contains: ColumnElement[bool]
+) -> list[Any]:
+    """The second pass: of at most SQLITE_FALLBACK_ROWS rows holding one of the trigrams,
+    those sharing half of them (a one-letter typo spoils at most three of a word's)."""
+    shared = sum((func.instr(Student.name_search, g) > 0 for g in grams), start=literal(0))
+    some = _fts_rowids(any_gram).limit(SQLITE_FALLBACK_ROWS)
+    rows: list[Any] = session.execute(
         _select(Student.name_search)
-        .where(shared >= needed, ~contains)
+        .where(Student.id.in_(_students_of(some)), shared >= max(1, len(grams) // 2), ~contains)
         .order_by(shared.desc())
         .limit(SQLITE_CANDIDATES)
     ).all()  # type: ignore[assignment]
+    return rows
+
+
+def _rank(query: str, candidates: list[Any]) -> list[tuple[float, Any]]:
     scored = [(word_similarity(query, str(row[5])), row) for row in candidates]
-    similar = sorted(
+    return sorted(
         ((score, row) for score, row in scored if score >= WORD_SIMILARITY_THRESHOLD),
         key=lambda sr: (-sr[0], str(sr[1][2]).casefold(), sr[1][1]),
     )
-    return [Found(_ref(row), score) for score, row in similar[:limit]]
