@@ -566,16 +566,21 @@ def report(
             for line in Path("/proc/cpuinfo").read_text().splitlines()
             if line.startswith("model name")
         )
+    if not results:  # --search-only
+        print(
+            f"# Student search benchmark\n\n{os.cpu_count()} CPUs ({cpu}), Python {platform.python_version()}, "
+            f"SQLite {sqlite3.sqlite_version}; load average at the end {os.getloadavg()[0]:.1f} "
+            "(other work shared the machine).\n"
+        )
+        print(f"## Search over {args.search_students:,} students\n")
+        _print_search(search)
+        return
     print(
         f"# Attendance record benchmark\n\n{args.students} students, {args.classes} classes, {len(year.days)} days, "
         f"{len(year.periods)} periods: {n:,} records; term = {len(year.days) // 2} school days. "
         f"{os.cpu_count()} CPUs ({cpu}), Python {platform.python_version()}, SQLite {sqlite3.sqlite_version}; "
         f"load average at the end {os.getloadavg()[0]:.1f} (other work shared the machine).\n"
     )
-    if not results:  # --search-only
-        print(f"## Search over {args.search_students:,} students (search only)\n")
-        _print_search(search)
-        return
     print("Load: " + ", ".join(f"{k} {v:.0f} s" for k, v in loaded.items()) + "\n")
     print("| database | report | p50 ms | p95 ms | target p95 | seed-guide way p50 ms | ratio |")
     print("|---|---|---:|---:|---|---:|---:|")

@@ -8,11 +8,10 @@ the query has four letters or more, similar names fill the rest:
 - PostgreSQL: ``'dijkstar' <% name_search`` (pg_trgm word similarity), ranked by it; both
   steps are served by the trigram GIN index of migration 0005_records;
 - SQLite: the FTS5 ``trigram`` index of migration 0006_search_fts. A query of three letters
-  or more narrows the substring match to the index's rows (shorter ones read the names:
+  or more is matched and its first page sorted in the index (shorter ones read the names:
   the index has nothing under three letters); for similar names the index gives the rows
-  sharing the most of the query's trigrams (its bm25 rank), ranked in Python with the same
-  word similarity as pg_trgm. When none of those is similar enough, a bounded second pass
-  counts the shared trigrams of more of the index's rows.
+  holding the query's rarest trigrams, of which those sharing half of them are ranked in
+  Python with the same word similarity as pg_trgm.
 """
 
 from __future__ import annotations
@@ -29,7 +28,6 @@ from kiosk.infra.db.models import SchoolClass, Student
 FUZZY_MIN_LENGTH = 4  # below this, trigram similarity matches nearly anything
 FTS_MIN_LENGTH = 3  # the trigram index finds nothing for a shorter query
 SQLITE_CANDIDATES = 200  # the index's best rows ranked in Python
-SQLITE_FALLBACK_ROWS = 5000  # rows of the index the second pass counts the trigrams of
 
 # SQLite's FTS5 trigram index and its key table (migration 0006_search_fts; not ORM models).
 _fts = table(
@@ -40,6 +38,7 @@ _fts = table(
     column("student_id"),
     column("student", Uuid),
 )
+_vocab = table("student_name_fts_vocab", column("term"), column("doc", Integer))
 
 
 def _ref(row: Any) -> StudentRef:
@@ -85,7 +84,7 @@ def search_students(session: Session, text: str, *, limit: int = 20) -> list[Fou
     if not sqlite:
         similar = _similar_postgres(session, query, contains, limit - len(found))
     else:
-        similar = _similar_sqlite(session, query, contains, limit - len(found))
+        similar = _similar_sqlite(session, query, limit - len(found))
     return found + similar
 
 
@@ -105,44 +104,35 @@ def _phrase(text: str) -> str:
     return '"' + text.replace('"', '""') + '"'
 
 
-def _fts_rowids(match: str) -> Select[Any]:
-    return select(_fts.c.rowid).where(_fts.c.name_search.op("MATCH")(match))
-
-
-def _students_of(rowids: Select[Any]) -> Select[Any]:
-    return select(_fts.c.student).where(_fts.c.rowid.in_(rowids.scalar_subquery()))
-
-
-def _similar_sqlite(session: Session, query: str, contains: ColumnElement[bool], limit: int) -> list[Found]:
+def _similar_sqlite(session: Session, query: str, limit: int) -> list[Found]:
     grams = sorted({word[i : i + 3] for word in query.split() for i in range(len(word) - 2)})
     if not grams:
         return []
-    any_gram = " OR ".join(_phrase(g) for g in grams)
-    # Rows with the most (and rarest) of the query's trigrams first: FTS5's bm25 rank.
-    best = _fts_rowids(any_gram).order_by(column("rank")).limit(SQLITE_CANDIDATES)
-    candidates: list[Any] = session.execute(
-        _select(Student.name_search).where(Student.id.in_(_students_of(best)), ~contains)
-    ).all()  # type: ignore[assignment]
-    similar = _rank(query, candidates)
-    if not similar:
-        similar = _rank(query, _counted_candidates(session, grams, any_gram, contains))
-    return [Found(_ref(row), score) for score, row in similar[:limit]]
-
-
-def _counted_candidates(
-    session: Session, grams: list[str], any_gram: str, contains: ColumnElement[bool]
-) -> list[Any]:
-    """The second pass: of at most SQLITE_FALLBACK_ROWS rows holding one of the trigrams,
-    those sharing half of them (a one-letter typo spoils at most three of a word's)."""
-    shared = sum((func.instr(Student.name_search, g) > 0 for g in grams), start=literal(0))
-    some = _fts_rowids(any_gram).limit(SQLITE_FALLBACK_ROWS)
-    rows: list[Any] = session.execute(
-        _select(Student.name_search)
-        .where(Student.id.in_(_students_of(some)), shared >= max(1, len(grams) // 2), ~contains)
+    # A one-letter typo spoils at most three of a word's trigrams: a candidate shares half.
+    needed = max(1, len(grams) // 2)
+    # It then holds at least one of ANY len - needed + 1 of them (it misses len - needed at
+    # most): the index reads the postings of the rarest ones only. The same candidates as
+    # counting the trigrams of every name, without reading every name.
+    vocab = select(_vocab.c.term, _vocab.c.doc).where(_vocab.c.term.in_(grams))
+    held = {str(term): int(doc) for term, doc in session.execute(vocab)}
+    rarest = sorted(grams, key=lambda g: held.get(g, 0))[: len(grams) - needed + 1]
+    if not any(held.get(g) for g in rarest):
+        return []
+    shared = sum((func.instr(_fts.c.name_search, g) > 0 for g in grams), start=literal(0))
+    best = (
+        select(_fts.c.student)
+        .where(
+            _fts.c.name_search.op("MATCH")(" OR ".join(_phrase(g) for g in rarest)),
+            shared >= needed,
+            ~_fts.c.name_search.like(_like_pattern(query), escape="\\"),  # found as a substring
+        )
         .order_by(shared.desc())
         .limit(SQLITE_CANDIDATES)
+    )
+    candidates: list[Any] = session.execute(
+        _select(Student.name_search).where(Student.id.in_(best.scalar_subquery()))
     ).all()  # type: ignore[assignment]
-    return rows
+    return [Found(_ref(row), score) for score, row in _rank(query, candidates)[:limit]]
 
 
 def _rank(query: str, candidates: list[Any]) -> list[tuple[float, Any]]:

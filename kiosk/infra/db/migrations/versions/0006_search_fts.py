@@ -17,6 +17,8 @@ candidates of the typo search, come from the index.
 - ``student_name_fts_rows``: one integer key per student for the FTS rows. The students'
   key is a UUID, and SQLite's implicit rowid of ``students`` may be renumbered by VACUUM,
   so the FTS rows cannot use either; this table's INTEGER PRIMARY KEY is stable;
+- ``student_name_fts_vocab``: how many names hold each trigram (FTS5's own counts), so
+  the typo search asks the index for its query's rarest trigrams;
 - triggers on ``students`` keep both in step, whoever writes the row (the ORM, the bulk
   import, a raw INSERT), in the same transaction.
 
@@ -49,6 +51,7 @@ STATEMENTS = [
         name_search, sort_name UNINDEXED, student_id UNINDEXED, student UNINDEXED,
         tokenize = 'trigram'
     )""",
+    f"CREATE VIRTUAL TABLE {FTS}_vocab USING fts5vocab({FTS}, 'row')",
     f"""CREATE TRIGGER {FTS}_insert AFTER INSERT ON students BEGIN
         INSERT INTO {ROWS} (student_id) VALUES (new.id);
         INSERT INTO {FTS} (rowid, name_search, sort_name, student_id, student)
@@ -82,5 +85,6 @@ def downgrade() -> None:
         return
     for trigger in ("insert", "update", "delete"):
         op.execute(f"DROP TRIGGER IF EXISTS {FTS}_{trigger}")
+    op.execute(f"DROP TABLE IF EXISTS {FTS}_vocab")
     op.execute(f"DROP TABLE IF EXISTS {FTS}")
     op.execute(f"DROP TABLE IF EXISTS {ROWS}")
