@@ -71,7 +71,7 @@ def describe(engine: Engine) -> dict[str, dict[str, Any]]:
     insp = inspect(engine)
     out: dict[str, dict[str, Any]] = {}
     for name in sorted(insp.get_table_names()):
-        if schema.is_dialect_only_table(name):  # SQLite's FTS5 search index (0006_search_fts)
+        if schema.is_dialect_only_table(name):  # SQLite's FTS5 search index (0007_search_fts)
             continue
         pk = insp.get_pk_constraint(name)
         out[name] = {

@@ -1,4 +1,4 @@
-"""SQLite's FTS5 trigram index of the names (migration 0006_search_fts) stays in step with
+"""SQLite's FTS5 trigram index of the names (migration 0007_search_fts) stays in step with
 the students whoever writes them, and the search answers the same through it."""
 
 from __future__ import annotations

@@ -26,7 +26,7 @@ MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 # Indexes one dialect has and the models do not describe (PostgreSQL's trigram index for
 # search, made by raw SQL in migration 0005_records); schema comparisons leave them alone.
 DIALECT_ONLY_INDEXES = frozenset({"ix_students_name_search_trgm"})
-# SQLite's FTS5 search index of migration 0006_search_fts: the virtual table, its shadow
+# SQLite's FTS5 search index of migration 0007_search_fts: the virtual table, its shadow
 # tables (``student_name_fts_data`` ...) and its key table all start with this.
 DIALECT_ONLY_TABLE_PREFIX = "student_name_fts"
 

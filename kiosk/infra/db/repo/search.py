@@ -7,7 +7,7 @@ the query has four letters or more, similar names fill the rest:
 
 - PostgreSQL: ``'dijkstar' <% name_search`` (pg_trgm word similarity), ranked by it; both
   steps are served by the trigram GIN index of migration 0005_records;
-- SQLite: the FTS5 ``trigram`` index of migration 0006_search_fts. A query of three letters
+- SQLite: the FTS5 ``trigram`` index of migration 0007_search_fts. A query of three letters
   or more is matched and its first page sorted in the index (shorter ones read the names:
   the index has nothing under three letters); for similar names the index gives the rows
   holding the query's rarest trigrams, of which those sharing half of them are ranked in
@@ -29,7 +29,7 @@ FUZZY_MIN_LENGTH = 4  # below this, trigram similarity matches nearly anything
 FTS_MIN_LENGTH = 3  # the trigram index finds nothing for a shorter query
 SQLITE_CANDIDATES = 200  # the index's best rows ranked in Python
 
-# SQLite's FTS5 trigram index and its key table (migration 0006_search_fts; not ORM models).
+# SQLite's FTS5 trigram index and its key table (migration 0007_search_fts; not ORM models).
 _fts = table(
     "student_name_fts",
     column("rowid", Integer),
@@ -67,7 +67,7 @@ def search_students(session: Session, text: str, *, limit: int = 20) -> list[Fou
     sqlite = session.get_bind().dialect.name != "postgresql"
     if sqlite and len(query) >= FTS_MIN_LENGTH:
         # The index's phrase match is the substring match; the first page is sorted inside
-        # it (same order, see migration 0006_search_fts), then only those students are read.
+        # it (same order, see migration 0007_search_fts), then only those students are read.
         page = (
             select(_fts.c.student)
             .where(_fts.c.name_search.op("MATCH")(_phrase(query)))

@@ -1,7 +1,7 @@
 """student search on SQLite: an FTS5 trigram index of the normalised names
 
-Revision ID: 0006_search_fts
-Revises: 0005_records
+Revision ID: 0007_search_fts
+Revises: 0006_admin
 Create Date: 2026-11-30
 
 SQLite only (PostgreSQL has its trigram GIN index since 0005_records, unchanged here).
@@ -30,8 +30,8 @@ from __future__ import annotations
 
 from alembic import op
 
-revision = "0006_search_fts"
-down_revision = "0005_records"
+revision = "0007_search_fts"
+down_revision = "0006_admin"
 branch_labels = None
 depends_on = None
 
