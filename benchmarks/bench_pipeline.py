@@ -72,7 +72,7 @@ def main() -> None:
     data_dir = args.data_dir or Path(tempfile.mkdtemp(prefix="kiosk-bench-"))
     settings = load_settings(data_dir=data_dir, env={"KIOSK_PROFILE": args.profile})
     if args.profile == "dlib-offline":
-        weights.install_offline(settings)
+        weights.install_offline(settings.weights_dir)
     start = time.perf_counter()
     try:
         pipeline = FacePipeline(settings)

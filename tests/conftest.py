@@ -152,7 +152,7 @@ def dlib_models_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from kiosk.infra.recognition import weights
 
     data_dir = tmp_path_factory.mktemp("dlib-models")
-    weights.install_offline(load_settings(data_dir=data_dir, env={"KIOSK_PROFILE": "dlib-offline"}))
+    weights.install_offline(load_settings(data_dir=data_dir).weights_dir)
     return data_dir / "models"
 
 

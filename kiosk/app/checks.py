@@ -163,7 +163,7 @@ def _cameras(s: Settings, _db: OpenDatabase) -> Check:
 def _models(s: Settings, _db: OpenDatabase) -> Check:
     from kiosk.infra.recognition.weights import status
 
-    states = status(s)
+    states = status(s.weights_dir, s.recognition.profile)
     by_name = {st.profile.name: st for st in states}
     active = by_name.get(s.recognition.profile)
     summary = ", ".join(f"{st.profile.name}: {'installed' if st.installed else 'missing'}" for st in states)

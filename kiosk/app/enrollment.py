@@ -25,7 +25,7 @@ from kiosk.app.roster import NewEncoding, RosterService
 from kiosk.core.domain import FaceBox, StudentInfo
 from kiosk.core.errors import ConsentRequired, InvalidInput, KioskError
 from kiosk.core.matching import decide
-from kiosk.infra.camera.sources import IMAGE_SUFFIXES as IMAGE_SUFFIXES  # the one list of photo files
+from kiosk.core.photos import IMAGE_SUFFIXES
 from kiosk.infra.recognition.images import load_image
 from kiosk.infra.recognition.index import FaceIndex
 from kiosk.infra.recognition.pipeline import FacePipeline

@@ -81,7 +81,7 @@ def _pipeline_section(ctx: CliContext, faces: Path | None, repeat: int) -> None:
             "Give the folder laid out like tests/data/faces.",
         )
     prepare_environment(ctx.settings)
-    ready = [st.profile for st in weights.status(ctx.settings) if st.installed and not st.corrupt]
+    ready = [st.profile for st in weights.status(ctx.settings.weights_dir) if st.installed and not st.corrupt]
     if not ready:
         echo("  skipped: no profile's weights are installed (`kiosk models status`)")
         return
@@ -94,7 +94,7 @@ def _pipeline_section(ctx: CliContext, faces: Path | None, repeat: int) -> None:
             f"  {t.profile:<14} {t.load_s:>7.1f} {t.faces_in_frame:>5} {t.detect_ms_per_frame:>12.1f} "
             f"{t.embed_ms_batch1:>10.1f} {t.embed_ms_batch10:>10.1f}"
         )
-    missing = [st.name for st in weights.status(ctx.settings) if not st.installed]
+    missing = [st.name for st in weights.status(ctx.settings.weights_dir) if not st.installed]
     if missing:
         echo(f"  not installed, not timed: {', '.join(missing)}")
 

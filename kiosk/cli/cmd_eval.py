@@ -19,9 +19,9 @@ from typing import Any
 import numpy as np
 
 from kiosk.app.bootstrap import prepare_environment
-from kiosk.app.enrollment import IMAGE_SUFFIXES
 from kiosk.cli.context import CliContext, echo
 from kiosk.core.errors import InvalidInput, KioskError
+from kiosk.core.photos import IMAGE_SUFFIXES
 from kiosk.infra.recognition.evaluation import EvaluationReport, evaluate
 from kiosk.infra.recognition.images import load_image
 from kiosk.infra.recognition.profiles import ModelProfile, get_profile

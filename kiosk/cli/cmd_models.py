@@ -55,9 +55,9 @@ def _short(digest: str | None) -> str:
 
 def status_command(args: argparse.Namespace, ctx: CliContext) -> int:
     settings = ctx.settings
-    manifest = weights.read_manifest(settings)
-    echo(f"Weights folder: {weights.weights_folder(settings)}")
-    for st in weights.status(settings, full_check=args.verify):
+    manifest = weights.read_manifest(settings.weights_dir)
+    echo(f"Weights folder: {weights.weights_folder(settings.weights_dir)}")
+    for st in weights.status(settings.weights_dir, settings.recognition.profile, full_check=args.verify):
         prof = st.profile
         if st.corrupt:
             state = "damaged"
@@ -72,7 +72,7 @@ def status_command(args: argparse.Namespace, ctx: CliContext) -> int:
             size = f"{fs.size / 1e6:.1f} MB" if fs.size else "-"
             echo(f"  {fs.file_name}: {_STATE_WORDS[fs.state]}, {size}, sha256 recorded {_short(recorded)}")
     active = get_profile(settings.recognition.profile)
-    current = weights.profile_status(settings, active)
+    current = weights.profile_status(settings.weights_dir, active)
     if not current.installed or current.corrupt:
         echo(f"The active profile {active.name} cannot run yet. {weights.WAYS_ON}")
         return 1
@@ -107,7 +107,7 @@ def fetch_command(args: argparse.Namespace, ctx: CliContext) -> int:
     settings = ctx.settings
     prepare_environment(settings)
     prof = get_profile(args.profile or settings.recognition.profile)
-    before = weights.profile_status(settings, prof)
+    before = weights.profile_status(settings.weights_dir, prof)
     if before.installed and not before.corrupt:
         echo(f"The {prof.name} weight files are already installed.")
         return 0
@@ -117,7 +117,7 @@ def fetch_command(args: argparse.Namespace, ctx: CliContext) -> int:
         echo(f"Downloading the {prof.name} weight files...")
     bar = _FileBar()
     try:
-        paths = weights.fetch(settings, prof, bar)
+        paths = weights.fetch(settings.weights_dir, prof, bar)
     finally:
         bar.close()
     for path in paths:
@@ -131,10 +131,10 @@ def fetch_command(args: argparse.Namespace, ctx: CliContext) -> int:
 def import_command(args: argparse.Namespace, ctx: CliContext) -> int:
     settings = ctx.settings
     prepare_environment(settings)
-    names = weights.import_weights(settings, Path(args.path))
+    names = weights.import_weights(settings.weights_dir, Path(args.path))
     for name in names:
         echo(f"  {name}: imported")
-    for st in weights.status(settings):
+    for st in weights.status(settings.weights_dir):
         if set(names) & set(st.profile.file_names):
             if st.installed:
                 echo(f"The {st.name} profile is ready.")
@@ -171,7 +171,7 @@ def use_command(args: argparse.Namespace, ctx: CliContext) -> int:
     prepare_environment(settings)
     if prof.name == DLIB_OFFLINE.name:
         # its files ship with the kiosk: install them first so the switch never leaves it unable to run
-        weights.install_offline(settings)
+        weights.install_offline(settings.weights_dir)
     previous = settings.recognition.profile
     write_user_settings(settings.user_config_file, {"recognition": {"profile": prof.name}})
     if previous == prof.name:
@@ -181,7 +181,7 @@ def use_command(args: argparse.Namespace, ctx: CliContext) -> int:
     env_profile = os.environ.get("KIOSK_PROFILE")
     if env_profile and env_profile != prof.name:
         echo(f"Note: the environment variable KIOSK_PROFILE={env_profile} overrides this file; unset it.")
-    st = weights.profile_status(settings, prof)
+    st = weights.profile_status(settings.weights_dir, prof)
     if not st.installed or st.corrupt:
         echo(
             f"Its weight files are not installed yet: run `kiosk models fetch {prof.name}` "

@@ -83,17 +83,23 @@ def decide(candidates: Sequence[tuple[K, float]], threshold: float, margin: floa
     return MatchDecision(best_student, best, lead, MatchReason.MATCH, best_student)
 
 
-def l2_normalise(vectors: NDArray[np.floating] | Sequence[float], axis: int = -1) -> NDArray[np.float32]:
-    """Scale vectors to unit length along ``axis`` (float32, a new array).
+class InvalidVector(ValueError):
+    """A face vector that cannot be normalised: zero length, NaN or infinite values."""
 
-    Zero vectors stay zero (they then match nothing). Non-finite values raise ``ValueError``:
-    a NaN embedding would otherwise poison every similarity it touches.
+
+def l2_normalise(vectors: NDArray[np.floating] | Sequence[float], axis: int = -1) -> NDArray[np.float32]:
+    """Scale vectors to unit length along ``axis`` (float32, a new array). Strict.
+
+    A zero vector or one with NaN or infinite values raises :class:`InvalidVector` (a
+    ``ValueError``): such a vector comes from a broken model or a damaged row, and scaled
+    quietly it would either match nothing or poison every similarity it touches. Callers
+    decide what to do (the embedder reports a damaged model, the index refuses the rows).
     """
     arr = np.asarray(vectors, dtype=np.float32)
     if not np.all(np.isfinite(arr)):
-        raise ValueError("face vectors contain NaN or infinite values")
+        raise InvalidVector("face vectors contain NaN or infinite values")
     norms = np.linalg.norm(arr, axis=axis, keepdims=True)
-    out: NDArray[np.float32] = np.divide(
-        arr, norms, out=np.zeros_like(arr), where=norms > np.float32(1e-12), dtype=np.float32
-    )
+    if arr.size and not np.all(norms > np.float32(1e-12)):
+        raise InvalidVector("a face vector has zero length")
+    out: NDArray[np.float32] = (arr / norms).astype(np.float32, copy=False)
     return out

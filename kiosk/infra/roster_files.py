@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kiosk.core.errors import InvalidInput
+from kiosk.core.photos import IMAGE_SUFFIXES
 from kiosk.core.yesno import parse_yes_no, yes_no_hint
 
 log = logging.getLogger(__name__)
@@ -36,7 +37,6 @@ MAX_LENGTHS = {"student_id": 64, "name": 200, "class": 32, "email": 320, "phone"
 MAX_FILE_BYTES = 20 * 1024 * 1024
 _DELIMITERS = ",;\t"
 _DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "tab"}
-IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".bmp", ".webp", ".tif", ".tiff"}
 COLUMNS_HINT = "Columns: student_id,name,class,email,phone,consent (consent: yes/no)."
 
 

@@ -99,22 +99,30 @@ def test_a_changed_file_of_the_same_size_fails_the_hash_and_is_never_installed(t
 
     assert bundle.startup_problem(tmp_path / "bundle") is None  # the cheap check: sizes only
     with pytest.raises(bundle.ModelPackDamaged, match="does not match its sha256"):
-        model_pack.install_missing(settings, DLIB_OFFLINE, folder)
-    assert not any(weights.weights_folder(settings).glob("*.dat"))
+        model_pack.install_missing(settings.weights_dir, DLIB_OFFLINE, folder)
+    assert not any(weights.weights_folder(settings.weights_dir).glob("*.dat"))
 
 
 def test_install_missing_copies_the_profile_files_and_records_them(tmp_path: Path, pack_root: Path) -> None:
     settings = load_settings(data_dir=tmp_path / "data", env={"KIOSK_PROFILE": "dlib-offline"})
 
-    installed = model_pack.install_missing(settings, DLIB_OFFLINE, pack_root / bundle.MODEL_PACK_FOLDER)
+    installed = model_pack.install_missing(
+        settings.weights_dir, DLIB_OFFLINE, pack_root / bundle.MODEL_PACK_FOLDER
+    )
 
     assert sorted(installed) == sorted(DLIB_OFFLINE.file_names)
-    assert weights.profile_status(settings, DLIB_OFFLINE).installed
-    recorded = weights.read_manifest(settings)
+    assert weights.profile_status(settings.weights_dir, DLIB_OFFLINE).installed
+    recorded = weights.read_manifest(settings.weights_dir)
     assert {e["source"] for e in recorded.values()} == {f"bundle:{n}" for n in DLIB_OFFLINE.file_names}
     # already there: nothing to do; a profile the pack does not hold: nothing either
-    assert model_pack.install_missing(settings, DLIB_OFFLINE, pack_root / bundle.MODEL_PACK_FOLDER) == []
-    assert model_pack.install_missing(settings, FACENET512, pack_root / bundle.MODEL_PACK_FOLDER) == []
+    assert (
+        model_pack.install_missing(settings.weights_dir, DLIB_OFFLINE, pack_root / bundle.MODEL_PACK_FOLDER)
+        == []
+    )
+    assert (
+        model_pack.install_missing(settings.weights_dir, FACENET512, pack_root / bundle.MODEL_PACK_FOLDER)
+        == []
+    )
 
 
 def test_a_frozen_kiosk_takes_its_weights_from_the_pack(tmp_path: Path, frozen: Path) -> None:
@@ -123,8 +131,8 @@ def test_a_frozen_kiosk_takes_its_weights_from_the_pack(tmp_path: Path, frozen: 
     assert bundle.is_frozen() and bundle.model_pack_dir() == frozen / bundle.MODEL_PACK_FOLDER
     assert bundle.startup_problem() is None
     assert weights.offline_package_folder() == frozen / bundle.MODEL_PACK_FOLDER
-    assert weights.ensure_ready(settings) is DLIB_OFFLINE
-    sources = {e["source"] for e in weights.read_manifest(settings).values()}
+    assert weights.ensure_ready(settings.weights_dir, settings.recognition.profile) is DLIB_OFFLINE
+    sources = {e["source"] for e in weights.read_manifest(settings.weights_dir).values()}
     assert sources == {f"bundle:{n}" for n in DLIB_OFFLINE.file_names}
 
 
@@ -134,7 +142,7 @@ def test_a_frozen_kiosk_without_facenet_in_its_pack_still_names_the_ways_on(
     settings = load_settings(data_dir=tmp_path / "data", env={"KIOSK_PROFILE": "facenet512"})
 
     with pytest.raises(KioskError, match="kiosk models import"):
-        weights.ensure_ready(settings)
+        weights.ensure_ready(settings.weights_dir, settings.recognition.profile)
 
 
 def write_facenet_standin(path: Path) -> None:
@@ -169,8 +177,8 @@ def test_a_pack_with_facenet_installs_what_it_has_and_names_what_is_still_missin
     bundle.write_pack_manifest(folder, [entry], "9.9.9")
     settings = load_settings(data_dir=tmp_path / "data", env={"KIOSK_PROFILE": "facenet512"})
 
-    assert model_pack.install_missing(settings, FACENET512, folder) == ["facenet512_weights.onnx"]
+    assert model_pack.install_missing(settings.weights_dir, FACENET512, folder) == ["facenet512_weights.onnx"]
 
-    st = weights.profile_status(settings, FACENET512)
+    st = weights.profile_status(settings.weights_dir, FACENET512)
     assert st.missing == ("face_detection_yunet_2023mar.onnx",)
-    assert weights.read_manifest(settings)["facenet512_weights.onnx"]["sha256"] == entry.sha256
+    assert weights.read_manifest(settings.weights_dir)["facenet512_weights.onnx"]["sha256"] == entry.sha256

@@ -6,7 +6,7 @@ import uuid
 import numpy as np
 import pytest
 
-from kiosk.core.matching import MatchReason, decide, l2_normalise
+from kiosk.core.matching import InvalidVector, MatchReason, decide, l2_normalise
 
 A, B, C = uuid.uuid4(), uuid.uuid4(), uuid.uuid4()
 
@@ -85,15 +85,23 @@ def test_decision_is_frozen() -> None:
         d.student_uuid = B  # type: ignore[misc]
 
 
-def test_l2_normalise_rows_and_zero_vector() -> None:
-    x = np.array([[3.0, 4.0], [0.0, 0.0]])
+def test_l2_normalise_rows() -> None:
+    x = np.array([[3.0, 4.0], [0.0, 2.0]])
     out = l2_normalise(x)
     assert out.dtype == np.float32
-    np.testing.assert_allclose(out, [[0.6, 0.8], [0.0, 0.0]], rtol=1e-6)
+    np.testing.assert_allclose(out, [[0.6, 0.8], [0.0, 1.0]], rtol=1e-6)
     np.testing.assert_allclose(l2_normalise([0.0, 2.0]), [0.0, 1.0])
     assert x[0, 0] == 3.0  # input untouched
+    assert l2_normalise(np.zeros((0, 4))).shape == (0, 4)  # an empty batch is fine
 
 
-def test_l2_normalise_refuses_nan() -> None:
-    with pytest.raises(ValueError):
+def test_l2_normalise_refuses_a_zero_vector() -> None:
+    with pytest.raises(InvalidVector, match="zero length"):
+        l2_normalise(np.array([[3.0, 4.0], [0.0, 0.0]]))
+
+
+def test_l2_normalise_refuses_nan_and_infinity() -> None:
+    with pytest.raises(InvalidVector, match="NaN"):
         l2_normalise(np.array([1.0, np.nan]))
+    with pytest.raises(InvalidVector):
+        l2_normalise(np.array([[1.0, np.inf]]))

@@ -67,7 +67,7 @@ def classroom(tmp_path_factory: pytest.TempPathFactory) -> Classroom:
         data_dir=root / "data", database_url=f"sqlite:///{db_path}", env={"KIOSK_PROFILE": "dlib-offline"}
     )
     prepare_environment(settings)
-    weights.install_offline(settings)
+    weights.install_offline(settings.weights_dir)
     pipeline = FacePipeline(settings)
     engine: Engine = Database.open(settings).engine
     sessions = session_factory(engine)

@@ -46,7 +46,7 @@ def identities() -> dict[str, str]:
 def dlib_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
     """A data folder with the dlib-offline weights installed (once per session)."""
     settings = settings_for(tmp_path_factory.mktemp("kiosk-dlib"))
-    weights.install_offline(settings)
+    weights.install_offline(settings.weights_dir)
     return settings
 
 
@@ -67,7 +67,7 @@ def facenet_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
     if not folder or not Path(folder).is_dir():
         pytest.skip(FACENET_SKIP_REASON)
     settings = settings_for(tmp_path_factory.mktemp("kiosk-facenet"), "facenet512")
-    weights.import_weights(settings, folder)
-    if not weights.profile_status(settings, FACENET512).installed:
+    weights.import_weights(settings.weights_dir, folder)
+    if not weights.profile_status(settings.weights_dir, FACENET512).installed:
         pytest.skip(FACENET_SKIP_REASON)
     return settings

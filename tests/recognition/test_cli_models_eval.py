@@ -118,12 +118,12 @@ def test_import_of_a_folder_installs_copies_and_makes_the_profile_ready(
     assert rc == 0, err
     for name in DLIB_OFFLINE.file_names:
         assert f"{name}: imported" in out
-        installed = weights.weights_folder(load_settings(data_dir=data)) / name
+        installed = weights.weights_folder(load_settings(data_dir=data).weights_dir) / name
         assert installed.is_file() and not installed.is_symlink()
     assert "The dlib-offline profile is ready." in out
     settings = load_settings(data_dir=data, env={"KIOSK_PROFILE": "dlib-offline"})
-    assert weights.profile_status(settings, DLIB_OFFLINE, full_check=True).installed
-    manifest = weights.read_manifest(settings)
+    assert weights.profile_status(settings.weights_dir, DLIB_OFFLINE, full_check=True).installed
+    manifest = weights.read_manifest(settings.weights_dir)
     assert manifest["shape_predictor_5_face_landmarks.dat"]["source"].startswith("import:")
 
 
@@ -142,7 +142,7 @@ def test_a_corrupt_file_in_the_import_folder_is_named_and_nothing_is_installed(
     assert "shape_predictor_5_face_landmarks.dat" in err and "damaged" in err
     assert "kiosk models import PATH" in err
     assert err.count("\n") == 1  # one line
-    folder = weights.weights_folder(load_settings(data_dir=data))
+    folder = weights.weights_folder(load_settings(data_dir=data).weights_dir)
     # the good ResNet file was not installed either, and no staging file is left
     assert not folder.exists() or [p.name for p in folder.iterdir()] == []
     no_traceback(out + err)
@@ -177,7 +177,7 @@ def test_fetch_without_internet_fails_fast_and_names_the_ways_on(
     assert "`kiosk models import PATH`" in err and "`kiosk models use dlib-offline`" in err
     # one probe per source, each at most CONNECT_TIMEOUT_S; deepface alone waits 30 s a source
     assert elapsed < 2 * weights.CONNECT_TIMEOUT_S + 5
-    folder = weights.weights_folder(load_settings(data_dir=data))
+    folder = weights.weights_folder(load_settings(data_dir=data).weights_dir)
     assert [p.name for p in folder.iterdir()] == []  # nothing partial left behind
     no_traceback(out + err)
 

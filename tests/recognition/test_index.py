@@ -99,6 +99,17 @@ def test_empty_gallery_answers_nothing() -> None:
     assert decide(index.search(np.ones(DIM), MODEL)[0], 0.6, 0.05).student_uuid is None
 
 
+def test_zero_or_nan_rows_are_left_out_not_matched() -> None:
+    vectors, students, centres = gallery(5, 2)
+    damaged = vectors.copy()
+    damaged[0] = 0.0  # e.g. a row damaged in storage
+    damaged[3] = np.nan
+    index = FaceIndex.build(damaged, students, MODEL)
+    assert index.size == len(students) - 2
+    best = index.search(centres[1], MODEL, k=1)[0][0][0]
+    assert best == students[2]  # the other students are still found
+
+
 def test_bad_input_refused() -> None:
     vectors, students, _ = gallery(5, 2)
     with pytest.raises(ValueError):

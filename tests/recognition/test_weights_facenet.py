@@ -70,8 +70,8 @@ def test_a_facenet512_shaped_graph_loads_through_deepface(tmp_path: Path) -> Non
     stick.mkdir()
     write_standin(stick / "facenet512_weights.onnx")
 
-    assert weights.import_weights(settings, stick) == ["facenet512_weights.onnx"]
-    state = {f.file_name: f.state for f in weights.profile_status(settings, FACENET512).files}
+    assert weights.import_weights(settings.weights_dir, stick) == ["facenet512_weights.onnx"]
+    state = {f.file_name: f.state for f in weights.profile_status(settings.weights_dir, FACENET512).files}
     assert state["facenet512_weights.onnx"] is FileState.INSTALLED
     assert state["face_detection_yunet_2023mar.onnx"] is FileState.MISSING
 
@@ -91,7 +91,7 @@ def test_a_facenet512_shaped_graph_loads_through_deepface(tmp_path: Path) -> Non
 def test_the_pipeline_still_needs_the_yunet_detector(tmp_path: Path) -> None:
     settings = settings_for(tmp_path)
     write_standin(tmp_path / "facenet512_weights.onnx")
-    weights.import_weights(settings, tmp_path / "facenet512_weights.onnx")
+    weights.import_weights(settings.weights_dir, tmp_path / "facenet512_weights.onnx")
 
     with pytest.raises(WeightsMissing, match=r"face_detection_yunet_2023mar\.onnx"):
         FacePipeline(settings)
@@ -102,7 +102,7 @@ def test_a_graph_with_the_wrong_output_size_is_refused(tmp_path: Path) -> None:
     write_standin(tmp_path / "facenet512_weights.onnx", output_dim=128)
 
     with pytest.raises(WeightsCorrupt, match="512"):
-        weights.import_weights(settings, tmp_path / "facenet512_weights.onnx")
+        weights.import_weights(settings.weights_dir, tmp_path / "facenet512_weights.onnx")
 
 
 @pytest.mark.facenet_weights
@@ -125,18 +125,18 @@ def test_real_facenet512_finds_and_tells_faces_apart(facenet_settings: Settings)
 
 def test_a_file_placed_by_hand_is_pinned_once_it_loads(tmp_path: Path) -> None:
     settings = settings_for(tmp_path)
-    folder = weights.weights_folder(settings)
+    folder = weights.weights_folder(settings.weights_dir)
     folder.mkdir(parents=True)
     write_standin(folder / "facenet512_weights.onnx")  # copied by hand, as deepface's docs say
-    state = {f.file_name: f.state for f in weights.profile_status(settings, FACENET512).files}
+    state = {f.file_name: f.state for f in weights.profile_status(settings.weights_dir, FACENET512).files}
     assert state["facenet512_weights.onnx"] is FileState.UNVERIFIED
 
     Embedder(settings, FACENET512)
-    assert weights.pin_unverified(settings, FACENET512) == ["facenet512_weights.onnx"]
-    state = {f.file_name: f.state for f in weights.profile_status(settings, FACENET512).files}
+    assert weights.pin_unverified(settings.weights_dir, FACENET512) == ["facenet512_weights.onnx"]
+    state = {f.file_name: f.state for f in weights.profile_status(settings.weights_dir, FACENET512).files}
     assert state["facenet512_weights.onnx"] is FileState.INSTALLED
 
     (folder / "facenet512_weights.onnx").unlink()
     write_standin(folder / "facenet512_weights.onnx", output_dim=128)  # swapped afterwards
-    state = {f.file_name: f.state for f in weights.profile_status(settings, FACENET512).files}
+    state = {f.file_name: f.state for f in weights.profile_status(settings.weights_dir, FACENET512).files}
     assert state["facenet512_weights.onnx"] is FileState.CORRUPT

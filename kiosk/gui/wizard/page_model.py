@@ -30,7 +30,7 @@ log = logging.getLogger(__name__)
 
 
 def fetch_profile(state: WizardState, profile: str, report: Report) -> list[Path]:
-    return weights.fetch(state.settings, profile, progress_callback=report)
+    return weights.fetch(state.settings.weights_dir, profile, progress_callback=report)
 
 
 def import_from(state: WizardState, text: str, _report: Report) -> list[str]:
@@ -39,7 +39,7 @@ def import_from(state: WizardState, text: str, _report: Report) -> list[str]:
             "Choose the folder or file holding the weight files.",
             "For example the USB stick they were copied to.",
         )
-    return weights.import_weights(state.settings, Path(text.strip()))
+    return weights.import_weights(state.settings.weights_dir, Path(text.strip()))
 
 
 class ModelPage(SetupPage):
@@ -110,7 +110,10 @@ class ModelPage(SetupPage):
 
     def refresh(self) -> None:
         """Re-read the weight files' state (hashing only files changed since they were recorded)."""
-        self._status = {st.name: st for st in weights.status(self.state.settings)}
+        self._status = {
+            st.name: st
+            for st in weights.status(self.state.settings.weights_dir, self.state.settings.recognition.profile)
+        }
         for name, label in self.state_labels.items():
             st = self._status[name]
             if st.installed:

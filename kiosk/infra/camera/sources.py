@@ -27,6 +27,7 @@ from urllib.parse import urlsplit, urlunsplit
 import cv2
 
 from kiosk.core.errors import CameraError
+from kiosk.core.photos import IMAGE_SUFFIXES
 from kiosk.infra.camera._opencv import decode_image, quiet_opencv
 from kiosk.infra.camera.devices import device_path, list_devices
 from kiosk.infra.camera.frame import Frame, Image
@@ -34,9 +35,6 @@ from kiosk.infra.image_guard import MAX_FRAME_PIXELS, ImageRefused
 
 log = logging.getLogger(__name__)
 
-IMAGE_SUFFIXES = frozenset(
-    {".jpg", ".jpeg", ".png", ".bmp", ".webp", ".tif", ".tiff", ".pgm", ".ppm", ".pbm"}
-)
 STREAM_SCHEMES = frozenset({"rtsp", "rtsps", "rtmp", "http", "https"})
 DEFAULT_FILE_FPS = 25.0
 DEFAULT_IMAGE_FPS = 5.0

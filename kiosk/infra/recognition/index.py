@@ -143,6 +143,16 @@ class FaceIndex:
             raise ValueError(f"{n} vectors but {len(student_uuids)} student ids")
         if dim == 0:
             raise ValueError("vectors have no dimensions")
+        usable = np.all(np.isfinite(matrix), axis=1) & (np.linalg.norm(matrix, axis=1) > 1e-12)
+        if not usable.all():
+            # a zero or NaN row is damage (the embedder never stores one): leave it out, so one
+            # bad row does not stop the whole class from being recognised
+            log.warning(
+                "Leaving %d unusable face vector(s) (zero or NaN) out of the index", int((~usable).sum())
+            )
+            matrix = matrix[usable]
+            student_uuids = [s for s, ok in zip(student_uuids, usable.tolist(), strict=True) if ok]
+            n = matrix.shape[0]
         matrix = np.ascontiguousarray(l2_normalise(matrix))
         students: list[uuid.UUID] = []
         code_of: dict[uuid.UUID, int] = {}

@@ -13,16 +13,16 @@ import logging
 from pathlib import Path
 
 from kiosk.infra import bundle
-from kiosk.infra.config import Settings
 from kiosk.infra.recognition import weights
 from kiosk.infra.recognition.profiles import ModelProfile, WeightFile
+from kiosk.infra.recognition.weights.acquisition import install_many
 
 log = logging.getLogger(__name__)
 
 _USABLE = (weights.FileState.INSTALLED, weights.FileState.UNVERIFIED)
 
 
-def install_missing(settings: Settings, profile: ModelProfile, pack_dir: Path | None = None) -> list[str]:
+def install_missing(weights_dir: Path, profile: ModelProfile, pack_dir: Path | None = None) -> list[str]:
     """Install ``profile``'s missing or damaged files from the model pack; the names installed.
 
     ``pack_dir`` defaults to this bundle's pack; outside a bundle (and for files the pack does
@@ -33,7 +33,7 @@ def install_missing(settings: Settings, profile: ModelProfile, pack_dir: Path | 
     if folder is None:
         return []
     pack = bundle.read_pack(folder)
-    current = weights.profile_status(settings, profile)
+    current = weights.profile_status(weights_dir, profile)
     items: list[tuple[WeightFile, Path, str]] = []
     for wf, fs in zip(profile.weights, current.files, strict=True):
         entry = pack.get(wf.file_name)
@@ -43,5 +43,5 @@ def install_missing(settings: Settings, profile: ModelProfile, pack_dir: Path | 
     if not items:
         return []
     log.info("Installing %s from the kiosk's model pack", ", ".join(wf.file_name for wf, _, _ in items))
-    weights._install_many(settings, items)  # all or nothing, each file loaded once to prove it
+    install_many(weights_dir, items)  # all or nothing, each file loaded once to prove it
     return [wf.file_name for wf, _, _ in items]

@@ -29,6 +29,7 @@ from numpy.typing import NDArray
 
 from kiosk.core.domain import FaceBox
 from kiosk.core.errors import InvalidInput, KioskError
+from kiosk.core.matching import InvalidVector, l2_normalise
 from kiosk.infra.config import Settings
 from kiosk.infra.recognition import _deepface
 from kiosk.infra.recognition.dlib_process import deepface_dlib_input, shared_process
@@ -121,12 +122,6 @@ def laplacian_variance(img: ImageBGR, size: tuple[int, int] | None = None) -> fl
     return float(cv2.Laplacian(gray, cv2.CV_64F).var())
 
 
-def l2_normalise(vectors: NDArray[Any]) -> Vector:
-    out = np.asarray(vectors, dtype=np.float32)
-    norms = np.linalg.norm(out, axis=1, keepdims=True)
-    return cast(Vector, (out / np.maximum(norms, 1e-12)).astype(np.float32, copy=False))
-
-
 def _load(settings: Settings, prof: ModelProfile, task: str, model_name: str) -> Any:
     try:
         return _deepface.build(task, model_name, settings.weights_dir)
@@ -134,7 +129,7 @@ def _load(settings: Settings, prof: ModelProfile, task: str, model_name: str) ->
         raise
     except Exception as exc:  # deepface raises ValueError, dlib RuntimeError, onnxruntime its own
         log.warning("Loading %s failed: %s: %s", model_name, type(exc).__name__, exc)
-        raise describe_error(exc, prof, settings) from None
+        raise describe_error(exc, prof, settings.weights_dir) from None
 
 
 class Embedder:
@@ -201,7 +196,13 @@ class Embedder:
                     f"instead of {self.dim}.",
                     "Its weight file is not the expected model: install it again with `kiosk models fetch`.",
                 )
-            out.append(l2_normalise(vectors))
+            try:
+                out.append(l2_normalise(vectors))
+            except InvalidVector as exc:  # a model that outputs NaN or zeros is broken, not the photo
+                raise KioskError(
+                    f"The {self.model_name} model produced unusable vectors ({exc}).",
+                    "Its weight file may be damaged: install it again with `kiosk models fetch`.",
+                ) from None
         return np.concatenate(out, axis=0)
 
 
@@ -324,11 +325,11 @@ class FacePipeline:
 
     def __init__(self, settings: Settings, profile: ModelProfile | str | None = None) -> None:
         self.settings = settings
-        self.profile = ensure_ready(settings, profile)
+        self.profile = ensure_ready(settings.weights_dir, profile or settings.recognition.profile)
         _deepface.configure(settings.weights_dir)
         self.detector = FaceDetector(settings, self.profile)
         self.embedder = Embedder(settings, self.profile)
-        pin_unverified(settings, self.profile)
+        pin_unverified(settings.weights_dir, self.profile)
         log.info(
             "Face pipeline ready: %s (detector %s, %d-number vectors)",
             self.profile.model_name,
