@@ -27,8 +27,8 @@ from PySide6.QtCore import QElapsedTimer, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from kiosk.app.demo import DEMO_FACES, DEMO_STUDENTS, prepare_demo  # noqa: E402
+from kiosk.app.demo_video import Actor, write_classroom_video  # noqa: E402
 from kiosk.gui.app import build_gui  # noqa: E402
-from kiosk.infra.camera.synthetic import Actor, write_classroom_video  # noqa: E402
 
 
 def main() -> int:

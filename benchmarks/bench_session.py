@@ -25,11 +25,11 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from kiosk.app.bootstrap import open_database, prepare_environment  # noqa: E402
+from kiosk.app.demo_video import Actor, Appearance, write_classroom_video  # noqa: E402
 from kiosk.app.enrollment import EnrollmentService  # noqa: E402
 from kiosk.app.session import AttendanceSessionService  # noqa: E402
 from kiosk.infra.camera.capture import CaptureWorker  # noqa: E402
 from kiosk.infra.camera.sources import make_source  # noqa: E402
-from kiosk.infra.camera.synthetic import Actor, Appearance, write_classroom_video  # noqa: E402
 from kiosk.infra.config import load_settings  # noqa: E402
 from kiosk.infra.db.engine import session_factory, unit_of_work  # noqa: E402
 from kiosk.infra.db.repo import classes, students  # noqa: E402

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kiosk.app.bootstrap import FaceModels, KioskServices, build_services, prepare_environment
+from kiosk.app.demo_video import Actor, SyntheticVideo, default_timeline, write_classroom_video
 from kiosk.core.errors import KioskError
-from kiosk.infra.camera.synthetic import Actor, SyntheticVideo, default_timeline, write_classroom_video
 from kiosk.infra.config import Settings, load_settings, write_user_settings
 
 log = logging.getLogger(__name__)

@@ -19,6 +19,8 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.app.bootstrap import build_services
+from kiosk.app.demo_heads import locate_face
+from kiosk.app.demo_video import Actor, Appearance, SyntheticClassroom
 from kiosk.app.enrollment import thumbnail_jpeg
 from kiosk.app.readiness import class_readiness
 from kiosk.app.session import FaceResult, RosterEntry
@@ -31,7 +33,6 @@ from kiosk.gui.screenshots_records import records_report, records_sessions
 from kiosk.gui.style import BOX_COLOURS, Look, stylesheet
 from kiosk.gui.video_widget import Overlay
 from kiosk.infra.camera import CameraDevice, Image
-from kiosk.infra.camera.synthetic import Actor, Appearance, SyntheticClassroom, locate_face
 from kiosk.infra.config import load_settings
 from kiosk.infra.recognition.images import load_image
 

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, func, select
 
+from kiosk.app.demo_video import Actor, write_classroom_video
 from kiosk.cli.main import main
 from kiosk.core.domain import AttendanceStatus, MarkSource
-from kiosk.infra.camera.synthetic import Actor, write_classroom_video
 from kiosk.infra.db.models import AttendanceRecord, FaceEncoding, Student
 from tests.conftest import FACES_DIR, offline_profile_data_dir
 

@@ -19,10 +19,10 @@ from sqlalchemy import Engine
 
 from kiosk.app.bootstrap import prepare_environment
 from kiosk.app.database import Database
+from kiosk.app.demo_video import Actor, SyntheticClassroom, SyntheticVideo, default_timeline
 from kiosk.app.enrollment import EnrollmentService
 from kiosk.app.roster import RosterService
 from kiosk.core.domain import StudentInfo
-from kiosk.infra.camera.synthetic import Actor, SyntheticClassroom, SyntheticVideo, default_timeline
 from kiosk.infra.config import Settings, load_settings
 from kiosk.infra.db.engine import session_factory, unit_of_work
 from kiosk.infra.db.repo import classes, students

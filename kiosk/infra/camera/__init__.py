@@ -1,4 +1,4 @@
-"""Cameras and other frame sources, the capture thread, and a synthetic classroom video (no Qt)."""
+"""Cameras and other frame sources, and the capture thread (no Qt)."""
 
 from kiosk.infra.camera.capture import CaptureState, CaptureStatus, CaptureWorker, FpsMeter, LatestFrame
 from kiosk.infra.camera.devices import CameraDevice, list_devices

@@ -1,4 +1,4 @@
-"""The synthetic classroom video: readable, deterministic, and faces a detector can find."""
+"""The demo's synthetic classroom video: readable, deterministic, and faces a detector can find."""
 
 from __future__ import annotations
 
@@ -9,19 +9,21 @@ import cv2
 import numpy as np
 import pytest
 
-from kiosk.core.domain import FaceBox
-from kiosk.core.errors import InvalidInput
-from kiosk.infra.camera import VideoFileSource, open_source
-from kiosk.infra.camera.synthetic import (
+from kiosk.app.demo_heads import locate_face
+from kiosk.app.demo_video import (
     Actor,
     Appearance,
     SyntheticClassroom,
     SyntheticVideo,
     actors_from_folder,
     default_timeline,
-    locate_face,
 )
+from kiosk.core.domain import FaceBox
+from kiosk.core.errors import InvalidInput
+from kiosk.infra.camera import VideoFileSource, open_source
+from tests.conftest import FACES_DIR
 
+PEOPLE_DIR = FACES_DIR / "people"
 SHORT_TIMELINE = (
     Appearance("person01", 0.0, 1.6, (0.3, 0.42), (0.36, 0.42), face_width=118),
     Appearance("person02", 0.5, 1.4, (0.72, 0.45), (0.66, 0.43), face_width=110),
@@ -30,8 +32,6 @@ SHORT_TIMELINE = (
 
 @pytest.fixture(scope="module")
 def short_video(tmp_path_factory: pytest.TempPathFactory) -> tuple[SyntheticClassroom, SyntheticVideo]:
-    from camera_media import PEOPLE_DIR
-
     if not PEOPLE_DIR.is_dir():
         pytest.skip(f"test photos missing: {PEOPLE_DIR}")
     actors = actors_from_folder(PEOPLE_DIR, limit=2)
@@ -169,3 +169,10 @@ def test_a_photo_without_a_detectable_face_still_renders(tmp_path: Path) -> None
     classroom = SyntheticClassroom([Actor("x", plain)], [Appearance("x", 0.0, 0.5)], fps=10.0, noise=0)
     assert classroom.frame(2).shape == (480, 640, 3)
     assert classroom.visible(2)[0].box.w == 118
+
+
+@pytest.fixture
+def people_dir() -> Path:
+    if not PEOPLE_DIR.is_dir():
+        pytest.skip(f"test photos missing: {PEOPLE_DIR}")
+    return PEOPLE_DIR

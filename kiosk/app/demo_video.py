@@ -1,4 +1,6 @@
-"""A synthetic classroom video made from still photos, for tests and ``kiosk demo``.
+"""A synthetic classroom video made from still photos, for ``kiosk demo``, tests and benchmarks.
+
+It is not a camera: it writes a video file, which any frame source then plays.
 
 Each "actor" is a label and a photo. Their heads are cut out generously around the face,
 scaled so the face is about 110-130 px wide (large and sharp enough for dlib's HOG
@@ -16,10 +18,8 @@ arithmetic that draws the frames); split, each part would need the others' inter
 
 from __future__ import annotations
 
-import functools
 import logging
 import math
-import threading
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,10 +29,10 @@ import cv2
 import numpy as np
 import numpy.typing as npt
 
+from kiosk.app.demo_heads import Head, cut_head
 from kiosk.core.domain import FaceBox
 from kiosk.core.errors import CameraError, InvalidInput
-from kiosk.infra.camera._opencv import decode_image
-from kiosk.infra.camera.frame import Image
+from kiosk.infra.camera import Image
 
 log = logging.getLogger(__name__)
 
@@ -40,11 +40,6 @@ DEFAULT_SIZE = (640, 480)
 DEFAULT_FPS = 15.0
 FADE_SECONDS = 0.3
 LANES = (0.28, 0.72)  # horizontal head positions, as a fraction of the width, for two people at once
-
-# How far the head crop reaches around dlib's (tight, brow-to-chin) face box, in face sizes.
-_CROP_LEFT = _CROP_RIGHT = 0.45
-_CROP_TOP = 0.70
-_CROP_BOTTOM = 0.45
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,79 +143,6 @@ def default_timeline(
     return appearances
 
 
-_detector_lock = threading.Lock()
-
-
-@functools.cache
-def _hog_detector() -> Any:
-    """dlib's HOG face detector, built once (building it takes a second or two)."""
-    import dlib
-
-    return dlib.get_frontal_face_detector()
-
-
-def locate_face(image: Image) -> FaceBox | None:
-    """The largest face in a photo, by dlib's HOG detector; ``None`` when none or no dlib."""
-    try:
-        detector = _hog_detector()
-    except ImportError:
-        log.debug("dlib is not installed: face positions in photos are guessed")
-        return None
-    scale = min(1.0, 800.0 / max(image.shape[:2]))
-    small = cv2.resize(image, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA) if scale < 1 else image
-    rgb = cv2.cvtColor(small, cv2.COLOR_BGR2RGB)
-    for upsample in (0, 1):
-        with _detector_lock:  # one detector object, shared: not documented as thread-safe
-            rects = list(detector(rgb, upsample))
-        if rects:
-            best = max(rects, key=lambda r: r.width() * r.height())
-            return FaceBox(
-                x=round(best.left() / scale),
-                y=round(best.top() / scale),
-                w=round(best.width() / scale),
-                h=round(best.height() / scale),
-            )
-    return None
-
-
-def _guess_face(image: Image) -> FaceBox:
-    h, w = image.shape[:2]
-    side = round(min(h, w) * 0.45)
-    return FaceBox(x=(w - side) // 2, y=max(0, round(h * 0.38) - side // 2), w=side, h=side)
-
-
-@dataclass(frozen=True, slots=True)
-class _Head:
-    """A head cut out of a photo, with where the face lies inside the cut (fractions)."""
-
-    image: Image
-    face: tuple[float, float, float, float]  # x, y, w, h as fractions of the crop
-
-
-def _cut_head(actor: Actor) -> _Head:
-    photo = decode_image(actor.photo)
-    if photo is None:
-        raise InvalidInput(
-            f"The photo {actor.photo} for {actor.label!r} cannot be read.",
-            "Use a .jpg or .png picture with one clearly visible face.",
-        )
-    face = actor.face or locate_face(photo)
-    if face is None:
-        log.warning("no face found in %s; using the middle of the photo", actor.photo)
-        face = _guess_face(photo)
-    x0 = round(face.x - _CROP_LEFT * face.w)
-    x1 = round(face.x + face.w + _CROP_RIGHT * face.w)
-    y0 = round(face.y - _CROP_TOP * face.h)
-    y1 = round(face.y + face.h + _CROP_BOTTOM * face.h)
-    h, w = photo.shape[:2]
-    pad = max(0, -x0, -y0, x1 - w, y1 - h)
-    if pad:
-        photo = cv2.copyMakeBorder(photo, pad, pad, pad, pad, cv2.BORDER_REPLICATE)
-    crop = np.ascontiguousarray(photo[y0 + pad : y1 + pad, x0 + pad : x1 + pad])
-    cw, ch = x1 - x0, y1 - y0
-    return _Head(crop, ((face.x - x0) / cw, (face.y - y0) / ch, face.w / cw, face.h / ch))
-
-
 def actors_from_folder(folder: Path, *, photo_index: int = 0, limit: int | None = None) -> list[Actor]:
     """One actor per subfolder (label = subfolder name), using its ``photo_index``-th photo.
 
@@ -275,7 +197,7 @@ class SyntheticClassroom:
         self.noise = noise
         end = max((a.end_s for a in self.timeline), default=0.0) + tail_s
         self.frame_count = max(1, math.ceil(end * fps))
-        self._heads: dict[str, _Head] = {}
+        self._heads: dict[str, Head] = {}
         self._scaled: dict[tuple[str, int], tuple[Image, npt.NDArray[Any]]] = {}
         self._background = self._make_background()
         self._noise_bank = self._make_noise()
@@ -297,9 +219,10 @@ class SyntheticClassroom:
         out: Image = np.clip(wall, 0, 255).astype(np.uint8)
         return out
 
-    def _head(self, label: str) -> _Head:
+    def _head(self, label: str) -> Head:
         if label not in self._heads:
-            self._heads[label] = _cut_head(self.actors[label])
+            actor = self.actors[label]
+            self._heads[label] = cut_head(actor.label, actor.photo, actor.face)
         return self._heads[label]
 
     def _placed(self, appearance: Appearance) -> tuple[Image, npt.NDArray[Any]]:
