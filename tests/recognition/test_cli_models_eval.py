@@ -102,7 +102,7 @@ def _usb_copy(dlib_models_dir: Path, folder: Path) -> Path:
     target = folder / "kiosk-models" / "dlib"
     target.mkdir(parents=True)
     for name in DLIB_OFFLINE.file_names:
-        shutil.copyfile(weights._deepface.weights_folder(dlib_models_dir) / name, target / name)
+        shutil.copyfile(weights.weights_folder(dlib_models_dir) / name, target / name)
     return target
 
 
