@@ -55,11 +55,16 @@ class RecognitionSettings:
     vote_window_seconds: float = 2.0
     margin: float = 0.05
     min_face_pixels: int = 60
-    min_sharpness: float = 20.0
+    min_sharpness: float = 40.0
     detect_width: int = 480
     dlib_in_subprocess: bool = True
-    thresholds: Mapping[str, float] = field(default_factory=lambda: {"Facenet512": 0.70, "Dlib": 0.94})
-    margins: Mapping[str, float] = field(default_factory=lambda: {"Facenet512": 0.05, "Dlib": 0.02})
+    enroll_jitters: int = 5
+    thresholds: Mapping[str, float] = field(
+        default_factory=lambda: {"Facenet512": 0.70, "Dlib-chip": 0.94, "Dlib": 0.94}
+    )
+    margins: Mapping[str, float] = field(
+        default_factory=lambda: {"Facenet512": 0.05, "Dlib-chip": 0.02, "Dlib": 0.02}
+    )
 
     def threshold_for(self, model_name: str) -> float:
         """The minimum similarity for ``model_name``; 1.0 (nothing matches) for an unknown model."""

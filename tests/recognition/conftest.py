@@ -18,7 +18,7 @@ from kiosk.infra.config import Settings, load_settings
 from kiosk.infra.recognition import weights
 from kiosk.infra.recognition.images import load_image
 from kiosk.infra.recognition.pipeline import FacePipeline
-from kiosk.infra.recognition.profiles import FACENET512
+from kiosk.infra.recognition.profiles import DLIB_DEEPFACE, FACENET512
 
 FACES_DIR = Path(__file__).resolve().parents[1] / "data" / "faces"
 PORTRAIT = FACES_DIR / "people" / "person01" / "1.jpg"
@@ -53,6 +53,12 @@ def dlib_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
 @pytest.fixture(scope="session")
 def dlib_pipeline(dlib_settings: Settings) -> FacePipeline:
     return FacePipeline(dlib_settings)
+
+
+@pytest.fixture(scope="session")
+def old_dlib_pipeline(dlib_settings: Settings) -> FacePipeline:
+    """dlib's model on deepface's crops: the path dlib-offline ran before (tag "Dlib")."""
+    return FacePipeline(dlib_settings, DLIB_DEEPFACE)
 
 
 @pytest.fixture(scope="session")

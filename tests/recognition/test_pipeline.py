@@ -56,12 +56,12 @@ def test_vectors_are_unit_length_float32_with_the_model_name(
 ) -> None:
     analysis = dlib_pipeline.analyse(portrait)
 
-    assert analysis.model_name == "Dlib"
+    assert analysis.model_name == "Dlib-chip"
     assert (analysis.width, analysis.height) == (portrait.shape[1], portrait.shape[0])
     vectors = analysis.embeddings(dlib_pipeline.dim)
     assert vectors.shape == (1, 128) and vectors.dtype == np.float32
     assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
-    assert all(f.model_name == "Dlib" for f in analysis.faces)
+    assert all(f.model_name == "Dlib-chip" for f in analysis.faces)
 
 
 def test_same_person_is_closer_than_different_people(dlib_pipeline: FacePipeline) -> None:
@@ -116,8 +116,10 @@ def test_boxes_are_scaled_back_to_the_full_frame(
         assert abs(b - 2 * a) <= 0.06 * 2 * small_box.w
 
 
-def test_vectors_match_deepface_represent(dlib_pipeline: FacePipeline, portrait: NDArray[np.uint8]) -> None:
-    """Same preprocessing as DeepFace.represent, so vectors from either are comparable.
+def test_vectors_match_deepface_represent(
+    old_dlib_pipeline: FacePipeline, portrait: NDArray[np.uint8]
+) -> None:
+    """On the deepface path: same preprocessing as DeepFace.represent, so vectors from either are comparable.
 
     Given deepface's own crop, the vector is the same; the whole pipeline differs only
     because deepface detects on a copy padded with black borders, which moves dlib's box
@@ -134,8 +136,8 @@ def test_vectors_match_deepface_represent(dlib_pipeline: FacePipeline, portrait:
     their_crop = detection.extract_faces(
         portrait, detector_backend="dlib", color_face="bgr", normalize_face=False
     )
-    same_crop = dlib_pipeline.embedder.embed_crops([their_crop[0]["face"].astype(np.uint8)])[0]
-    ours = dlib_pipeline.analyse(portrait).embeddings(128)[0]
+    same_crop = old_dlib_pipeline.embedder.embed_crops([their_crop[0]["face"].astype(np.uint8)])[0]
+    ours = old_dlib_pipeline.analyse(portrait).embeddings(128)[0]
 
     assert float(same_crop @ reference) > 0.9999
     assert float(ours @ reference) > 0.97

@@ -6,11 +6,11 @@ cannot paint and the camera thread cannot hand over frames. In a child process i
 beside them: waiting for the child's answer releases the GIL. The child
 (``python -m kiosk.infra.recognition.dlib_process MODEL``) loads only dlib and numpy.
 
-Protocol over the child's stdin/stdout: a request is a 16-byte header (n, height, width,
-channels as little-endian int32) and the ``uint8`` pixels; the answer is a status byte
-(``0`` then n x 128 float32, or ``1`` then a UTF-8 error line). A header with n = 0 ends it.
-The input is prepared exactly as deepface's own dlib client does (BGR to RGB, 0-255,
-``uint8``), so vectors equal the in-process ones.
+Protocol over the child's stdin/stdout: a request is a 20-byte header (n, height, width,
+channels, jitters as little-endian int32) and the ``uint8`` RGB pixels; the answer is a status
+byte (``0`` then n x 128 float32, or ``1`` then a UTF-8 error line). A header with n = 0 ends
+it. The pixels are what dlib gets in-process (an aligned chip, or deepface's crop prepared as
+deepface's own dlib client does), so vectors equal the in-process ones.
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ from numpy.typing import NDArray
 log = logging.getLogger(__name__)
 
 DIM = 128
-_HEADER = struct.Struct("<4i")
+_HEADER = struct.Struct("<5i")
 
 
 def deepface_dlib_input(batch_bgr01: NDArray[np.float32]) -> NDArray[np.uint8]:
@@ -65,11 +65,12 @@ class DlibEmbedProcess:
             self.close()
             raise RuntimeError("the dlib helper process did not start")
 
-    def embed(self, batch: NDArray[np.uint8]) -> NDArray[np.float32]:
+    def embed(self, batch: NDArray[np.uint8], jitters: int = 0) -> NDArray[np.float32]:
+        """Descriptors of ``batch`` (n, h, w, 3) RGB faces; ``jitters`` is dlib's ``num_jitters``."""
         n, h, w, c = batch.shape
         assert self._proc.stdin is not None and self._proc.stdout is not None
         with self._lock:
-            self._proc.stdin.write(_HEADER.pack(n, h, w, c) + np.ascontiguousarray(batch).tobytes())
+            self._proc.stdin.write(_HEADER.pack(n, h, w, c, jitters) + np.ascontiguousarray(batch).tobytes())
             self._proc.stdin.flush()
             status = _read_exact(self._proc.stdout, 1)  # blocks without holding the GIL
             if status != b"\x00":
@@ -84,7 +85,7 @@ class DlibEmbedProcess:
     def close(self) -> None:
         with contextlib.suppress(OSError, ValueError):  # already gone
             assert self._proc.stdin is not None
-            self._proc.stdin.write(_HEADER.pack(0, 0, 0, 0))
+            self._proc.stdin.write(_HEADER.pack(0, 0, 0, 0, 0))
             self._proc.stdin.close()
         try:
             self._proc.wait(timeout=5)
@@ -146,14 +147,15 @@ def _serve_requests(model_path: str) -> int:
     out.flush()
     while True:
         try:
-            n, h, w, c = _HEADER.unpack(_read_exact(inp, _HEADER.size))
+            n, h, w, c, jitters = _HEADER.unpack(_read_exact(inp, _HEADER.size))
         except EOFError:
             return 0
         if n == 0:
             return 0
         batch = np.frombuffer(_read_exact(inp, n * h * w * c), dtype=np.uint8).reshape(n, h, w, c)
         try:
-            vectors = np.asarray([np.asarray(d) for d in model.compute_face_descriptor(batch)], dtype="<f4")
+            descriptors = model.compute_face_descriptor(list(batch), jitters)
+            vectors = np.asarray([np.asarray(d) for d in descriptors], dtype="<f4")
             out.write(b"\x00" + vectors.tobytes())
         except Exception as exc:  # report it, keep serving
             out.write(b"\x01" + f"dlib failed: {exc}".replace("\n", " ").encode() + b"\n")

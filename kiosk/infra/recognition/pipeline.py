@@ -1,7 +1,13 @@
 """The headless face pipeline: detect faces in a frame, judge them, turn them into vectors.
 
-Built on deepface's lower-level pieces (its detector and recognition model classes, its
-face alignment and its resizing), not on ``DeepFace.represent``, so that:
+Two ways from a frame to a vector, chosen by the profile's ``face_path``:
+
+- dlib-offline runs dlib's own canonical path (:mod:`.dlib_chip`: HOG box, 5 landmarks,
+  aligned 150x150 chip);
+- the deepface path (Facenet512, and the old dlib path kept for comparison) is built here.
+
+The deepface path uses deepface's lower-level pieces (its detector and recognition model
+classes, its face alignment and its resizing), not ``DeepFace.represent``, so that:
 
 - detection runs once per frame, on a copy scaled down to ``recognition.detect_width``;
   boxes and eyes are scaled back and the aligned crop is cut from the full-size frame;
@@ -16,11 +22,10 @@ Face vectors are never logged.
 
 from __future__ import annotations
 
-import enum
 import logging
 import threading
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Any, cast
 
 import cv2
@@ -32,94 +37,30 @@ from kiosk.core.errors import InvalidInput, KioskError
 from kiosk.core.matching import InvalidVector, l2_normalise
 from kiosk.infra.config import Settings
 from kiosk.infra.recognition import _deepface
+from kiosk.infra.recognition.dlib_chip import DlibChipDetector, DlibChipEmbedder
 from kiosk.infra.recognition.dlib_process import deepface_dlib_input, shared_process
+from kiosk.infra.recognition.faces import AnalysedFace, DetectedFace, FrameAnalysis, Point, Vector
 from kiosk.infra.recognition.images import ImageBGR, to_bgr
-from kiosk.infra.recognition.profiles import ModelProfile, get_profile
-from kiosk.infra.recognition.weights import describe_error, ensure_ready, pin_unverified
+from kiosk.infra.recognition.profiles import FacePath, ModelProfile, get_profile
+from kiosk.infra.recognition.quality import RejectReason, face_sharpness, judge, photo_advice
+from kiosk.infra.recognition.weights import describe_error, ensure_ready, pin_unverified, weights_folder
+
+__all__ = [
+    "AnalysedFace",
+    "DetectedFace",
+    "Embedder",
+    "FaceDetector",
+    "FacePipeline",
+    "FrameAnalysis",
+    "RejectReason",
+    "Vector",
+]
 
 log = logging.getLogger(__name__)
 
 DLIB_RESNET_FILE = "dlib_face_recognition_resnet_model_v1.dat"
-
-Vector = NDArray[np.float32]
 # Crops are embedded in chunks of this many (memory stays flat with a crowded frame).
 MAX_BATCH = 32
-
-
-class RejectReason(enum.StrEnum):
-    CUT_OFF = "cut_off"
-    TOO_SMALL = "too_small"
-    BLURRED = "blurred"
-
-    @property
-    def message(self) -> str:
-        return _REJECT_MESSAGES[self]
-
-
-_REJECT_MESSAGES = {
-    RejectReason.CUT_OFF: "Face is partly outside the picture: step into the middle.",
-    RejectReason.TOO_SMALL: "Face is too small: come closer to the camera.",
-    RejectReason.BLURRED: "Face is blurred: hold still.",
-}
-
-Point = tuple[int, int]
-
-
-@dataclass(frozen=True, slots=True, eq=False)
-class DetectedFace:
-    """One face found in a frame, in the full frame's pixel coordinates."""
-
-    box: FaceBox
-    left_eye: Point | None  # the person's left eye (on the viewer's right)
-    right_eye: Point | None
-    confidence: float
-    sharpness: float  # variance of the Laplacian at the model's input size
-    crop: ImageBGR  # aligned face crop (BGR, uint8) cut from the full frame
-    detector: str
-    rejection: RejectReason | None = None
-
-    @property
-    def accepted(self) -> bool:
-        return self.rejection is None
-
-
-@dataclass(frozen=True, slots=True, eq=False)
-class AnalysedFace:
-    face: DetectedFace
-    embedding: Vector | None  # L2-normalised; None when the face was rejected
-    model_name: str
-
-
-@dataclass(frozen=True, slots=True, eq=False)
-class FrameAnalysis:
-    model_name: str
-    width: int
-    height: int
-    faces: tuple[AnalysedFace, ...]
-
-    @property
-    def accepted(self) -> tuple[AnalysedFace, ...]:
-        return tuple(f for f in self.faces if f.embedding is not None)
-
-    @property
-    def rejected(self) -> tuple[AnalysedFace, ...]:
-        return tuple(f for f in self.faces if f.embedding is None)
-
-    def embeddings(self, dim: int | None = None) -> Vector:
-        """The accepted faces' vectors as one (k, dim) array."""
-        vectors = [f.embedding for f in self.faces if f.embedding is not None]
-        if vectors:
-            return np.stack(vectors).astype(np.float32, copy=False)
-        return np.zeros((0, dim or 0), dtype=np.float32)
-
-
-def laplacian_variance(img: ImageBGR, size: tuple[int, int] | None = None) -> float:
-    """Sharpness: the variance of the Laplacian of the grayscale image (after resizing to ``size``)."""
-    gray = cv2.cvtColor(img, cv2.COLOR_BGR2GRAY) if img.ndim == 3 else img
-    if size is not None and gray.shape[:2] != (size[1], size[0]):
-        interp = cv2.INTER_AREA if gray.shape[1] > size[0] else cv2.INTER_LINEAR
-        gray = cv2.resize(gray, size, interpolation=interp)
-    return float(cv2.Laplacian(gray, cv2.CV_64F).var())
 
 
 def _load(settings: Settings, prof: ModelProfile, task: str, model_name: str) -> Any:
@@ -133,7 +74,7 @@ def _load(settings: Settings, prof: ModelProfile, task: str, model_name: str) ->
 
 
 class Embedder:
-    """A recognition model turning aligned face crops into L2-normalised vectors."""
+    """A deepface recognition model turning aligned face crops into L2-normalised vectors."""
 
     def __init__(self, settings: Settings, profile: ModelProfile | str | None = None) -> None:
         self.profile = (
@@ -141,14 +82,14 @@ class Embedder:
             if isinstance(profile, ModelProfile)
             else get_profile(profile or settings.recognition.profile)
         )
-        self._model = _load(settings, self.profile, "facial_recognition", self.profile.model_name)
+        self._model = _load(settings, self.profile, "facial_recognition", self.profile.recognition_model)
         shape = tuple(self._model.input_shape)  # deepface keeps (width, height)
         self._target = (int(shape[1]), int(shape[0]))  # (height, width), as represent passes it
         self._lock = threading.Lock()
         # dlib holds the GIL while it embeds: run it in a helper process (see dlib_process).
         self._dlib = (
             shared_process(_deepface.weights_folder(settings.weights_dir) / DLIB_RESNET_FILE)
-            if self.profile.model_name == "Dlib" and settings.recognition.dlib_in_subprocess
+            if self.profile.recognition_model == "Dlib" and settings.recognition.dlib_in_subprocess
             else None
         )
 
@@ -179,8 +120,12 @@ class Embedder:
         predict = getattr(self._model, "predict", None)
         return predict(batch) if callable(predict) else self._model.forward(batch)
 
-    def embed_crops(self, crops: Sequence[object]) -> Vector:
-        """Vectors (n, dim) for aligned BGR face crops, in one batch per ``MAX_BATCH``."""
+    def embed_crops(self, crops: Sequence[object], *, jitters: int = 0) -> Vector:
+        """Vectors (n, dim) for aligned BGR face crops, in one batch per ``MAX_BATCH``.
+
+        ``jitters`` is for dlib's chip path only; deepface's models have no such option.
+        """
+        del jitters
         if len(crops) == 0:
             return np.zeros((0, self.dim), dtype=np.float32)
         out: list[Vector] = []
@@ -222,7 +167,6 @@ class FaceDetector:
         self.profile = prof
         self.settings = settings.recognition
         self._detector = _load(settings, prof, "face_detector", prof.detector_backend)
-        self._quality_size = (prof.input_size[1], prof.input_size[0])  # (w, h) for cv2
         self._lock = threading.Lock()
 
     @property
@@ -267,14 +211,14 @@ class FaceDetector:
         crop = self._aligned_crop(frame, region, x, y, w, h, left_eye, right_eye)
         if crop.size == 0:
             return None
-        sharpness = laplacian_variance(frame[y : y + h, x : x + w], self._quality_size)
-        rejection: RejectReason | None = None
-        if cut_off:
-            rejection = RejectReason.CUT_OFF
-        elif w < self.settings.min_face_pixels:
-            rejection = RejectReason.TOO_SMALL
-        elif sharpness < self.settings.min_sharpness:
-            rejection = RejectReason.BLURRED
+        sharpness = face_sharpness(frame[y : y + h, x : x + w])
+        rejection = judge(
+            cut_off=cut_off,
+            face_width=w,
+            sharpness=sharpness,
+            min_face_pixels=self.settings.min_face_pixels,
+            min_sharpness=self.settings.min_sharpness,
+        )
         return DetectedFace(
             box=FaceBox(x, y, w, h),
             left_eye=left_eye,
@@ -323,12 +267,27 @@ class FacePipeline:
     Safe to call from one worker thread at a time per model (calls are serialised).
     """
 
+    detector: FaceDetector | DlibChipDetector
+    embedder: Embedder | DlibChipEmbedder
+
     def __init__(self, settings: Settings, profile: ModelProfile | str | None = None) -> None:
         self.settings = settings
         self.profile = ensure_ready(settings.weights_dir, profile or settings.recognition.profile)
         _deepface.configure(settings.weights_dir)
-        self.detector = FaceDetector(settings, self.profile)
-        self.embedder = Embedder(settings, self.profile)
+        if self.profile.face_path is FacePath.DLIB_CHIP:
+            folder = weights_folder(settings.weights_dir)
+            try:
+                self.detector = DlibChipDetector(folder, settings.recognition)
+                self.embedder = DlibChipEmbedder(
+                    folder,
+                    model_name=self.profile.model_name,
+                    in_subprocess=settings.recognition.dlib_in_subprocess,
+                )
+            except RuntimeError as exc:  # dlib cannot read a damaged file
+                raise describe_error(exc, self.profile, settings.weights_dir) from None
+        else:
+            self.detector = FaceDetector(settings, self.profile)
+            self.embedder = Embedder(settings, self.profile)
         pin_unverified(settings.weights_dir, self.profile)
         log.info(
             "Face pipeline ready: %s (detector %s, %d-number vectors)",
@@ -349,9 +308,13 @@ class FacePipeline:
         """Faces in ``frame_bgr`` (largest first when ``max_faces`` limits them), each with its rejection reason."""
         return self.detector.detect(frame_bgr, max_faces=max_faces)
 
-    def embed(self, faces: Sequence[DetectedFace]) -> Vector:
-        """Vectors (n, dim), float32, L2-normalised, for ``faces`` (rejected or not), as one batch."""
-        return self.embedder.embed_crops([f.crop for f in faces])
+    def embed(self, faces: Sequence[DetectedFace], *, jitters: int = 0) -> Vector:
+        """Vectors (n, dim), float32, L2-normalised, for ``faces`` (rejected or not), as one batch.
+
+        ``jitters`` (dlib-offline only) averages that many jittered copies of each face: for
+        enrollment photos, never for camera frames (it costs that many times the work).
+        """
+        return self.embedder.embed_crops([f.crop for f in faces], jitters=jitters)
 
     def analyse(self, frame_bgr: object, *, max_faces: int | None = None) -> FrameAnalysis:
         """Detect, gate, and embed the accepted faces of one frame in one batch."""
@@ -363,10 +326,12 @@ class FacePipeline:
         analysed = tuple(AnalysedFace(f, by_id.get(id(f)), self.model_name) for f in faces)
         return FrameAnalysis(self.model_name, frame.shape[1], frame.shape[0], analysed)
 
-    def embed_single(self, frame_bgr: object) -> tuple[DetectedFace, Vector]:
+    def embed_single(self, frame_bgr: object, *, jitters: int | None = None) -> tuple[DetectedFace, Vector]:
         """The one usable face of an enrollment photo and its vector.
 
-        :class:`InvalidInput` when there is no face, more than one, or it fails a quality gate.
+        :class:`InvalidInput` when there is no face, more than one, or it fails a quality gate
+        (saying what kind of photo would do). ``jitters`` defaults to
+        ``[recognition] enroll_jitters``.
         """
         faces = self.detect(frame_bgr)
         if not faces:
@@ -380,6 +345,21 @@ class FacePipeline:
         face = faces[0]
         if face.rejection is not None:
             raise InvalidInput(
-                f"The photo cannot be used. {face.rejection.message}", "Take or choose another photo."
+                f"The photo cannot be used. {self.advice(face)}", "Take or choose another photo."
             )
-        return face, self.embed([face])[0]
+        if jitters is None:
+            jitters = self.settings.recognition.enroll_jitters
+        return face, self.embed([face], jitters=jitters)[0]
+
+    def advice(self, face: DetectedFace) -> str:
+        """Why a photo's face was rejected and what kind of photo would be accepted."""
+        if face.rejection is None:
+            return ""
+        rec = self.settings.recognition
+        return photo_advice(
+            face.rejection,
+            face_width=face.box.w,
+            sharpness=face.sharpness,
+            min_face_pixels=rec.min_face_pixels,
+            min_sharpness=rec.min_sharpness,
+        )

@@ -1,7 +1,9 @@
 """Recognition profiles: which face detector and which recognition model run together.
 
-A profile names deepface's detector backend and recognition model, the vector size the model
-produces and the weight files deepface looks for in ``<DEEPFACE_HOME>/.deepface/weights``.
+A profile names its detector and recognition model, how faces reach the model (deepface's
+crops, or dlib's own aligned chips), the vector size the model produces and the weight files
+looked for in ``<DEEPFACE_HOME>/.deepface/weights``. ``model_name`` is the tag stored with
+every vector: vectors with different tags are never compared.
 The file names and download sources below are the ones deepface 0.0.103 uses with its ONNX
 engine (``deepface.models.facial_recognition.onnx.Facenet``,
 ``deepface.models.face_detection.YuNet``, ``...face_detection.Dlib`` and
@@ -15,6 +17,13 @@ import enum
 from dataclasses import dataclass
 
 from kiosk.core.errors import ConfigError
+
+
+class FacePath(enum.StrEnum):
+    """How a detected face becomes the model's input."""
+
+    DEEPFACE = "deepface"  # deepface's detector, its eye-line alignment and crop
+    DLIB_CHIP = "dlib-chip"  # dlib's HOG box, 5 landmarks and aligned 150x150 chip
 
 
 class WeightKind(enum.StrEnum):
@@ -46,12 +55,19 @@ class WeightFile:
 class ModelProfile:
     name: str
     detector_backend: str  # deepface's detector name
-    model_name: str  # deepface's recognition model name (stored with every vector)
+    model_name: str  # the tag stored with every vector (deepface's model name on its path)
     embedding_dim: int
     input_size: tuple[int, int]  # (height, width) of the face crops the model takes
     weights: tuple[WeightFile, ...]
     needs_network: bool  # whether fetching its weights needs the internet
     description: str = ""
+    face_path: FacePath = FacePath.DEEPFACE
+    deepface_model: str = ""  # deepface's recognition model name, when it differs from model_name
+
+    @property
+    def recognition_model(self) -> str:
+        """The model deepface builds (on the deepface path)."""
+        return self.deepface_model or self.model_name
 
     @property
     def file_names(self) -> tuple[str, ...]:
@@ -111,12 +127,28 @@ FACENET512 = ModelProfile(
 DLIB_OFFLINE = ModelProfile(
     name="dlib-offline",
     detector_backend="dlib",
+    model_name="Dlib-chip",
+    embedding_dim=128,
+    input_size=(150, 150),
+    weights=(_DLIB_SHAPE_PREDICTOR, _DLIB_RESNET),
+    needs_network=False,
+    description="dlib's HOG detector, 5-point landmarks and ResNet on aligned face chips; "
+    "weights ship on PyPI, no network needed.",
+    face_path=FacePath.DLIB_CHIP,
+)
+
+# dlib's model on deepface's crops: how dlib-offline ran before it used dlib's own chips. Not a
+# profile users choose (its vectors, tagged "Dlib", separate people worse); kept so the
+# accuracy benchmark and tests can show the difference on the same photos.
+DLIB_DEEPFACE = ModelProfile(
+    name="dlib-deepface",
+    detector_backend="dlib",
     model_name="Dlib",
     embedding_dim=128,
     input_size=(150, 150),
     weights=(_DLIB_SHAPE_PREDICTOR, _DLIB_RESNET),
     needs_network=False,
-    description="dlib's HOG detector and ResNet model; weights ship on PyPI, no network needed.",
+    description="dlib's model on deepface's crops (the old dlib-offline path; for comparison only).",
 )
 
 PROFILES: dict[str, ModelProfile] = {p.name: p for p in (FACENET512, DLIB_OFFLINE)}
