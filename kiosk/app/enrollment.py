@@ -29,6 +29,7 @@ from kiosk.core.photos import IMAGE_SUFFIXES
 from kiosk.infra.recognition.images import load_image
 from kiosk.infra.recognition.index import FaceIndex
 from kiosk.infra.recognition.pipeline import FacePipeline
+from kiosk.infra.recognition.quality import PhotoProblem, count_problems
 
 log = logging.getLogger(__name__)
 
@@ -41,6 +42,7 @@ class PhotoVerdict:
     ok: bool
     reason: str | None = None
     box: FaceBox | None = None
+    problem: PhotoProblem | None = None  # why a rejected photo gave no usable face
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +65,11 @@ class EnrollmentResult:
     accepted: tuple[PhotoVerdict, ...]
     rejected: tuple[PhotoVerdict, ...]
     duplicates: tuple[DuplicateWarning, ...]
+
+    @property
+    def skipped_summary(self) -> str:
+        """How many photos were skipped and why ("2 blurred, 1 no face"); empty when none."""
+        return count_problems([v.problem or PhotoProblem.UNREADABLE for v in self.rejected])
 
 
 def display_path(path: Path | str) -> str:
@@ -158,8 +165,19 @@ class EnrollmentService:
         vectors = gallery.vectors[keep] if len(keep) else gallery.vectors.reshape(0, self.pipeline.dim)
         return FaceIndex.build(vectors, others, self.pipeline.model_name)
 
-    def enroll(self, student_id: str, images: Sequence[tuple[str, object]]) -> EnrollmentResult:
-        """Enroll ``images`` (name, BGR image or a path) for one student; one transaction."""
+    def enroll(
+        self,
+        student_id: str,
+        images: Sequence[tuple[str, object]],
+        *,
+        keep_photo: bool = False,
+        encoding_source: str = "photo",
+    ) -> EnrollmentResult:
+        """Enroll ``images`` (name, BGR image or a path) for one student; one transaction.
+
+        The first accepted photo becomes the roster thumbnail unless ``keep_photo`` (when the
+        image *is* the stored thumbnail, re-embedded for another model).
+        """
         student = self._require_consent(student_id)
         others = self._other_students_index(student)
         accepted: list[tuple[PhotoVerdict, npt.NDArray[np.float32], npt.NDArray[np.uint8]]] = []
@@ -174,12 +192,19 @@ class EnrollmentService:
                 if isinstance(image, str | Path):
                     digest = file_sha256(Path(image))
                     if digest in known:
-                        rejected.append(PhotoVerdict(source, False, "this photo is already enrolled."))
+                        rejected.append(
+                            PhotoVerdict(
+                                source,
+                                False,
+                                "this photo is already enrolled.",
+                                problem=PhotoProblem.ALREADY_ENROLLED,
+                            )
+                        )
                         continue
                 frame = load_image(image) if isinstance(image, str | Path) else image
                 face, vector = self.pipeline.embed_single(frame)
             except KioskError as exc:
-                rejected.append(PhotoVerdict(source, False, str(exc)))
+                rejected.append(PhotoVerdict(source, False, str(exc), problem=PhotoProblem.of(exc)))
                 continue
             if digest is not None:
                 known.add(digest)
@@ -194,11 +219,11 @@ class EnrollmentService:
                         DuplicateWarning(source, self._student(decision.student_uuid), decision.similarity)
                     )
         new = [
-            NewEncoding(vector, f"photo:{Path(verdict.source).name}"[:200], source_sha256=digest)
+            NewEncoding(vector, f"{encoding_source}:{Path(verdict.source).name}"[:200], source_sha256=digest)
             for (verdict, vector, _), digest in zip(accepted, hashes, strict=True)
         ]
         thumbnail = None
-        if accepted and accepted[0][0].box is not None:
+        if accepted and not keep_photo and accepted[0][0].box is not None:
             thumbnail = thumbnail_jpeg(accepted[0][2], accepted[0][0].box)
         updated = self.roster.store_encodings(student, self.pipeline.model_name, new, thumbnail=thumbnail)
         log.info(

@@ -54,6 +54,8 @@ def _report(result: EnrollmentResult) -> None:
         f"{display(st.name)} ({display(st.student_id)}): {len(result.accepted)} photo(s) enrolled, "
         f"{st.encoding_count} in total."
     )
+    if result.rejected:
+        echo(f"  {len(result.rejected)} photo(s) skipped: {result.skipped_summary}")
     for verdict in result.rejected:
         echo(f"  rejected {display(verdict.source)}: {display(verdict.reason or '')}")
     for dup in result.duplicates:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import math
 import sys
 import time
 from pathlib import Path
@@ -22,9 +23,10 @@ from kiosk.app.bootstrap import prepare_environment
 from kiosk.cli.context import CliContext, echo
 from kiosk.core.errors import InvalidInput, KioskError
 from kiosk.core.photos import IMAGE_SUFFIXES
-from kiosk.infra.recognition.evaluation import EvaluationReport, evaluate
+from kiosk.infra.recognition.evaluation import EvaluationReport, ThresholdResult, evaluate
 from kiosk.infra.recognition.images import load_image
 from kiosk.infra.recognition.profiles import ModelProfile, get_profile
+from kiosk.infra.recognition.quality import PhotoProblem, count_problems
 
 log = logging.getLogger(__name__)
 
@@ -45,6 +47,22 @@ def register(sub: Any) -> None:
         "--far", type=float, default=0.01, help="false-accept rate for the TAR figure (default 0.01)"
     )
     p.add_argument("--seed", type=int, default=0, help="seed of the random splits (default 0)")
+    p.add_argument(
+        "--gallery-size",
+        type=int,
+        action="append",
+        metavar="N",
+        help="report the expected false accepts per attempt of a stranger against N enrolled people "
+        "(repeatable; default 30 and 1000)",
+    )
+    p.add_argument(
+        "--jitters",
+        type=int,
+        default=0,
+        metavar="N",
+        help="dlib-offline: embed every photo as the average of N jittered copies, as enrollment "
+        "does (default 0: as camera frames are embedded)",
+    )
     p.set_defaults(handler=eval_command)
 
 
@@ -74,6 +92,9 @@ def eval_command(args: argparse.Namespace, ctx: CliContext) -> int:
         raise InvalidInput(f"--enroll must be at least 1, not {args.enroll}.")
     if not 0.0 <= args.far < 1.0:
         raise InvalidInput(f"--far must be between 0 and 1, not {args.far}.")
+    gallery_sizes = args.gallery_size or [30, 1000]
+    if min(gallery_sizes) < 1 or args.jitters < 0:
+        raise InvalidInput("--gallery-size must be at least 1 and --jitters at least 0.")
     folders = person_folders(Path(args.faces_dir).expanduser())
     prof = get_profile(args.profile or settings.recognition.profile)
     prepare_environment(settings)
@@ -89,20 +110,23 @@ def eval_command(args: argparse.Namespace, ctx: CliContext) -> int:
 
     vectors: dict[str, list[np.ndarray[Any, Any]]] = {}
     skipped: list[str] = []
+    problems: list[PhotoProblem] = []
     start = time.perf_counter()
     bar = tqdm(photos, unit="photo", file=sys.stderr, leave=False, disable=not sys.stderr.isatty())
     for person, photo in bar:
         try:
-            _, vector = pipeline.embed_single(load_image(photo))
+            _, vector = pipeline.embed_single(load_image(photo), jitters=args.jitters)
         except KioskError as exc:
             skipped.append(f"{person}/{photo.name}: {exc.message}")
+            problems.append(PhotoProblem.of(exc))
             continue
         vectors.setdefault(person, []).append(vector)
     elapsed = time.perf_counter() - start
     for note in skipped:
         echo(f"  skipped {note}")
     usable = sum(len(v) for v in vectors.values())
-    echo(f"{usable} usable photos ({len(skipped)} skipped) in {elapsed:.1f} s.")
+    why = f": {count_problems(problems)}" if problems else ""
+    echo(f"{usable} usable photos, {len(skipped)} skipped{why}; {elapsed:.1f} s.")
 
     by_person = {name: np.stack(v) for name, v in vectors.items()}
     enroll = args.enroll if args.enroll is not None else 0.5
@@ -127,7 +151,7 @@ def eval_command(args: argparse.Namespace, ctx: CliContext) -> int:
             f"Cannot evaluate these photos: {exc}.",
             "Each person needs more photos than --enroll; give more people or a smaller --enroll.",
         ) from None
-    _print_report(prof, threshold, margin, rule, alone)
+    _print_report(prof, threshold, margin, rule, alone, gallery_sizes)
     return 0
 
 
@@ -137,6 +161,7 @@ def _print_report(
     margin: float,
     rule: EvaluationReport,
     alone: EvaluationReport,
+    gallery_sizes: list[int],
 ) -> None:
     echo()
     echo(f"Profile {prof.name}: detector {prof.detector_backend}, model {prof.model_name}")
@@ -151,6 +176,14 @@ def _print_report(
         f"True-accept rate at false-accept rate <= {alone.far_target:.2%} (threshold alone): "
         f"{alone.tar_at_far:.2%} (threshold {alone.threshold_at_far:.3f})"
     )
+    for far, at, tar in alone.tar_at_fars:
+        if math.isnan(tar):
+            echo(
+                f"True-accept rate at FAR {far:g} per comparison: not measurable "
+                f"({alone.impostor_pairs} comparisons of a stranger with an enrolled person; needs {1 / far:,.0f})"
+            )
+        else:
+            echo(f"True-accept rate at FAR {far:g} per comparison: {tar:.2%} (threshold {at:.3f})")
     echo(f"Highest similarity of a person not enrolled: {alone.max_impostor_similarity:.3f}")
     if threshold is None:
         echo(f"No threshold is configured for {prof.model_name} ([recognition.thresholds]).")
@@ -162,6 +195,7 @@ def _print_report(
                 f"true accepts {r.true_accept_rate:.2%}, misidentified {r.misidentification_rate:.2%}, "
                 f"false accepts of people not enrolled {r.false_accepts}/{r.impostor_probes}"
             )
+        _print_per_attempt(prof.model_name, threshold, alone.at_thresholds[0], gallery_sizes)
     suggested, on_test = alone.suggested_threshold, alone.suggested_on_test
     if suggested is None or on_test is None:
         echo("No threshold suggested: " + " ".join(alone.notes))
@@ -177,4 +211,21 @@ def _print_report(
         echo(
             f"To use it, set [recognition.thresholds] {prof.model_name} = {suggested:.2f} "
             "in the configuration file."
+        )
+
+
+def _print_per_attempt(model: str, threshold: float, at: ThresholdResult, gallery_sizes: list[int]) -> None:
+    """Expected false accepts of one stranger's attempt (one frame) against N enrolled people."""
+    echo(
+        f"Comparisons of a stranger's photo with one enrolled person at {model} = {threshold:.2f}: "
+        f"{at.pair_false_matches} of {at.impostor_pairs} at or above it"
+    )
+    for size in gallery_sizes:
+        rate, bound = at.false_accepts_per_attempt(size)
+        if math.isnan(rate):
+            continue
+        qualifier = "at most (no false match seen; 95% bound)" if bound else "about"
+        echo(
+            f"  Gallery of {size} people: a stranger's attempt is accepted as someone with probability "
+            f"{qualifier} {rate:.2%} (threshold alone; the margin and the 3-vote rule lower it)"
         )

@@ -161,7 +161,8 @@ def _warn_mixed(prof: ModelProfile, stored: dict[str, int]) -> None:
         f"WARNING: the database holds face encodings made by another model ({listing}); "
         f"the {prof.name} profile uses {prof.model_name} ({stored.get(prof.model_name, 0)} stored). "
         "Encodings of different models are never compared: students enrolled only with the other "
-        f"model are not recognised until they are re-enrolled (`kiosk enroll`) with {prof.name}."
+        f"model are not recognised until they are re-enrolled with {prof.name}: `kiosk faces reembed` "
+        "does it from their stored photos and lists who needs new ones."
     )
 
 

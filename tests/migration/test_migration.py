@@ -93,7 +93,7 @@ def test_other_active_model_lists_everyone_for_enrollment(pg_url: str, tmp_path:
     base = load_settings(data_dir=tmp_path / "data")
     settings = replace(base, recognition=replace(base.recognition, profile="dlib-offline"))
     report = run_migration(legacy.path, pg_url, settings=settings)
-    assert report.ok and report.active_model == "Dlib"
+    assert report.ok and report.active_model == "Dlib-chip"
     reasons = {n.student_id: n.reason for n in report.needs_enrollment}
     assert len(reasons) == 8
     assert reasons["S10001"] == "can be re-embedded from photo"

@@ -53,7 +53,7 @@ def offline_settings(tmp_path: Path, dlib_models_dir: Path) -> tuple[Path, Setti
 
 
 def _rows(url: str) -> dict[str, tuple[bool, str | None, int]]:
-    """student id -> (consent given, consent by, Dlib encodings)."""
+    """student id -> (consent given, consent by, Dlib-chip encodings)."""
     engine = create_engine(url)
     try:
         with engine.connect() as conn:
@@ -62,7 +62,7 @@ def _rows(url: str) -> dict[str, tuple[bool, str | None, int]]:
                     select(Student.student_id, func.count(FaceEncoding.id))
                     .join(
                         FaceEncoding,
-                        (FaceEncoding.student_id == Student.id) & (FaceEncoding.model_name == "Dlib"),
+                        (FaceEncoding.student_id == Student.id) & (FaceEncoding.model_name == "Dlib-chip"),
                         isouter=True,
                     )
                     .group_by(Student.student_id)
@@ -135,7 +135,7 @@ def test_cli_consent_on_file_then_reembed_enrolls_each_photo_once(
     data = json.loads(report.read_text(encoding="utf-8"))
     assert data["needs_consent"] == []
     rb = data["reembed"]
-    assert rb["active_model"] == "Dlib"
+    assert rb["active_model"] == "Dlib-chip"
     assert [n["student_id"] for n in rb["enrolled"]] == ENROLLABLE
     needs = {n["student_id"]: n["reason"] for n in rb["needs_enrollment"]}
     assert needs["S10003"] == "needs enrollment: photo photos/student_3.jpg not found"

@@ -210,7 +210,7 @@ def test_switching_profile_while_encodings_of_another_model_are_stored_warns(
                 s, student_id="S1", name="Ada", class_code=None, consent=True, consent_by="test"
             )
             vector = np.random.default_rng(0).standard_normal(128).astype(np.float32)
-            encodings.add_encoding(s, info.id, model_name="Dlib", vector=vector, source="test")
+            encodings.add_encoding(s, info.id, model_name="Dlib-chip", vector=vector, source="test")
     finally:
         engine.dispose()
 
@@ -218,7 +218,7 @@ def test_switching_profile_while_encodings_of_another_model_are_stored_warns(
 
     assert rc == 0, err
     assert "now facenet512 (was dlib-offline)" in out
-    assert "WARNING: the database holds face encodings made by another model (1 of Dlib)" in out
+    assert "WARNING: the database holds face encodings made by another model (1 of Dlib-chip)" in out
     assert "re-enrolled" in out and "never compared" in out
     assert "kiosk models fetch facenet512" in out  # its weights are not installed here
     assert load_settings(data_dir=data).recognition.profile == "facenet512"
@@ -246,11 +246,11 @@ def test_eval_on_five_people_prints_the_metrics(
 
     assert rc == 0, err
     assert "skipped person01/broken.jpg" in out
-    assert "Profile dlib-offline: detector dlib, model Dlib" in out
+    assert "Profile dlib-offline: detector dlib, model Dlib-chip" in out
     top1 = float(re.search(r"Top-1 identification accuracy: ([\d.]+)%", out).group(1))  # type: ignore[union-attr]
     assert top1 >= 90.0
     assert re.search(r"True-accept rate at false-accept rate <= 1\.00% \(threshold alone\): [\d.]+%", out)
-    assert re.search(r"At the configured threshold Dlib = 0\.\d\d, threshold and margin 0\.\d\d: ", out)
+    assert re.search(r"At the configured threshold Dlib-chip = 0\.\d\d, threshold and margin 0\.\d\d: ", out)
     assert re.search(r"false accepts of people not enrolled \d+/\d+", out)
     assert re.search(r"Suggested threshold: 0\.\d\d \(tuned on \d people; on the \d others", out)
     no_traceback(out + err)

@@ -5,7 +5,7 @@ import pytest
 from numpy.typing import NDArray
 
 from kiosk.core.matching import decide, l2_normalise
-from kiosk.infra.recognition.evaluation import evaluate, threshold_for_far
+from kiosk.infra.recognition.evaluation import evaluate, pair_metrics, threshold_for_far
 
 DIM = 64
 
@@ -141,3 +141,46 @@ def test_rates_agree_with_core_decide() -> None:
     assert r.true_accept_rate == pytest.approx(true_acc / len(probes))
     assert r.false_accepts == false_acc
     assert 0 < true_acc < len(probes)  # the data is hard enough to exercise both outcomes
+
+
+def test_false_accepts_per_attempt_grow_with_the_gallery() -> None:
+    report = evaluate(people(40, 4, noise=1.2, seed=3), enroll=2, thresholds=(0.3,), margin=0.0)
+    (r,) = report.at_thresholds
+    assert r.impostor_pairs == report.probe_photos * (report.people - 1) == report.impostor_pairs
+    assert 0 < r.pair_false_matches < r.impostor_pairs
+    p = r.pair_false_matches / r.impostor_pairs
+    class_rate, bound = r.false_accepts_per_attempt(30)
+    school_rate, _ = r.false_accepts_per_attempt(1000)
+    assert not bound
+    assert class_rate == pytest.approx(1 - (1 - p) ** 30)
+    assert class_rate < school_rate <= 1.0
+
+
+def test_no_false_match_gives_an_upper_bound_not_zero() -> None:
+    report = evaluate(people(20, 4, noise=0.3), enroll=2, thresholds=(0.9,), margin=0.0)
+    (r,) = report.at_thresholds
+    assert r.pair_false_matches == 0
+    rate, bound = r.false_accepts_per_attempt(30)
+    assert bound and rate == pytest.approx(1 - (1 - 3 / r.impostor_pairs) ** 30)
+
+
+def test_tar_at_standard_fars_needs_enough_comparisons() -> None:
+    report = evaluate(people(30, 6, noise=0.9, seed=1), enroll=0.5)
+    by_far = {far: (t, tar) for far, t, tar in report.tar_at_fars}
+    assert report.impostor_pairs == 90 * 29  # 2,610 comparisons: 1e-2 and 1e-3 measurable, 1e-4 not
+    assert 0.0 < by_far[1e-2][1] <= 1.0 and by_far[1e-3][1] <= by_far[1e-2][1]
+    assert np.isnan(by_far[1e-4][1])
+
+
+def test_pair_metrics_on_separable_and_mixed_labels() -> None:
+    data = people(12, 5, noise=0.5, seed=2)
+    vectors = np.concatenate(list(data.values()))
+    labels = [name for name, v in data.items() for _ in range(len(v))]
+    m = pair_metrics(vectors, labels, fars=(1e-2, 1e-3, 1e-4))
+    assert (m.photos, m.people, m.genuine_pairs) == (60, 12, 12 * 10)
+    assert m.impostor_pairs == 60 * 59 // 2 - 120
+    assert m.rank1 == 1.0 and m.mean_gap > 0.5
+    assert m.tar_at_far[0] == (1e-2, 1.0)
+    assert np.isnan(m.tar_at_far[2][1])  # 1,650 different-person pairs cannot show 1e-4
+    shuffled = pair_metrics(vectors, list(np.random.default_rng(0).permutation(labels)))
+    assert shuffled.rank1 < 0.5

@@ -16,6 +16,13 @@ For each person, part of their photos is enrolled and the rest are probes:
 Decisions use the same rule as :func:`kiosk.core.matching.decide`: similarity at least
 the threshold, and a lead of at least ``margin`` over the best other student.
 
+**Gallery size**: a stranger is compared with everyone enrolled, so false accepts grow with
+the gallery. Each (probe, other person) pair is one comparison; at a threshold, the share of
+them at or above it is the per-comparison false-match rate ``p``, and a stranger's attempt
+against ``n`` enrolled people is expected to be accepted with probability ``1 - (1 - p)^n``
+(threshold alone; the margin only lowers it). With no false match observed, ``p`` is bounded
+by the "rule of three" (``3 / pairs``, 95% confidence) instead: that is all the photos can say.
+
 The **suggested threshold** is tuned on some people and measured on the others (the
 people are split in two): the smallest threshold at which no calibration impostor is
 accepted, plus ``safety_margin``, rounded up to 0.01. The figures reported for it come
@@ -52,6 +59,19 @@ class ThresholdResult:
     false_accepts: int
     genuine_probes: int
     impostor_probes: int
+    pair_false_matches: int = 0  # (probe, other person) comparisons at or above the threshold
+    impostor_pairs: int = 0
+
+    def false_accepts_per_attempt(self, gallery_size: int) -> tuple[float, bool]:
+        """Expected share of a stranger's attempts accepted against ``gallery_size`` people.
+
+        Returns ``(rate, is_upper_bound)``: with no false match observed, a 95% upper bound.
+        """
+        if self.impostor_pairs == 0:
+            return math.nan, True
+        bound = self.pair_false_matches == 0
+        p = 3.0 / self.impostor_pairs if bound else self.pair_false_matches / self.impostor_pairs
+        return 1.0 - (1.0 - min(p, 1.0)) ** gallery_size, bound
 
 
 @dataclass(frozen=True)
@@ -65,6 +85,11 @@ class EvaluationReport:
     far_target: float
     threshold_at_far: float  # lowest threshold with false-accept rate <= far_target
     tar_at_far: float
+    # (far, threshold, tar) at the standard points 1e-2, 1e-3, 1e-4, where far is the
+    # per-comparison false-match rate (one stranger's photo against one enrolled person); with
+    # fewer comparisons than 1/far the point is not measurable and threshold and tar are nan
+    tar_at_fars: tuple[tuple[float, float, float], ...]
+    impostor_pairs: int
     at_thresholds: tuple[ThresholdResult, ...]  # the thresholds asked for, all people
     suggested_threshold: float | None  # None when too few people to split
     calibration_people: tuple[str, ...]
@@ -131,11 +156,15 @@ def _accept_scores(
     return np.where(lead_ok & np.isfinite(best), best, _NEG).astype(np.float32)
 
 
+STANDARD_FARS = (1e-2, 1e-3, 1e-4)
+
+
 def _rates(
     threshold: float,
     genuine: NDArray[np.float32],
     misid: NDArray[np.float32],
     impostor: NDArray[np.float32],
+    pairs: NDArray[np.float32] | None = None,
 ) -> ThresholdResult:
     def share(x: NDArray[np.float32]) -> float:
         return float(np.mean(x >= threshold)) if x.size else math.nan
@@ -148,6 +177,8 @@ def _rates(
         false_accepts=int(np.sum(impostor >= threshold)),
         genuine_probes=int(genuine.size),
         impostor_probes=int(impostor.size),
+        pair_false_matches=int(np.sum(pairs >= threshold)) if pairs is not None else 0,
+        impostor_pairs=int(pairs.size) if pairs is not None else 0,
     )
 
 
@@ -241,7 +272,16 @@ def evaluate(
 
     t_far = threshold_for_far(impostor, far_target)
     tar_at_far = float(np.mean(genuine >= t_far))
-    at_thresholds = tuple(_rates(t, genuine, misid, impostor) for t in thresholds)
+    # every (probe, other person) comparison: the per-comparison false-match rate
+    pair_scores = without_self[np.isfinite(without_self)].astype(np.float32)
+    tar_at_fars = []
+    for far in STANDARD_FARS:
+        if pair_scores.size * far < 1 - 1e-9:
+            tar_at_fars.append((far, math.nan, math.nan))  # fewer than 1/far comparisons: not measurable
+            continue
+        t = threshold_for_far(pair_scores, far)
+        tar_at_fars.append((far, t, float(np.mean(genuine >= t))))
+    at_thresholds = tuple(_rates(t, genuine, misid, impostor, pair_scores) for t in thresholds)
 
     # Tune on some people, report on the others.
     notes: list[str] = []
@@ -269,7 +309,8 @@ def evaluate(
             base = float(np.nextafter(finite.max(), np.float32(np.inf)))
             suggested = min(1.0, math.ceil(round((base + safety_margin) * 100, 6)) / 100)
             test = ~in_cal
-            on_test = _rates(suggested, genuine[test], misid[test], impostor[test])
+            test_pairs = without_self[test][np.isfinite(without_self[test])].astype(np.float32)
+            on_test = _rates(suggested, genuine[test], misid[test], impostor[test], test_pairs)
         if on_test is not None and on_test.false_accepts:
             notes.append(
                 f"The suggested threshold still accepted {on_test.false_accepts} impostor photo(s) of the "
@@ -286,6 +327,8 @@ def evaluate(
         far_target=far_target,
         threshold_at_far=t_far,
         tar_at_far=tar_at_far,
+        tar_at_fars=tuple(tar_at_fars),
+        impostor_pairs=int(pair_scores.size),
         at_thresholds=at_thresholds,
         suggested_threshold=suggested,
         calibration_people=tuple(names[i] for i in cal_people),
@@ -298,3 +341,56 @@ def evaluate(
         "Evaluated %d people: top-1 %.4f, TAR %.4f at FAR %.4f", report.people, top1, tar_at_far, far_target
     )
     return report
+
+
+@dataclass(frozen=True)
+class PairMetrics:
+    """Verification over every pair of photos, and leave-one-out identification."""
+
+    photos: int
+    people: int
+    genuine_pairs: int
+    impostor_pairs: int
+    tar_at_far: tuple[tuple[float, float], ...]  # (far, tar); tar is nan when not measurable
+    rank1: float  # each photo's nearest other photo is of the same person (people with 2+ photos)
+    mean_gap: float  # mean same-person minus mean different-person similarity
+
+
+def pair_metrics(
+    vectors: NDArray[Any], labels: Sequence[str], fars: Sequence[float] = (1e-2, 1e-3)
+) -> PairMetrics:
+    """TAR at each FAR over all pairs of photos (1:1 verification) and rank-1 identification.
+
+    A FAR point needs at least ``1 / far`` different-person pairs; below that it is nan.
+    """
+    matrix = l2_normalise(np.asarray(vectors, dtype=np.float32))
+    names = np.asarray(labels)
+    if matrix.shape[0] != names.size or names.size < 2:
+        raise ValueError("need one label per vector and at least 2 vectors")
+    sims = matrix @ matrix.T
+    upper = np.triu_indices(names.size, k=1)
+    same_pair = names[upper[0]] == names[upper[1]]
+    scores = sims[upper]
+    genuine, impostor = scores[same_pair], scores[~same_pair]
+    points: list[tuple[float, float]] = []
+    for far in fars:
+        if impostor.size * far < 1 - 1e-9 or genuine.size == 0:
+            points.append((far, math.nan))
+            continue
+        t = threshold_for_far(impostor.astype(np.float32), far)
+        points.append((far, float(np.mean(genuine >= t))))
+    np.fill_diagonal(sims, -np.inf)
+    counts = {name: int(np.sum(names == name)) for name in set(labels)}
+    has_pair = np.array([counts[n] > 1 for n in names])
+    nearest = np.argmax(sims, axis=1)
+    rank1 = float(np.mean(names[nearest][has_pair] == names[has_pair])) if has_pair.any() else math.nan
+    gap = float(genuine.mean() - impostor.mean()) if genuine.size and impostor.size else math.nan
+    return PairMetrics(
+        photos=int(names.size),
+        people=len(counts),
+        genuine_pairs=int(genuine.size),
+        impostor_pairs=int(impostor.size),
+        tar_at_far=tuple(points),
+        rank1=rank1,
+        mean_gap=gap,
+    )

@@ -33,7 +33,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from kiosk.core.domain import FaceBox
-from kiosk.core.errors import InvalidInput, KioskError
+from kiosk.core.errors import KioskError
 from kiosk.core.matching import InvalidVector, l2_normalise
 from kiosk.infra.config import Settings
 from kiosk.infra.recognition import _deepface
@@ -42,7 +42,15 @@ from kiosk.infra.recognition.dlib_process import deepface_dlib_input, shared_pro
 from kiosk.infra.recognition.faces import AnalysedFace, DetectedFace, FrameAnalysis, Point, Vector
 from kiosk.infra.recognition.images import ImageBGR, to_bgr
 from kiosk.infra.recognition.profiles import FacePath, ModelProfile, get_profile
-from kiosk.infra.recognition.quality import RejectReason, face_sharpness, judge, photo_advice
+from kiosk.infra.recognition.quality import (
+    PhotoProblem,
+    PhotoRejected,
+    RejectReason,
+    face_sharpness,
+    judge,
+    photo_advice,
+    problem_of,
+)
 from kiosk.infra.recognition.weights import describe_error, ensure_ready, pin_unverified, weights_folder
 
 __all__ = [
@@ -335,17 +343,23 @@ class FacePipeline:
         """
         faces = self.detect(frame_bgr)
         if not faces:
-            raise InvalidInput(
-                "No face was found in the photo.", "Use a clear, front-facing photo of one person."
+            raise PhotoRejected(
+                PhotoProblem.NO_FACE,
+                "No face was found in the photo.",
+                "Use a clear, front-facing photo of one person (a face of 80 px or more).",
             )
         if len(faces) > 1:
-            raise InvalidInput(
-                f"{len(faces)} faces were found in the photo.", "Use a photo showing only the student."
+            raise PhotoRejected(
+                PhotoProblem.SEVERAL_FACES,
+                f"{len(faces)} faces were found in the photo.",
+                "Use a photo showing only the student.",
             )
         face = faces[0]
         if face.rejection is not None:
-            raise InvalidInput(
-                f"The photo cannot be used. {self.advice(face)}", "Take or choose another photo."
+            raise PhotoRejected(
+                problem_of(face.rejection),
+                f"The photo cannot be used. {self.advice(face)}",
+                "Take or choose another photo.",
             )
         if jitters is None:
             jitters = self.settings.recognition.enroll_jitters

@@ -24,6 +24,8 @@ import cv2
 import numpy as np
 from numpy.typing import NDArray
 
+from kiosk.core.errors import InvalidInput
+
 # Side (pixels) the face is scaled to before its sharpness is measured.
 SHARPNESS_SIDE = 64
 
@@ -44,6 +46,49 @@ _LIVE_MESSAGES = {
     RejectReason.TOO_SMALL: "Face is too small: come closer to the camera.",
     RejectReason.BLURRED: "Face is blurred: hold still.",
 }
+
+
+class PhotoProblem(enum.StrEnum):
+    """Why a photo gave no usable face (counted in ``kiosk eval`` and enrollment reports)."""
+
+    UNREADABLE = "unreadable"
+    NO_FACE = "no face"
+    SEVERAL_FACES = "several faces"
+    CUT_OFF = "cut off"
+    TOO_SMALL = "too small"
+    BLURRED = "blurred"
+    ALREADY_ENROLLED = "already enrolled"  # the same photo file, enrolled before
+
+    @classmethod
+    def of(cls, exc: BaseException) -> PhotoProblem:
+        return exc.problem if isinstance(exc, PhotoRejected) else cls.UNREADABLE
+
+
+class PhotoRejected(InvalidInput):
+    """A photo that cannot be enrolled, with the :class:`PhotoProblem` that stopped it."""
+
+    def __init__(self, problem: PhotoProblem, message: str, hint: str = "") -> None:
+        super().__init__(message, hint)
+        self.problem = problem
+
+
+_PROBLEM_OF = {
+    RejectReason.CUT_OFF: PhotoProblem.CUT_OFF,
+    RejectReason.TOO_SMALL: PhotoProblem.TOO_SMALL,
+    RejectReason.BLURRED: PhotoProblem.BLURRED,
+}
+
+
+def problem_of(reason: RejectReason) -> PhotoProblem:
+    return _PROBLEM_OF[reason]
+
+
+def count_problems(problems: list[PhotoProblem]) -> str:
+    """ "3 blurred, 1 no face" (most frequent first); empty for none."""
+    counts: dict[PhotoProblem, int] = {}
+    for problem in problems:
+        counts[problem] = counts.get(problem, 0) + 1
+    return ", ".join(f"{n} {problem}" for problem, n in sorted(counts.items(), key=lambda kv: -kv[1]))
 
 
 def laplacian_variance(img: NDArray[np.uint8], size: tuple[int, int] | None = None) -> float:

@@ -207,3 +207,9 @@ def photo_hashes(
         if digest is not None:
             found[student_uuid].add(digest)
     return found
+
+
+def students_with_model(session: Session, model_name: str) -> set[uuid.UUID]:
+    """The students holding at least one encoding made by ``model_name``."""
+    stmt = select(FaceEncoding.student_id).where(FaceEncoding.model_name == model_name).distinct()
+    return set(session.scalars(stmt))
