@@ -60,7 +60,7 @@ class RecognitionSettings:
     dlib_in_subprocess: bool = True
     enroll_jitters: int = 5
     thresholds: Mapping[str, float] = field(
-        default_factory=lambda: {"Facenet512": 0.70, "Dlib-chip": 0.94, "Dlib": 0.94}
+        default_factory=lambda: {"Facenet512": 0.70, "Dlib-chip": 0.95, "Dlib": 0.94}
     )
     margins: Mapping[str, float] = field(
         default_factory=lambda: {"Facenet512": 0.05, "Dlib-chip": 0.02, "Dlib": 0.02}
