@@ -26,10 +26,11 @@ from dataclasses import asdict, dataclass
 from typing import NamedTuple
 
 from sqlalchemy import Engine
+from sqlalchemy.exc import DBAPIError
 
 from kiosk.app.enrollment import EnrollmentService
 from kiosk.core.domain import StudentInfo
-from kiosk.core.errors import ConsentRequired, InvalidInput, NotFound
+from kiosk.core.errors import ConsentRequired, DatabaseError, InvalidInput, NotFound
 from kiosk.infra.config import Settings
 from kiosk.infra.db.engine import session_factory, unit_of_work
 from kiosk.infra.db.repo import encodings, students
@@ -106,6 +107,24 @@ def _section(lines: list[str], title: str, notes: tuple[Note, ...]) -> None:
 
 def _note(info: StudentInfo, reason: str) -> Note:
     return Note(info.student_id, info.name, reason)
+
+
+def students_missing_model(engine: Engine, model_name: str) -> list[StudentInfo]:
+    """Consenting active students with face encodings, but none made by ``model_name``.
+
+    They are not recognised under the active model until ``kiosk faces reembed`` (or a new
+    enrollment) gives them one.
+    """
+    try:
+        with unit_of_work(session_factory(engine)) as s:
+            have_model = encodings.students_with_model(s, model_name)
+            return [
+                info
+                for info in students.list_students(s, active_only=True)
+                if info.can_be_recognised and info.encoding_count and info.id not in have_model
+            ]
+    except DBAPIError as exc:  # unreachable, or no schema yet
+        raise DatabaseError(f"The students could not be read ({type(exc.orig).__name__}).") from None
 
 
 def reembed_stored_photos(

@@ -106,8 +106,17 @@ def test_reembedding_from_stored_photos(
     assert again.enrolled == () and [n.student_id for n in again.already] == ["S1"]
     assert _models(engine, "S1") == {"Dlib": 1, "Dlib-chip": 1}
 
-    argv = ["--data-dir", str(settings.data_dir), "--database", settings.database.url, "faces", "reembed"]
-    rc = main([*argv, "--dry-run"])
+    base = ["--data-dir", str(settings.data_dir), "--database", settings.database.url]
+    capsys.readouterr()
+    main([*base, "doctor"])
+    out = capsys.readouterr().out
+    assert (
+        "Face encodings: 2 enrolled student(s) have no Dlib-chip encoding and are not recognised (S2, S3)"
+        in out
+    )
+    assert "kiosk faces reembed" in out
+
+    rc = main([*base, "faces", "reembed", "--dry-run"])
     out = capsys.readouterr().out
     assert rc == 0
     assert "Active model Dlib-chip: 0 student(s) would be re-embedded" in out
