@@ -113,7 +113,11 @@ def main() -> None:
 
     def represent() -> object:
         return DeepFace.represent(
-            frame, model_name="Dlib", detector_backend="dlib", align=True, l2_normalize=True
+            frame,
+            model_name=pipeline.profile.recognition_model,
+            detector_backend=pipeline.profile.detector_backend,
+            align=True,
+            l2_normalize=True,
         )
 
     rep_faces = len(represent())  # type: ignore[arg-type]

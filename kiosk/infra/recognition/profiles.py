@@ -135,6 +135,7 @@ DLIB_OFFLINE = ModelProfile(
     description="dlib's HOG detector, 5-point landmarks and ResNet on aligned face chips; "
     "weights ship on PyPI, no network needed.",
     face_path=FacePath.DLIB_CHIP,
+    deepface_model="Dlib",  # the same network; deepface's path is not used for it
 )
 
 # dlib's model on deepface's crops: how dlib-offline ran before it used dlib's own chips. Not a
