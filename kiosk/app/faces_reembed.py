@@ -25,15 +25,11 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from typing import NamedTuple
 
-from sqlalchemy import Engine
-from sqlalchemy.exc import DBAPIError
-
 from kiosk.app.enrollment import EnrollmentService
+from kiosk.app.roster import RosterService
 from kiosk.core.domain import StudentInfo
-from kiosk.core.errors import ConsentRequired, DatabaseError, InvalidInput, NotFound
+from kiosk.core.errors import ConsentRequired, InvalidInput, NotFound
 from kiosk.infra.config import Settings
-from kiosk.infra.db.engine import session_factory, unit_of_work
-from kiosk.infra.db.repo import encodings, students
 from kiosk.infra.recognition.images import decode_image
 from kiosk.infra.recognition.pipeline import FacePipeline
 
@@ -109,27 +105,23 @@ def _note(info: StudentInfo, reason: str) -> Note:
     return Note(info.student_id, info.name, reason)
 
 
-def students_missing_model(engine: Engine, model_name: str) -> list[StudentInfo]:
+def students_missing_model(roster: RosterService, model_name: str) -> list[StudentInfo]:
     """Consenting active students with face encodings, but none made by ``model_name``.
 
     They are not recognised under the active model until ``kiosk faces reembed`` (or a new
     enrollment) gives them one.
     """
-    try:
-        with unit_of_work(session_factory(engine)) as s:
-            have_model = encodings.students_with_model(s, model_name)
-            return [
-                info
-                for info in students.list_students(s, active_only=True)
-                if info.can_be_recognised and info.encoding_count and info.id not in have_model
-            ]
-    except DBAPIError as exc:  # unreachable, or no schema yet
-        raise DatabaseError(f"The students could not be read ({type(exc.orig).__name__}).") from None
+    have_model = roster.students_with_model(model_name)
+    return [
+        info
+        for info in roster.list_students(active_only=True)
+        if info.can_be_recognised and info.encoding_count and info.id not in have_model
+    ]
 
 
 def reembed_stored_photos(
     settings: Settings,
-    engine: Engine,
+    roster: RosterService,
     pipeline: FacePipeline,
     *,
     class_code: str | None = None,
@@ -140,17 +132,15 @@ def reembed_stored_photos(
     """Enroll, under ``pipeline``'s model, every consenting active student who has no encoding of it."""
     started = time.monotonic()
     model = pipeline.model_name
-    sessions = session_factory(engine)
-    with unit_of_work(sessions) as s:
-        roster = students.list_students(s, class_code=class_code)
-        have_model = encodings.students_with_model(s, model)
+    everyone = roster.list_students(class_code=class_code)
+    have_model = roster.students_with_model(model)
     enrolled: list[Note] = []
     already: list[Note] = []
     needs: list[Note] = []
     no_consent: list[Note] = []
     inactive: list[Note] = []
     todo: list[StudentInfo] = []
-    for info in roster:
+    for info in everyone:
         if not info.consent_given:
             no_consent.append(_note(info, "no consent recorded"))
         elif not info.is_active:
@@ -160,9 +150,8 @@ def reembed_stored_photos(
         else:
             todo.append(info)
     # photos are read only for students with consent, and only now
-    with unit_of_work(sessions) as s:
-        stored = students.photos(s, [info.id for info in todo])
-    service = EnrollmentService(settings, engine, pipeline)
+    stored = roster.photos([info.id for info in todo])
+    service = EnrollmentService(settings, roster, pipeline)
     duplicates: list[str] = []
     cancelled = False
     for done, info in enumerate(todo):

@@ -219,6 +219,11 @@ class RosterService:
         with self._unit(change) as s:
             return encodings.load_gallery(s, model_name, class_code=class_code)
 
+    def students_with_model(self, model_name: str) -> set[uuid.UUID]:
+        """The students holding at least one encoding made by ``model_name``."""
+        with self._unit() as s:
+            return encodings.students_with_model(s, model_name)
+
     def encoding_counts(self) -> dict[str, int]:
         """Stored encodings per recognition model."""
         with self._unit() as s:

@@ -40,7 +40,7 @@ def reembed_command(args: argparse.Namespace, ctx: CliContext) -> int:
 
     report = reembed_stored_photos(
         ctx.settings,
-        ctx.engine(),
+        ctx.roster(),
         pipeline,
         class_code=args.class_code,
         dry_run=args.dry_run,

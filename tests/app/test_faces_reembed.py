@@ -13,6 +13,7 @@ from sqlalchemy import Engine
 
 from kiosk.app.enrollment import EnrollmentService
 from kiosk.app.faces_reembed import reembed_stored_photos
+from kiosk.app.roster import RosterService
 from kiosk.cli.main import main
 from kiosk.core.matching import decide
 from kiosk.infra.config import Settings, load_settings
@@ -75,11 +76,11 @@ def test_reembedding_from_stored_photos(
 
     pipeline = FacePipeline(settings)
     assert pipeline.model_name == "Dlib-chip"
-    dry = reembed_stored_photos(settings, engine, pipeline, dry_run=True)
+    dry = reembed_stored_photos(settings, RosterService(engine), pipeline, dry_run=True)
     assert [n.student_id for n in dry.enrolled] == ["S1"] and _models(engine, "S1") == {"Dlib": 1}
     assert [n.student_id for n in dry.needs_photos] == ["S2", "S3"]
 
-    report = reembed_stored_photos(settings, engine, pipeline)
+    report = reembed_stored_photos(settings, RosterService(engine), pipeline)
 
     assert [n.student_id for n in report.enrolled] == ["S1"]
     assert {n.student_id: n.reason for n in report.needs_photos}.keys() == {"S2", "S3"}
@@ -102,7 +103,7 @@ def test_reembedding_from_stored_photos(
     assert decision.student_uuid == s1
 
     # again: nobody is enrolled twice
-    again = reembed_stored_photos(settings, engine, pipeline)
+    again = reembed_stored_photos(settings, RosterService(engine), pipeline)
     assert again.enrolled == () and [n.student_id for n in again.already] == ["S1"]
     assert _models(engine, "S1") == {"Dlib": 1, "Dlib-chip": 1}
 
