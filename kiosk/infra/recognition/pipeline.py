@@ -37,7 +37,7 @@ from kiosk.core.errors import KioskError
 from kiosk.core.matching import InvalidVector, l2_normalise
 from kiosk.infra.config import Settings
 from kiosk.infra.recognition import _deepface
-from kiosk.infra.recognition.dlib_chip import DlibChipDetector, DlibChipEmbedder
+from kiosk.infra.recognition.dlib_chip import RESNET_FILE, DlibChipDetector, DlibChipEmbedder
 from kiosk.infra.recognition.dlib_process import deepface_dlib_input, shared_process
 from kiosk.infra.recognition.faces import AnalysedFace, DetectedFace, FrameAnalysis, Point, Vector
 from kiosk.infra.recognition.images import ImageBGR, to_bgr
@@ -66,7 +66,6 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-DLIB_RESNET_FILE = "dlib_face_recognition_resnet_model_v1.dat"
 # Crops are embedded in chunks of this many (memory stays flat with a crowded frame).
 MAX_BATCH = 32
 
@@ -96,7 +95,7 @@ class Embedder:
         self._lock = threading.Lock()
         # dlib holds the GIL while it embeds: run it in a helper process (see dlib_process).
         self._dlib = (
-            shared_process(_deepface.weights_folder(settings.weights_dir) / DLIB_RESNET_FILE)
+            shared_process(_deepface.weights_folder(settings.weights_dir) / RESNET_FILE)
             if self.profile.recognition_model == "Dlib" and settings.recognition.dlib_in_subprocess
             else None
         )
