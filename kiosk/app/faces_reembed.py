@@ -29,7 +29,6 @@ from kiosk.app.enrollment import EnrollmentService
 from kiosk.app.roster import RosterService
 from kiosk.core.domain import StudentInfo
 from kiosk.core.errors import ConsentRequired, InvalidInput, NotFound
-from kiosk.infra.config import Settings
 from kiosk.infra.recognition.images import decode_image
 from kiosk.infra.recognition.pipeline import FacePipeline
 
@@ -120,16 +119,19 @@ def students_missing_model(roster: RosterService, model_name: str) -> list[Stude
 
 
 def reembed_stored_photos(
-    settings: Settings,
     roster: RosterService,
     pipeline: FacePipeline,
     *,
+    match_threshold: float,
     class_code: str | None = None,
     dry_run: bool = False,
     progress: Progress | None = None,
     cancel: threading.Event | None = None,
 ) -> FacesReembedReport:
-    """Enroll, under ``pipeline``'s model, every consenting active student who has no encoding of it."""
+    """Enroll, under ``pipeline``'s model, every consenting active student who has no encoding of it.
+
+    ``match_threshold``: the recognition threshold of that model (for the duplicate warnings).
+    """
     started = time.monotonic()
     model = pipeline.model_name
     everyone = roster.list_students(class_code=class_code)
@@ -151,7 +153,7 @@ def reembed_stored_photos(
             todo.append(info)
     # photos are read only for students with consent, and only now
     stored = roster.photos([info.id for info in todo])
-    service = EnrollmentService(settings, roster, pipeline)
+    service = EnrollmentService(roster, pipeline, match_threshold=match_threshold)
     duplicates: list[str] = []
     cancelled = False
     for done, info in enumerate(todo):

@@ -39,9 +39,9 @@ def reembed_command(args: argparse.Namespace, ctx: CliContext) -> int:
             sys.stderr.flush()
 
     report = reembed_stored_photos(
-        ctx.settings,
         ctx.roster(),
         pipeline,
+        match_threshold=ctx.settings.recognition.threshold_for(pipeline.model_name),
         class_code=args.class_code,
         dry_run=args.dry_run,
         progress=progress,

@@ -60,7 +60,9 @@ def test_reembedding_from_stored_photos(
     kiosk: tuple[Settings, Engine], capsys: pytest.CaptureFixture[str]
 ) -> None:
     settings, engine = kiosk
-    old = EnrollmentService(settings, engine, FacePipeline(settings, DLIB_DEEPFACE))
+    old = EnrollmentService(
+        RosterService(engine), FacePipeline(settings, DLIB_DEEPFACE), match_threshold=0.94
+    )
     for sid, person in (("S1", "person01"), ("S2", "person02"), ("S3", "person03")):
         _add(engine, sid, f"Student {sid}", consent=True)
         old.enroll_paths(sid, [PEOPLE / person / "1.jpg"])  # a "Dlib" encoding and a thumbnail
@@ -76,11 +78,11 @@ def test_reembedding_from_stored_photos(
 
     pipeline = FacePipeline(settings)
     assert pipeline.model_name == "Dlib-chip"
-    dry = reembed_stored_photos(settings, RosterService(engine), pipeline, dry_run=True)
+    dry = reembed_stored_photos(RosterService(engine), pipeline, match_threshold=0.95, dry_run=True)
     assert [n.student_id for n in dry.enrolled] == ["S1"] and _models(engine, "S1") == {"Dlib": 1}
     assert [n.student_id for n in dry.needs_photos] == ["S2", "S3"]
 
-    report = reembed_stored_photos(settings, RosterService(engine), pipeline)
+    report = reembed_stored_photos(RosterService(engine), pipeline, match_threshold=0.95)
 
     assert [n.student_id for n in report.enrolled] == ["S1"]
     assert {n.student_id: n.reason for n in report.needs_photos}.keys() == {"S2", "S3"}
@@ -103,7 +105,7 @@ def test_reembedding_from_stored_photos(
     assert decision.student_uuid == s1
 
     # again: nobody is enrolled twice
-    again = reembed_stored_photos(settings, RosterService(engine), pipeline)
+    again = reembed_stored_photos(RosterService(engine), pipeline, match_threshold=0.95)
     assert again.enrolled == () and [n.student_id for n in again.already] == ["S1"]
     assert _models(engine, "S1") == {"Dlib": 1, "Dlib-chip": 1}
 
