@@ -107,7 +107,7 @@ def check_profile(settings: Settings, profile: str) -> str:
     """A known profile whose weight files are installed (the wizard's model page asks the same)."""
     if profile not in PROFILES:
         raise InvalidInput(f"Unknown recognition profile {profile!r}.", f"Use one of: {', '.join(PROFILES)}.")
-    state = weights.profile_status(settings, get_profile(profile))
+    state = weights.profile_status(settings.weights_dir, get_profile(profile))
     if not state.installed:
         raise WeightsMissing(
             f"The {profile} model's weight files are not installed ({', '.join(state.missing) or 'damaged'}).",

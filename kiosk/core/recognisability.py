@@ -25,8 +25,8 @@ FIXES: dict[Unrecognisable, str] = {
         'from the old app whose forms the school holds: `kiosk migrate --from attendance.db --consent-on-file "WHO"`)'
     ),
     Unrecognisable.NO_MODEL_ENCODING: (
-        "enroll them for this model: `kiosk enroll --student-id ID PHOTOS` (moved from the old app: "
-        "`kiosk migrate --from attendance.db --reembed`)"
+        "re-embed them from their stored photos: `kiosk faces reembed` (it lists who needs new photos; "
+        "moved from the old app: `kiosk migrate --from attendance.db --reembed`)"
     ),
     Unrecognisable.NO_PHOTO: "take photos and enroll: `kiosk enroll --student-id ID PHOTOS` or the Enroll screen",
 }
