@@ -12,9 +12,10 @@ from kiosk.core.recognisability import StudentFaceData, Unrecognisable, coverage
 from kiosk.infra.config import load_settings
 from kiosk.infra.db.engine import session_factory, unit_of_work
 from kiosk.infra.db.repo import classes, encodings, students
+from kiosk.infra.recognition.profiles import get_profile
 from tests.foundation._helpers import run_cli
 
-ACTIVE_MODEL = "Dlib"  # the dlib-offline profile's model
+ACTIVE_MODEL = get_profile("dlib-offline").model_name  # Dlib-chip
 
 
 def _seed(engine: Engine) -> None:
@@ -58,7 +59,7 @@ def test_doctor_counts_recognisable_students_per_class(
     (data / "config.toml").write_text('[recognition]\nprofile = "dlib-offline"\n', encoding="utf-8")
     result = run_cli(capsys, ["--database", db_url, "--data-dir", str(data), "doctor"])
     out = result.out
-    assert "] Recognition: 1 of 5 active students can be recognised with Dlib" in out, out
+    assert f"] Recognition: 1 of 5 active students can be recognised with {ACTIVE_MODEL}" in out, out
     assert "class 10A: 0 of 1 recognisable; 1 no encoding for this model (S5)" in out
     assert (
         "class 9B: 1 of 4 recognisable; 1 no consent recorded (S3); 1 no encoding for this model (S2); "
