@@ -104,20 +104,6 @@ def _note(info: StudentInfo, reason: str) -> Note:
     return Note(info.student_id, info.name, reason)
 
 
-def students_missing_model(roster: RosterService, model_name: str) -> list[StudentInfo]:
-    """Consenting active students with face encodings, but none made by ``model_name``.
-
-    They are not recognised under the active model until ``kiosk faces reembed`` (or a new
-    enrollment) gives them one.
-    """
-    have_model = roster.students_with_model(model_name)
-    return [
-        info
-        for info in roster.list_students(active_only=True)
-        if info.can_be_recognised and info.encoding_count and info.id not in have_model
-    ]
-
-
 def reembed_stored_photos(
     roster: RosterService,
     pipeline: FacePipeline,
