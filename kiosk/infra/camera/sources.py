@@ -1,5 +1,8 @@
 """Where frames come from: a camera, a video file, a network stream, a folder of images, one image.
 
+Cameras, streams and video files live here; still images in :mod:`kiosk.infra.camera.stills`,
+what they share in :mod:`kiosk.infra.camera.source_base`.
+
 Every kind implements :class:`FrameSource`. :func:`make_source` turns the configured
 ``[camera] source`` string into one (unopened); :func:`open_source` also opens it, so a
 wrong setting fails at once with a :class:`~kiosk.core.errors.CameraError` whose message
@@ -14,151 +17,32 @@ from __future__ import annotations
 
 import logging
 import re
-import stat
 import sys
 import time
-from abc import ABC, abstractmethod
-from collections.abc import Iterator
 from pathlib import Path
-from types import TracebackType
-from typing import Self
 from urllib.parse import urlsplit, urlunsplit
 
 import cv2
 
 from kiosk.core.errors import CameraError
 from kiosk.core.photos import IMAGE_SUFFIXES
-from kiosk.infra.camera._opencv import decode_image, quiet_opencv
+from kiosk.infra.camera._opencv import quiet_opencv
 from kiosk.infra.camera.devices import device_path, list_devices
-from kiosk.infra.camera.frame import Frame, Image
-from kiosk.infra.image_guard import MAX_FRAME_PIXELS, ImageRefused
+from kiosk.infra.camera.frame import Image
+from kiosk.infra.camera.source_base import (
+    DEFAULT_FILE_FPS,
+    DEFAULT_IMAGE_FPS,
+    SOURCE_HINT,
+    FrameSource,
+    Pacer,
+    require_regular_file,
+)
+from kiosk.infra.camera.stills import ImageFileSource, ImageFolderSource
+from kiosk.infra.image_guard import MAX_FRAME_PIXELS
 
 log = logging.getLogger(__name__)
 
 STREAM_SCHEMES = frozenset({"rtsp", "rtsps", "rtmp", "http", "https"})
-DEFAULT_FILE_FPS = 25.0
-DEFAULT_IMAGE_FPS = 5.0
-SOURCE_HINT = (
-    "Set [camera] source (or KIOSK_CAMERA, or --camera) to a camera index such as 0, a video file, "
-    "an rtsp:// or http:// URL, a folder of images or an image file."
-)
-
-
-class _Pacer:
-    """Sleeps so successive calls happen at ``fps``, like a camera delivering frames."""
-
-    def __init__(self, fps: float) -> None:
-        self.interval = 1.0 / fps if fps > 0 else 0.0
-        self._next: float | None = None
-
-    def wait(self) -> None:
-        if self.interval <= 0:
-            return
-        now = time.monotonic()
-        if self._next is None or now - self._next > 1.0:  # first frame, or far behind: restart the clock
-            self._next = now
-        elif self._next > now:
-            time.sleep(self._next - now)
-        self._next += self.interval
-
-    def reset(self) -> None:
-        self._next = None
-
-
-class FrameSource(ABC):
-    """A source of BGR frames. Not thread-safe: one thread opens, reads and closes it.
-
-    ``open`` raises :class:`CameraError` when the source cannot be used. ``read`` returns the
-    next :class:`Frame`, or ``None`` when a finite source is used up; a live source that
-    stops delivering raises :class:`CameraError` instead, so it can be reconnected by
-    calling ``open`` again. ``close`` is idempotent.
-    """
-
-    def __init__(self) -> None:
-        self._seq = 0
-        self._is_open = False
-
-    # --- what a source is ------------------------------------------------------------
-    @property
-    @abstractmethod
-    def description(self) -> str:
-        """A short human-readable name, e.g. ``Camera 0`` or ``Video file lesson.mp4``."""
-
-    @property
-    def is_live(self) -> bool:
-        """True for cameras and streams: they never end, and are reconnected when they drop."""
-        return False
-
-    @property
-    def nominal_fps(self) -> float | None:
-        """The frame rate the source claims (file header, camera mode), ``None`` when unknown."""
-        return None
-
-    @property
-    def is_open(self) -> bool:
-        return self._is_open
-
-    # --- lifecycle ---------------------------------------------------------------------
-    def open(self) -> None:
-        """Open (or reopen) the source; raises :class:`CameraError` with a message and hint."""
-        if self._is_open:
-            self.close()
-        self._open()
-        self._is_open = True
-        log.info("opened %s (live=%s, fps=%s)", self.description, self.is_live, self.nominal_fps)
-
-    def read(self) -> Frame | None:
-        if not self._is_open:
-            raise CameraError(f"{self.description} is not open.", "Open the source before reading from it.")
-        image = self._read()
-        if image is None:
-            return None
-        self._seq += 1
-        return Frame(
-            image=image, seq=self._seq, timestamp=time.monotonic(), source_fps=self.nominal_fps or 0.0
-        )
-
-    def close(self) -> None:
-        if self._is_open:
-            self._is_open = False
-            self._close()
-            log.debug("closed %s", self.description)
-
-    @abstractmethod
-    def _open(self) -> None: ...
-
-    @abstractmethod
-    def _read(self) -> Image | None: ...
-
-    def _close(self) -> None:  # noqa: B027 - optional hook
-        pass
-
-    # --- conveniences --------------------------------------------------------------------
-    def __enter__(self) -> Self:
-        if not self._is_open:
-            self.open()
-        return self
-
-    def __exit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        self.close()
-
-    def __iter__(self) -> Iterator[Frame]:
-        """Every frame until the source ends (forever for a live source that keeps working)."""
-        while True:
-            frame = self.read()
-            if frame is None:
-                return
-            yield frame
-
-    def __repr__(self) -> str:
-        return f"<{type(self).__name__} {self.description!r}>"
-
-
-# --------------------------------------------------------------------------------------------
-# OpenCV VideoCapture based sources
-# --------------------------------------------------------------------------------------------
 
 
 class _CaptureSource(FrameSource):
@@ -386,7 +270,7 @@ class VideoFileSource(_CaptureSource):
         self.realtime = realtime
         self.loop = loop
         self.live = live
-        self._pacer: _Pacer | None = None
+        self._pacer: Pacer | None = None
         self.frame_count: int | None = None
 
     @property
@@ -398,7 +282,7 @@ class VideoFileSource(_CaptureSource):
         return self.live
 
     def _open_capture(self) -> tuple[cv2.VideoCapture, Image]:
-        _require_regular_file(self.path)
+        require_regular_file(self.path)
         if not self.path.is_file():
             raise CameraError(
                 f"The video file {self.path} does not exist.", "Check the path, or choose another source."
@@ -422,7 +306,7 @@ class VideoFileSource(_CaptureSource):
         self._cap, self._pending, self._fps = cap, image, self._fps_from(cap) or DEFAULT_FILE_FPS
         count = int(cap.get(cv2.CAP_PROP_FRAME_COUNT) or 0)
         self.frame_count = count if count > 0 else None
-        self._pacer = _Pacer(self._fps) if self.realtime else None
+        self._pacer = Pacer(self._fps) if self.realtime else None
 
     def _read(self) -> Image | None:
         if self._pacer is not None:
@@ -437,153 +321,6 @@ class VideoFileSource(_CaptureSource):
 # --------------------------------------------------------------------------------------------
 # Still images
 # --------------------------------------------------------------------------------------------
-
-
-class _StillImageSource(FrameSource):
-    """Still images in order, each delivered ``repeat`` times, then the source ends.
-
-    ``realtime`` paces the frames at ``fps``; otherwise they come as fast as they decode.
-    """
-
-    def __init__(self, *, fps: float, realtime: bool, repeat: int) -> None:
-        super().__init__()
-        self.fps = fps
-        self.realtime = realtime
-        self.repeat = max(1, repeat)
-        self.files: list[Path] = []
-        self._index = 0
-        self._current: Image | None = None
-        self._left = 0
-        self._pacer: _Pacer | None = None
-
-    @property
-    def nominal_fps(self) -> float | None:
-        return self.fps
-
-    def _start(self, files: list[Path], first: Image | None = None) -> None:
-        """Begin with ``files``; ``first``: the first file, already decoded."""
-        self.files = files
-        self._index, self._current, self._left = (
-            (1, first, self.repeat) if first is not None else (0, None, 0)
-        )
-        self._pacer = _Pacer(self.fps) if self.realtime else None
-
-    def _read(self) -> Image | None:
-        while self._left == 0:
-            if self._index >= len(self.files):
-                return None
-            path = self.files[self._index]
-            self._index += 1
-            try:
-                image = decode_image(path)
-            except ImageRefused as refused:
-                log.warning("skipping %s: %s", path, refused.message)
-                continue
-            if image is None:
-                log.warning("skipping %s: not an image that can be decoded", path)
-                continue
-            self._current, self._left = image, self.repeat
-        if self._pacer is not None:
-            self._pacer.wait()
-        self._left -= 1
-        assert self._current is not None
-        return self._current.copy()  # consumers may draw on frames; the repeat must stay clean
-
-    def _close(self) -> None:
-        self._current = None
-
-
-class ImageFolderSource(_StillImageSource):
-    """Every image in a folder (not its subfolders), in name order, each ``repeat`` times.
-
-    Files that cannot be decoded are skipped with a warning.
-    """
-
-    def __init__(
-        self, folder: Path | str, *, fps: float = DEFAULT_IMAGE_FPS, realtime: bool = False, repeat: int = 1
-    ) -> None:
-        super().__init__(fps=fps, realtime=realtime, repeat=repeat)
-        self.folder = Path(folder)
-
-    @property
-    def description(self) -> str:
-        return f"Image folder {self.folder.name or self.folder} ({len(self.files)} images)"
-
-    def _open(self) -> None:
-        if not self.folder.is_dir():
-            raise CameraError(f"The folder {self.folder} does not exist.", "Check the path.")
-        try:
-            entries = list(self.folder.iterdir())
-        except OSError as exc:
-            raise CameraError(
-                f"The folder {self.folder} cannot be read ({exc.strerror}).", "Check its permissions."
-            ) from None
-        files = sorted(
-            (p for p in entries if p.suffix.lower() in IMAGE_SUFFIXES and p.is_file()), key=_natural_key
-        )
-        if not files:
-            raise CameraError(
-                f"The folder {self.folder} contains no images.",
-                f"Put .jpg or .png pictures in it, or choose another source. {SOURCE_HINT}",
-            )
-        self._start(files)
-
-
-class ImageFileSource(_StillImageSource):
-    """One image, delivered ``repeat`` times, then the source ends."""
-
-    def __init__(
-        self, path: Path | str, *, repeat: int = 1, fps: float = DEFAULT_IMAGE_FPS, realtime: bool = False
-    ) -> None:
-        super().__init__(fps=fps, realtime=realtime, repeat=repeat)
-        self.path = Path(path)
-
-    @property
-    def description(self) -> str:
-        return f"Image {self.path.name}"
-
-    def _open(self) -> None:
-        _require_regular_file(self.path)
-        if not self.path.is_file():
-            raise CameraError(f"The image file {self.path} does not exist.", "Check the path.")
-        try:
-            image = decode_image(self.path)
-        except ImageRefused as refused:
-            raise CameraError(refused.message, refused.hint) from None
-        if image is None:
-            raise CameraError(
-                f"{self.path} is not an image that can be read.",
-                f"Use a .jpg or .png picture, or choose another source. {SOURCE_HINT}",
-            )
-        self._start([self.path], first=image)
-
-
-def _require_regular_file(path: Path) -> None:
-    """Refuse a path that exists but is no file (a device, a FIFO, a socket), saying what it is.
-
-    Opening one would read forever (/dev/zero) or block (a FIFO); "does not exist" would mislead.
-    """
-    try:
-        mode = path.stat().st_mode
-    except OSError:
-        return  # missing: the caller says so
-    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
-        return
-    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        kind = "a device file"
-        hint = "For a camera, give its number instead (0 for /dev/video0, 1 for /dev/video1, ...)."
-    elif stat.S_ISFIFO(mode):
-        kind, hint = "a named pipe (FIFO)", SOURCE_HINT
-    elif stat.S_ISSOCK(mode):
-        kind, hint = "a socket", SOURCE_HINT
-    else:
-        kind, hint = "not a regular file", SOURCE_HINT
-    raise CameraError(f"The camera source {path} is {kind}, not a video file, image or folder.", hint)
-
-
-def _natural_key(path: Path) -> list[object]:
-    """``img2`` before ``img10``."""
-    return [int(part) if part.isdigit() else part.lower() for part in re.split(r"(\d+)", path.name)]
 
 
 # --------------------------------------------------------------------------------------------
@@ -632,7 +369,7 @@ def make_source(
         return ImageFolderSource(path, fps=image_fps, realtime=realtime, repeat=repeat)
     if not path.exists():
         raise CameraError(f"The camera source {path} does not exist (no such file or folder).", SOURCE_HINT)
-    _require_regular_file(path)
+    require_regular_file(path)
     if path.suffix.lower() in IMAGE_SUFFIXES:
         return ImageFileSource(path, repeat=repeat, fps=image_fps, realtime=realtime)
     return VideoFileSource(path, realtime=realtime, loop=loop)
@@ -664,3 +401,16 @@ def open_source(
     )
     source.open()
     return source
+
+
+__all__ = [
+    "SOURCE_HINT",
+    "DeviceSource",
+    "FrameSource",
+    "ImageFileSource",
+    "ImageFolderSource",
+    "StreamSource",
+    "VideoFileSource",
+    "make_source",
+    "open_source",
+]
