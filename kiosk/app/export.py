@@ -11,6 +11,7 @@ from pathlib import Path
 
 from kiosk.core.domain import AttendanceMark, SessionSummary, StudentInfo
 from kiosk.core.errors import InvalidInput
+from kiosk.core.spreadsheet import neutralise_row
 
 log = logging.getLogger(__name__)
 
@@ -64,7 +65,8 @@ def export_summary_csv(summary: SessionSummary, path: Path | str) -> Path:
         with tmp.open("w", encoding="utf-8-sig", newline="") as fh:
             writer = csv.DictWriter(fh, fieldnames=COLUMNS)
             writer.writeheader()
-            writer.writerows(summary_rows(summary))
+            # Names and notes are typed by people: none may run as a formula (see spreadsheet.py).
+            writer.writerows(neutralise_row(r) for r in summary_rows(summary))
         os.replace(tmp, path)
     except OSError as exc:
         with contextlib.suppress(OSError):  # the folder itself may be what failed
