@@ -163,3 +163,22 @@ def offline_profile_data_dir(tmp_path: Path, dlib_models_dir: Path) -> Path:
     (data_dir / "models").symlink_to(dlib_models_dir, target_is_directory=True)
     (data_dir / "config.toml").write_text('[recognition]\nprofile = "dlib-offline"\n', encoding="utf-8")
     return data_dir
+
+
+@pytest.fixture(scope="session")
+def tls_postgres() -> Iterator[object]:
+    """A real PostgreSQL that accepts only TLS, with a CA made by the test (see tests/tls_server.py).
+
+    Migrated to the current schema; ``.url()`` has no TLS option, ``.socket_url`` is for seeding."""
+    from tls_server import TlsPostgres
+
+    if not (Path("/usr/lib/postgresql/15/bin") / "postgres").exists():
+        pytest.skip("PostgreSQL 15 server binaries are not installed")
+    server = TlsPostgres()
+    try:
+        engine = create_engine(server.socket_url)
+        schema.upgrade(engine)
+        engine.dispose()
+        yield server
+    finally:
+        server.destroy()

@@ -41,6 +41,7 @@ class DatabaseSettings:
     connect_timeout_seconds: int = 5
     sslmode: str = ""
     passfile: str = ""  # libpq password file (pgpass) for a PC without a keyring; never the password
+    sslrootcert: str = ""  # the CA certificate that verify-ca / verify-full check the server against
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,13 @@
 
 PostgreSQL gets a real connection pool (size, overflow, pre-ping, recycle from config).
 SQLite gets the PRAGMAs that make a local file safe for a kiosk (see ``_sqlite_pragmas``).
+
+Every engine the kiosk opens to PostgreSQL (the main one, the sync worker's, the health
+probe) connects the same way: the TLS options (``sslmode``, ``sslrootcert``) travel in the
+engine's URL, so an engine made from ``engine.url`` by :func:`derived_engine` cannot drop them
+(issue 12: the sync worker once connected unverified where the main engine refused).
+Every engine hides SQL parameters in its error messages: a failed INSERT must not carry a
+pupil's name, photo or face vector into a log or onto a screen.
 """
 
 from __future__ import annotations
@@ -96,6 +103,37 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
         cursor.close()
 
 
+def with_tls(url: URL, db: DatabaseSettings) -> URL:
+    """The URL with the configured TLS options written into it (settings win over the URL's own).
+
+    libpq reads ``sslmode`` and ``sslrootcert`` from the connection string, and SQLAlchemy passes
+    a URL's query to the driver: every engine built from this URL connects the same way."""
+    updates: dict[str, str] = {}
+    check_sslmode(db.sslmode)
+    if db.sslmode:
+        updates["sslmode"] = db.sslmode
+    if db.sslrootcert:
+        ca = Path(db.sslrootcert).expanduser()
+        if not ca.is_file():
+            raise ConfigError(
+                f"The CA certificate file {ca} given as [database] sslrootcert does not exist.",
+                "Copy the school's CA certificate to this computer and give its full path.",
+            )
+        updates["sslrootcert"] = str(ca.resolve())
+    return url.update_query_dict(updates) if updates else url
+
+
+def derived_engine(engine: Engine, *, connect_args: dict[str, Any], **options: Any) -> Engine:
+    """Another engine to ``engine``'s PostgreSQL database with other pool settings or timeouts.
+
+    Same URL (so the same TLS options), same parameter hiding; ``connect_args`` adds driver
+    options such as timeouts (it cannot remove what the URL says)."""
+    derived = create_engine(engine.url, hide_parameters=True, connect_args=connect_args, **options)
+    if derived.dialect.name == "postgresql":
+        event.listen(derived, "do_connect", connect_with_diagnosis)  # as build_engine_for_url
+    return derived
+
+
 def build_engine_for_url(url: URL, db: DatabaseSettings, *, echo: bool = False) -> Engine:
     if url.get_backend_name() == "sqlite":
         if url.database and url.database != ":memory:":
@@ -110,6 +148,7 @@ def build_engine_for_url(url: URL, db: DatabaseSettings, *, echo: bool = False) 
         engine = create_engine(
             url,
             echo=echo,
+            hide_parameters=True,  # no pupil's name, photo or vector in an error message
             connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
         )
         event.listen(engine, "connect", _sqlite_pragmas)
@@ -119,16 +158,16 @@ def build_engine_for_url(url: URL, db: DatabaseSettings, *, echo: bool = False) 
         password = lookup_database_password(url)
         if password:
             url = url.set(password=password)
+    url = with_tls(url, db)
     connect_args: dict[str, Any] = {"connect_timeout": db.connect_timeout_seconds}
-    check_sslmode(db.sslmode)
     if db.passfile and url.password is None:
-        # No keyring on this PC: libpq reads the password from the kiosk's own pgpass file.
-        connect_args["passfile"] = str(Path(db.passfile).expanduser())
-    if db.sslmode:
-        connect_args["sslmode"] = db.sslmode
+        # No keyring on this PC: libpq reads the password from the kiosk's own pgpass file. In
+        # the URL, like the TLS options, so the sync worker's engines find it too.
+        url = url.update_query_dict({"passfile": str(Path(db.passfile).expanduser())})
     engine = create_engine(
         url,
         echo=echo,
+        hide_parameters=True,  # no pupil's name, photo or vector in an error message
         pool_size=db.pool_size,
         max_overflow=db.max_overflow,
         pool_recycle=db.pool_recycle_seconds,
@@ -175,9 +214,11 @@ __all__ = [
     "DatabaseError",
     "build_engine",
     "build_engine_for_url",
+    "derived_engine",
     "is_postgres",
     "parse_database_url",
     "safe_url",
     "session_factory",
     "unit_of_work",
+    "with_tls",
 ]

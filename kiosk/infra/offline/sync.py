@@ -27,7 +27,7 @@ from datetime import datetime
 from functools import partial
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, text
+from sqlalchemy import Engine, text
 from sqlalchemy.exc import DBAPIError, IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import NullPool
@@ -35,7 +35,7 @@ from sqlalchemy.pool import NullPool
 from kiosk.core.domain import AttendanceMark, MarkSource
 from kiosk.core.errors import KioskError
 from kiosk.infra.config import OfflineSettings
-from kiosk.infra.db.engine import session_factory, unit_of_work
+from kiosk.infra.db.engine import derived_engine, session_factory, unit_of_work
 from kiosk.infra.db.repo import attendance
 from kiosk.infra.offline.outbox import Outbox, OutboxEvent, mark_from_json
 
@@ -50,9 +50,10 @@ STATEMENT_TIMEOUT_MS = 30_000
 
 
 def sync_engine_for(engine: Engine, offline: OfflineSettings) -> Engine:
-    """An engine like the kiosk's, with timeouts short enough to notice an outage quickly."""
-    return create_engine(
-        engine.url,
+    """An engine like the kiosk's (same URL, so the same TLS options), with timeouts short
+    enough to notice an outage quickly."""
+    return derived_engine(
+        engine,
         pool_size=1,
         max_overflow=1,
         pool_pre_ping=True,
@@ -208,8 +209,8 @@ class Syncer:
         self.outbox = outbox
         self.offline = offline
         self._sessions = session_factory(engine)
-        self._probe = create_engine(
-            engine.url, poolclass=NullPool, connect_args=_connect_args(offline.health_timeout_seconds)
+        self._probe = derived_engine(
+            engine, poolclass=NullPool, connect_args=_connect_args(offline.health_timeout_seconds)
         )
 
     def close(self) -> None:
