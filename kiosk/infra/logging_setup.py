@@ -1,7 +1,8 @@
 """Logging handlers, configured once by the entry point.
 
 The log file (in the data folder) gets INFO and up; the terminal gets warnings only, since
-commands print their own results. Nothing logged may hold face vectors, photos or passwords.
+commands print their own results. Nothing logged may hold face vectors, photos or passwords:
+both handlers pass every record through :class:`~kiosk.infra.redaction.PersonalDataFilter`.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ import logging
 import logging.handlers
 
 from kiosk.infra.config import Settings
+from kiosk.infra.redaction import PersonalDataFilter
 
 _FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 
@@ -26,6 +28,8 @@ def configure_logging(settings: Settings, *, verbose: bool = False) -> None:
     console.setLevel(logging.DEBUG if verbose else logging.WARNING)
     console.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
     console._kiosk_handler = True  # type: ignore[attr-defined]
+    # On the handlers, not a logger: records propagated from any library pass through them.
+    console.addFilter(PersonalDataFilter())
     root.addHandler(console)
     try:
         settings.log_dir.mkdir(parents=True, exist_ok=True)
@@ -37,6 +41,7 @@ def configure_logging(settings: Settings, *, verbose: bool = False) -> None:
     else:
         file_handler.setFormatter(logging.Formatter(_FORMAT))
         file_handler._kiosk_handler = True  # type: ignore[attr-defined]
+        file_handler.addFilter(PersonalDataFilter())
         root.addHandler(file_handler)
     # Third-party chatter (deepface prints model loads at INFO) stays in the file.
     for noisy in ("deepface", "alembic", "PIL", "h5py"):

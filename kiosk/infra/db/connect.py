@@ -16,6 +16,7 @@ from sqlalchemy.exc import DBAPIError, OperationalError, ProgrammingError
 
 from kiosk.core.errors import DatabaseError, DatabaseUnavailable, KioskError
 from kiosk.infra.db.diagnose import CertificateRejected, NotPostgresServer, SslNotOffered
+from kiosk.infra.redaction import redact
 
 log = logging.getLogger(__name__)
 
@@ -42,7 +43,7 @@ def _first(value: str | tuple[str, ...] | None) -> str | None:
 def explain(exc: BaseException, url: URL) -> KioskError:
     """Turn a driver error into one sentence a school admin can act on."""
     orig = getattr(exc, "orig", None) or exc
-    raw = str(orig) or type(orig).__name__
+    raw = redact(str(orig)) or type(orig).__name__  # shown on screen: no row values
     if url.password:
         raw = raw.replace(url.password, "***")
     if url.get_backend_name() == "sqlite":
