@@ -16,7 +16,7 @@ import threading
 import time
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, tzinfo
 from typing import Any
 
@@ -34,7 +34,7 @@ from kiosk.core.domain import (
     SessionSummary,
     StudentInfo,
 )
-from kiosk.core.errors import InvalidInput, KioskError
+from kiosk.core.errors import FaceMatchingRefused, InvalidInput, KioskError
 from kiosk.core.matching import MatchDecision, decide
 from kiosk.core.ports import AttendanceStore, FaceAnalyser, FaceIndex, FaceIndexSource
 from kiosk.core.voting import AttendanceVoting
@@ -173,6 +173,12 @@ class AttendanceSessionService:
         self._threshold = self._recognition.threshold_for(model)
         self._margin = self._recognition.margin_for(model)
         gallery = self.store.gallery(class_code, model)
+        # Why face matching is withheld (the offline copy is too old to trust); optional on the
+        # port, so stores that never withhold need not say so.
+        withheld = str(getattr(gallery, "withheld", "") or "")
+        if withheld:
+            self.warnings.append(withheld)
+            return
         enrolled = set(gallery.student_ids)
         no_consent = [s for s in roster.values() if not s.consent_given]
         not_enrolled = [s for s in roster.values() if s.consent_given and s.id not in enrolled]
@@ -294,7 +300,18 @@ class AttendanceSessionService:
                 box=box,
                 details={"model": self.model_name or "", "votes": votes},
             )
-            stored = self.store.mark(mark)
+            try:
+                stored = self.store.mark(mark)
+            except FaceMatchingRefused as exc:
+                # Consent withdrawn since the session started, or the offline copy is now too
+                # old: this student is not recognised again in this session.
+                state.roster[student_uuid] = replace(student, consent_given=False)
+                if exc.message not in self.warnings:
+                    self.warnings.append(exc.message)
+                log.warning(
+                    "Automatic mark of student %s refused: face matching not allowed", student.student_id
+                )
+                return None
             state.marks[student_uuid] = stored
             log.info("Marked %s %s in session %s", student.student_id, stored.status.value, state.session.id)
             return stored

@@ -50,6 +50,11 @@ class ConsentRequired(KioskError):
     """Biometric data for a student without recorded consent was requested."""
 
 
+class FaceMatchingRefused(ConsentRequired):
+    """An automatic (face-matched) mark was refused: the student may not be face-matched at the
+    mark's time, no longer exists, or the kiosk's copy of the roster is too old to trust."""
+
+
 class InvalidInput(KioskError):
     """A value given by a person is malformed (date, file, id)."""
 

@@ -89,6 +89,14 @@ class OfflineSettings:
 
 
 @dataclass(frozen=True)
+class PrivacySettings:
+    # A kiosk working offline matches faces against its last copy of the roster; a consent
+    # withdrawn since then is unknown to it. After this many hours without a refresh, face
+    # matching stops (teachers mark by hand) until the kiosk reaches PostgreSQL again. 0: no limit.
+    offline_face_matching_max_age_hours: float = 72.0
+
+
+@dataclass(frozen=True)
 class GuiSettings:
     kiosk_mode: bool = False
     admin_pin_hash: str = ""
@@ -107,6 +115,7 @@ class Settings:
     camera: CameraSettings = field(default_factory=CameraSettings)
     offline: OfflineSettings = field(default_factory=OfflineSettings)
     gui: GuiSettings = field(default_factory=GuiSettings)
+    privacy: PrivacySettings = field(default_factory=PrivacySettings)
 
     # Everything the kiosk writes lives under data_dir.
     @property
@@ -148,6 +157,7 @@ _SECTIONS: dict[str, type] = {
     "camera": CameraSettings,
     "offline": OfflineSettings,
     "gui": GuiSettings,
+    "privacy": PrivacySettings,
 }
 
 

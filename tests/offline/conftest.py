@@ -15,7 +15,7 @@ pytestmark = pytest.mark.postgres
 
 @pytest.fixture
 def seeded(pg_url: str) -> tuple[str, list[uuid.UUID]]:
-    """A migrated PostgreSQL database with class 9B and 12 students (6 with consent and vectors)."""
+    """A migrated PostgreSQL database with class 9B and 12 students (all with consent, 6 with vectors)."""
     return pg_url, seed(pg_url)
 
 

@@ -32,6 +32,8 @@ class LocalDb:
             # (A file that is not a database fails here: the caller decides what to do with it.)
             self.conn.execute("PRAGMA journal_mode=WAL")
             self.conn.execute("PRAGMA synchronous=FULL")
+            # Deleted rows (a withdrawn pupil's thumbnail) are overwritten, not left in free pages.
+            self.conn.execute("PRAGMA secure_delete=ON")
         except BaseException:
             self.conn.close()
             raise

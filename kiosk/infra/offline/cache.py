@@ -60,12 +60,18 @@ CREATE TABLE IF NOT EXISTS galleries (
 """
 
 
+GalleryKey = tuple[str, str]  # (class code, model name)
+
+
 @dataclass(frozen=True)
 class RefreshResult:
     at: datetime
     classes: int
     students: int
     galleries: int
+    # Galleries whose encodings changed or vanished (a withdrawal, a deletion, an enrollment):
+    # index files built from the old ones must go at once.
+    changed: tuple[GalleryKey, ...] = ()
 
 
 def _iso(value: datetime | None) -> str | None:
@@ -148,6 +154,9 @@ class LocalCache:
                 for m in models
             ]
         at = datetime.now(UTC)
+        before = self.gallery_fingerprints()
+        after = {(code, g.model_name): g.fingerprint for code, g in galleries}
+        changed = tuple(sorted(k for k, fp in before.items() if after.get(k) != fp))
         with self._db.transaction() as conn:
             for table in ("classes", "students", "photos", "galleries"):
                 conn.execute(f"DELETE FROM {table}")
@@ -199,7 +208,7 @@ class LocalCache:
             )
             conn.execute("INSERT OR REPLACE INTO meta VALUES ('last_refresh', ?)", (at.isoformat(),))
             conn.execute("DELETE FROM meta WHERE key = 'notice'")
-        result = RefreshResult(at, len(class_rows), len(all_ids), len(galleries))
+        result = RefreshResult(at, len(class_rows), len(all_ids), len(galleries), changed)
         log.info(
             "Local cache refreshed: %d classes, %d students, %d galleries",
             result.classes,
@@ -208,7 +217,70 @@ class LocalCache:
         )
         return result
 
+    def _write_gallery(self, conn: sqlite3.Connection, code: str, g: Gallery) -> None:
+        conn.execute(
+            "INSERT OR REPLACE INTO galleries VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (
+                code,
+                g.model_name,
+                g.fingerprint,
+                int(g.vectors.shape[1]) if g.size else 0,
+                b"".join(sid.bytes for sid in g.student_ids),
+                np.asarray(g.encoding_ids, dtype="<i8").tobytes(),
+                self._cipher.encrypt(
+                    np.ascontiguousarray(g.vectors, dtype="<f4").tobytes(),
+                    _gallery_context(code, g.model_name, g.fingerprint),
+                ),
+            ),
+        )
+
+    def purge_students(self, withdrawn: set[uuid.UUID], deleted: set[uuid.UUID]) -> list[GalleryKey]:
+        """Forget at once what this kiosk holds of students who withdrew consent or were deleted:
+        their face vectors (each gallery is rewritten without them), thumbnails and, for the
+        deleted, their roster row. Returns the galleries that changed (their index files must go)."""
+        gone = withdrawn | deleted
+        if not gone:
+            return []
+        changed: list[GalleryKey] = []
+        for row in self._db.query("SELECT class_code, model_name, student_ids FROM galleries"):
+            raw = bytes(row["student_ids"])
+            if {uuid.UUID(bytes=raw[i : i + 16]) for i in range(0, len(raw), 16)} & gone:
+                changed.append((str(row["class_code"]), str(row["model_name"])))
+        with self._db.transaction() as conn:
+            for code, model in changed:
+                try:
+                    g = self.gallery(code, model)
+                except CacheUnreadable:
+                    g = None
+                conn.execute("DELETE FROM galleries WHERE class_code = ? AND model_name = ?", (code, model))
+                if g is None:
+                    continue
+                keep = np.asarray([sid not in gone for sid in g.student_ids], dtype=bool)
+                students = tuple(s for s, k in zip(g.student_ids, keep, strict=True) if k)
+                ids = tuple(e for e, k in zip(g.encoding_ids, keep, strict=True) if k)
+                vectors = np.ascontiguousarray(g.vectors[keep]) if g.size else g.vectors
+                fp = encoding_repo.fingerprint(model, ids, students)
+                self._write_gallery(conn, code, Gallery(model, vectors, students, ids, fp))
+            keys = [(str(u),) for u in gone]
+            conn.executemany("DELETE FROM photos WHERE student_uuid = ?", keys)
+            conn.executemany("DELETE FROM students WHERE id = ?", [(str(u),) for u in deleted])
+            conn.executemany(
+                "UPDATE students SET consent_given = 0, encoding_count = 0 WHERE id = ?",
+                [(str(u),) for u in withdrawn],
+            )
+        log.warning(
+            "Removed the face data of %d student(s) whose consent was withdrawn and %d deleted student(s) "
+            "from this kiosk's copy",
+            len(withdrawn),
+            len(deleted),
+        )
+        return changed
+
     # -- reads --------------------------------------------------------------------------
+    def gallery_fingerprints(self) -> dict[GalleryKey, str]:
+        rows = self._db.query("SELECT class_code, model_name, fingerprint FROM galleries")
+        return {(str(r[0]), str(r[1])): str(r[2]) for r in rows}
+
     def list_classes(self) -> list[ClassInfo]:
         return sort_classes(_class(r) for r in self._db.query("SELECT * FROM classes"))  # "9B" before "10A"
 

@@ -25,11 +25,12 @@ from kiosk.core.attendance import summarise
 from kiosk.core.domain import (
     AttendanceMark,
     ClassInfo,
+    MarkSource,
     SessionInfo,
     SessionSummary,
     StudentInfo,
 )
-from kiosk.core.errors import DatabaseUnavailable, NotFound
+from kiosk.core.errors import DatabaseUnavailable, FaceMatchingRefused, NotFound
 from kiosk.infra.config import Settings
 from kiosk.infra.db.engine import session_factory, unit_of_work
 from kiosk.infra.db.repo import attendance
@@ -37,7 +38,8 @@ from kiosk.infra.db.repo.encodings import Gallery
 from kiosk.infra.offline.cache import CacheUnreadable, LocalCache, RefreshResult
 from kiosk.infra.offline.keys import VectorCipher
 from kiosk.infra.offline.outbox import Outbox
-from kiosk.infra.offline.sync import Syncer, SyncStatus, SyncWorker, sync_engine_for
+from kiosk.infra.offline.sync import PushReport, Syncer, SyncStatus, SyncWorker, sync_engine_for
+from kiosk.infra.recognition import index_files
 
 log = logging.getLogger(__name__)
 
@@ -53,7 +55,8 @@ class OfflineFirstStore:
         self.outbox = outbox
         self.syncer = syncer
         self.notices: list[str] = []
-        self.worker = SyncWorker(syncer, refresh=self._refresh_quietly)
+        self.worker = SyncWorker(syncer, refresh=self._refresh_quietly, on_report=self.learn_from)
+        self._index_dir = settings.cache_dir / "indexes"  # the session's built indexes (IndexCache)
 
     # -- construction -------------------------------------------------------------------
     @classmethod
@@ -159,8 +162,34 @@ class OfflineFirstStore:
 
     # -- cache --------------------------------------------------------------------------
     def refresh_cache(self) -> RefreshResult:
-        """Copy classes, rosters, photos and encodings from PostgreSQL now (raises when unreachable)."""
-        return self.cache.refresh_from(self.syncer.engine)
+        """Copy classes, rosters, photos and encodings from PostgreSQL now (raises when unreachable).
+
+        Index files built from galleries that changed (a withdrawal, a deletion) go at once, not
+        when the class next starts a session."""
+        result = self.cache.refresh_from(self.syncer.engine)
+        index_files.discard(self._index_dir, result.changed)
+        return result
+
+    def learn_from(self, report: PushReport) -> None:
+        """The server refused marks of students who withdrew consent or were deleted: forget
+        their vectors, thumbnails and index files now, then fetch a fresh roster."""
+        if not (report.withdrawn or report.deleted):
+            return
+        changed = self.cache.purge_students(report.withdrawn, report.deleted)
+        index_files.discard(self._index_dir, changed)
+        self.worker.request_refresh()
+
+    def face_matching_withheld(self) -> str:
+        """Why face matching must stop (the offline copy is too old); empty when it need not."""
+        limit = self.settings.privacy.offline_face_matching_max_age_hours
+        at = self.cache.last_refresh
+        if limit <= 0 or at is None or datetime.now(UTC) - at <= timedelta(hours=limit):
+            return ""
+        return (
+            f"Face recognition is paused: this kiosk's copy of the roster was {self.roster_age_text()}, "
+            f"longer than the {limit:g} hours allowed offline (a consent withdrawn since would be missed). "
+            "Mark attendance by hand until the kiosk reaches the school's database."
+        )
 
     def _refresh_quietly(self) -> RefreshResult | None:
         try:
@@ -197,6 +226,10 @@ class OfflineFirstStore:
 
     def gallery(self, class_code: str, model_name: str) -> Gallery:
         self.cache.get_class(class_code)
+        withheld = self.face_matching_withheld()
+        if withheld:
+            log.warning("%s", withheld)
+            return _empty_gallery(model_name, withheld)
         try:
             found = self.cache.gallery(class_code, model_name)
         except CacheUnreadable:
@@ -204,15 +237,7 @@ class OfflineFirstStore:
             if self._refresh_quietly() is None:
                 raise
             found = self.cache.gallery(class_code, model_name)
-        if found is None:
-            return Gallery(
-                model_name,
-                np.zeros((0, 0), dtype=np.float32),
-                (),
-                (),
-                hashlib.sha256(model_name.encode()).hexdigest(),
-            )
-        return found
+        return found if found is not None else _empty_gallery(model_name)
 
     def photos(self, student_uuids: list[uuid.UUID]) -> dict[uuid.UUID, bytes]:
         return self.cache.photos(student_uuids)
@@ -231,8 +256,19 @@ class OfflineFirstStore:
         return stored
 
     def mark(self, mark: AttendanceMark, *, actor: str | None = None) -> AttendanceMark:
-        if self.cache.student(mark.student_uuid) is None:
+        student = self.cache.student(mark.student_uuid)
+        if student is None:
             raise NotFound("That student is not in this kiosk's copy of the roster.")
+        if mark.source is MarkSource.AUTO:
+            # A session may still hold a vector in memory that this kiosk has since purged.
+            if not student.consent_given:
+                raise FaceMatchingRefused(
+                    f"{student.name} may not be recognised by face (consent withdrawn or never given).",
+                    "Mark the student by hand.",
+                )
+            withheld = self.face_matching_withheld()
+            if withheld:
+                raise FaceMatchingRefused(withheld)
         stored, changed = self.outbox.record_mark(mark, actor=actor)
         if changed:
             self.worker.nudge()
@@ -290,6 +326,11 @@ class OfflineFirstStore:
                 "That attendance session was not run on this kiosk, and PostgreSQL cannot be reached to look it up.",
                 "Try again when the kiosk is online.",
             ) from exc
+
+
+def _empty_gallery(model_name: str, withheld: str = "") -> Gallery:
+    fingerprint = hashlib.sha256(model_name.encode()).hexdigest()
+    return Gallery(model_name, np.zeros((0, 0), dtype=np.float32), (), (), fingerprint, withheld=withheld)
 
 
 def _unknown(student_uuid: uuid.UUID) -> StudentInfo:

@@ -36,7 +36,7 @@ from kiosk.core.domain import AttendanceMark, MarkSource
 from kiosk.core.errors import KioskError
 from kiosk.infra.config import OfflineSettings
 from kiosk.infra.db.engine import derived_engine, session_factory, unit_of_work
-from kiosk.infra.db.repo import attendance
+from kiosk.infra.db.repo import attendance, consent
 from kiosk.infra.offline.outbox import Outbox, OutboxEvent, mark_from_json
 
 log = logging.getLogger(__name__)
@@ -81,9 +81,15 @@ class PushReport:
     failed: list[tuple[OutboxEvent, str]] = field(default_factory=list)
     conflicts: int = 0
     sessions: set[uuid.UUID] = field(default_factory=set)  # sessions touched: see adopt_server_view
+    # Students whose marks the server refused because they may not be face-matched (consent
+    # withdrawn) or no longer exist: the kiosk purges its copies of their data at once.
+    withdrawn: set[uuid.UUID] = field(default_factory=set)
+    deleted: set[uuid.UUID] = field(default_factory=set)
 
     def extend(self, other: PushReport) -> None:
         self.sessions |= other.sessions
+        self.withdrawn |= other.withdrawn
+        self.deleted |= other.deleted
         self.sent.extend(other.sent)
         self.failed.extend(other.failed)
         self.conflicts += other.conflicts
@@ -96,6 +102,8 @@ class _Batch:
         self.s = s
         self.failed: dict[int, str] = {}
         self.conflicts = 0
+        self.withdrawn: set[uuid.UUID] = set()
+        self.deleted: set[uuid.UUID] = set()
 
     def apply(self, events: list[OutboxEvent]) -> None:
         """Openings, then marks, then closings, each in a fixed order (session id, then student).
@@ -152,16 +160,26 @@ class _Batch:
         existing = attendance.records_of(self.s, sessions, students)
         known_sessions = attendance.existing_session_ids(self.s, sessions)
         known_students = attendance.existing_student_ids(self.s, students)
+        # Consent is checked at each mark's own time (marks may have waited offline for days).
+        matchable = consent.may_face_match(
+            self.s, {(m.student_uuid, m.marked_at) for _, m in marks if m.source is MarkSource.AUTO}
+        )
         fast: list[tuple[OutboxEvent, AttendanceMark]] = []
         slow: list[tuple[OutboxEvent, AttendanceMark]] = []
         seen: set[tuple[uuid.UUID, uuid.UUID]] = set()
         for ev, m in marks:
             pair = (m.session_id, m.student_uuid)
-            if m.session_id not in known_sessions or m.student_uuid not in known_students:
-                slow.append((ev, m))  # apply_mark says which is missing
+            if m.student_uuid not in known_students:
+                self._refuse(ev, m, attendance.DELETED, self.deleted)
+                continue
+            if pair in existing and existing[pair].holds(m.id):
+                continue  # applied before; the acknowledgement was lost
+            if m.source is MarkSource.AUTO and not matchable[(m.student_uuid, m.marked_at)]:
+                self._refuse(ev, m, attendance.NO_CONSENT, self.withdrawn)
+                continue
+            if m.session_id not in known_sessions:
+                slow.append((ev, m))  # apply_mark says it is missing
             elif pair in existing:
-                if existing[pair].holds(m.id):
-                    continue  # applied before; the acknowledgement was lost
                 slow.append((ev, m))
             elif pair in seen or m.source is not MarkSource.AUTO:
                 slow.append((ev, m))  # manual marks go through apply_mark for the audit log
@@ -173,6 +191,11 @@ class _Batch:
         slow = [(ev, m) for ev, m in fast if m.id not in inserted] + slow
         for ev, m in slow:
             self._guarded(ev, partial(self._apply_one, ev, m))
+
+    def _refuse(self, ev: OutboxEvent, m: AttendanceMark, reason: str, students: set[uuid.UUID]) -> None:
+        self.failed[ev.seq] = reason
+        students.add(m.student_uuid)
+        log.warning("The server refused queued mark %s of student %s: %s", ev.key, m.student_uuid, reason)
 
     def _apply_one(self, ev: OutboxEvent, m: AttendanceMark) -> None:
         stored, changed = attendance.apply_mark(self.s, m, actor=ev.payload.get("actor"))
@@ -245,7 +268,11 @@ class Syncer:
         for seq, reason in batch.failed.items():
             self.outbox.mark_failed(seq, reason)
         report = PushReport(
-            sent, [(e, batch.failed[e.seq]) for e in events if e.seq in batch.failed], batch.conflicts
+            sent,
+            [(e, batch.failed[e.seq]) for e in events if e.seq in batch.failed],
+            batch.conflicts,
+            withdrawn=batch.withdrawn,
+            deleted=batch.deleted,
         )
         report.sessions.update(e.session_id for e in events)
         return report
@@ -313,11 +340,13 @@ class SyncWorker(threading.Thread):
         *,
         refresh: Callable[[], object],
         on_online: Callable[[bool], None] | None = None,
+        on_report: Callable[[PushReport], None] | None = None,
     ) -> None:
         super().__init__(name="kiosk-sync", daemon=True)
         self.syncer = syncer
         self._refresh = refresh
         self._on_online = on_online
+        self._on_report = on_report  # told of every push (the store purges refused students)
         self._stop_flag = threading.Event()
         self._wake = threading.Event()
         self._lock = threading.Lock()
@@ -410,6 +439,8 @@ class SyncWorker(threading.Thread):
                 if not report.sent and not report.failed:
                     break
                 touched |= report.sessions
+                if self._on_report is not None:
+                    self._on_report(report)
                 log.info("Sent %d queued changes to PostgreSQL", len(report.sent))
             self.syncer.adopt_server_view(touched)
             if self._refresh_requested or time.monotonic() >= self._next_refresh:

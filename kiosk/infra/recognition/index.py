@@ -26,7 +26,6 @@ import json
 import logging
 import math
 import os
-import re
 import tempfile
 import uuid
 import zipfile
@@ -42,6 +41,7 @@ from numpy.typing import NDArray
 
 from kiosk.core.errors import ModelMismatch
 from kiosk.core.matching import l2_normalise
+from kiosk.infra.recognition.index_files import index_path
 
 log = logging.getLogger(__name__)
 
@@ -420,8 +420,6 @@ def fingerprint_vectors(vectors: NDArray[Any], student_uuids: Sequence[uuid.UUID
 
 # --- the disk cache ---------------------------------------------------------------------
 
-_UNSAFE = re.compile(r"[^A-Za-z0-9_.-]+")
-
 
 class IndexCache:
     """Built indexes on disk under ``folder``, one file per (class code, model)."""
@@ -434,9 +432,7 @@ class IndexCache:
         self.cipher = cipher
 
     def path_for(self, class_code: str, model_name: str) -> Path:
-        key = hashlib.sha256(f"{class_code}\0{model_name}".encode()).hexdigest()[:12]
-        readable = _UNSAFE.sub("_", f"{class_code}-{model_name}")[:60]
-        return self.folder / f"{readable}-{key}.faiss.npz"
+        return index_path(self.folder, class_code, model_name)
 
     def load(self, class_code: str, model_name: str, fingerprint: str) -> FaceIndex | None:
         """The cached index if it is current, else ``None`` (missing, stale or damaged)."""

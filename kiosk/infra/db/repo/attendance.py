@@ -23,10 +23,11 @@ from sqlalchemy.orm import Session
 
 from kiosk.core.attendance import incoming_wins, summarise
 from kiosk.core.domain import AttendanceMark, FaceBox, MarkSource, SessionInfo, SessionSummary
-from kiosk.core.errors import Conflict, NotFound
+from kiosk.core.errors import Conflict, FaceMatchingRefused, NotFound
 from kiosk.infra.db.models import AttendanceRecord, AttendanceSession, SchoolClass, Student
 from kiosk.infra.db.repo import audit
 from kiosk.infra.db.repo import classes as class_repo
+from kiosk.infra.db.repo import consent as consent_repo
 from kiosk.infra.db.repo import students as student_repo
 
 
@@ -178,6 +179,8 @@ def apply_mark(
             "This session's register was signed off, so its marks are locked.",
             "Correct the mark from the attendance records, with a reason.",
         )
+    if mark.source is MarkSource.AUTO:
+        refuse_unmatchable(session, mark)
     existing = _record_of(session, mark)
     if existing is not None:
         if not incoming_wins(to_mark(existing), mark):
@@ -223,6 +226,24 @@ def apply_mark(
     if mark.source is MarkSource.MANUAL:
         _audit_override(session, mark, None, actor)
     return to_mark(row), True
+
+
+NO_CONSENT = (
+    "the automatic mark was refused: the student has no consent for face recognition at the mark's time"
+)
+DELETED = "the mark was refused: that student no longer exists"
+
+
+def refuse_unmatchable(session: Session, mark: AttendanceMark) -> None:
+    """Raise :class:`FaceMatchingRefused` unless the mark's student may be face-matched at its time."""
+    if consent_repo.may_face_match_one(session, mark.student_uuid, mark.marked_at):
+        return
+    if session.get(Student, mark.student_uuid) is None:
+        raise FaceMatchingRefused(DELETED[0].upper() + DELETED[1:] + ".")
+    raise FaceMatchingRefused(
+        NO_CONSENT[0].upper() + NO_CONSENT[1:] + ".",
+        "Mark the student by hand; a teacher's mark needs no consent.",
+    )
 
 
 def _audit_override(session: Session, mark: AttendanceMark, previous: str | None, actor: str | None) -> None:

@@ -81,6 +81,9 @@ class Gallery:
     encoding_ids: tuple[int, ...]
     fingerprint: str
     skipped: tuple[int, ...] = ()  # encoding ids left out as malformed (reported in the log)
+    # Why face matching is withheld although encodings exist (e.g. the kiosk's offline copy is
+    # too old to trust); empty when it is not. The session shows it to the teacher.
+    withheld: str = ""
 
     @property
     def size(self) -> int:
@@ -120,10 +123,17 @@ def load_gallery(session: Session, model_name: str, *, class_code: str | None = 
         vectors = np.ascontiguousarray(vectors[np.asarray(finite, dtype=bool)])
     ids = tuple(r[0] for r in rows)
     students = tuple(r[1] for r in rows)
+    return Gallery(
+        model_name, vectors, students, ids, fingerprint(model_name, ids, students), tuple(sorted(skipped))
+    )
+
+
+def fingerprint(model_name: str, encoding_ids: tuple[int, ...], students: tuple[uuid.UUID, ...]) -> str:
+    """Changes whenever the set of encodings does (cached indexes then know to rebuild)."""
     digest = hashlib.sha256(model_name.encode())
-    digest.update(np.asarray(ids, dtype=np.int64).tobytes())
+    digest.update(np.asarray(encoding_ids, dtype=np.int64).tobytes())
     digest.update(b"".join(s.bytes for s in students))
-    return Gallery(model_name, vectors, students, ids, digest.hexdigest(), tuple(sorted(skipped)))
+    return digest.hexdigest()
 
 
 _Row = tuple[int, uuid.UUID, int, bytes]
