@@ -30,7 +30,7 @@ from kiosk.app.records import RecordsService
 from kiosk.app.reports import ReportsService
 from kiosk.app.roster import RosterService
 from kiosk.infra.config import OfflineSettings, Settings, ensure_data_dir
-from kiosk.infra.db import schema
+from kiosk.infra.db import schema, sealing
 from kiosk.infra.db.connect import check_connection
 from kiosk.infra.db.engine import build_engine, safe_url
 from kiosk.infra.offline.outbox import Outbox
@@ -98,8 +98,13 @@ class Database:
         return self._schema(schema.check_not_newer)
 
     def upgrade_schema(self) -> SchemaStatus:
-        """Apply pending migrations (refused for a newer schema); the status afterwards."""
-        return self._schema(schema.upgrade)
+        """Apply pending migrations (refused for a newer schema); the status afterwards.
+
+        Then, on SQLite, encrypts the face vectors and thumbnails an older kiosk stored plainly
+        (idempotent; Alembic cannot, it has no key: see :mod:`kiosk.infra.db.sealing`)."""
+        status = self._schema(schema.upgrade)
+        sealing.seal_plain_rows(self._engine)
+        return status
 
     def _schema(self, work: Callable[[Engine], SchemaStatus]) -> SchemaStatus:
         try:

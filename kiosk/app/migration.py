@@ -46,6 +46,7 @@ from kiosk.infra.migration.snapshot import check_source_file, snapshot
 from kiosk.infra.migration.source import MigrationSource, open_source
 from kiosk.infra.migration.students import MigratedStudent, migrated_students
 from kiosk.infra.migration.types import Problem, Progress, SourceKind, StudentNote, Verified
+from kiosk.infra.offline.keys import VectorCipher, load_or_create_key
 from kiosk.infra.recognition.profiles import get_profile
 
 log = logging.getLogger(__name__)
@@ -119,7 +120,7 @@ def run_migration(
     notify("snapshot", 0, 1)
     with snapshot(source) as snap:
         notify("snapshot", 1, 1)
-        job = _read(source, snap, notify)
+        job = _read(source, snap, notify, settings)
     if attestation is not None and not job.attests_consent:
         raise InvalidInput(
             "--consent-on-file is for the old attendance app's file only; "
@@ -138,15 +139,16 @@ def preview(source: Path, settings: Settings) -> MigrationPreview:
     started = time.monotonic()
     source = Path(source).expanduser()
     with snapshot(source) as snap:
-        job = _read(source, snap, _no_progress)
+        job = _read(source, snap, _no_progress, settings)
     job.decide(None)
     report = _report(job, None, settings, "(no target: preview)", True, False, started)
     return MigrationPreview(report)
 
 
-def _read(source: Path, snap: Path, notify: Progress) -> MigrationSource:
+def _read(source: Path, snap: Path, notify: Progress, settings: Settings) -> MigrationSource:
     notify("reading", 0, 1)
-    job = open_source(source, snap)
+    # This computer's key opens the encrypted face data of its own kiosk database.
+    job = open_source(source, snap, VectorCipher(load_or_create_key(settings)))
     notify("reading", 1, 1)
     return job
 

@@ -23,6 +23,7 @@ import tomlkit.exceptions
 
 from kiosk.core.errors import ConfigError
 from kiosk.infra.atomic_files import write_atomically
+from kiosk.infra.private_files import private_dir, tighten
 
 log = logging.getLogger(__name__)
 
@@ -365,7 +366,8 @@ def load_settings(
 def ensure_data_dir(settings: Settings) -> None:
     """Create the data folder and check it is writable, with a clear message when not."""
     try:
-        settings.data_dir.mkdir(parents=True, exist_ok=True)
+        private_dir(settings.data_dir)
+        tighten(settings.data_dir)  # also a folder left 0755/0644 by an older kiosk
         # A probe of its own per call: the window checks from two threads at once at start-up.
         with tempfile.NamedTemporaryFile(dir=settings.data_dir, prefix=".write-test-"):
             pass

@@ -9,11 +9,21 @@ from __future__ import annotations
 
 import logging
 import logging.handlers
+from pathlib import Path
 
 from kiosk.infra.config import Settings
+from kiosk.infra.private_files import create_private_file, private_dir, tighten
 from kiosk.infra.redaction import PersonalDataFilter
 
 _FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+
+
+class _PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
+    """Every log file, the first and each one after a rotation, is created with mode 0600."""
+
+    def _open(self):  # type: ignore[no-untyped-def]  # (the base class leaves it untyped)
+        create_private_file(Path(self.baseFilename))
+        return super()._open()
 
 
 def configure_logging(settings: Settings, *, verbose: bool = False) -> None:
@@ -32,8 +42,10 @@ def configure_logging(settings: Settings, *, verbose: bool = False) -> None:
     console.addFilter(PersonalDataFilter())
     root.addHandler(console)
     try:
-        settings.log_dir.mkdir(parents=True, exist_ok=True)
-        file_handler = logging.handlers.RotatingFileHandler(
+        private_dir(settings.data_dir)
+        tighten(settings.data_dir)
+        private_dir(settings.log_dir)
+        file_handler = _PrivateRotatingFileHandler(
             settings.log_dir / "kiosk.log", maxBytes=2_000_000, backupCount=3, encoding="utf-8"
         )
     except OSError:

@@ -13,6 +13,7 @@ pupil's name, photo or face vector into a log or onto a screen.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -26,7 +27,9 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from kiosk.core.errors import ConfigError, DatabaseError
 from kiosk.infra.config import DatabaseSettings, Settings
-from kiosk.infra.db.diagnose import connect_with_diagnosis
+from kiosk.infra.db import sealing
+from kiosk.infra.offline.keys import VectorCipher, load_or_create_key
+from kiosk.infra.private_files import create_private_file, private_dir
 from kiosk.infra.secrets import lookup_database_password
 
 log = logging.getLogger(__name__)
@@ -145,6 +148,10 @@ def build_engine_for_url(url: URL, db: DatabaseSettings, *, echo: bool = False) 
                     f"The folder {folder} for the database file does not exist.",
                     "Create it first, or correct the path in --database.",
                 )
+            # 0600 from the first byte: it holds pupils' data (SQLite keeps the mode, also for
+            # its -wal and -shm files). A folder we may not write to is reported by SQLite.
+            with contextlib.suppress(OSError):
+                create_private_file(Path(url.database).expanduser())
         engine = create_engine(
             url,
             echo=echo,
@@ -181,10 +188,15 @@ def build_engine_for_url(url: URL, db: DatabaseSettings, *, echo: bool = False) 
 
 
 def build_engine(settings: Settings, *, echo: bool = False) -> Engine:
-    """The engine for the configured database (or the embedded SQLite default)."""
+    """The engine for the configured database (or the embedded SQLite default).
+
+    On SQLite, face vectors and thumbnails are sealed with the kiosk's key (see sealing.py)."""
     if not settings.database.url:  # the embedded default lives in the data folder: made here
-        settings.local_database_path.parent.mkdir(parents=True, exist_ok=True)
-    return build_engine_for_url(parse_database_url(settings.database_url), settings.database, echo=echo)
+        private_dir(settings.local_database_path.parent)
+    engine = build_engine_for_url(parse_database_url(settings.database_url), settings.database, echo=echo)
+    if engine.dialect.name == "sqlite":
+        sealing.register(engine, VectorCipher(load_or_create_key(settings)))
+    return engine
 
 
 def session_factory(engine: Engine) -> sessionmaker[Session]:

@@ -23,7 +23,6 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
-    LargeBinary,
     MetaData,
     String,
     Text,
@@ -41,6 +40,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship,
 
 from kiosk.core.domain import AttendanceStatus, MarkSource
 from kiosk.core.text_search import normalise_name
+from kiosk.infra.db.sealing import PHOTO_CONTEXT, VECTOR_CONTEXT, SealedBytes
 
 # Stable constraint names so Alembic migrations name the same thing on every dialect.
 NAMING_CONVENTION = {
@@ -144,7 +144,8 @@ class Student(Base):
     consent_given: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     consent_at: Mapped[datetime | None]
     consent_by: Mapped[str | None] = mapped_column(String(200))
-    photo: Mapped[bytes | None] = mapped_column(LargeBinary)  # small JPEG thumbnail for the roster
+    # Small JPEG thumbnail for the roster; encrypted at rest on SQLite (see sealing.py).
+    photo: Mapped[bytes | None] = mapped_column(SealedBytes(PHOTO_CONTEXT))
     created_at: Mapped[datetime] = mapped_column(default=utcnow, server_default=_now())
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, server_default=_now(), onupdate=utcnow)
 
@@ -176,7 +177,8 @@ class FaceEncoding(Base):
     student_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("students.id", ondelete="CASCADE"))
     model_name: Mapped[str] = mapped_column(String(64))
     dimension: Mapped[int] = mapped_column(Integer)
-    vector: Mapped[bytes] = mapped_column(LargeBinary)  # float32, little-endian, `dimension` values
+    # float32, little-endian, `dimension` values; encrypted at rest on SQLite (see sealing.py).
+    vector: Mapped[bytes] = mapped_column(SealedBytes(VECTOR_CONTEXT))
     quality: Mapped[float | None] = mapped_column(Float)
     source: Mapped[str | None] = mapped_column(String(200))  # e.g. "photo:IMG_1.jpg", "webcam", "legacy"
     # sha256 of the photo file's bytes (revision 0004): the same photo is never enrolled twice.

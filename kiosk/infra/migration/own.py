@@ -19,8 +19,9 @@ import numpy as np
 from sqlalchemy import Connection, Engine, Table, create_engine, insert, select, text
 
 from kiosk.core.errors import InvalidInput
-from kiosk.infra.db import schema
+from kiosk.infra.db import schema, sealing
 from kiosk.infra.db.models import AuditLog
+from kiosk.infra.db.sealing import Cipher
 from kiosk.infra.migration import mapping
 from kiosk.infra.migration.checksum import canonical, digest
 from kiosk.infra.migration.detect import SourceLayout
@@ -239,9 +240,20 @@ class OwnSource:
         self.decisions = decisions
 
     @classmethod
-    def read(cls, conn: sqlite3.Connection, layout: SourceLayout, path: Path, snap: Path) -> OwnSource:
+    def read(
+        cls,
+        conn: sqlite3.Connection,
+        layout: SourceLayout,
+        path: Path,
+        snap: Path,
+        cipher: Cipher | None = None,
+    ) -> OwnSource:
+        """``cipher``: the local kiosk's key, which opens the sealed vectors and thumbnails of a
+        kiosk database made on this computer (see :mod:`kiosk.infra.db.sealing`)."""
         _check_revision(layout, path)
-        engine = create_engine(f"sqlite:///{snap}")
+        engine = create_engine(f"sqlite:///{snap}", hide_parameters=True)
+        if cipher is not None:
+            sealing.register(engine, cipher)
         try:
             with engine.connect() as sconn:
                 return cls(path, layout, read_source(sconn, layout.tables))

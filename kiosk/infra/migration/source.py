@@ -21,6 +21,7 @@ from typing import Protocol
 
 from sqlalchemy import Connection, Engine
 
+from kiosk.infra.db.sealing import Cipher
 from kiosk.infra.migration.detect import SourceLayout, detect
 from kiosk.infra.migration.legacy.source import LegacySource
 from kiosk.infra.migration.own import OwnSource
@@ -58,8 +59,12 @@ _READERS: dict[SourceKind, _Reader] = {
 }
 
 
-def open_source(path: Path, snap: Path) -> MigrationSource:
-    """Read ``snap`` (a snapshot of ``path``) as the kind of source its layout says it is."""
+def open_source(path: Path, snap: Path, cipher: Cipher | None = None) -> MigrationSource:
+    """Read ``snap`` (a snapshot of ``path``) as the kind of source its layout says it is.
+
+    ``cipher`` opens the sealed face data of a kiosk database made on this computer."""
     with reading(snap, path) as conn:
         layout = detect(conn, path)
+        if layout.kind is SourceKind.KIOSK:
+            return OwnSource.read(conn, layout, path, snap, cipher)
         return _READERS[layout.kind](conn, layout, path, snap)

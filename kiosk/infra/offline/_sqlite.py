@@ -13,12 +13,15 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
+from kiosk.infra.private_files import create_private_file, private_dir
+
 BUSY_TIMEOUT_MS = 10_000
 
 
 class LocalDb:
     def __init__(self, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        private_dir(path.parent)
+        create_private_file(path)  # 0600 from the first byte (cached thumbnails, queued marks)
         self.path = path
         # isolation_level=None: we issue BEGIN/COMMIT ourselves, so a transaction is exactly
         # what the code says (Python's implicit transactions would split or merge them).

@@ -1,6 +1,7 @@
-"""The key that encrypts face vectors in the local cache.
+"""The key that encrypts face vectors in the local cache and the embedded SQLite database.
 
-Face vectors are biometric data, so the cache keeps them encrypted (AES-256-GCM). The key
+Face vectors are biometric data, so the cache keeps them encrypted (AES-256-GCM), and so
+does ``kiosk.db`` in SQLite mode (vectors and thumbnails, see :mod:`kiosk.infra.db.sealing`). The key
 lives in the OS keyring when one is usable; otherwise in a key file in the data folder that
 only this user may read (mode 600). ``kiosk doctor`` shows which through
 :func:`key_storage_description`.
@@ -93,7 +94,9 @@ def load_or_create_key(settings: Settings) -> bytes:
         # Another kiosk may have stored its own at the same moment: the keyring holds the last one.
         return _decode(get_secret(KEYRING_NAME) or "") or key
     key = _write_key_file(path, key, replace_damaged=damaged)
-    log.warning("No OS keyring: the cache encryption key is in %s (readable only by this user)", path)
+    # INFO, not a warning: on a kiosk without a keyring this is the normal place (a private
+    # file in a private folder), made on the first command; `kiosk doctor` shows it.
+    log.info("No OS keyring: the cache encryption key is in %s (readable only by this user)", path)
     return key
 
 
