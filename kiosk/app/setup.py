@@ -121,6 +121,7 @@ class DatabaseChoice:
     url: URL | None = None  # None: the embedded SQLite file
     sslmode: str = ""
     passfile: str = ""  # the kiosk's pgpass file, when the password is kept there
+    sslrootcert: str = ""  # the CA certificate file verify-ca / verify-full check the server with
 
     @property
     def is_local(self) -> bool:
@@ -148,7 +149,13 @@ class DatabaseChoice:
         return without_password(self.url).render_as_string(hide_password=False)
 
     def database_settings(self, settings: Settings) -> DatabaseSettings:
-        return replace(settings.database, url=self.config_url(), sslmode=self.sslmode, passfile=self.passfile)
+        return replace(
+            settings.database,
+            url=self.config_url(),
+            sslmode=self.sslmode,
+            sslrootcert=self.sslrootcert,
+            passfile=self.passfile,
+        )
 
     def engine(self, settings: Settings) -> Engine:
         if self.url is None:  # the kiosk's own file: its data folder may not exist yet
@@ -366,7 +373,12 @@ def save_setup(settings: Settings, choices: SetupChoices) -> SaveResult:
     choice = choices.database
     stored, keeping = _keep_password(settings, choices)
     updates: dict[str, dict[str, object]] = {
-        "database": {"url": choice.config_url(), "sslmode": choice.sslmode, "passfile": choice.passfile},
+        "database": {
+            "url": choice.config_url(),
+            "sslmode": choice.sslmode,
+            "sslrootcert": choice.sslrootcert,
+            "passfile": choice.passfile,
+        },
         "recognition": {"profile": choices.profile},
         "camera": {"source": choices.camera_source},
     }

@@ -172,142 +172,167 @@
     <context>
         <name>DatabasePage</name>
         <message>
-            <location filename="../../kiosk/gui/wizard/page_database.py" line="41" />
+            <location filename="../../kiosk/gui/wizard/page_database.py" line="43" />
             <source>Where attendance is stored</source>
             <translation>Wo die Anwesenheit gespeichert wird</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/wizard/page_database.py" line="43" />
+            <location filename="../../kiosk/gui/wizard/page_database.py" line="45" />
             <source>One kiosk can keep a local file; several classrooms share a PostgreSQL server.</source>
             <translation>Ein einzelner Kiosk kann eine lokale Datei nutzen; mehrere Klassenräume teilen sich einen PostgreSQL-Server.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/wizard/page_database.py" line="49" />
+            <location filename="../../kiosk/gui/wizard/page_database.py" line="51" />
             <source>Keep the local database file on this computer ({path})</source>
             <translation>Lokale Datenbankdatei auf diesem Computer behalten ({path})</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/wizard/page_database.py" line="53" />
+            <location filename="../../kiosk/gui/wizard/page_database.py" line="55" />
             <source>Use a PostgreSQL server</source>
             <translation>Einen PostgreSQL-Server verwenden</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/wizard/page_database.py" line="58" />
+            <location filename="../../kiosk/gui/wizard/page_database.py" line="60" />
             <source>Enter the server details</source>
             <translation>Serverdaten eingeben</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/wizard/page_database.py" line="59" />
+            <location filename="../../kiosk/gui/wizard/page_database.py" line="61" />
             <source>Paste a connection URL</source>
             <translation>Verbindungs-URL einfügen</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/wizard/page_database.py" line="66" />
+            <location filename="../../kiosk/gui/wizard/page_database.py" line="68" />
             <source>db.school.local</source>
             <translation>db.schule.local</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/wizard/page_database.py" line="78" />
+            <location filename="../../kiosk/gui/wizard/page_database.py" line="80" />
             <source>Default: encrypted when the server offers it</source>
             <translation>Standard: verschlüsselt, wenn der Server es anbietet</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/wizard/page_database.py" line="79" />
+            <location filename="../../kiosk/gui/wizard/page_database.py" line="81" />
             <source>disable: never encrypted</source>
             <translation>disable: nie verschlüsselt</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/wizard/page_database.py" line="80" />
+            <location filename="../../kiosk/gui/wizard/page_database.py" line="82" />
             <source>require: always encrypted</source>
             <translation>require: immer verschlüsselt</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/wizard/page_database.py" line="81" />
+            <location filename="../../kiosk/gui/wizard/page_database.py" line="83" />
             <source>verify-ca: encrypted, certificate checked</source>
             <translation>verify-ca: verschlüsselt, Zertifikat geprüft</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/wizard/page_database.py" line="82" />
+            <location filename="../../kiosk/gui/wizard/page_database.py" line="84" />
             <source>verify-full: encrypted, certificate and host name checked</source>
             <translation>verify-full: verschlüsselt, Zertifikat und Hostname geprüft</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/wizard/page_database.py" line="86" />
+            <location filename="../../kiosk/gui/wizard/page_database.py" line="89" />
+            <source>the school's CA certificate, e.g. school-ca.crt</source>
+            <translation>das CA-Zertifikat der Schule, z. B. schule-ca.crt</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/wizard/page_database.py" line="90" />
+            <source>Choose…</source>
+            <translation>Auswählen…</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/wizard/page_database.py" line="95" />
             <source>Test the connection</source>
             <translation>Verbindung testen</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/wizard/page_database.py" line="90" />
+            <location filename="../../kiosk/gui/wizard/page_database.py" line="99" />
             <source>I will set {var} for the kiosk (the password is not saved anywhere)</source>
             <translation>Ich setze {var} für den Kiosk (das Passwort wird nirgends gespeichert)</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/wizard/page_database.py" line="98" />
+            <location filename="../../kiosk/gui/wizard/page_database.py" line="107" />
             <source>Host:</source>
             <translation>Host:</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/wizard/page_database.py" line="99" />
+            <location filename="../../kiosk/gui/wizard/page_database.py" line="108" />
             <source>Port:</source>
             <translation>Port:</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/wizard/page_database.py" line="100" />
+            <location filename="../../kiosk/gui/wizard/page_database.py" line="109" />
             <source>Database:</source>
             <translation>Datenbank:</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/wizard/page_database.py" line="101" />
+            <location filename="../../kiosk/gui/wizard/page_database.py" line="110" />
             <source>User:</source>
             <translation>Benutzer:</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/wizard/page_database.py" line="102" />
+            <location filename="../../kiosk/gui/wizard/page_database.py" line="111" />
             <source>URL:</source>
             <translation>URL:</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/wizard/page_database.py" line="103" />
+            <location filename="../../kiosk/gui/wizard/page_database.py" line="112" />
             <source>Password:</source>
             <translation>Passwort:</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/wizard/page_database.py" line="104" />
+            <location filename="../../kiosk/gui/wizard/page_database.py" line="113" />
             <source>Encryption (SSL):</source>
             <translation>Verschlüsselung (SSL):</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/wizard/page_database.py" line="106" />
+            <location filename="../../kiosk/gui/wizard/page_database.py" line="114" />
+            <source>CA certificate:</source>
+            <translation>CA-Zertifikat:</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/wizard/page_database.py" line="116" />
             <source>PostgreSQL server</source>
             <translation>PostgreSQL-Server</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/wizard/page_database.py" line="185" />
+            <location filename="../../kiosk/gui/wizard/page_database.py" line="208" />
+            <source>The school's CA certificate</source>
+            <translation>Das CA-Zertifikat der Schule</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/wizard/page_database.py" line="210" />
+            <source>Certificates (*.crt *.pem *.cer);;All files (*)</source>
+            <translation>Zertifikate (*.crt *.pem *.cer);;Alle Dateien (*)</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/wizard/page_database.py" line="219" />
             <source>Press “Test the connection” to check these details before going on.</source>
             <translation>Drücken Sie „Verbindung testen“, um diese Angaben vor dem Weitergehen zu prüfen.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/wizard/page_database.py" line="221" />
+            <location filename="../../kiosk/gui/wizard/page_database.py" line="256" />
             <source>Connecting to {where}…</source>
             <translation>Verbindung zu {where}…</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/wizard/page_database.py" line="239" />
+            <location filename="../../kiosk/gui/wizard/page_database.py" line="274" />
             <source>Connected to {where}.</source>
             <translation>Mit {where} verbunden.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/wizard/page_database.py" line="240" />
+            <location filename="../../kiosk/gui/wizard/page_database.py" line="275" />
             <source>The user may create tables there, so the kiosk can set up its database.</source>
             <translation>Der Benutzer darf dort Tabellen anlegen; der Kiosk kann seine Datenbank einrichten.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/wizard/page_database.py" line="245" />
+            <location filename="../../kiosk/gui/wizard/page_database.py" line="280" />
             <source>This computer has no password store (keyring), so the kiosk cannot keep the password.</source>
             <translation>Dieser Computer hat keinen Passwortspeicher (Schlüsselbund); der Kiosk kann das Passwort nicht aufbewahren.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/wizard/page_database.py" line="248" />
+            <location filename="../../kiosk/gui/wizard/page_database.py" line="283" />
             <source>Set the environment variable {var} to the password where the kiosk starts (its service or start script). It is never written to the settings file.</source>
             <translation>Setzen Sie die Umgebungsvariable {var} auf das Passwort, dort wo der Kiosk startet (Dienst oder Startskript). Es wird nie in die Einstellungsdatei geschrieben.</translation>
         </message>

@@ -172,142 +172,167 @@
     <context>
         <name>DatabasePage</name>
         <message>
-            <location filename="../../kiosk/gui/wizard/page_database.py" line="41" />
+            <location filename="../../kiosk/gui/wizard/page_database.py" line="43" />
             <source>Where attendance is stored</source>
             <translation>Dónde se guarda la asistencia</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/wizard/page_database.py" line="43" />
+            <location filename="../../kiosk/gui/wizard/page_database.py" line="45" />
             <source>One kiosk can keep a local file; several classrooms share a PostgreSQL server.</source>
             <translation>Un quiosco puede usar un archivo local; varias aulas comparten un servidor PostgreSQL.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/wizard/page_database.py" line="49" />
+            <location filename="../../kiosk/gui/wizard/page_database.py" line="51" />
             <source>Keep the local database file on this computer ({path})</source>
             <translation>Mantener el archivo de base de datos local en este ordenador ({path})</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/wizard/page_database.py" line="53" />
+            <location filename="../../kiosk/gui/wizard/page_database.py" line="55" />
             <source>Use a PostgreSQL server</source>
             <translation>Usar un servidor PostgreSQL</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/wizard/page_database.py" line="58" />
+            <location filename="../../kiosk/gui/wizard/page_database.py" line="60" />
             <source>Enter the server details</source>
             <translation>Introducir los datos del servidor</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/wizard/page_database.py" line="59" />
+            <location filename="../../kiosk/gui/wizard/page_database.py" line="61" />
             <source>Paste a connection URL</source>
             <translation>Pegar una URL de conexión</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/wizard/page_database.py" line="66" />
+            <location filename="../../kiosk/gui/wizard/page_database.py" line="68" />
             <source>db.school.local</source>
             <translation>db.escuela.local</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/wizard/page_database.py" line="78" />
+            <location filename="../../kiosk/gui/wizard/page_database.py" line="80" />
             <source>Default: encrypted when the server offers it</source>
             <translation>Predeterminado: cifrado si el servidor lo ofrece</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/wizard/page_database.py" line="79" />
+            <location filename="../../kiosk/gui/wizard/page_database.py" line="81" />
             <source>disable: never encrypted</source>
             <translation>disable: nunca cifrado</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/wizard/page_database.py" line="80" />
+            <location filename="../../kiosk/gui/wizard/page_database.py" line="82" />
             <source>require: always encrypted</source>
             <translation>require: siempre cifrado</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/wizard/page_database.py" line="81" />
+            <location filename="../../kiosk/gui/wizard/page_database.py" line="83" />
             <source>verify-ca: encrypted, certificate checked</source>
             <translation>verify-ca: cifrado, certificado comprobado</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/wizard/page_database.py" line="82" />
+            <location filename="../../kiosk/gui/wizard/page_database.py" line="84" />
             <source>verify-full: encrypted, certificate and host name checked</source>
             <translation>verify-full: cifrado, certificado y nombre de host comprobados</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/wizard/page_database.py" line="86" />
+            <location filename="../../kiosk/gui/wizard/page_database.py" line="89" />
+            <source>the school's CA certificate, e.g. school-ca.crt</source>
+            <translation>el certificado de la CA del centro, p. ej. centro-ca.crt</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/wizard/page_database.py" line="90" />
+            <source>Choose…</source>
+            <translation>Elegir…</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/wizard/page_database.py" line="95" />
             <source>Test the connection</source>
             <translation>Probar la conexión</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/wizard/page_database.py" line="90" />
+            <location filename="../../kiosk/gui/wizard/page_database.py" line="99" />
             <source>I will set {var} for the kiosk (the password is not saved anywhere)</source>
             <translation>Definiré {var} para el quiosco (la contraseña no se guarda en ningún sitio)</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/wizard/page_database.py" line="98" />
+            <location filename="../../kiosk/gui/wizard/page_database.py" line="107" />
             <source>Host:</source>
             <translation>Host:</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/wizard/page_database.py" line="99" />
+            <location filename="../../kiosk/gui/wizard/page_database.py" line="108" />
             <source>Port:</source>
             <translation>Puerto:</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/wizard/page_database.py" line="100" />
+            <location filename="../../kiosk/gui/wizard/page_database.py" line="109" />
             <source>Database:</source>
             <translation>Base de datos:</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/wizard/page_database.py" line="101" />
+            <location filename="../../kiosk/gui/wizard/page_database.py" line="110" />
             <source>User:</source>
             <translation>Usuario:</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/wizard/page_database.py" line="102" />
+            <location filename="../../kiosk/gui/wizard/page_database.py" line="111" />
             <source>URL:</source>
             <translation>URL:</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/wizard/page_database.py" line="103" />
+            <location filename="../../kiosk/gui/wizard/page_database.py" line="112" />
             <source>Password:</source>
             <translation>Contraseña:</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/wizard/page_database.py" line="104" />
+            <location filename="../../kiosk/gui/wizard/page_database.py" line="113" />
             <source>Encryption (SSL):</source>
             <translation>Cifrado (SSL):</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/wizard/page_database.py" line="106" />
+            <location filename="../../kiosk/gui/wizard/page_database.py" line="114" />
+            <source>CA certificate:</source>
+            <translation>Certificado de la CA:</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/wizard/page_database.py" line="116" />
             <source>PostgreSQL server</source>
             <translation>Servidor PostgreSQL</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/wizard/page_database.py" line="185" />
+            <location filename="../../kiosk/gui/wizard/page_database.py" line="208" />
+            <source>The school's CA certificate</source>
+            <translation>El certificado de la CA del centro</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/wizard/page_database.py" line="210" />
+            <source>Certificates (*.crt *.pem *.cer);;All files (*)</source>
+            <translation>Certificados (*.crt *.pem *.cer);;Todos los archivos (*)</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/wizard/page_database.py" line="219" />
             <source>Press “Test the connection” to check these details before going on.</source>
             <translation>Pulse «Probar la conexión» para comprobar estos datos antes de seguir.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/wizard/page_database.py" line="221" />
+            <location filename="../../kiosk/gui/wizard/page_database.py" line="256" />
             <source>Connecting to {where}…</source>
             <translation>Conectando con {where}…</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/wizard/page_database.py" line="239" />
+            <location filename="../../kiosk/gui/wizard/page_database.py" line="274" />
             <source>Connected to {where}.</source>
             <translation>Conectado a {where}.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/wizard/page_database.py" line="240" />
+            <location filename="../../kiosk/gui/wizard/page_database.py" line="275" />
             <source>The user may create tables there, so the kiosk can set up its database.</source>
             <translation>El usuario puede crear tablas allí, así que el quiosco puede preparar su base de datos.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/wizard/page_database.py" line="245" />
+            <location filename="../../kiosk/gui/wizard/page_database.py" line="280" />
             <source>This computer has no password store (keyring), so the kiosk cannot keep the password.</source>
             <translation>Este ordenador no tiene almacén de contraseñas (llavero), así que el quiosco no puede guardar la contraseña.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/wizard/page_database.py" line="248" />
+            <location filename="../../kiosk/gui/wizard/page_database.py" line="283" />
             <source>Set the environment variable {var} to the password where the kiosk starts (its service or start script). It is never written to the settings file.</source>
             <translation>Defina la variable de entorno {var} con la contraseña donde se inicia el quiosco (su servicio o script de inicio). Nunca se escribe en el archivo de ajustes.</translation>
         </message>

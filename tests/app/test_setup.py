@@ -67,6 +67,7 @@ def test_save_writes_no_password_and_marks_setup_complete(fresh: Settings) -> No
     assert config["database"] == {
         "url": "postgresql+psycopg://kiosk@db.school.local:5433/kiosk",
         "sslmode": "require",
+        "sslrootcert": "",
         "passfile": "",
     }
     assert config["recognition"]["profile"] == "dlib-offline"

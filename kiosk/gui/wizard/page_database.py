@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
+    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -84,6 +86,13 @@ class DatabasePage(SetupPage):
             ("verify-full", self.tr("verify-full: encrypted, certificate and host name checked")),
         ):
             self.ssl_combo.addItem(label, mode)
+        # verify-ca and verify-full check the server against the school's CA certificate.
+        self.ca_edit = QLineEdit()
+        self.ca_edit.setPlaceholderText(self.tr("the school's CA certificate, e.g. school-ca.crt"))
+        self.ca_button = QPushButton(self.tr("Choose…"))
+        self._ca_row = QHBoxLayout()
+        self._ca_row.addWidget(self.ca_edit, 1)
+        self._ca_row.addWidget(self.ca_button)
 
         self.test_button = QPushButton(self.tr("Test the connection"))
         self.status = StatusLabel()
@@ -119,6 +128,7 @@ class DatabasePage(SetupPage):
         self._form.addRow(self.tr("URL:"), self.url_edit)
         self._form.addRow(self.tr("Password:"), self.password_edit)
         self._form.addRow(self.tr("Encryption (SSL):"), self.ssl_combo)
+        self._form.addRow(self.tr("CA certificate:"), self._ca_row)
 
         self.pg_group = QGroupBox(self.tr("PostgreSQL server"))
         how_row = QHBoxLayout()
@@ -145,12 +155,20 @@ class DatabasePage(SetupPage):
         self._prefill()
         for radio in (self.local_radio, self.pg_radio, self.parts_radio, self.url_radio):
             radio.toggled.connect(self._changed)
-        for edit in (self.host_edit, self.db_edit, self.user_edit, self.password_edit, self.url_edit):
+        for edit in (
+            self.host_edit,
+            self.db_edit,
+            self.user_edit,
+            self.password_edit,
+            self.url_edit,
+            self.ca_edit,
+        ):
             edit.textChanged.connect(self._changed)
         self.port_spin.valueChanged.connect(self._changed)
         self.ssl_combo.currentIndexChanged.connect(self._changed)
         self.env_radio.toggled.connect(self._env_toggled)
         self.test_button.clicked.connect(self.start_test)
+        self.ca_button.clicked.connect(self._choose_ca)
         self._update_visibility()
 
     # --- what the person entered ---------------------------------------------------------
@@ -158,6 +176,7 @@ class DatabasePage(SetupPage):
         """Start from the configured database, so re-running the wizard changes only what is edited."""
         settings = self.state.settings
         self.ssl_combo.setCurrentIndex(max(0, self.ssl_combo.findData(settings.database.sslmode)))
+        self.ca_edit.setText(settings.database.sslrootcert)
         if settings.uses_embedded_database:
             self.local_radio.setChecked(True)
             return
@@ -193,7 +212,22 @@ class DatabasePage(SetupPage):
                 self.user_edit.text(),
                 password,
             )
-        return DatabaseChoice(url=url, sslmode=str(self.ssl_combo.currentData() or ""))
+        sslmode = str(self.ssl_combo.currentData() or "")
+        ca = self.ca_edit.text().strip() if self._checks_certificate() else ""
+        return DatabaseChoice(url=url, sslmode=sslmode, sslrootcert=ca)
+
+    def _checks_certificate(self) -> bool:
+        return str(self.ssl_combo.currentData() or "") in ("verify-ca", "verify-full")
+
+    def _choose_ca(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("The school's CA certificate"),
+            self.ca_edit.text() or str(Path.home()),
+            self.tr("Certificates (*.crt *.pem *.cer);;All files (*)"),
+        )
+        if path:
+            self.ca_edit.setText(path)
 
     def _changed(self) -> None:
         self._update_visibility()
@@ -211,6 +245,7 @@ class DatabasePage(SetupPage):
         for widget in (self.host_edit, self.port_spin, self.db_edit, self.user_edit):
             self._form.setRowVisible(widget, parts)
         self._form.setRowVisible(self.url_edit, not parts)
+        self._form.setRowVisible(self._ca_row, self._checks_certificate())
 
     def _current_or_none(self) -> DatabaseChoice | None:
         try:
