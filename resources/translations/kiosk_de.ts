@@ -340,17 +340,17 @@
     <context>
         <name>DemoWindow</name>
         <message>
-            <location filename="../../kiosk/gui/demo_window.py" line="43" />
+            <location filename="../../kiosk/gui/demo_window.py" line="44" />
             <source>Preparing the demo class and its sample camera stream…</source>
             <translation>Demo-Klasse und Beispiel-Kamerastream werden vorbereitet…</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/demo_window.py" line="44" />
+            <location filename="../../kiosk/gui/demo_window.py" line="45" />
             <source>Loading face models and enrolling the sample students…</source>
             <translation>Gesichtsmodelle werden geladen und die Beispielpersonen erfasst…</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/demo_window.py" line="67" />
+            <location filename="../../kiosk/gui/demo_window.py" line="76" />
             <source>The demo could not be prepared.</source>
             <translation>Die Demo konnte nicht vorbereitet werden.</translation>
         </message>
@@ -635,32 +635,32 @@
         <name>MainWindow</name>
         <message>
             <location filename="../../kiosk/gui/dialogs.py" line="40" />
-            <location filename="../../kiosk/gui/main_window.py" line="71" />
+            <location filename="../../kiosk/gui/main_window.py" line="72" />
             <source>Attendance kiosk</source>
             <translation>Anwesenheitskiosk</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/main_window.py" line="84" />
+            <location filename="../../kiosk/gui/main_window.py" line="85" />
             <source>Database: connecting…</source>
             <translation>Datenbank: verbindet…</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/main_window.py" line="85" />
+            <location filename="../../kiosk/gui/main_window.py" line="86" />
             <source>Model: loading…</source>
             <translation>Modell: wird geladen…</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/main_window.py" line="86" />
+            <location filename="../../kiosk/gui/main_window.py" line="87" />
             <source>Camera: off</source>
             <translation>Kamera: aus</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/main_window.py" line="96" />
+            <location filename="../../kiosk/gui/main_window.py" line="98" />
             <source>A&amp;dmin…</source>
             <translation>Ver&amp;waltung…</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/main_window.py" line="98" />
+            <location filename="../../kiosk/gui/main_window.py" line="100" />
             <source>Admin settings</source>
             <translation>Verwaltungseinstellungen</translation>
         </message>
@@ -946,17 +946,17 @@
     <context>
         <name>SessionController</name>
         <message>
-            <location filename="../../kiosk/gui/session_controller.py" line="101" />
+            <location filename="../../kiosk/gui/session_controller.py" line="105" />
             <source>Loading face models…</source>
             <translation>Gesichtsmodelle werden geladen…</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/session_controller.py" line="113" />
+            <location filename="../../kiosk/gui/session_controller.py" line="117" />
             <source>Connecting to the database…</source>
             <translation>Verbindung zur Datenbank…</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../kiosk/gui/session_controller.py" line="124" />
+            <location filename="../../kiosk/gui/session_controller.py" line="128" />
             <source>Database ready: %n class(es).</source>
             <translation>
                 <numerusform>Datenbank bereit: %n Klasse.</numerusform>
@@ -964,69 +964,69 @@
             </translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/session_controller.py" line="126" />
+            <location filename="../../kiosk/gui/session_controller.py" line="130" />
             <source>No classes yet: ask the school's admin to add your class.</source>
             <translation>Noch keine Klassen: Bitten Sie die Schulverwaltung, Ihre Klasse anzulegen.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/session_controller.py" line="139" />
+            <location filename="../../kiosk/gui/session_controller.py" line="143" />
             <source>The database cannot be used.</source>
             <translation>Die Datenbank kann nicht verwendet werden.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/session_controller.py" line="146" />
+            <location filename="../../kiosk/gui/session_controller.py" line="150" />
             <source>Face recognition ready (%s).</source>
             <translation>Gesichtserkennung bereit (%s).</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/session_controller.py" line="155" />
+            <location filename="../../kiosk/gui/session_controller.py" line="159" />
             <source>Face recognition is off: %s
 Sessions can still be run, marking attendance by hand.</source>
             <translation>Gesichtserkennung ist aus: %s
 Sitzungen sind trotzdem möglich; die Anwesenheit wird von Hand erfasst.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/session_controller.py" line="158" />
+            <location filename="../../kiosk/gui/session_controller.py" line="162" />
             <source>For the school's admin: %s</source>
             <translation>Für die Schulverwaltung: %s</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/session_controller.py" line="259" />
+            <location filename="../../kiosk/gui/session_controller.py" line="263" />
             <source>No camera: mark attendance by hand.</source>
             <translation>Keine Kamera: Erfassen Sie die Anwesenheit von Hand.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/session_controller.py" line="306" />
+            <location filename="../../kiosk/gui/session_controller.py" line="310" />
             <source>End session</source>
             <translation>Sitzung beenden</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/session_controller.py" line="307" />
+            <location filename="../../kiosk/gui/session_controller.py" line="311" />
             <source>End this session? Students not marked yet will be recorded as absent.</source>
             <translation>Diese Sitzung beenden? Wer noch nicht erfasst ist, wird als abwesend eingetragen.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/session_controller.py" line="356" />
+            <location filename="../../kiosk/gui/session_controller.py" line="360" />
             <source>Export attendance</source>
             <translation>Anwesenheit exportieren</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/session_controller.py" line="356" />
+            <location filename="../../kiosk/gui/session_controller.py" line="360" />
             <source>CSV files (*.csv)</source>
             <translation>CSV-Dateien (*.csv)</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/session_controller.py" line="367" />
+            <location filename="../../kiosk/gui/session_controller.py" line="371" />
             <source>Saved to %s</source>
             <translation>Gespeichert unter %s</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/session_controller.py" line="377" />
+            <location filename="../../kiosk/gui/session_controller.py" line="381" />
             <source>Close the kiosk</source>
             <translation>Kiosk schließen</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/session_controller.py" line="378" />
+            <location filename="../../kiosk/gui/session_controller.py" line="382" />
             <source>A session is running. End it and close? Everyone marked so far is kept.</source>
             <translation>Eine Sitzung läuft. Beenden und schließen? Alle bisherigen Erfassungen bleiben erhalten.</translation>
         </message>
@@ -1404,142 +1404,142 @@ Sitzungen sind trotzdem möglich; die Anwesenheit wird von Hand erfasst.</transl
     <context>
         <name>MigrationPage</name>
         <message>
-            <location filename="../../kiosk/gui/wizard/page_migration.py" line="109" />
+            <location filename="../../kiosk/gui/wizard/page_migration.py" line="67" />
             <source>Bring older data along</source>
             <translation>Ältere Daten übernehmen</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/wizard/page_migration.py" line="112" />
+            <location filename="../../kiosk/gui/wizard/page_migration.py" line="70" />
             <source>Optional: move students, encodings and attendance from SQLite files into PostgreSQL. The files themselves are never changed.</source>
             <translation>Optional: Schülerinnen und Schüler, Gesichtsdaten und Anwesenheiten aus SQLite-Dateien nach PostgreSQL übernehmen. Die Dateien selbst werden nie verändert.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/wizard/page_migration.py" line="123" />
+            <location filename="../../kiosk/gui/wizard/page_migration.py" line="81" />
             <source>The previous app's attendance.db (optional)</source>
             <translation>attendance.db der bisherigen App (optional)</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/wizard/page_migration.py" line="124" />
+            <location filename="../../kiosk/gui/wizard/page_migration.py" line="82" />
             <source>Choose…</source>
             <translation>Auswählen…</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/wizard/page_migration.py" line="125" />
+            <location filename="../../kiosk/gui/wizard/page_migration.py" line="83" />
             <source>Preview (changes nothing)</source>
             <translation>Vorschau (ändert nichts)</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/wizard/page_migration.py" line="126" />
+            <location filename="../../kiosk/gui/wizard/page_migration.py" line="84" />
             <source>Migrate</source>
             <translation>Übernehmen</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/wizard/page_migration.py" line="127" />
+            <location filename="../../kiosk/gui/wizard/page_migration.py" line="85" />
             <source>Cancel migration</source>
             <translation>Übernahme abbrechen</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/wizard/page_migration.py" line="137" />
+            <location filename="../../kiosk/gui/wizard/page_migration.py" line="95" />
             <source>The preview and the verification report appear here.</source>
             <translation>Hier erscheinen die Vorschau und der Prüfbericht.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/wizard/page_migration.py" line="140" />
+            <location filename="../../kiosk/gui/wizard/page_migration.py" line="98" />
             <source>Legacy file:</source>
             <translation>Alte Datei:</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/wizard/page_migration.py" line="166" />
+            <location filename="../../kiosk/gui/wizard/page_migration.py" line="124" />
             <source>This kiosk's local database ({path}, {n} rows)</source>
             <translation>Lokale Datenbank dieses Kiosks ({path}, {n} Zeilen)</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/wizard/page_migration.py" line="168" />
+            <location filename="../../kiosk/gui/wizard/page_migration.py" line="126" />
             <source>This kiosk's local database ({path}) holds no data to move</source>
             <translation>Die lokale Datenbank dieses Kiosks ({path}) enthält keine Daten zum Übernehmen</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/wizard/page_migration.py" line="173" />
+            <location filename="../../kiosk/gui/wizard/page_migration.py" line="131" />
             <source>Target: {where}</source>
             <translation>Ziel: {where}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/wizard/page_migration.py" line="175" />
+            <location filename="../../kiosk/gui/wizard/page_migration.py" line="133" />
             <source>Preview first to see the counts and any problem rows; this step can be skipped with Next.</source>
             <translation>Zuerst die Vorschau ansehen: Anzahlen und problematische Zeilen. Mit „Weiter“ lässt sich dieser Schritt überspringen.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/wizard/page_migration.py" line="183" />
+            <location filename="../../kiosk/gui/wizard/page_migration.py" line="141" />
             <source>Choose the old attendance database</source>
             <translation>Alte Anwesenheitsdatenbank auswählen</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/wizard/page_migration.py" line="185" />
+            <location filename="../../kiosk/gui/wizard/page_migration.py" line="143" />
             <source>SQLite databases (*.db *.sqlite *.sqlite3);;All files (*)</source>
             <translation>SQLite-Datenbanken (*.db *.sqlite *.sqlite3);;Alle Dateien (*)</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/wizard/page_migration.py" line="217" />
+            <location filename="../../kiosk/gui/wizard/page_migration.py" line="175" />
             <source>Starting…</source>
             <translation>Wird gestartet…</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/wizard/page_migration.py" line="219" />
+            <location filename="../../kiosk/gui/wizard/page_migration.py" line="177" />
             <source>Previewing… nothing is written.</source>
             <translation>Vorschau läuft… es wird nichts geschrieben.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/wizard/page_migration.py" line="221" />
+            <location filename="../../kiosk/gui/wizard/page_migration.py" line="179" />
             <source>Migrating… you can cancel at any time.</source>
             <translation>Übernahme läuft… Sie können jederzeit abbrechen.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/wizard/page_migration.py" line="259" />
+            <location filename="../../kiosk/gui/wizard/page_migration.py" line="217" />
             <source>{file}: {stage} ({current} of {total})</source>
             <translation>{file}: {stage} ({current} von {total})</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/wizard/page_migration.py" line="270" />
+            <location filename="../../kiosk/gui/wizard/page_migration.py" line="228" />
             <source>The migration was stopped.</source>
             <translation>Die Übernahme wurde angehalten.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/wizard/page_migration.py" line="272" />
+            <location filename="../../kiosk/gui/wizard/page_migration.py" line="230" />
             <source>What was moved is kept and consistent. Press Migrate again to continue where it stopped; nothing is moved twice.</source>
             <translation>Bereits Übernommenes bleibt vollständig erhalten. Drücken Sie erneut „Übernehmen“, um dort fortzufahren; nichts wird doppelt übernommen.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/wizard/page_migration.py" line="278" />
+            <location filename="../../kiosk/gui/wizard/page_migration.py" line="236" />
             <source>Preview ready: nothing was written.</source>
             <translation>Vorschau fertig: Es wurde nichts geschrieben.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/wizard/page_migration.py" line="279" />
+            <location filename="../../kiosk/gui/wizard/page_migration.py" line="237" />
             <source>Check the counts and the rows kept aside below, then press Migrate.</source>
             <translation>Prüfen Sie unten die Anzahlen und die zurückgestellten Zeilen und drücken Sie dann „Übernehmen“.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/wizard/page_migration.py" line="284" />
+            <location filename="../../kiosk/gui/wizard/page_migration.py" line="242" />
             <source>Migration finished and verified.</source>
             <translation>Übernahme abgeschlossen und geprüft.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/wizard/page_migration.py" line="285" />
+            <location filename="../../kiosk/gui/wizard/page_migration.py" line="243" />
             <source>Every row is accounted for; see the report below.</source>
             <translation>Jede Zeile ist erfasst; siehe Bericht unten.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/wizard/page_migration.py" line="290" />
+            <location filename="../../kiosk/gui/wizard/page_migration.py" line="248" />
             <source>The migration finished, but not every row could be moved.</source>
             <translation>Die Übernahme ist abgeschlossen, aber nicht jede Zeile konnte übernommen werden.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/wizard/page_migration.py" line="292" />
+            <location filename="../../kiosk/gui/wizard/page_migration.py" line="250" />
             <source>The report below lists each row kept aside and why; fix them and migrate again.</source>
             <translation>Der Bericht unten nennt jede zurückgestellte Zeile und den Grund; beheben Sie die Probleme und übernehmen Sie erneut.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/wizard/page_migration.py" line="307" />
+            <location filename="../../kiosk/gui/wizard/page_migration.py" line="265" />
             <source>Stopping after the current batch…</source>
             <translation>Wird nach dem aktuellen Stapel angehalten…</translation>
         </message>

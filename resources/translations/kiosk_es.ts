@@ -340,17 +340,17 @@
     <context>
         <name>DemoWindow</name>
         <message>
-            <location filename="../../kiosk/gui/demo_window.py" line="43" />
+            <location filename="../../kiosk/gui/demo_window.py" line="44" />
             <source>Preparing the demo class and its sample camera stream…</source>
             <translation>Preparando la clase de demostración y su vídeo de ejemplo…</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/demo_window.py" line="44" />
+            <location filename="../../kiosk/gui/demo_window.py" line="45" />
             <source>Loading face models and enrolling the sample students…</source>
             <translation>Cargando los modelos faciales y registrando a los alumnos de ejemplo…</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/demo_window.py" line="67" />
+            <location filename="../../kiosk/gui/demo_window.py" line="76" />
             <source>The demo could not be prepared.</source>
             <translation>No se pudo preparar la demostración.</translation>
         </message>
@@ -635,32 +635,32 @@
         <name>MainWindow</name>
         <message>
             <location filename="../../kiosk/gui/dialogs.py" line="40" />
-            <location filename="../../kiosk/gui/main_window.py" line="71" />
+            <location filename="../../kiosk/gui/main_window.py" line="72" />
             <source>Attendance kiosk</source>
             <translation>Quiosco de asistencia</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/main_window.py" line="84" />
+            <location filename="../../kiosk/gui/main_window.py" line="85" />
             <source>Database: connecting…</source>
             <translation>Base de datos: conectando…</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/main_window.py" line="85" />
+            <location filename="../../kiosk/gui/main_window.py" line="86" />
             <source>Model: loading…</source>
             <translation>Modelo: cargando…</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/main_window.py" line="86" />
+            <location filename="../../kiosk/gui/main_window.py" line="87" />
             <source>Camera: off</source>
             <translation>Cámara: apagada</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/main_window.py" line="96" />
+            <location filename="../../kiosk/gui/main_window.py" line="98" />
             <source>A&amp;dmin…</source>
             <translation>A&amp;dministración…</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/main_window.py" line="98" />
+            <location filename="../../kiosk/gui/main_window.py" line="100" />
             <source>Admin settings</source>
             <translation>Ajustes de administración</translation>
         </message>
@@ -946,17 +946,17 @@
     <context>
         <name>SessionController</name>
         <message>
-            <location filename="../../kiosk/gui/session_controller.py" line="101" />
+            <location filename="../../kiosk/gui/session_controller.py" line="105" />
             <source>Loading face models…</source>
             <translation>Cargando los modelos faciales…</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/session_controller.py" line="113" />
+            <location filename="../../kiosk/gui/session_controller.py" line="117" />
             <source>Connecting to the database…</source>
             <translation>Conectando con la base de datos…</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../kiosk/gui/session_controller.py" line="124" />
+            <location filename="../../kiosk/gui/session_controller.py" line="128" />
             <source>Database ready: %n class(es).</source>
             <translation>
                 <numerusform>Base de datos lista: %n clase.</numerusform>
@@ -964,69 +964,69 @@
             </translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/session_controller.py" line="126" />
+            <location filename="../../kiosk/gui/session_controller.py" line="130" />
             <source>No classes yet: ask the school's admin to add your class.</source>
             <translation>Aún no hay clases: pida al administrador del centro que añada su clase.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/session_controller.py" line="139" />
+            <location filename="../../kiosk/gui/session_controller.py" line="143" />
             <source>The database cannot be used.</source>
             <translation>No se puede usar la base de datos.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/session_controller.py" line="146" />
+            <location filename="../../kiosk/gui/session_controller.py" line="150" />
             <source>Face recognition ready (%s).</source>
             <translation>Reconocimiento facial listo (%s).</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/session_controller.py" line="155" />
+            <location filename="../../kiosk/gui/session_controller.py" line="159" />
             <source>Face recognition is off: %s
 Sessions can still be run, marking attendance by hand.</source>
             <translation>El reconocimiento facial está desactivado: %s
 Se pueden hacer sesiones igualmente, marcando la asistencia a mano.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/session_controller.py" line="158" />
+            <location filename="../../kiosk/gui/session_controller.py" line="162" />
             <source>For the school's admin: %s</source>
             <translation>Para el administrador del centro: %s</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/session_controller.py" line="259" />
+            <location filename="../../kiosk/gui/session_controller.py" line="263" />
             <source>No camera: mark attendance by hand.</source>
             <translation>No hay cámara: marque la asistencia a mano.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/session_controller.py" line="306" />
+            <location filename="../../kiosk/gui/session_controller.py" line="310" />
             <source>End session</source>
             <translation>Finalizar sesión</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/session_controller.py" line="307" />
+            <location filename="../../kiosk/gui/session_controller.py" line="311" />
             <source>End this session? Students not marked yet will be recorded as absent.</source>
             <translation>¿Finalizar esta sesión? Los alumnos aún no marcados quedarán como ausentes.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/session_controller.py" line="356" />
+            <location filename="../../kiosk/gui/session_controller.py" line="360" />
             <source>Export attendance</source>
             <translation>Exportar la asistencia</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/session_controller.py" line="356" />
+            <location filename="../../kiosk/gui/session_controller.py" line="360" />
             <source>CSV files (*.csv)</source>
             <translation>Archivos CSV (*.csv)</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/session_controller.py" line="367" />
+            <location filename="../../kiosk/gui/session_controller.py" line="371" />
             <source>Saved to %s</source>
             <translation>Guardado en %s</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/session_controller.py" line="377" />
+            <location filename="../../kiosk/gui/session_controller.py" line="381" />
             <source>Close the kiosk</source>
             <translation>Cerrar el quiosco</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/session_controller.py" line="378" />
+            <location filename="../../kiosk/gui/session_controller.py" line="382" />
             <source>A session is running. End it and close? Everyone marked so far is kept.</source>
             <translation>Hay una sesión en curso. ¿Finalizarla y cerrar? Se conservan todos los marcados hasta ahora.</translation>
         </message>
@@ -1404,142 +1404,142 @@ Se pueden hacer sesiones igualmente, marcando la asistencia a mano.</translation
     <context>
         <name>MigrationPage</name>
         <message>
-            <location filename="../../kiosk/gui/wizard/page_migration.py" line="109" />
+            <location filename="../../kiosk/gui/wizard/page_migration.py" line="67" />
             <source>Bring older data along</source>
             <translation>Traer datos anteriores</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/wizard/page_migration.py" line="112" />
+            <location filename="../../kiosk/gui/wizard/page_migration.py" line="70" />
             <source>Optional: move students, encodings and attendance from SQLite files into PostgreSQL. The files themselves are never changed.</source>
             <translation>Opcional: mover alumnos, datos faciales y asistencias de archivos SQLite a PostgreSQL. Los archivos nunca se modifican.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/wizard/page_migration.py" line="123" />
+            <location filename="../../kiosk/gui/wizard/page_migration.py" line="81" />
             <source>The previous app's attendance.db (optional)</source>
             <translation>attendance.db de la aplicación anterior (opcional)</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/wizard/page_migration.py" line="124" />
+            <location filename="../../kiosk/gui/wizard/page_migration.py" line="82" />
             <source>Choose…</source>
             <translation>Elegir…</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/wizard/page_migration.py" line="125" />
+            <location filename="../../kiosk/gui/wizard/page_migration.py" line="83" />
             <source>Preview (changes nothing)</source>
             <translation>Vista previa (no cambia nada)</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/wizard/page_migration.py" line="126" />
+            <location filename="../../kiosk/gui/wizard/page_migration.py" line="84" />
             <source>Migrate</source>
             <translation>Migrar</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/wizard/page_migration.py" line="127" />
+            <location filename="../../kiosk/gui/wizard/page_migration.py" line="85" />
             <source>Cancel migration</source>
             <translation>Cancelar la migración</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/wizard/page_migration.py" line="137" />
+            <location filename="../../kiosk/gui/wizard/page_migration.py" line="95" />
             <source>The preview and the verification report appear here.</source>
             <translation>Aquí aparecen la vista previa y el informe de verificación.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/wizard/page_migration.py" line="140" />
+            <location filename="../../kiosk/gui/wizard/page_migration.py" line="98" />
             <source>Legacy file:</source>
             <translation>Archivo anterior:</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/wizard/page_migration.py" line="166" />
+            <location filename="../../kiosk/gui/wizard/page_migration.py" line="124" />
             <source>This kiosk's local database ({path}, {n} rows)</source>
             <translation>Base de datos local de este quiosco ({path}, {n} filas)</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/wizard/page_migration.py" line="168" />
+            <location filename="../../kiosk/gui/wizard/page_migration.py" line="126" />
             <source>This kiosk's local database ({path}) holds no data to move</source>
             <translation>La base de datos local de este quiosco ({path}) no tiene datos que mover</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/wizard/page_migration.py" line="173" />
+            <location filename="../../kiosk/gui/wizard/page_migration.py" line="131" />
             <source>Target: {where}</source>
             <translation>Destino: {where}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/wizard/page_migration.py" line="175" />
+            <location filename="../../kiosk/gui/wizard/page_migration.py" line="133" />
             <source>Preview first to see the counts and any problem rows; this step can be skipped with Next.</source>
             <translation>Vea primero la vista previa: recuentos y filas con problemas. Este paso se puede omitir con Siguiente.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/wizard/page_migration.py" line="183" />
+            <location filename="../../kiosk/gui/wizard/page_migration.py" line="141" />
             <source>Choose the old attendance database</source>
             <translation>Elegir la base de datos de asistencia anterior</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/wizard/page_migration.py" line="185" />
+            <location filename="../../kiosk/gui/wizard/page_migration.py" line="143" />
             <source>SQLite databases (*.db *.sqlite *.sqlite3);;All files (*)</source>
             <translation>Bases de datos SQLite (*.db *.sqlite *.sqlite3);;Todos los archivos (*)</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/wizard/page_migration.py" line="217" />
+            <location filename="../../kiosk/gui/wizard/page_migration.py" line="175" />
             <source>Starting…</source>
             <translation>Iniciando…</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/wizard/page_migration.py" line="219" />
+            <location filename="../../kiosk/gui/wizard/page_migration.py" line="177" />
             <source>Previewing… nothing is written.</source>
             <translation>Vista previa en curso… no se escribe nada.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/wizard/page_migration.py" line="221" />
+            <location filename="../../kiosk/gui/wizard/page_migration.py" line="179" />
             <source>Migrating… you can cancel at any time.</source>
             <translation>Migrando… puede cancelar en cualquier momento.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/wizard/page_migration.py" line="259" />
+            <location filename="../../kiosk/gui/wizard/page_migration.py" line="217" />
             <source>{file}: {stage} ({current} of {total})</source>
             <translation>{file}: {stage} ({current} de {total})</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/wizard/page_migration.py" line="270" />
+            <location filename="../../kiosk/gui/wizard/page_migration.py" line="228" />
             <source>The migration was stopped.</source>
             <translation>La migración se detuvo.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/wizard/page_migration.py" line="272" />
+            <location filename="../../kiosk/gui/wizard/page_migration.py" line="230" />
             <source>What was moved is kept and consistent. Press Migrate again to continue where it stopped; nothing is moved twice.</source>
             <translation>Lo ya movido se conserva y es coherente. Pulse Migrar de nuevo para continuar donde se detuvo; nada se mueve dos veces.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/wizard/page_migration.py" line="278" />
+            <location filename="../../kiosk/gui/wizard/page_migration.py" line="236" />
             <source>Preview ready: nothing was written.</source>
             <translation>Vista previa lista: no se escribió nada.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/wizard/page_migration.py" line="279" />
+            <location filename="../../kiosk/gui/wizard/page_migration.py" line="237" />
             <source>Check the counts and the rows kept aside below, then press Migrate.</source>
             <translation>Revise abajo los recuentos y las filas apartadas y pulse Migrar.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/wizard/page_migration.py" line="284" />
+            <location filename="../../kiosk/gui/wizard/page_migration.py" line="242" />
             <source>Migration finished and verified.</source>
             <translation>Migración terminada y verificada.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/wizard/page_migration.py" line="285" />
+            <location filename="../../kiosk/gui/wizard/page_migration.py" line="243" />
             <source>Every row is accounted for; see the report below.</source>
             <translation>Todas las filas están contabilizadas; vea el informe abajo.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/wizard/page_migration.py" line="290" />
+            <location filename="../../kiosk/gui/wizard/page_migration.py" line="248" />
             <source>The migration finished, but not every row could be moved.</source>
             <translation>La migración terminó, pero no se pudieron mover todas las filas.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/wizard/page_migration.py" line="292" />
+            <location filename="../../kiosk/gui/wizard/page_migration.py" line="250" />
             <source>The report below lists each row kept aside and why; fix them and migrate again.</source>
             <translation>El informe de abajo indica cada fila apartada y el motivo; corríjalas y vuelva a migrar.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/wizard/page_migration.py" line="307" />
+            <location filename="../../kiosk/gui/wizard/page_migration.py" line="265" />
             <source>Stopping after the current batch…</source>
             <translation>Se detendrá tras el lote actual…</translation>
         </message>

@@ -69,6 +69,10 @@ def _settings(data: Path, url: str, *, max_age_hours: float = 72.0) -> Settings:
     )
 
 
+def _cipher(settings: Settings) -> VectorCipher:
+    return VectorCipher(load_or_create_key(settings))
+
+
 def _auto(session_id: uuid.UUID, student: uuid.UUID, at: datetime | None = None) -> AttendanceMark:
     return AttendanceMark(
         uuid.uuid4(),
@@ -103,7 +107,9 @@ def test_the_server_refuses_their_marks_and_the_kiosk_purges_them_at_once(
     ids = _seed(pg_url)
     data = tmp_path / "kiosk-data"
     settings = _settings(data, pg_url)
-    store = OfflineFirstStore.create(settings, build_engine(settings), start_worker=False)
+    store = OfflineFirstStore.create(
+        settings, build_engine(settings), cipher=_cipher(settings), start_worker=False
+    )
     try:
         index_file = _save_index(settings, store)
         assert index_file.exists()
@@ -146,7 +152,9 @@ def test_a_refresh_purges_index_files_of_changed_classes(pg_url: str, tmp_path: 
     ids = _seed(pg_url)
     data = tmp_path / "kiosk-data"
     settings = _settings(data, pg_url)
-    store = OfflineFirstStore.create(settings, build_engine(settings), start_worker=False)
+    store = OfflineFirstStore.create(
+        settings, build_engine(settings), cipher=_cipher(settings), start_worker=False
+    )
     try:
         index_file = _save_index(settings, store)
         assert _kiosk(tmp_path / "office", pg_url, "student", "consent", "WIL", "--withdraw").returncode == 0
@@ -164,7 +172,9 @@ def test_kiosk_sync_subprocess_does_not_store_a_withdrawn_students_automatic_mar
     ids = _seed(pg_url)
     data = tmp_path / "kiosk-data"
     settings = _settings(data, pg_url)
-    store = OfflineFirstStore.create(settings, build_engine(settings), start_worker=False)
+    store = OfflineFirstStore.create(
+        settings, build_engine(settings), cipher=_cipher(settings), start_worker=False
+    )
     try:
         session = store.open_session("9B", started_by="t", kiosk_id="k")
         store.mark(_auto(session.id, ids["WIL"]))
@@ -180,7 +190,9 @@ def test_an_old_cache_stops_face_matching_and_says_so(pg_url: str, tmp_path: Pat
     ids = _seed(pg_url)
     data = tmp_path / "kiosk-data"
     settings = _settings(data, pg_url, max_age_hours=1)
-    store = OfflineFirstStore.create(settings, build_engine(settings), start_worker=False)
+    store = OfflineFirstStore.create(
+        settings, build_engine(settings), cipher=_cipher(settings), start_worker=False
+    )
     try:
         session = store.open_session("9B", started_by="t", kiosk_id="k")
         store.mark(_auto(session.id, ids["ANN"]))  # fresh: fine

@@ -1,7 +1,7 @@
 """on SQLite, face vectors may be stored sealed (encrypted): the length CHECK accepts both forms
 
-Revision ID: 0004_sealed
-Revises: 0003
+Revision ID: 0005
+Revises: 0004
 Create Date: 2026-11-30
 
 The embedded SQLite database now keeps face vectors and thumbnails encrypted
@@ -17,8 +17,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0004_sealed"
-down_revision = "0003"
+revision = "0005"
+down_revision = "0004"
 branch_labels = None
 depends_on = None
 
@@ -34,6 +34,7 @@ _columns = (
     sa.Column("quality", sa.Float(), nullable=True),
     sa.Column("source", sa.String(length=200), nullable=True),
     sa.Column("created_at", sa.DateTime(timezone=True), server_default=sa.func.now(), nullable=False),
+    sa.Column("source_sha256", sa.String(length=64), nullable=True),  # revision 0004
 )
 
 
@@ -50,6 +51,7 @@ def _table(rule: str) -> sa.Table:
         ),
         sa.PrimaryKeyConstraint("id", name="pk_face_encodings"),
         sa.Index("ix_face_encodings_student_model", "student_id", "model_name"),
+        sa.Index("ix_face_encodings_student_hash", "student_id", "source_sha256"),
     )
 
 
