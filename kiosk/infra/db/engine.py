@@ -28,6 +28,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from kiosk.core.errors import ConfigError, DatabaseError
 from kiosk.infra.config import DatabaseSettings, Settings
 from kiosk.infra.db import sealing
+from kiosk.infra.db.diagnose import connect_with_diagnosis
 from kiosk.infra.offline.keys import VectorCipher, load_or_create_key
 from kiosk.infra.private_files import create_private_file, private_dir
 from kiosk.infra.secrets import lookup_database_password
