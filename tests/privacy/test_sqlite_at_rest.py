@@ -102,7 +102,7 @@ def test_a_new_data_folder_is_private_and_its_face_data_encrypted(tmp_path: Path
 
 
 def _old_kiosk_folder(data: Path) -> None:
-    """What a kiosk before this change left: 0755/0644, schema 0006, plain vectors and thumbnails."""
+    """What a kiosk before this change left: 0755/0644, schema 0007, plain vectors and thumbnails."""
     (data / "logs").mkdir(parents=True)
     (data / "cache").mkdir()
     url = f"sqlite:///{data / 'kiosk.db'}"
@@ -110,7 +110,7 @@ def _old_kiosk_folder(data: Path) -> None:
     cfg = schema.alembic_config()
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "0006_admin")  # the revision before the sealing one
+        command.upgrade(cfg, "0007_search_fts")  # the revision before the sealing one
     with unit_of_work(session_factory(engine)) as s:  # a bare engine: no key, plain bytes
         classes.add_class(s, "9B", "Biology 9B")
         info = students.add_student(s, student_id="P1", name="Pia", class_code="9B", consent=True)

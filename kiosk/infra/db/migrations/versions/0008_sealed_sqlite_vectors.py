@@ -1,7 +1,7 @@
 """on SQLite, face vectors may be stored sealed (encrypted): the length CHECK accepts both forms
 
-Revision ID: 0007_sealed
-Revises: 0006_admin
+Revision ID: 0008_sealed
+Revises: 0007_search_fts
 Create Date: 2026-11-30
 
 The embedded SQLite database now keeps face vectors and thumbnails encrypted
@@ -17,8 +17,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0007_sealed"
-down_revision = "0006_admin"
+revision = "0008_sealed"
+down_revision = "0007_search_fts"
 branch_labels = None
 depends_on = None
 
