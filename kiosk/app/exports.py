@@ -23,7 +23,8 @@ from pathlib import Path
 from kiosk.core.errors import InvalidInput
 from kiosk.core.records import SessionDetail
 from kiosk.core.reports import ClassReport, DayReport, StudentReport
-from kiosk.core.tables import Cell, Table, local_time_text, neutralise_cell, percent
+from kiosk.core.spreadsheet import Cell, neutralise_cell
+from kiosk.core.tables import Table, local_time_text, percent
 
 log = logging.getLogger(__name__)
 

@@ -1,9 +1,7 @@
-"""A report as a table of cells, ready for CSV, XLSX or PDF; and the CSV safety rule.
+"""A report as a table of cells, ready for CSV, XLSX or PDF.
 
-Spreadsheet programs run a cell that starts with ``=``, ``+``, ``-`` or ``@`` (and some also
-after a tab or carriage return) as a formula, so a student named ``=HYPERLINK(...)`` could
-run code on the office computer. Such text cells get a leading apostrophe (OWASP's advice);
-numbers stay numbers.
+Every exported text cell passes :func:`kiosk.core.spreadsheet.neutralise_cell` (the CSV
+safety rule, written once there).
 """
 
 from __future__ import annotations
@@ -11,16 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
 
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
-
-Cell = str | int | float | None
-
-
-def neutralise_cell(value: Cell) -> Cell:
-    """Text that a spreadsheet would run as a formula, made inert; anything else unchanged."""
-    if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS):
-        return "'" + value
-    return value
+from kiosk.core.spreadsheet import Cell
 
 
 def local_time_text(moment: datetime | None, tz: tzinfo | None = None) -> str:

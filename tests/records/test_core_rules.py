@@ -22,7 +22,8 @@ from kiosk.core.reports import (
     student_rates,
     weekly_rates,
 )
-from kiosk.core.tables import local_time_text, neutralise_cell
+from kiosk.core.spreadsheet import neutralise_cell
+from kiosk.core.tables import local_time_text
 from kiosk.core.text_search import name_matches, normalise_name, word_similarity
 
 
