@@ -84,7 +84,7 @@ def test_dlib_helper_exits_quietly_when_its_parent_is_killed(dlib_models_dir: Pa
         "from pathlib import Path\n"
         "from kiosk.infra.recognition.dlib_process import DlibEmbedProcess\n"
         "p = DlibEmbedProcess(Path(sys.argv[1]))\n"
-        "print('ready', flush=True)\n"
+        "print('ready', p._proc.pid, flush=True)\n"
         "p.embed(np.zeros((48, 150, 150, 3), np.uint8))\n"
     )
     stderr_file = tmp_path / "stderr.txt"
@@ -96,16 +96,22 @@ def test_dlib_helper_exits_quietly_when_its_parent_is_killed(dlib_models_dir: Pa
             env=_env(),
             cwd=REPO_ROOT,
         )
-        assert parent.stdout is not None and parent.stdout.readline().strip() == b"ready"
+        assert parent.stdout is not None
+        word, helper_pid = parent.stdout.readline().split()
+        assert word == b"ready"
         time.sleep(0.5)  # the helper is embedding the batch
         parent.send_signal(signal.SIGKILL)
         parent.wait()
-    # The helper notices when it answers; give it time to finish the batch and exit.
+    # The helper notices when it answers; give it time to finish the batch and exit. Follow this
+    # helper's own pid: other kiosks' helpers (other tests, other checkouts) may be running.
     deadline = time.monotonic() + 60
     helper_gone = False
     while time.monotonic() < deadline and not helper_gone:
-        out = subprocess.run(["pgrep", "-f", f"dlib_process {model}"], capture_output=True, text=True)
-        helper_gone = not out.stdout.strip()
+        try:
+            state = Path(f"/proc/{int(helper_pid)}/status").read_text(errors="replace")
+        except FileNotFoundError:
+            state = ""  # gone and reaped
+        helper_gone = not state or "State:\tZ" in state  # a zombie has exited
         time.sleep(0.2)
     assert helper_gone, "the helper must exit when its parent is gone"
     text = stderr_file.read_text(encoding="utf-8", errors="replace")
