@@ -35,8 +35,34 @@ def validate_pin(pin: str) -> str:
     return pin
 
 
+MIN_PASSWORD_LENGTH = 8
+MAX_SECRET_LENGTH = 200
+
+
+def validate_secret(secret: str) -> str:
+    """An account's PIN (4 to 12 digits) or password (8 characters or more), or :class:`InvalidInput`."""
+    secret = secret.strip()
+    if secret.isdigit():
+        return validate_pin(secret)
+    if not MIN_PASSWORD_LENGTH <= len(secret) <= MAX_SECRET_LENGTH:
+        raise InvalidInput(
+            f"A password must be {MIN_PASSWORD_LENGTH} to {MAX_SECRET_LENGTH} characters "
+            f"(or use a PIN of {MIN_LENGTH} to {MAX_LENGTH} digits).",
+            "Choose a longer password, or a PIN of digits only.",
+        )
+    return secret
+
+
+def hash_secret(secret: str, *, salt: bytes | None = None) -> str:
+    """The stored form of an account's PIN or password (same scheme as the admin PIN)."""
+    return _hash(validate_secret(secret), salt)
+
+
 def hash_pin(pin: str, *, salt: bytes | None = None) -> str:
-    pin = validate_pin(pin)
+    return _hash(validate_pin(pin), salt)
+
+
+def _hash(pin: str, salt: bytes | None) -> str:
     salt = salt if salt is not None else secrets.token_bytes(16)
     digest = hashlib.scrypt(pin.encode("utf-8"), salt=salt, n=_N, r=_R, p=_P, dklen=_DKLEN)
     return f"scrypt${_N}${_R}${_P}${salt.hex()}${digest.hex()}"

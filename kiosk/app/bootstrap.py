@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
 
+from kiosk.app.accounts import AccountService
 from kiosk.app.database import Database
 from kiosk.app.orphans import close_orphaned_sessions
 from kiosk.app.records import RecordsService
@@ -33,6 +34,7 @@ from kiosk.core.ports import AttendanceStore
 from kiosk.infra.config import Settings, ensure_data_dir
 from kiosk.infra.db.engine import build_engine, parse_database_url
 from kiosk.infra.db.store import DirectStore
+from kiosk.infra.offline.cache import LocalCache
 from kiosk.infra.offline.keys import VectorCipher, load_or_create_key
 from kiosk.infra.presence import KioskPresence
 from kiosk.infra.recognition.index import IndexCache
@@ -70,7 +72,9 @@ def open_store(settings: Settings, *, cipher: VectorCipher | None = None) -> Att
     this kiosk has never copied one.
     """
     if parse_database_url(settings.database_url).get_backend_name() == "sqlite":
-        return DirectStore(Database.open(settings).engine)  # a local file: always reachable
+        engine = Database.open(settings).engine  # a local file: always reachable
+        AccountService(engine).adopt_admin_pin(settings)
+        return DirectStore(engine)
     from kiosk.infra.offline.store import OfflineFirstStore
 
     cipher = cipher or cache_cipher(settings)
@@ -90,6 +94,7 @@ def open_store(settings: Settings, *, cipher: VectorCipher | None = None) -> Att
         log.warning("%s Starting offline: roster %s.", exc.message, store.roster_age_text())
         store.notices.append(f"{exc.message} Starting offline.")
         return store
+    AccountService(engine).adopt_admin_pin(settings)  # before the cache copies the accounts
     return OfflineFirstStore.create(settings, engine, cipher=cipher)
 
 
@@ -136,6 +141,7 @@ class KioskServices:
     presence: KioskPresence | None = field(default=None, repr=False)  # held while this process runs
     _enrollment: EnrollmentService | None = field(default=None, repr=False)
     _roster: RosterService | None = field(default=None, repr=False)
+    _accounts: AccountService | None = field(default=None, repr=False)
 
     @property
     def notices(self) -> list[str]:
@@ -169,6 +175,15 @@ class KioskServices:
                 raise KioskError("The database is not open yet.", "Wait a moment and try again.")
             self._roster = RosterService(engine)
         return self._roster
+
+    def accounts(self) -> AccountService:
+        """Who may sign in: the central database, or the local copy while it is down."""
+        if self._accounts is None:
+            cache = getattr(self.store, "cache", None)
+            self._accounts = AccountService(
+                self.engine, cache if isinstance(cache, LocalCache) else None
+            )
+        return self._accounts
 
     def enrollment(self) -> EnrollmentService:
         """The enrollment service (loads the models if needed: call it off the GUI thread)."""

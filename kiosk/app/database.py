@@ -25,6 +25,7 @@ from functools import cached_property
 from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError
 
+from kiosk.app.accounts import AccountService
 from kiosk.app.errors import as_kiosk_error
 from kiosk.app.records import RecordsService
 from kiosk.app.reports import ReportsService
@@ -77,6 +78,10 @@ class Database:
     @cached_property
     def roster(self) -> RosterService:
         return RosterService(self._engine)
+
+    @cached_property
+    def accounts(self) -> AccountService:
+        return AccountService(self._engine)
 
     def check_connection(self) -> None:
         check_connection(self._engine)

@@ -77,3 +77,7 @@ class OfflineRefused(KioskError):
 
 class LocalStorageError(KioskError):
     """The kiosk's own files (its queue of marks) cannot be written: disk full, read-only, damaged."""
+
+
+class AccessDenied(KioskError):
+    """A sign-in was refused (wrong PIN, locked, disabled) or the account may not do that."""

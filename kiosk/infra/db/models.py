@@ -38,6 +38,7 @@ from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship, validates
 
+from kiosk.core.authz import Role
 from kiosk.core.domain import AttendanceStatus, MarkSource
 from kiosk.core.text_search import normalise_name
 from kiosk.infra.db.sealing import PHOTO_CONTEXT, VECTOR_CONTEXT, SealedBytes
@@ -252,6 +253,27 @@ class AuditLog(Base):
     entity: Mapped[str] = mapped_column(String(64))
     entity_id: Mapped[str] = mapped_column(String(64))
     details: Mapped[dict[str, Any] | None]
+
+
+class UserAccount(Base):
+    """A person who may sign in at the kiosks of the school: an admin or a teacher.
+
+    Only a salted scrypt hash of the PIN or password is stored. ``failures`` and
+    ``last_failure_at`` throttle guessing (the rule is :class:`kiosk.core.authz.Throttle`);
+    they live here so a restart, or another kiosk, does not reset them.
+    """
+
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    role: Mapped[Role] = mapped_column(_enum(Role, "user_role"))
+    secret_hash: Mapped[str] = mapped_column(String(300))
+    is_active: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
+    failures: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    last_failure_at: Mapped[datetime | None]
+    last_login_at: Mapped[datetime | None]
+    created_at: Mapped[datetime] = mapped_column(default=utcnow, server_default=_now())
 
 
 class MigrationMap(Base):

@@ -23,6 +23,7 @@ from pathlib import Path
 import numpy as np
 from sqlalchemy import Engine
 
+from kiosk.core.authz import Account, Role, Throttle
 from kiosk.core.domain import ClassInfo, StudentInfo
 from kiosk.core.errors import DatabaseError, NotFound
 from kiosk.core.ordering import sort_classes
@@ -30,6 +31,7 @@ from kiosk.infra.db.engine import session_factory, unit_of_work
 from kiosk.infra.db.repo import classes as class_repo
 from kiosk.infra.db.repo import encodings as encoding_repo
 from kiosk.infra.db.repo import students as student_repo
+from kiosk.infra.db.repo import users as user_repo
 from kiosk.infra.db.repo.encodings import Gallery
 from kiosk.infra.offline._sqlite import LocalDb
 from kiosk.infra.offline.keys import VectorCipher
@@ -56,6 +58,15 @@ CREATE TABLE IF NOT EXISTS galleries (
     dim INTEGER NOT NULL, student_ids BLOB NOT NULL, encoding_ids BLOB NOT NULL,
     vectors BLOB NOT NULL,  -- AES-GCM ciphertext of the float32 matrix
     PRIMARY KEY (class_code, model_name)
+);
+-- Accounts, so a teacher can sign in while PostgreSQL is down (hashes only, never PINs).
+CREATE TABLE IF NOT EXISTS users (
+    name TEXT PRIMARY KEY, role TEXT NOT NULL, secret_hash TEXT NOT NULL, is_active INTEGER NOT NULL,
+    failures INTEGER NOT NULL, last_failure_at TEXT
+);
+-- Wrong PINs typed while offline: kept across refreshes so a restart does not reset them.
+CREATE TABLE IF NOT EXISTS login_failures (
+    name TEXT PRIMARY KEY, failures INTEGER NOT NULL, last_failure_at TEXT
 );
 """
 
@@ -147,6 +158,7 @@ class LocalCache:
             }
             all_ids = [st.id for roster in rosters.values() for st in roster]
             photos = student_repo.photos(s, all_ids)
+            accounts = user_repo.list_accounts(s)
             models = sorted(encoding_repo.counts_by_model(s))
             galleries = [
                 (c.code, encoding_repo.load_gallery(s, m, class_code=c.code))
@@ -158,7 +170,7 @@ class LocalCache:
         after = {(code, g.model_name): g.fingerprint for code, g in galleries}
         changed = tuple(sorted(k for k, fp in before.items() if after.get(k) != fp))
         with self._db.transaction() as conn:
-            for table in ("classes", "students", "photos", "galleries"):
+            for table in ("classes", "students", "photos", "galleries", "users"):
                 conn.execute(f"DELETE FROM {table}")
             conn.executemany(
                 "INSERT INTO classes VALUES (?, ?, ?, ?)",
@@ -204,6 +216,20 @@ class LocalCache:
                         ),
                     )
                     for code, g in galleries
+                ],
+            )
+            conn.executemany(
+                "INSERT INTO users VALUES (?, ?, ?, ?, ?, ?)",
+                [
+                    (
+                        a.name.lower(),
+                        a.role.value,
+                        a.secret_hash,
+                        int(a.active),
+                        a.throttle.failures,
+                        _iso(a.throttle.last_failure_at),
+                    )
+                    for a in accounts
                 ],
             )
             conn.execute("INSERT OR REPLACE INTO meta VALUES ('last_refresh', ?)", (at.isoformat(),))
@@ -275,6 +301,47 @@ class LocalCache:
             len(deleted),
         )
         return changed
+
+    # -- accounts (signing in offline) ------------------------------------------------------
+    def has_accounts(self) -> bool:
+        return bool(self._db.query("SELECT 1 FROM users WHERE is_active = 1 LIMIT 1"))
+
+    def account(self, name: str) -> Account | None:
+        """The copied account; its throttle counts the server's and this kiosk's offline failures."""
+        key = name.strip().lower()
+        rows = self._db.query("SELECT * FROM users WHERE name = ?", (key,))
+        if not rows:
+            return None
+        r = rows[0]
+        local = self._db.query("SELECT failures, last_failure_at FROM login_failures WHERE name = ?", (key,))
+        failures = int(r["failures"]) + (int(local[0][0]) if local else 0)
+        last = max(
+            (t for t in (_dt(r["last_failure_at"]), _dt(local[0][1]) if local else None) if t is not None),
+            default=None,
+        )
+        return Account(
+            name=key,
+            role=Role(r["role"]),
+            secret_hash=r["secret_hash"],
+            active=bool(r["is_active"]),
+            throttle=Throttle(failures, last),
+        )
+
+    def record_login_failure(self, name: str, at: datetime) -> None:
+        with self._db.transaction() as conn:
+            conn.execute(
+                "INSERT INTO login_failures VALUES (?, 1, ?) ON CONFLICT (name) DO UPDATE "
+                "SET failures = failures + 1, last_failure_at = excluded.last_failure_at",
+                (name.strip().lower(), at.isoformat()),
+            )
+
+    def clear_login_failures(self, name: str) -> None:
+        with self._db.transaction() as conn:
+            conn.execute("DELETE FROM login_failures WHERE name = ?", (name.strip().lower(),))
+            conn.execute(
+                "UPDATE users SET failures = 0, last_failure_at = NULL WHERE name = ?",
+                (name.strip().lower(),),
+            )
 
     # -- reads --------------------------------------------------------------------------
     def gallery_fingerprints(self) -> dict[GalleryKey, str]:

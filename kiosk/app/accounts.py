@@ -1,0 +1,187 @@
+"""Accounts: add, list, disable, reset, and signing in with throttling (online or offline).
+
+Accounts live in the central database (``users``), so every kiosk of a school shares them.
+The offline-first store copies their hashes into the kiosk's local cache with the roster, so
+a teacher can still sign in while PostgreSQL is down; wrong PINs typed then are counted
+in the cache (a restart does not reset them).
+
+The old single admin PIN (``[gui] admin_pin_hash``) becomes an account named ``admin`` on
+the first start that finds no accounts (:meth:`AccountService.adopt_admin_pin`): its hash is
+moved as it is (same scrypt scheme), so the PIN the school knows keeps working.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+from sqlalchemy import Engine
+from sqlalchemy.exc import DBAPIError
+
+from kiosk.app.admin_pin import hash_secret, verify_pin
+from kiosk.app.errors import as_kiosk_error
+from kiosk.core.authz import Account, Role
+from kiosk.core.errors import AccessDenied, DatabaseUnavailable
+from kiosk.infra.config import Settings, write_user_settings
+from kiosk.infra.db.engine import session_factory, unit_of_work
+from kiosk.infra.db.repo import users as user_repo
+from kiosk.infra.offline.cache import LocalCache
+
+log = logging.getLogger(__name__)
+
+ADOPTED_ADMIN_NAME = "admin"
+_WRONG = "That name or PIN is not right."
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+class AccountService:
+    """``engine``: the central database; ``cache``: the local copy (PostgreSQL kiosks)."""
+
+    def __init__(
+        self,
+        engine: Engine | None,
+        cache: LocalCache | None = None,
+        *,
+        clock: Callable[[], datetime] = _now,
+    ) -> None:
+        self._engine = engine
+        self._factory = session_factory(engine) if engine is not None else None
+        self._cache = cache
+        self._clock = clock
+
+    # --- managing (admins; the central database only) ---------------------------------------
+    def _write(self, what: str, work: Callable[..., Account]) -> Account:
+        if self._factory is None:
+            raise DatabaseUnavailable("Accounts cannot be changed offline.", "Try again when the database is back.")
+        try:
+            with unit_of_work(self._factory) as s:
+                return work(s)
+        except DBAPIError as exc:
+            raise as_kiosk_error(exc, what) from None
+
+    def add(self, name: str, role: Role, secret: str) -> Account:
+        secret_hash = hash_secret(secret)
+        account = self._write("Adding the account", lambda s: user_repo.add(s, name, role, secret_hash))
+        log.info("Account %s added (%s)", account.name, account.role.value)
+        return account
+
+    def set_active(self, name: str, active: bool) -> Account:
+        return self._write("Changing the account", lambda s: user_repo.set_active(s, name, active))
+
+    def reset(self, name: str, secret: str | None = None) -> Account:
+        """Unlock (clear the wrong-PIN count) and, when given, set a new PIN or password."""
+        secret_hash = hash_secret(secret) if secret is not None else None
+        return self._write("Resetting the account", lambda s: user_repo.reset(s, name, secret_hash))
+
+    def list_accounts(self) -> list[Account]:
+        if self._factory is None:
+            return []
+        try:
+            with unit_of_work(self._factory) as s:
+                return user_repo.list_accounts(s)
+        except DBAPIError as exc:
+            raise as_kiosk_error(exc, "Reading the accounts") from None
+
+    def has_accounts(self) -> bool:
+        """Whether any active account exists (none: the kiosk is open, as before accounts)."""
+        if self._factory is not None:
+            try:
+                with unit_of_work(self._factory) as s:
+                    return user_repo.count(s) > 0
+            except DBAPIError as exc:
+                if self._cache is None:
+                    raise as_kiosk_error(exc, "Reading the accounts") from None
+        return self._cache.has_accounts() if self._cache is not None else False
+
+    def adopt_admin_pin(self, settings: Settings) -> str | None:
+        """Turn the old ``[gui] admin_pin_hash`` into the account ``admin`` (once); its name."""
+        old_hash = settings.gui.admin_pin_hash.strip()
+        if not old_hash or self._factory is None:
+            return None
+        try:
+            with unit_of_work(self._factory) as s:
+                if user_repo.count(s, active_only=False) > 0:
+                    return None
+                user_repo.add(s, ADOPTED_ADMIN_NAME, Role.ADMIN, old_hash)
+        except DBAPIError as exc:
+            log.warning("The admin PIN could not become an account yet: %s", as_kiosk_error(exc, "").message)
+            return None
+        write_user_settings(settings.user_config_file, {"gui": {"admin_pin_hash": ""}})
+        log.info("The admin PIN became the admin account %r", ADOPTED_ADMIN_NAME)
+        return ADOPTED_ADMIN_NAME
+
+    # --- signing in ---------------------------------------------------------------------------
+    def sign_in(self, name: str, secret: str) -> Account:
+        """The account when ``secret`` is right; :class:`AccessDenied` saying why otherwise."""
+        if self._factory is not None:
+            try:
+                return self._sign_in_online(name, secret)
+            except DBAPIError as exc:
+                error = as_kiosk_error(exc, "Signing in")
+                if self._cache is None or not isinstance(error, DatabaseUnavailable):
+                    raise error from None
+                log.info("Signing in from the local copy of the accounts (%s)", error.message)
+        if self._cache is None:
+            raise DatabaseUnavailable("The accounts cannot be read.", "Try again when the database is back.")
+        return self._sign_in_offline(name, secret)
+
+    def _sign_in_online(self, name: str, secret: str) -> Account:
+        assert self._factory is not None
+        now = self._clock()
+        with unit_of_work(self._factory) as s:
+            account = user_repo.find(s, name)
+            _refuse_early(account, now)
+            assert account is not None
+            if verify_pin(secret, account.secret_hash):
+                user_repo.record_success(s, account.name, now)
+                log.info("Signed in: %s (%s)", account.name, account.role.value)
+                return account
+            user_repo.record_failure(s, account.name, now)
+        # committed: the failure counts even though the caller gets an error
+        log.warning("Wrong PIN for the account %s (%d)", account.name, account.throttle.failures + 1)
+        raise _wrong(account.throttle.after_failure(now).failures)
+
+    def _sign_in_offline(self, name: str, secret: str) -> Account:
+        assert self._cache is not None
+        now = self._clock()
+        account = self._cache.account(name)
+        _refuse_early(account, now)
+        assert account is not None
+        if verify_pin(secret, account.secret_hash):
+            self._cache.clear_login_failures(account.name)
+            log.info("Signed in offline: %s (%s)", account.name, account.role.value)
+            return account
+        self._cache.record_login_failure(account.name, now)
+        log.warning("Wrong PIN for the account %s, offline (%d)", account.name, account.throttle.failures + 1)
+        raise _wrong(account.throttle.after_failure(now).failures)
+
+
+def _refuse_early(account: Account | None, now: datetime) -> None:
+    if account is None:
+        raise AccessDenied(_WRONG, "Try again.")
+    if not account.active:
+        raise AccessDenied(f"The account {account.name} is disabled.", "Ask the school's admin.")
+    if account.throttle.locked:
+        raise AccessDenied(
+            f"The account {account.name} is locked after too many wrong PINs.",
+            f"An admin unlocks it with `kiosk user reset {account.name}`.",
+        )
+    until = account.throttle.wait_until()
+    if until is not None and now < until:
+        seconds = int((until - now).total_seconds()) + 1
+        raise AccessDenied(f"Too many wrong PINs: wait {seconds} seconds.", "Then try again.")
+
+
+def _wrong(failures: int) -> AccessDenied:
+    from kiosk.core.authz import FREE_ATTEMPTS, LOCKOUT_AFTER
+
+    if failures >= LOCKOUT_AFTER:
+        return AccessDenied("That PIN is not right; the account is now locked.", "Ask the school's admin.")
+    if failures >= FREE_ATTEMPTS:
+        return AccessDenied(_WRONG, "Further tries must wait a little longer each time.")
+    return AccessDenied(_WRONG, "Try again.")
+

@@ -1,0 +1,98 @@
+"""``kiosk user add | list | disable | enable | reset``: the accounts that sign in at the kiosks.
+
+Run by the school's admin on a computer whose database account may change ``users`` (the
+owner or ``kiosk_admin``; a classroom PC's ``kiosk_device`` may only read them).
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from typing import Any
+
+from kiosk.app.admin_pin import validate_secret
+from kiosk.cli.context import CliContext, echo
+from kiosk.core.authz import ALLOWED, Role, parse_role
+from kiosk.core.errors import InvalidInput
+
+
+def register(sub: Any) -> None:
+    user = sub.add_parser("user", help="accounts that sign in at the kiosks: add, list, disable, reset")
+    user_sub = user.add_subparsers(dest="user_command", metavar="ACTION", required=True)
+    add = user_sub.add_parser("add", help="add an account (asks for its PIN or password)")
+    add.add_argument("name", help="the sign-in name, one word (e.g. mschmidt)")
+    add.add_argument("--role", default="teacher", help="admin or teacher (default: teacher)")
+    _secret_options(add)
+    add.set_defaults(handler=add_user)
+    ls = user_sub.add_parser("list", help="the accounts, their roles and whether they are locked")
+    ls.set_defaults(handler=list_users)
+    disable = user_sub.add_parser("disable", help="stop an account signing in (kept for the audit log)")
+    disable.add_argument("name")
+    disable.set_defaults(handler=disable_user)
+    enable = user_sub.add_parser("enable", help="let a disabled account sign in again")
+    enable.add_argument("name")
+    enable.set_defaults(handler=enable_user)
+    reset = user_sub.add_parser("reset", help="unlock an account and, unless --unlock-only, set a new PIN")
+    reset.add_argument("name")
+    reset.add_argument("--unlock-only", action="store_true", help="keep the PIN; only clear the wrong tries")
+    _secret_options(reset)
+    reset.set_defaults(handler=reset_user)
+
+
+def _secret_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--stdin", action="store_true", help="read the PIN or password from standard input (for scripts)"
+    )
+
+
+def read_secret(args: argparse.Namespace) -> str:
+    """A PIN or password from stdin (``--stdin``) or asked twice at the terminal."""
+    if args.stdin:
+        return validate_secret(sys.stdin.readline())
+    first = validate_secret(getpass.getpass("PIN (digits) or password: "))
+    if getpass.getpass("Type it again: ").strip() != first:
+        raise InvalidInput("The two entries differ; nothing was changed.", "Run the command again.")
+    return first
+
+
+def add_user(args: argparse.Namespace, ctx: CliContext) -> int:
+    role = parse_role(args.role)
+    secret = read_secret(args)
+    account = ctx.database().accounts.add(args.name, role, secret)
+    echo(f"Account {account.name} added ({account.role.value}).")
+    return 0
+
+
+def list_users(args: argparse.Namespace, ctx: CliContext) -> int:
+    accounts = ctx.database().accounts.list_accounts()
+    if not accounts:
+        echo("No accounts yet: the kiosk is open to anyone. Add one with `kiosk user add NAME --role admin`.")
+        return 0
+    for a in accounts:
+        state = "disabled" if not a.active else "locked" if a.throttle.locked else "active"
+        last = f"last sign-in {a.last_login_at:%Y-%m-%d %H:%M}" if a.last_login_at else "never signed in"
+        echo(f"{a.name:<20} {a.role.value:<8} {state:<9} {last}")
+    echo("")
+    for role in Role:
+        echo(f"{role.value}: {', '.join(sorted(a.value for a in ALLOWED[role]))}")
+    return 0
+
+
+def disable_user(args: argparse.Namespace, ctx: CliContext) -> int:
+    account = ctx.database().accounts.set_active(args.name, False)
+    echo(f"Account {account.name} disabled.")
+    return 0
+
+
+def enable_user(args: argparse.Namespace, ctx: CliContext) -> int:
+    account = ctx.database().accounts.set_active(args.name, True)
+    echo(f"Account {account.name} enabled.")
+    return 0
+
+
+def reset_user(args: argparse.Namespace, ctx: CliContext) -> int:
+    secret = None if args.unlock_only else read_secret(args)
+    account = ctx.database().accounts.reset(args.name, secret)
+    echo(f"Account {account.name} unlocked" + ("." if secret is None else " with a new PIN or password."))
+    return 0
