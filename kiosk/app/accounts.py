@@ -17,7 +17,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 
 from sqlalchemy import Engine
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DBAPIError, OperationalError
 
 from kiosk.app.admin_pin import hash_secret, verify_pin
 from kiosk.app.errors import as_kiosk_error
@@ -122,7 +122,9 @@ class AccountService:
                 return self._sign_in_online(name, secret)
             except DBAPIError as exc:
                 error = as_kiosk_error(exc, "Signing in")
-                if self._cache is None or not isinstance(error, DatabaseUnavailable):
+                # A lost connection (not a refusal such as a missing grant): the local copy.
+                lost = isinstance(exc, OperationalError) or isinstance(error, DatabaseUnavailable)
+                if self._cache is None or not lost:
                     raise error from None
                 log.info("Signing in from the local copy of the accounts (%s)", error.message)
         if self._cache is None:

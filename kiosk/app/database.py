@@ -31,15 +31,17 @@ from kiosk.app.records import RecordsService
 from kiosk.app.reports import ReportsService
 from kiosk.app.roster import RosterService
 from kiosk.infra.config import OfflineSettings, Settings, ensure_data_dir
-from kiosk.infra.db import schema, sealing
+from kiosk.infra.db import roles, schema, sealing
 from kiosk.infra.db.connect import check_connection
 from kiosk.infra.db.engine import build_engine, safe_url
+from kiosk.infra.db.roles import RoleNames, RolesReport
 from kiosk.infra.offline.outbox import Outbox
 from kiosk.infra.offline.sync import PushReport, Syncer, sync_engine_for
 
 log = logging.getLogger(__name__)
 
 SchemaStatus = schema.SchemaStatus
+__all__ = ["Database", "RoleNames", "RolesReport", "SchemaStatus"]
 
 
 class Database:
@@ -116,6 +118,15 @@ class Database:
             return work(self._engine)
         except DBAPIError as exc:
             raise as_kiosk_error(exc, "Reading the schema", database_url=self._engine.url) from None
+
+    def create_roles(self, prefix: str = "", passwords: dict[str, str] | None = None) -> RolesReport:
+        """Create kiosk_owner, kiosk_device and kiosk_admin (if missing) and grant from the one
+        list in :mod:`kiosk.infra.db.roles`; safe to run again (after an upgrade: grants new tables)."""
+        names = RoleNames.with_prefix(prefix)
+        try:
+            return roles.create_roles(self._engine, names, passwords)
+        except DBAPIError as exc:
+            raise as_kiosk_error(exc, "Creating the database roles", database_url=self._engine.url) from None
 
     def push_outbox(
         self, outbox: Outbox, offline: OfflineSettings, on_batch: Callable[[PushReport], None]

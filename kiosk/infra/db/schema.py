@@ -15,12 +15,14 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, inspect
+from sqlalchemy.exc import ProgrammingError
 
 from kiosk.core.errors import SchemaError
 
 log = logging.getLogger(__name__)
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+_INSUFFICIENT_PRIVILEGE = "42501"
 
 
 # Indexes one dialect has and the models do not describe (PostgreSQL's trigram index for
@@ -103,8 +105,19 @@ def upgrade(engine: Engine) -> SchemaStatus:
     if before.up_to_date:
         return before
     cfg = alembic_config()
-    with engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "head")
+    try:
+        with engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "head")
+    except ProgrammingError as exc:
+        if getattr(exc.orig, "sqlstate", None) != _INSUFFICIENT_PRIVILEGE:
+            raise
+        # A classroom PC runs as kiosk_device, which may not change the schema (by design).
+        raise SchemaError(
+            f"The database schema must be upgraded ({before.current or 'empty'} -> {before.head}), "
+            f"and the account {engine.url.username or ''} may not change it.",
+            "Run `kiosk db upgrade` once with the owner account (kiosk_owner), then "
+            "`kiosk db create-roles` again; nothing was changed.",
+        ) from None
     log.info("Database schema upgraded from %s to %s", before.current or "empty", before.head)
     return status(engine)

@@ -1,0 +1,172 @@
+"""Least-privilege PostgreSQL accounts: ``kiosk_owner``, ``kiosk_device`` and ``kiosk_admin``.
+
+- ``kiosk_owner`` owns the tables; only ``kiosk db upgrade`` (migrations) runs as it.
+- ``kiosk_device`` is what a classroom PC runs as: it reads the roster and face data, writes
+  sessions, marks and audit entries, and nothing else (no DELETE, no DDL, no changes to the
+  audit log).
+- ``kiosk_admin`` is for the admin tools: students, consent, encodings, accounts, records.
+
+Every grant comes from :data:`GRANTS`, one line per table: a new table (a later revision)
+is added here, and ``kiosk db create-roles`` run again after the upgrade grants it. Running
+it again is always safe: it revokes and re-grants from this list. Tables of the schema that
+are not in the list get nothing, and are reported.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+
+from sqlalchemy import Connection, Engine, text
+
+from kiosk.core.errors import InvalidInput
+
+log = logging.getLogger(__name__)
+
+_READ = ("SELECT",)
+_WRITE = ("SELECT", "INSERT", "UPDATE")
+_ALL = ("SELECT", "INSERT", "UPDATE", "DELETE")
+
+
+@dataclass(frozen=True)
+class TableGrants:
+    device: tuple[str, ...]
+    admin: tuple[str, ...]
+    # Column-level UPDATE for the device (its table-level list has no UPDATE then).
+    device_update_columns: tuple[str, ...] = ()
+
+
+GRANTS: dict[str, TableGrants] = {
+    "alembic_version": TableGrants(device=_READ, admin=_READ),  # the schema check on start
+    "classes": TableGrants(device=_READ, admin=_ALL),
+    "students": TableGrants(device=_READ, admin=_ALL),
+    "face_encodings": TableGrants(device=_READ, admin=_ALL),
+    "attendance_sessions": TableGrants(device=_WRITE, admin=_ALL),
+    "attendance_records": TableGrants(device=_WRITE, admin=_ALL),
+    # SELECT: INSERT ... RETURNING needs it, and so does a chain of hashes.
+    "audit_log": TableGrants(device=("SELECT", "INSERT"), admin=("SELECT", "INSERT")),
+    "migration_map": TableGrants(device=(), admin=_ALL),
+    # The device signs people in: reads the hashes, counts wrong PINs.
+    "users": TableGrants(
+        device=_READ, admin=_ALL, device_update_columns=("failures", "last_failure_at", "last_login_at")
+    ),
+}
+
+_NAME = re.compile(r"^[a-z_][a-z0-9_]{0,40}$")
+
+
+@dataclass(frozen=True)
+class RoleNames:
+    owner: str
+    device: str
+    admin: str
+
+    @classmethod
+    def with_prefix(cls, prefix: str = "") -> RoleNames:
+        """The three names; a prefix keeps test roles apart (role names are cluster-wide)."""
+        names = cls(f"{prefix}kiosk_owner", f"{prefix}kiosk_device", f"{prefix}kiosk_admin")
+        for name in names.all():
+            if not _NAME.match(name):
+                raise InvalidInput(
+                    f"{name!r} cannot be a role name.", "Use lower-case letters, digits and _ in the prefix."
+                )
+        return names
+
+    def all(self) -> tuple[str, str, str]:
+        return (self.owner, self.device, self.admin)
+
+
+@dataclass(frozen=True)
+class RolesReport:
+    created: tuple[str, ...]  # roles that did not exist before
+    tables: tuple[str, ...]  # tables now owned by the owner and granted
+    ungranted: tuple[str, ...]  # tables of the schema not in GRANTS (nobody but the owner uses them)
+
+
+def create_roles(engine: Engine, names: RoleNames, passwords: dict[str, str] | None = None) -> RolesReport:
+    """Create the roles (if missing), hand the tables to the owner, grant from :data:`GRANTS`.
+
+    Needs a connection with owner rights (a superuser, or a role with CREATEROLE that owns
+    the tables). One transaction: a failure changes nothing.
+    """
+    if engine.dialect.name != "postgresql":
+        raise InvalidInput(
+            "Database roles exist only on PostgreSQL.", "The embedded SQLite file is guarded by its file rights."
+        )
+    q = engine.dialect.identifier_preparer.quote
+    with engine.begin() as conn:
+        created = tuple(n for n in names.all() if _ensure_role(conn, q(n), n))
+        for name, password in (passwords or {}).items():
+            _set_password(conn, name, password)
+        database = conn.execute(text("SELECT current_database()")).scalar_one()
+        schema = conn.execute(text("SELECT current_schema()")).scalar_one()
+        db_q, schema_q = q(database), q(schema)
+        owner, device, admin = (q(n) for n in names.all())
+        conn.execute(text(f"GRANT CONNECT ON DATABASE {db_q} TO {owner}, {device}, {admin}"))
+        # Before PostgreSQL 15 every role may create tables in "public": not the device.
+        conn.execute(text(f"REVOKE CREATE ON SCHEMA {schema_q} FROM PUBLIC"))
+        conn.execute(text(f"GRANT USAGE, CREATE ON SCHEMA {schema_q} TO {owner}"))
+        conn.execute(text(f"REVOKE CREATE ON SCHEMA {schema_q} FROM {device}, {admin}"))
+        conn.execute(text(f"GRANT USAGE ON SCHEMA {schema_q} TO {device}, {admin}"))
+        tables = [
+            str(t)
+            for t in conn.execute(
+                text("SELECT tablename FROM pg_tables WHERE schemaname = :s ORDER BY tablename"), {"s": schema}
+            ).scalars()
+        ]
+        granted, ungranted = [], []
+        for table in tables:
+            t = f"{schema_q}.{q(table)}"
+            conn.execute(text(f"ALTER TABLE {t} OWNER TO {owner}"))  # its sequences and indexes follow
+            conn.execute(text(f"REVOKE ALL ON {t} FROM {device}, {admin}"))
+            rule = GRANTS.get(table)
+            if rule is None:
+                ungranted.append(table)
+                continue
+            if rule.device:
+                conn.execute(text(f"GRANT {', '.join(rule.device)} ON {t} TO {device}"))
+            if rule.device_update_columns:
+                cols = ", ".join(q(c) for c in rule.device_update_columns)
+                conn.execute(text(f"GRANT UPDATE ({cols}) ON {t} TO {device}"))
+            if rule.admin:
+                conn.execute(text(f"GRANT {', '.join(rule.admin)} ON {t} TO {admin}"))
+            granted.append(table)
+        # New ids for sessions, marks and audit entries come from sequences.
+        conn.execute(text(f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA {schema_q} TO {device}, {admin}"))
+    if ungranted:
+        log.warning("Tables without grants (add them to kiosk/infra/db/roles.py): %s", ", ".join(ungranted))
+    log.info("Database roles ready: %s (%d tables granted)", ", ".join(names.all()), len(granted))
+    return RolesReport(created, tuple(granted), tuple(ungranted))
+
+
+def _ensure_role(conn: Connection, quoted: str, name: str) -> bool:
+    exists = conn.execute(text("SELECT 1 FROM pg_roles WHERE rolname = :n"), {"n": name}).first()
+    if exists:
+        return False
+    # NOINHERIT and no CREATEDB/CREATEROLE: each account has only what it is granted here.
+    conn.execute(text(f"CREATE ROLE {quoted} LOGIN NOINHERIT NOCREATEDB NOCREATEROLE"))
+    return True
+
+
+def _set_password(conn: Connection, name: str, password: str) -> None:
+    from psycopg import sql
+
+    raw = conn.connection.driver_connection
+    statement = sql.SQL("ALTER ROLE {} PASSWORD {}").format(sql.Identifier(name), sql.Literal(password))
+    with raw.cursor() as cursor:  # type: ignore[union-attr]
+        cursor.execute(statement)
+
+
+def drop_roles(engine: Engine, names: RoleNames) -> None:
+    """Remove the roles and their grants (tests; a school uninstalling). Tables are kept, owned by
+    the connected user."""
+    q = engine.dialect.identifier_preparer.quote
+    with engine.begin() as conn:
+        for name in names.all():
+            if conn.execute(text("SELECT 1 FROM pg_roles WHERE rolname = :n"), {"n": name}).first():
+                conn.execute(text(f"REASSIGN OWNED BY {q(name)} TO CURRENT_USER"))
+                conn.execute(text(f"DROP OWNED BY {q(name)}"))
+    with engine.begin() as conn:
+        for name in names.all():
+            conn.execute(text(f"DROP ROLE IF EXISTS {q(name)}"))

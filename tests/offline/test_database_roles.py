@@ -1,0 +1,167 @@
+"""Least-privilege PostgreSQL accounts (``kiosk db create-roles``) on the real server.
+
+Role names are cluster-wide: each test makes its own with a random prefix and drops them.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from offline_support import TcpProxy, auto_mark, offline_settings, server_records, wait_for
+from sqlalchemy import Engine, create_engine, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ProgrammingError
+
+from kiosk.app.accounts import AccountService
+from kiosk.app.bootstrap import build_services
+from kiosk.app.session import AttendanceSessionService
+from kiosk.cli.main import main
+from kiosk.core.authz import Role
+from kiosk.core.domain import AttendanceStatus
+from kiosk.core.errors import AccessDenied
+from kiosk.infra.db.roles import GRANTS, RoleNames, drop_roles
+from kiosk.infra.offline.store import OfflineFirstStore
+
+pytestmark = pytest.mark.postgres
+
+
+def as_role(url: str, role: str) -> str:
+    return make_url(url).set(username=role).render_as_string(hide_password=False)
+
+
+class Roles:
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.prefix = f"t{uuid.uuid4().hex[:8]}_"
+        self.names = RoleNames.with_prefix(self.prefix)
+
+    def create(self) -> None:
+        code = main(["--database", self.url, "db", "create-roles", "--no-passwords", "--prefix", self.prefix])
+        assert code == 0
+
+    def url_for(self, role: str, url: str | None = None) -> str:
+        return as_role(url or self.url, role)
+
+
+def _roles(url: str) -> Iterator[Roles]:
+    roles = Roles(url)
+    yield roles
+    superuser = create_engine(url)
+    try:
+        drop_roles(superuser, roles.names)
+    finally:
+        superuser.dispose()
+
+
+@pytest.fixture
+def roles(seeded: tuple[str, list[uuid.UUID]]) -> Iterator[Roles]:
+    yield from _roles(seeded[0])
+
+
+@pytest.fixture
+def empty_roles(empty_pg_url: str) -> Iterator[Roles]:
+    yield from _roles(empty_pg_url)
+
+
+def _refused(engine: Engine, statement: str) -> None:
+    with pytest.raises(ProgrammingError) as caught, engine.begin() as conn:
+        conn.execute(text(statement))
+    assert getattr(caught.value.orig, "sqlstate", None) == "42501", caught.value  # insufficient privilege
+
+
+def test_every_table_of_the_schema_has_its_grants() -> None:
+    from kiosk.infra.db.models import Base
+
+    assert set(Base.metadata.tables) | {"alembic_version"} == set(GRANTS)
+
+
+def test_the_device_account_may_not_change_the_schema_or_delete(
+    roles: Roles, seeded: tuple[str, list[uuid.UUID]]
+) -> None:
+    roles.create()
+    roles.create()  # idempotent: a second run (after an upgrade) only re-grants
+    device = create_engine(roles.url_for(roles.names.device))
+    try:
+        with device.connect() as conn:  # what it may do: read the roster
+            assert conn.execute(text("SELECT count(*) FROM students")).scalar_one() == 12
+        _refused(device, "DROP TABLE attendance_records")
+        _refused(device, "DELETE FROM students")
+        _refused(device, "UPDATE face_encodings SET model_name = 'x'")
+        _refused(device, "DELETE FROM audit_log")
+        _refused(device, "UPDATE audit_log SET actor = 'someone else'")
+        _refused(device, "CREATE TABLE stolen (id integer)")
+        _refused(device, "INSERT INTO users (name, role, secret_hash) VALUES ('me', 'admin', 'x')")
+        _refused(device, "UPDATE users SET role = 'admin'")
+    finally:
+        device.dispose()
+
+
+def test_a_session_hand_marks_offline_sync_and_sign_in_work_as_the_device(
+    roles: Roles, seeded: tuple[str, list[uuid.UUID]], proxy: TcpProxy, tmp_path: Path
+) -> None:
+    url, ids = seeded
+    AccountService(create_engine(url)).add("rivera", Role.TEACHER, "2468")
+    roles.create()
+    device_url = proxy.url_for(roles.url_for(roles.names.device))
+    settings = offline_settings(tmp_path / "data", device_url)
+    services = build_services(settings)
+    try:
+        store = services.store
+        assert isinstance(store, OfflineFirstStore)
+        accounts = services.accounts()
+        with pytest.raises(AccessDenied):
+            accounts.sign_in("rivera", "0000")  # the device may count wrong PINs
+        teacher = accounts.sign_in("rivera", "2468")
+        session = services.session(actor=teacher.name)
+        session.start("9B", started_by=teacher.name)
+        session.manual_mark(ids[1], AttendanceStatus.EXCUSED, note="doctor")  # an audit entry
+        store.mark(auto_mark(_sid(session), ids[0]))
+        assert wait_for(lambda: store.outbox.queued() == 0, 10), store.status_line()
+        proxy.cut()
+        store.mark(auto_mark(_sid(session), ids[2]))
+        assert wait_for(lambda: store.online is False, 10)
+        assert accounts.sign_in("rivera", "2468").name == "rivera"  # from the local copy
+        proxy.restore()
+        assert wait_for(lambda: store.outbox.queued() == 0, 30), store.status_line()
+        summary = session.end()
+        assert summary.counts["present"] == 2
+    finally:
+        services.close()
+    assert len(server_records(url)) >= 3
+    superuser = create_engine(url)
+    with superuser.connect() as conn:
+        actors = conn.execute(text("SELECT actor FROM audit_log")).scalars().all()
+        failures = conn.execute(text("SELECT failures, last_login_at FROM users")).one()
+    superuser.dispose()
+    assert "rivera" in actors
+    assert failures[0] == 0 and failures[1] is not None
+
+
+def _sid(session: AttendanceSessionService) -> uuid.UUID:
+    assert session.session is not None
+    return session.session.id
+
+
+def test_upgrade_runs_as_the_owner_and_is_refused_to_the_device(
+    empty_roles: Roles, capsys: pytest.CaptureFixture[str]
+) -> None:
+    roles = empty_roles
+    roles.create()  # on an empty database: the roles, no tables yet
+    assert "No tables yet" in capsys.readouterr().out
+    device_url = roles.url_for(roles.names.device)
+    assert main(["--database", device_url, "db", "upgrade"]) != 0
+    err = capsys.readouterr().err
+    assert "may not change it" in err and "kiosk_owner" in err
+    assert err.count("\n") == 1
+    assert main(["--database", roles.url_for(roles.names.owner), "db", "upgrade"]) == 0
+    roles.create()  # grants the new tables
+    device = create_engine(device_url)
+    try:
+        with device.connect() as conn:
+            assert conn.execute(text("SELECT count(*) FROM classes")).scalar_one() == 0
+        _refused(device, "DELETE FROM classes")
+    finally:
+        device.dispose()
