@@ -56,7 +56,9 @@ class AccountService:
     # --- managing (admins; the central database only) ---------------------------------------
     def _write(self, what: str, work: Callable[..., Account]) -> Account:
         if self._factory is None:
-            raise DatabaseUnavailable("Accounts cannot be changed offline.", "Try again when the database is back.")
+            raise DatabaseUnavailable(
+                "Accounts cannot be changed offline.", "Try again when the database is back."
+            )
         try:
             with unit_of_work(self._factory) as s:
                 return work(s)
@@ -186,4 +188,3 @@ def _wrong(failures: int) -> AccessDenied:
     if failures >= FREE_ATTEMPTS:
         return AccessDenied(_WRONG, "Further tries must wait a little longer each time.")
     return AccessDenied(_WRONG, "Try again.")
-

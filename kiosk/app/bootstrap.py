@@ -180,9 +180,7 @@ class KioskServices:
         """Who may sign in: the central database, or the local copy while it is down."""
         if self._accounts is None:
             cache = getattr(self.store, "cache", None)
-            self._accounts = AccountService(
-                self.engine, cache if isinstance(cache, LocalCache) else None
-            )
+            self._accounts = AccountService(self.engine, cache if isinstance(cache, LocalCache) else None)
         return self._accounts
 
     def enrollment(self) -> EnrollmentService:

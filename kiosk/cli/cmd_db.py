@@ -24,7 +24,9 @@ def register(sub: Any) -> None:
         "run with owner rights, again after each upgrade)",
     )
     pw = cr.add_mutually_exclusive_group()
-    pw.add_argument("--no-passwords", action="store_true", help="set no passwords (certificate or peer sign-in)")
+    pw.add_argument(
+        "--no-passwords", action="store_true", help="set no passwords (certificate or peer sign-in)"
+    )
     pw.add_argument(
         "--passwords-stdin",
         action="store_true",

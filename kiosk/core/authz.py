@@ -31,9 +31,7 @@ class Action(enum.StrEnum):
     RECORDS_OWN = "records-own"  # records and reports of the teacher's classes
 
 
-TEACHER_ACTIONS = frozenset(
-    {Action.START_SESSION, Action.END_SESSION, Action.HAND_MARK, Action.RECORDS_OWN}
-)
+TEACHER_ACTIONS = frozenset({Action.START_SESSION, Action.END_SESSION, Action.HAND_MARK, Action.RECORDS_OWN})
 ALLOWED: dict[Role, frozenset[Action]] = {
     Role.ADMIN: frozenset(Action),
     Role.TEACHER: TEACHER_ACTIONS,

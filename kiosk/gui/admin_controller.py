@@ -1,4 +1,5 @@
-"""Admin actions behind the PIN: leave or enter kiosk mode, and the settings dialog."""
+"""Admin actions behind the guard: leave or enter kiosk mode, settings, classes and students,
+accounts, closing."""
 
 from __future__ import annotations
 
@@ -21,12 +22,14 @@ from PySide6.QtWidgets import (
 
 from kiosk.app.admin_pin import pin_is_set
 from kiosk.app.migration import active_model
+from kiosk.core.authz import Action
 from kiosk.core.errors import KioskError
+from kiosk.gui.access_guard import AccessGuard
 from kiosk.gui.accessibility import name_controls
 from kiosk.gui.admin_roster import RosterImportDialog
 from kiosk.gui.admin_school import SchoolAdminDialog
 from kiosk.gui.context import GuiContext
-from kiosk.gui.dialogs import PinDialog, show_error
+from kiosk.gui.dialogs import show_error
 from kiosk.gui.main_window import MainWindow
 from kiosk.gui.runner import OpRunner
 from kiosk.infra.config import Settings, write_user_settings
@@ -98,42 +101,49 @@ class AdminController(QObject):
         self,
         settings: Settings,
         window: MainWindow,
+        guard: AccessGuard | None = None,
         *,
         ctx: GuiContext | None = None,
         runner: OpRunner | None = None,
     ) -> None:
-        """``ctx`` and ``runner`` (the window's database runner): for the school admin dialog."""
+        """``guard``: who may (the window always gives it); ``ctx`` and ``runner`` (the window's
+        database runner): for the school admin dialog."""
         super().__init__(window)
         self.settings = settings
         self.window = window
+        self.guard = guard
         self.ctx = ctx
         self.runner = runner
-        self.dialog: QDialog | None = None
+        self._dialog: QDialog | None = None
         window.admin_requested.connect(self.request)
 
+    @property
+    def dialog(self) -> QDialog | None:
+        """The dialog this controller last opened: its own, or the guard's sign-in."""
+        return self._dialog or (self.guard.dialog if self.guard is not None else None)
+
     def request(self) -> None:
-        if not pin_is_set(self.settings):
-            if self.window.kiosk_mode:
-                log.warning("Admin actions opened without a PIN (none is set)")
+        if self.guard is None:
             self._menu()
             return
-        pin = PinDialog(
-            self.settings.gui.admin_pin_hash,
-            self.tr("Enter the admin PIN to change kiosk settings."),
-            self.window,
-        )
-        pin.accepted.connect(self._menu)
-        pin.finished.connect(pin.deleteLater)
-        self.dialog = pin
-        pin.open()
+        action = Action.LEAVE_KIOSK_MODE if self.window.kiosk_mode else Action.SETTINGS
+        if self.guard.account is None and not pin_is_set(self.settings) and self.window.kiosk_mode:
+            log.warning("Admin actions asked for on a kiosk without accounts or PIN")
+        self._dialog = None
+        self.guard.dialog = None
+        self.guard.require(action, self._menu)
 
     def _menu(self) -> None:
         menu = QDialog(self.window)
         menu.setWindowTitle(self.tr("Admin"))
         layout = QVBoxLayout(menu)
-        if not pin_is_set(self.settings):
+        signed_in = self.guard is not None and self.guard.account is not None
+        if not signed_in and not pin_is_set(self.settings):
             warn = QLabel(
-                self.tr("No admin PIN is set: anyone can leave kiosk mode. Set one with `kiosk admin-pin`.")
+                self.tr(
+                    "No admin account: anyone can leave kiosk mode. "
+                    "Add one under Accounts… or with `kiosk user add NAME --role admin`."
+                )
             )
             warn.setObjectName("warning")
             warn.setWordWrap(True)
@@ -146,22 +156,46 @@ class AdminController(QObject):
         school.setVisible(self.ctx is not None and self.runner is not None)
         school.clicked.connect(menu.accept)
         school.clicked.connect(self.open_school_admin)
+        accounts = QPushButton(self.tr("Accounts…"))
+        accounts.setVisible(self.guard is not None)
         quit_button = QPushButton(self.tr("Close the kiosk"))
+        sign_out = QPushButton(self.tr("Sign out"))
+        sign_out.setVisible(signed_in)
         cancel = QPushButton(self.tr("Cancel"))
-        for b in (toggle, school, settings, quit_button, cancel):
+        for b in (toggle, school, settings, accounts, quit_button, sign_out, cancel):
             b.setMinimumHeight(56)
             layout.addWidget(b)
         toggle.clicked.connect(menu.accept)
         toggle.clicked.connect(lambda: self.window.set_kiosk_mode(not self.window.kiosk_mode))
         settings.clicked.connect(menu.accept)
         settings.clicked.connect(self._settings)
+        accounts.clicked.connect(menu.accept)
+        accounts.clicked.connect(self._accounts)
         quit_button.clicked.connect(menu.accept)
-        quit_button.clicked.connect(self.window.close)
+        quit_button.clicked.connect(self._quit)
+        sign_out.clicked.connect(menu.accept)
+        if self.guard is not None:
+            sign_out.clicked.connect(self.guard.lock)
         cancel.clicked.connect(menu.reject)
         name_controls(menu)
         menu.finished.connect(menu.deleteLater)
-        self.dialog = menu
+        self._dialog = menu
         menu.open()
+
+    def _quit(self) -> None:
+        if self.window.kiosk_mode:
+            self.window.set_kiosk_mode(False)  # the admin chose it: no second sign-in to close
+        self.window.close()
+
+    def _accounts(self) -> None:
+        from kiosk.gui.users_dialog import UsersDialog
+
+        if self.guard is None:
+            return
+        dialog = UsersDialog(self.guard, self.window)
+        dialog.finished.connect(dialog.deleteLater)
+        self._dialog = dialog
+        dialog.open()
 
     def _settings(self) -> None:
         dialog = SettingsDialog(self.settings, self.window)
@@ -171,7 +205,7 @@ class AdminController(QObject):
             )
         )
         dialog.finished.connect(dialog.deleteLater)
-        self.dialog = dialog
+        self._dialog = dialog
         dialog.open()
 
     def open_school_admin(self) -> SchoolAdminDialog | None:
@@ -189,6 +223,6 @@ class AdminController(QObject):
 
         school = SchoolAdminDialog(ctx.roster_service, runner, self.window, open_import=open_import)
         school.finished.connect(school.deleteLater)
-        self.dialog = school
+        self._dialog = school
         school.open()
         return school

@@ -61,7 +61,7 @@ def build_gui(
     ctx = GuiContext(settings, services=services, pipeline=pipeline)
     window = window or MainWindow()
     session = SessionController(ctx, window, class_code=class_code, camera=camera, auto_end=auto_end)
-    admin = AdminController(settings, window, ctx=ctx, runner=session.db)
+    admin = AdminController(settings, window, session.guard, ctx=ctx, runner=session.db)
     records = RecordsScreen(ctx, window, session.db)
     window.set_kiosk_mode(settings.gui.kiosk_mode if kiosk_mode is None else kiosk_mode)
     session.startup()

@@ -109,7 +109,8 @@ class MainWindow(QMainWindow):
         bar.addPermanentWidget(self.admin_button)
         self.admin_button.clicked.connect(self.admin_requested)
         QShortcut(QKeySequence(Qt.Key.Key_F11), self, self.admin_requested.emit)
-        QShortcut(QKeySequence(QKeySequence.StandardKey.Quit), self, self.close)
+        # Ctrl+Q spelled out: some platforms bind no key to the standard Quit; closing asks first.
+        QShortcut(QKeySequence("Ctrl+Q"), self, self.close)
 
         self.kiosk_mode = False
         self._may_close = True

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject
 
 from kiosk.app.session import AttendanceSessionService
+from kiosk.core.authz import Action
 from kiosk.core.domain import AttendanceMark, AttendanceStatus
 from kiosk.core.errors import KioskError
 from kiosk.gui.dialogs import ManualMarkDialog, show_error
@@ -29,17 +30,22 @@ class ManualMarkController(QObject):
         db: OpRunner,
         service: Callable[[], AttendanceSessionService | None],
         actor: Callable[[], str],
+        *,
+        guard: Callable[[Action, Callable[[], object]], None] | None = None,
     ) -> None:
         super().__init__(window)
         self._window = window
         self._db = db
         self._service = service
         self._actor = actor
+        self._guard = guard or (lambda _action, then: then())  # marks by hand need a teacher
         self.dialog: ManualMarkDialog | None = None
         self.last_error: KioskError | None = None
         roster = window.live_view.roster
         window.live_view.manual_requested.connect(self._on_manual_requested)
-        roster.student_activated.connect(self.open)
+        roster.student_activated.connect(
+            lambda student: self._guard(Action.HAND_MARK, lambda: self.open(student))
+        )
 
     def _on_manual_requested(self) -> None:
         selected = self._window.live_view.roster.selected_student
@@ -51,7 +57,7 @@ class ManualMarkController(QObject):
                 ),
             )
             return
-        self.open(selected)
+        self._guard(Action.HAND_MARK, lambda: self.open(selected))
 
     def open(self, student_uuid: uuid.UUID) -> ManualMarkDialog | None:
         """The dialog for one student of the running session (``None``: no session, not in it)."""

@@ -24,9 +24,11 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from kiosk.app.export import export_summary_csv
 from kiosk.app.session import AttendanceSessionService, FrameResult, RosterEntry
+from kiosk.core.authz import Action
 from kiosk.core.domain import ClassInfo, SessionSummary
 from kiosk.core.errors import KioskError
 from kiosk.core.readiness import ClassReadiness
+from kiosk.gui.access_guard import AccessGuard
 from kiosk.gui.camera_controller import CameraController
 from kiosk.gui.context import GuiContext
 from kiosk.gui.dialogs import ask, error_text, show_error
@@ -41,7 +43,7 @@ from kiosk.infra.camera import CaptureWorker, list_devices
 log = logging.getLogger(__name__)
 
 
-def _actor() -> str:
+def _os_user() -> str:
     try:
         return getpass.getuser()
     except Exception:  # no user name on some kiosk accounts
@@ -62,6 +64,7 @@ class SessionController(QObject):
         self.ctx = ctx
         self.window = window
         self.db = OpRunner("kiosk-db", self, database_url=ctx.settings.database_url)
+        self.guard = AccessGuard(ctx, window, self.db)  # who may start, end, mark, enroll, quit
         self.models = OpRunner("kiosk-models", self)
         self.camera = CameraController(ctx.settings.camera, window.start_view.preview, self)
         self.status = StatusBarController(window, self.db, lambda: ctx.store, self._rates)
@@ -78,7 +81,9 @@ class SessionController(QObject):
         self._camera_override = camera
         self.last_error: KioskError | None = None
         self.prompt: QMessageBox | None = None
-        self.manual = ManualMarkController(window, self.db, lambda: self.service, _actor)
+        self.manual = ManualMarkController(
+            window, self.db, lambda: self.service, self._actor, guard=self.guard.require
+        )
         self.enrollment: Any = None  # the enrollment controller, created on first use
 
         sv, lv, su = window.start_view, window.live_view, window.summary_view
@@ -92,6 +97,10 @@ class SessionController(QObject):
         su.done_requested.connect(self.back_to_start)
         window.close_requested.connect(self.request_close)
         window.hold_close(True)
+
+    def _actor(self) -> str:
+        """Who did it, for the audit log: the signed-in account, else the computer's user."""
+        return self.guard.actor or _os_user()
 
     @property
     def capture(self) -> CaptureWorker | None:
@@ -213,6 +222,9 @@ class SessionController(QObject):
 
     # --- the session ----------------------------------------------------------------------
     def start_session(self) -> None:
+        self.guard.require(Action.START_SESSION, self._start_session)
+
+    def _start_session(self) -> None:
         sv = self.window.start_view
         code = sv.class_code
         spec = self._camera_override or sv.camera_spec
@@ -220,14 +232,14 @@ class SessionController(QObject):
         if not code or self.phase is not Phase.READY:
             return
         try:
-            service = self.ctx.new_session_service(actor=_actor())
+            service = self.ctx.new_session_service(actor=self._actor())
         except KioskError as exc:
             self._error(exc)
             return
         self._enter(Phase.STARTING)
         sv.show_error("")
         self.db.mutate(
-            lambda: service.start(code, started_by=_actor()),
+            lambda: service.start(code, started_by=self._actor()),
             Changes(session=True),
             lambda _info: self._on_started(service, spec),
             self._on_start_failed,
@@ -306,6 +318,9 @@ class SessionController(QObject):
 
     # --- ending -------------------------------------------------------------------------
     def confirm_end(self) -> None:
+        self.guard.require(Action.END_SESSION, self._confirm_end)
+
+    def _confirm_end(self) -> None:
         self._ask(
             self.tr("End session"),
             self.tr("End this session? Students not marked yet will be recorded as absent."),
@@ -374,6 +389,12 @@ class SessionController(QObject):
 
     # --- closing ------------------------------------------------------------------------
     def request_close(self) -> None:
+        if self.window.kiosk_mode:
+            self.guard.require(Action.QUIT, self._request_close)
+        else:
+            self._request_close()
+
+    def _request_close(self) -> None:
         if self.phase not in (Phase.RUNNING, Phase.ENDING):
             self._close_now()
             return
@@ -405,6 +426,7 @@ class SessionController(QObject):
         if self.phase is Phase.CLOSED:
             return
         self.phase = Phase.CLOSED
+        self.guard.shutdown()
         self.status.stop()
         self._stop_recognition()
         self.camera.shutdown()
@@ -421,6 +443,9 @@ class SessionController(QObject):
         show_error(self.window, exc)
 
     def open_enrollment(self) -> None:
+        self.guard.require(Action.ENROLL, self._open_enrollment)
+
+    def _open_enrollment(self) -> None:
         from kiosk.gui.enrollment_controller import EnrollmentController
 
         if self.phase not in (Phase.OPENING, Phase.READY):

@@ -110,6 +110,10 @@ class Settings:
     data_dir: Path
     user_config_file: Path
     kiosk_id: str = ""
+    # [kiosk] who may do what: anyone may start and end sessions (the timetable), and how long
+    # a signed-in teacher or admin stays signed in without touching the kiosk.
+    sessions_without_login: bool = False
+    lock_after_minutes: float = 5.0
     database: DatabaseSettings = field(default_factory=DatabaseSettings)
     attendance: AttendanceSettings = field(default_factory=AttendanceSettings)
     recognition: RecognitionSettings = field(default_factory=RecognitionSettings)
@@ -343,16 +347,20 @@ def load_settings(
         )
     sections = {name: _build_section(name, raw.get(name, {})) for name in _SECTIONS}
     kiosk_section = raw.get("kiosk", {})
+    kiosk_defaults = {"id": "", "sessions_without_login": False, "lock_after_minutes": 5.0}
     for key in kiosk_section:
-        if key != "id":
+        if key not in kiosk_defaults:
             raise ConfigError(
                 f"Unknown setting [kiosk] {key}.",
                 f"Check the spelling; the known ones are listed in {REPO_DEFAULTS.name}.",
             )
+    kiosk_values = {k: _coerce("kiosk", k, kiosk_section.get(k, d), d) for k, d in kiosk_defaults.items()}
     settings = Settings(
         data_dir=resolved_dir or default_data_dir(),
         user_config_file=user_file,
-        kiosk_id=str(kiosk_section.get("id", "")),
+        kiosk_id=str(kiosk_values["id"]),
+        sessions_without_login=bool(kiosk_values["sessions_without_login"]),
+        lock_after_minutes=float(kiosk_values["lock_after_minutes"]),
         **sections,
     )
     if settings.recognition.profile not in PROFILES:

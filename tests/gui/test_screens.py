@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 from kiosk.app.admin_pin import hash_pin
 from kiosk.core.domain import AttendanceStatus
 from kiosk.gui.app import KioskGui, build_gui
-from kiosk.gui.dialogs import PinDialog
+from kiosk.gui.login_dialog import LoginDialog
 from kiosk.gui.screenshots import render_all
 from kiosk.infra.config import GuiSettings, Settings
 from kiosk.infra.db.engine import build_engine, session_factory, unit_of_work
@@ -60,6 +60,7 @@ def start_session(qtbot: QtBot, gui: KioskGui, class_code: str = CLASS_CODE) -> 
 def test_kiosk_mode_needs_the_admin_pin_to_leave(
     qtbot: QtBot, classroom: Classroom, gui_settings: Settings, open_gui: list[KioskGui]
 ) -> None:
+    # The old single admin PIN became the account "admin" on this first start (same PIN).
     settings = dataclasses.replace(
         gui_settings, gui=GuiSettings(kiosk_mode=True, admin_pin_hash=hash_pin("2468"))
     )
@@ -67,15 +68,18 @@ def test_kiosk_mode_needs_the_admin_pin_to_leave(
     window = gui.window
     assert window.kiosk_mode and window.windowState() & Qt.WindowState.WindowFullScreen
     qtbot.keyClick(window, Qt.Key.Key_F11)
-    pin = gui.admin.dialog
-    assert isinstance(pin, PinDialog)
-    qtbot.waitUntil(pin.isVisible, timeout=2000)
-    qtbot.keyClicks(pin.pin, "1111")
-    qtbot.keyClick(pin.pin, Qt.Key.Key_Return)
-    assert pin.isVisible() and pin.failures == 1 and pin.message.isVisible()
-    qtbot.keyClicks(pin.pin, "2468")
-    qtbot.keyClick(pin.pin, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: gui.admin.dialog is not pin, timeout=2000)
+    qtbot.waitUntil(lambda: isinstance(gui.admin.dialog, LoginDialog), timeout=5000)
+    login = gui.admin.dialog
+    assert isinstance(login, LoginDialog)
+    qtbot.waitUntil(login.isVisible, timeout=2000)
+    login.name.setText("admin")
+    qtbot.keyClicks(login.pin, "1111")
+    qtbot.keyClick(login.pin, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: login.failures == 1, timeout=5000)
+    assert login.isVisible() and login.message.isVisible()
+    qtbot.keyClicks(login.pin, "2468")
+    qtbot.keyClick(login.pin, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: gui.admin.dialog is not login, timeout=5000)
     menu = gui.admin.dialog
     assert menu is not None
     leave = next(b for b in menu.findChildren(QPushButton) if b.text() == "Leave kiosk mode")
@@ -159,6 +163,7 @@ def test_enrollment_dialog_live_shot_consent_and_duplicates(
 ) -> None:
     gui = start(qtbot, classroom, gui_settings, open_gui, camera=str(classroom.video.path))
     qtbot.mouseClick(gui.window.start_view.enroll_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: gui.session.enrollment is not None, timeout=5000)  # after the guard
     ctl = gui.session.enrollment
     dialog = ctl.dialog
     assert dialog is not None

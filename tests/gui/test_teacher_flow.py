@@ -85,6 +85,11 @@ def test_teacher_flow_marks_enrolled_students_once(
             next(i for i in range(5) if lv.roster.list.item(i).data(Qt.ItemDataRole.UserRole) == corrected.id)
         )
         qtbot.mouseClick(lv.manual_button, Qt.MouseButton.LeftButton)
+        # Through the guard (no accounts here: open to the teacher at the screen).
+        qtbot.waitUntil(
+            lambda: ctl.manual.dialog is not None and ctl.manual.dialog.student.id == corrected.id,
+            timeout=5000,
+        )
         dialog = ctl.manual.dialog
         assert dialog is not None and dialog.student.id == corrected.id
         dialog.choose(AttendanceStatus.ABSENT, "left early")
@@ -94,6 +99,7 @@ def test_teacher_flow_marks_enrolled_students_once(
 
         # End the session: asked first, then the summary.
         qtbot.mouseClick(lv.end_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: ctl.prompt is not None, timeout=5000)
         click_yes(qtbot, ctl.prompt)
         qtbot.waitUntil(lambda: window.stack.currentWidget() is window.summary_view, timeout=10_000)
         summary = ctl.summary

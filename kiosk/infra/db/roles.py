@@ -92,7 +92,8 @@ def create_roles(engine: Engine, names: RoleNames, passwords: dict[str, str] | N
     """
     if engine.dialect.name != "postgresql":
         raise InvalidInput(
-            "Database roles exist only on PostgreSQL.", "The embedded SQLite file is guarded by its file rights."
+            "Database roles exist only on PostgreSQL.",
+            "The embedded SQLite file is guarded by its file rights.",
         )
     q = engine.dialect.identifier_preparer.quote
     with engine.begin() as conn:
@@ -112,7 +113,8 @@ def create_roles(engine: Engine, names: RoleNames, passwords: dict[str, str] | N
         tables = [
             str(t)
             for t in conn.execute(
-                text("SELECT tablename FROM pg_tables WHERE schemaname = :s ORDER BY tablename"), {"s": schema}
+                text("SELECT tablename FROM pg_tables WHERE schemaname = :s ORDER BY tablename"),
+                {"s": schema},
             ).scalars()
         ]
         granted, ungranted = [], []
