@@ -43,7 +43,12 @@ def validate_secret(secret: str) -> str:
     """An account's PIN (4 to 12 digits) or password (8 characters or more), or :class:`InvalidInput`."""
     secret = secret.strip()
     if secret.isdigit():
-        return validate_pin(secret)
+        if not MIN_LENGTH <= len(secret) <= MAX_LENGTH:
+            raise InvalidInput(
+                f"A PIN must be {MIN_LENGTH} to {MAX_LENGTH} digits.",
+                "Choose a longer PIN, or a password of 8 characters or more.",
+            )
+        return secret
     if not MIN_PASSWORD_LENGTH <= len(secret) <= MAX_SECRET_LENGTH:
         raise InvalidInput(
             f"A password must be {MIN_PASSWORD_LENGTH} to {MAX_SECRET_LENGTH} characters "

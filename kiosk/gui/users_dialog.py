@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -42,6 +43,7 @@ class UsersDialog(QDialog):
         self.setMinimumWidth(520)
         layout = QVBoxLayout(self)
         self.accounts = QListWidget()
+        self.accounts.setAccessibleName(self.tr("Accounts"))
         layout.addWidget(self.accounts)
         row = QHBoxLayout()
         self.disable_button = QPushButton(self.tr("Disable"))
@@ -115,13 +117,13 @@ class UsersDialog(QDialog):
                 else self.tr("active")
             )
             item = QListWidgetItem(f"{a.name} — {a.role.value} — {state}")
-            item.setData(256, a.name)  # Qt.UserRole
+            item.setData(Qt.ItemDataRole.UserRole, a.name)
             self.accounts.addItem(item)
 
     @property
     def selected_name(self) -> str | None:
         item = self.accounts.currentItem()
-        return str(item.data(256)) if item is not None else None
+        return str(item.data(Qt.ItemDataRole.UserRole)) if item is not None else None
 
     def add(self) -> None:
         name, secret, role = self.name.text().strip(), self.pin.text(), Role(self.role.currentData())

@@ -201,3 +201,37 @@ def test_inactivity_signs_out_and_closes_what_was_left_open(
     assert gui.window.kiosk_mode  # still locked: the next admin action asks again
     press(qtbot, gui, Qt.Key.Key_F11)
     login_dialog(qtbot, gui).reject()
+
+
+def test_an_admin_adds_disables_and_unlocks_accounts_in_the_window(
+    qtbot: QtBot, classroom: Classroom, accounts_settings: Settings, opened: list[KioskGui]
+) -> None:
+    from collections import Counter
+
+    from kiosk.gui.accessibility import mnemonics, unnamed_controls
+    from kiosk.gui.users_dialog import UsersDialog
+
+    settings = dataclasses.replace(accounts_settings, gui=GuiSettings(kiosk_mode=False))
+    gui = start(qtbot, classroom, settings, opened)
+    dialog = UsersDialog(gui.session.guard, gui.window)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.accounts.count() == 2, timeout=5000)
+    assert unnamed_controls(dialog) == []
+    assert all(n == 1 for n in Counter(k for k, _ in mnemonics(dialog)).values())
+    dialog.name.setText("okafor")
+    dialog.role.setCurrentIndex(dialog.role.findData(Role.TEACHER))
+    dialog.pin.setText("8642")
+    qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.accounts.count() == 3, timeout=5000)
+    assert dialog.pin.text() == ""  # never left on screen
+    dialog.accounts.setCurrentRow(next(i for i in range(3) if "okafor" in dialog.accounts.item(i).text()))
+    qtbot.mouseClick(dialog.disable_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: any("disabled" in dialog.accounts.item(i).text() for i in range(3)), timeout=5000)
+    dialog.name.setText("x y")
+    dialog.pin.setText("1234")
+    qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.last_error is not None, timeout=5000)
+    assert "cannot be an account name" in dialog.message.text()
+    login = LoginDialog("Sign in", gui.window)
+    qtbot.addWidget(login)
+    assert unnamed_controls(login) == []
