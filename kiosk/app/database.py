@@ -107,11 +107,21 @@ class Database:
     def upgrade_schema(self) -> SchemaStatus:
         """Apply pending migrations (refused for a newer schema); the status afterwards.
 
+        Run as ``kiosk_owner``, the device and admin accounts get their rights on new tables too.
         Then, on SQLite, encrypts the face vectors and thumbnails an older kiosk stored plainly
-        (idempotent; Alembic cannot, it has no key: see :mod:`kiosk.infra.db.sealing`)."""
-        status = self._schema(schema.upgrade)
+        (idempotent; Alembic cannot, it has no key: see :mod:`kiosk.infra.db.sealing`).
+        """
+        before = self.check_schema_not_newer()
+        after = self._schema(schema.upgrade)
+        if not before.up_to_date:
+            try:
+                roles.regrant_as_owner(self._engine)
+            except DBAPIError as exc:
+                raise as_kiosk_error(
+                    exc, "Granting rights on the new tables", database_url=self._engine.url
+                ) from None
         sealing.seal_plain_rows(self._engine)
-        return status
+        return after
 
     def _schema(self, work: Callable[[Engine], SchemaStatus]) -> SchemaStatus:
         try:

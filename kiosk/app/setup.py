@@ -15,14 +15,15 @@ from __future__ import annotations
 import enum
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine
 from sqlalchemy.engine import URL
 
-from kiosk.app.database import Database
+from kiosk.app.database import Database, RolesReport
+from kiosk.core.authz import Role
 from kiosk.core.errors import ConfigError, InvalidInput, KioskError
 from kiosk.infra import pgpass, secrets
 from kiosk.infra.atomic_files import write_atomically
@@ -163,6 +164,23 @@ class DatabaseChoice:
         url = parse_database_url(self.full_url(settings))
         return build_engine_for_url(url, self.database_settings(settings))
 
+    def as_owner(self, owner: OwnerAccount | None) -> DatabaseChoice:
+        """The same database, signed in as the schema's owner (``None``: as it is)."""
+        if owner is None or self.url is None:
+            return self
+        return replace(
+            self, url=without_password(self.url).set(username=owner.user, password=owner.password or None)
+        )
+
+
+@dataclass(frozen=True)
+class OwnerAccount:
+    """The account that owns the schema (``kiosk_owner``, or the server's administrator): asked for
+    only when the tables must be created or upgraded, or the database accounts made; never saved."""
+
+    user: str
+    password: str = field(default="", repr=False)
+
 
 def postgres_from_parts(host: str, port: int, database: str, user: str, password: str) -> URL:
     host, database, user = host.strip(), database.strip(), user.strip()
@@ -219,20 +237,30 @@ def postgres_from_url(text: str, password: str = "") -> URL:
 
 
 def probe_database(choice: DatabaseChoice, settings: Settings) -> str:
-    """Connect, then prove a server grants CREATE rights; returns where it connected.
+    """Connect; returns where it connected, or raises a plain-language :class:`KioskError`.
 
-    Raises a plain-language :class:`~kiosk.core.errors.KioskError` on failure. The local file
-    is only opened: whoever may write the file may create tables in it, and SQLite's driver
-    commits DDL at once, so the rights probe would leave its scratch table behind there.
+    No CREATE rights are demanded: a classroom PC runs as ``kiosk_device``, which may not
+    change the schema. The schema page asks for the owner's account when the tables must be
+    created or upgraded (:attr:`SchemaPlan.can_change`).
     """
     engine = choice.engine(settings)
     try:
         check_connection(engine)
-        if not choice.is_local:
-            check_can_create_tables(engine)
     finally:
         engine.dispose()
     return choice.describe(settings)
+
+
+def _can_change_schema(database: Database, choice: DatabaseChoice) -> bool:
+    # The local file: whoever may write it may create tables (and SQLite commits DDL at once,
+    # so a probe would leave its scratch table behind).
+    if choice.is_local:
+        return True
+    try:
+        check_can_create_tables(database.engine)
+    except KioskError:
+        return False
+    return True
 
 
 @dataclass(frozen=True)
@@ -244,6 +272,7 @@ class SchemaPlan:
     steps: tuple[str, ...]  # each pending revision with its one-line description, oldest first
     newer_than_code: bool
     has_tables: bool  # any tables at all, the kiosk's or another application's
+    can_change: bool = True  # this account may create tables; False: ask for the owner's
 
     @property
     def up_to_date(self) -> bool:
@@ -259,13 +288,14 @@ def _describe_revisions(revisions: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(lines)
 
 
-def _plan(status: schema.SchemaStatus) -> SchemaPlan:
+def _plan(status: schema.SchemaStatus, can_change: bool = True) -> SchemaPlan:
     return SchemaPlan(
         current=status.current,
         head=status.head,
         steps=_describe_revisions(status.pending),
         newer_than_code=status.newer_than_code,
         has_tables=status.has_tables,
+        can_change=can_change,
     )
 
 
@@ -275,22 +305,58 @@ def _with_schema(
     database = Database(choice.engine(settings))
     try:
         database.check_connection()
-        return _plan(work(database))
+        status = work(database)
+        can_change = status.current == status.head or _can_change_schema(database, choice)
+        return _plan(status, can_change)
     finally:
         database.close()
 
 
 def schema_plan(choice: DatabaseChoice, settings: Settings) -> SchemaPlan:
-    """Read what the schema needs, changing nothing."""
+    """Read what the schema needs, changing nothing (and whether this account may do it)."""
     return _with_schema(choice, settings, Database.schema_status)
 
 
-def upgrade_schema(choice: DatabaseChoice, settings: Settings) -> SchemaPlan:
-    """Create or upgrade the tables (harmless when up to date); returns the plan afterwards.
+def upgrade_schema(
+    choice: DatabaseChoice, settings: Settings, owner: OwnerAccount | None = None
+) -> SchemaPlan:
+    """Create or upgrade the tables (harmless when up to date), as ``owner`` when given; returns
+    the plan afterwards (as the kiosk's own account sees it).
 
     Refuses a database set up by a newer kiosk, changing nothing.
     """
-    return _with_schema(choice, settings, Database.upgrade_schema)
+    _with_schema(choice.as_owner(owner), settings, Database.upgrade_schema)
+    return schema_plan(choice, settings)
+
+
+def create_database_roles(
+    choice: DatabaseChoice, settings: Settings, owner: OwnerAccount | None = None
+) -> RolesReport:
+    """``kiosk db create-roles`` from the wizard: kiosk_owner, kiosk_device, kiosk_admin and
+    their grants, made with the owner's (or the server administrator's) account."""
+    database = Database(choice.as_owner(owner).engine(settings))
+    try:
+        database.check_connection()
+        return database.create_roles()
+    finally:
+        database.close()
+
+
+def create_first_admin(
+    choice: DatabaseChoice, settings: Settings, name: str, secret: str, owner: OwnerAccount | None = None
+) -> str | None:
+    """The first admin account, unless the database has accounts already; its name (or ``None``).
+
+    On PostgreSQL a classroom PC's own account may not add accounts: the owner's is used when given.
+    """
+    database = Database(choice.as_owner(owner).engine(settings))
+    try:
+        database.check_connection()
+        if database.accounts.has_accounts():
+            return None
+        return database.accounts.add(name, Role.ADMIN, secret).name
+    finally:
+        database.close()
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ import wizard_fixtures
 from PySide6.QtWidgets import QWizard
 from sqlalchemy import create_engine
 from sqlalchemy.engine import make_url
-from wizard_fixtures import SCRAM_PASSWORD, SCRAM_USER, NoCreateDatabase, ScramServer, write_video
+from wizard_fixtures import SCRAM_PASSWORD, SCRAM_USER, ScramServer, write_video
 
 from kiosk.gui.wizard import SetupWizard, needs_first_run
 from kiosk.gui.wizard.common import PageId
@@ -150,15 +150,38 @@ def test_missing_database_is_explained(qtbot, wizard: SetupWizard, pg_server) ->
 
 
 @pytest.mark.postgres
-def test_no_permission_to_create_tables_is_explained(
-    qtbot, wizard: SetupWizard, no_create_db: NoCreateDatabase
+def test_a_classroom_account_is_taken_and_the_owner_asked_for_the_tables(
+    qtbot, wizard: SetupWizard, empty_pg_url: str
 ) -> None:  # type: ignore[no-untyped-def]
-    open_database_page(wizard)
-    enter_url(wizard, no_create_db.url)
-    message = press_test(qtbot, wizard)
-    assert "may not create or change tables" in message
-    assert "grant CREATE" in message
-    assert not next_enabled(wizard)
+    """The kiosk runs as kiosk_device (no CREATE rights): the wizard takes it, and asks for the
+    owner's account only for creating the tables, which are then granted to the device."""
+    from kiosk.infra.db.roles import RoleNames, create_roles, drop_roles
+
+    names = RoleNames.with_prefix(f"w{os.getpid()}_")
+    superuser = create_engine(empty_pg_url)
+    create_roles(superuser, names)
+    try:
+        open_database_page(wizard)
+        enter_url(
+            wizard, make_url(empty_pg_url).set(username=names.device).render_as_string(hide_password=False)
+        )
+        message = press_test(qtbot, wizard)
+        assert wizard.database_page.status.kind == "ok", message
+        wizard.database_page.env_check.setChecked(True)
+        click_next(wizard, PageId.SCHEMA)
+        page = wizard.schema_page
+        qtbot.waitUntil(lambda: page.current is not None, timeout=WAIT_MS)
+        assert page.current is not None and not page.current.can_change
+        assert page.owner_box.isVisibleTo(page) and "owner" in page.status.plain
+        page.owner_user.setText(names.owner)
+        page.apply_button.click()
+        qtbot.waitUntil(lambda: not page.busy(), timeout=WAIT_MS)
+        assert page.status.kind == "ok", page.status.plain
+        assert page.ready()  # read back as the device: up to date, and readable
+        assert wizard.state.owner is not None and "owner" not in str(wizard.state.choices())
+    finally:
+        drop_roles(superuser, names)
+        superuser.dispose()
 
 
 def test_bad_input_gets_one_clear_message(wizard: SetupWizard) -> None:

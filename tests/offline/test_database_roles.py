@@ -157,7 +157,7 @@ def test_upgrade_runs_as_the_owner_and_is_refused_to_the_device(
     assert "may not change it" in err and "kiosk_owner" in err
     assert err.count("\n") == 1
     assert main(["--database", roles.url_for(roles.names.owner), "db", "upgrade"]) == 0
-    roles.create()  # grants the new tables
+    # The owner's upgrade granted the new tables: no second create-roles needed.
     device = create_engine(device_url)
     try:
         with device.connect() as conn:

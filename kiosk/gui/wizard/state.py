@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from kiosk.app.setup import DatabaseChoice, PasswordKeeping, SetupChoices
+from kiosk.app.setup import DatabaseChoice, OwnerAccount, PasswordKeeping, SetupChoices
 from kiosk.infra.config import Settings
 
 
@@ -28,6 +28,7 @@ class WizardState:
     password_keeping: PasswordKeeping = PasswordKeeping.KEYRING
     # The migration page's last reports (MigrationReport), for the follow-up page.
     migration_reports: list[Any] = field(default_factory=list)
+    owner: OwnerAccount | None = None  # the schema owner's account, typed on the tables page; never saved
 
     def __post_init__(self) -> None:
         if not self.profile:

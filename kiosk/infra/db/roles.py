@@ -110,36 +110,73 @@ def create_roles(engine: Engine, names: RoleNames, passwords: dict[str, str] | N
         conn.execute(text(f"GRANT USAGE, CREATE ON SCHEMA {schema_q} TO {owner}"))
         conn.execute(text(f"REVOKE CREATE ON SCHEMA {schema_q} FROM {device}, {admin}"))
         conn.execute(text(f"GRANT USAGE ON SCHEMA {schema_q} TO {device}, {admin}"))
-        tables = [
-            str(t)
-            for t in conn.execute(
-                text("SELECT tablename FROM pg_tables WHERE schemaname = :s ORDER BY tablename"),
-                {"s": schema},
-            ).scalars()
-        ]
-        granted, ungranted = [], []
-        for table in tables:
-            t = f"{schema_q}.{q(table)}"
-            conn.execute(text(f"ALTER TABLE {t} OWNER TO {owner}"))  # its sequences and indexes follow
-            conn.execute(text(f"REVOKE ALL ON {t} FROM {device}, {admin}"))
-            rule = GRANTS.get(table)
-            if rule is None:
-                ungranted.append(table)
-                continue
-            if rule.device:
-                conn.execute(text(f"GRANT {', '.join(rule.device)} ON {t} TO {device}"))
-            if rule.device_update_columns:
-                cols = ", ".join(q(c) for c in rule.device_update_columns)
-                conn.execute(text(f"GRANT UPDATE ({cols}) ON {t} TO {device}"))
-            if rule.admin:
-                conn.execute(text(f"GRANT {', '.join(rule.admin)} ON {t} TO {admin}"))
-            granted.append(table)
-        # New ids for sessions, marks and audit entries come from sequences.
-        conn.execute(text(f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA {schema_q} TO {device}, {admin}"))
+        granted, ungranted = _grant_tables(conn, names, str(schema), transfer=True)
     if ungranted:
         log.warning("Tables without grants (add them to kiosk/infra/db/roles.py): %s", ", ".join(ungranted))
     log.info("Database roles ready: %s (%d tables granted)", ", ".join(names.all()), len(granted))
     return RolesReport(created, tuple(granted), tuple(ungranted))
+
+
+def _grant_tables(
+    conn: Connection, names: RoleNames, schema: str, *, transfer: bool
+) -> tuple[list[str], list[str]]:
+    """Revoke and re-grant every table of ``schema`` from :data:`GRANTS` (``transfer``: and hand
+    it to the owner first); the tables granted and those not in the list."""
+    q = conn.dialect.identifier_preparer.quote
+    owner, device, admin = (q(n) for n in names.all())
+    tables = [
+        str(t)
+        for t in conn.execute(
+            text("SELECT tablename FROM pg_tables WHERE schemaname = :s ORDER BY tablename"), {"s": schema}
+        ).scalars()
+    ]
+    granted, ungranted = [], []
+    for table in tables:
+        t = f"{q(schema)}.{q(table)}"
+        if transfer:
+            conn.execute(text(f"ALTER TABLE {t} OWNER TO {owner}"))  # its sequences and indexes follow
+        conn.execute(text(f"REVOKE ALL ON {t} FROM {device}, {admin}"))
+        rule = GRANTS.get(table)
+        if rule is None:
+            ungranted.append(table)
+            continue
+        if rule.device:
+            conn.execute(text(f"GRANT {', '.join(rule.device)} ON {t} TO {device}"))
+        if rule.device_update_columns:
+            cols = ", ".join(q(c) for c in rule.device_update_columns)
+            conn.execute(text(f"GRANT UPDATE ({cols}) ON {t} TO {device}"))
+        if rule.admin:
+            conn.execute(text(f"GRANT {', '.join(rule.admin)} ON {t} TO {admin}"))
+        granted.append(table)
+    # New ids for sessions, marks and audit entries come from sequences.
+    conn.execute(text(f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA {q(schema)} TO {device}, {admin}"))
+    return granted, ungranted
+
+
+def regrant_as_owner(engine: Engine) -> tuple[str, ...] | None:
+    """After ``kiosk db upgrade`` run as ``kiosk_owner``: grant the new tables to the device and
+    admin accounts at once (no second run of ``create-roles`` needed). ``None`` when the
+    connected account is not a kiosk owner (nothing done); else the tables granted."""
+    if engine.dialect.name != "postgresql":
+        return None
+    with engine.begin() as conn:
+        user = str(conn.execute(text("SELECT current_user")).scalar_one())
+        suffix = "kiosk_owner"
+        if not user.endswith(suffix):
+            return None
+        names = RoleNames.with_prefix(user[: -len(suffix)])
+        found = conn.execute(
+            text("SELECT count(*) FROM pg_roles WHERE rolname IN (:d, :a)"),
+            {"d": names.device, "a": names.admin},
+        ).scalar_one()
+        if found != 2:
+            return None
+        schema = str(conn.execute(text("SELECT current_schema()")).scalar_one())
+        granted, ungranted = _grant_tables(conn, names, schema, transfer=False)
+    if ungranted:
+        log.warning("Tables without grants (add them to kiosk/infra/db/roles.py): %s", ", ".join(ungranted))
+    log.info("Grants renewed for %s and %s on %d tables", names.device, names.admin, len(granted))
+    return tuple(granted)
 
 
 def _ensure_role(conn: Connection, quoted: str, name: str) -> bool:
