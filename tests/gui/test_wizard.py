@@ -264,6 +264,8 @@ def test_full_run_writes_config_without_password(  # type: ignore[no-untyped-def
     assert "PGPASSWORD" in wizard.done_page.summary.text()
     shot(wizard, "07-done")
     assert not wiz_settings.user_config_file.exists()  # nothing written before Finish
+    wizard.done_page.admin_name.setText("head")  # the first admin account
+    wizard.done_page.admin_pin.setText("1357")
 
     assert not wizard.button(QWizard.WizardButton.FinishButton).isEnabled()  # save and check first
     done = wizard.done_page
@@ -273,6 +275,12 @@ def test_full_run_writes_config_without_password(  # type: ignore[no-untyped-def
     assert "Recognition" in done.checks_view.text()
     wizard.button(QWizard.WizardButton.FinishButton).click()
     assert wizard.result() == QWizard.DialogCode.Accepted
+    from kiosk.app.accounts import AccountService
+    from kiosk.core.authz import Role
+
+    accounts_engine = create_engine(empty_pg_url)
+    assert AccountService(accounts_engine).sign_in("head", "1357").role is Role.ADMIN
+    accounts_engine.dispose()
     raw = wiz_settings.user_config_file.read_text(encoding="utf-8")
     assert "only-in-memory-pw" not in raw
     config = tomllib.loads(raw)

@@ -9,10 +9,26 @@ from __future__ import annotations
 import html
 import logging
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.app.checks import Check, run_checks
-from kiosk.app.setup import PASSWORD_ENV, PasswordKeeping, SaveResult, reload_settings, save_setup
+from kiosk.app.setup import (
+    PASSWORD_ENV,
+    PasswordKeeping,
+    SaveResult,
+    create_first_admin,
+    reload_settings,
+    save_setup,
+)
 from kiosk.core.errors import KioskError
 from kiosk.gui.runner import Changed, Changes, MutationOp, OpHandle, OpRunner, Report
 from kiosk.gui.wizard.common import SetupPage, StatusLabel
@@ -42,8 +58,19 @@ class DonePage(SetupPage):
         row = QHBoxLayout()
         row.addWidget(self.save_button)
         row.addStretch(1)
+        # The first admin: signs in to leave kiosk mode, enroll, change settings, add accounts.
+        self.admin_box = QGroupBox(self.tr("First admin account (skip if the school has one)"))
+        form = QFormLayout(self.admin_box)
+        self.admin_name = QLineEdit()
+        self.admin_name.setMaxLength(100)
+        self.admin_pin = QLineEdit()
+        self.admin_pin.setEchoMode(QLineEdit.EchoMode.Password)
+        form.addRow(self.tr("Admin &name:"), self.admin_name)
+        form.addRow(self.tr("Admin &PIN or password:"), self.admin_pin)
+        self.admin_created: str | None = None
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
+        layout.addWidget(self.admin_box)
         layout.addLayout(row)
         layout.addWidget(self.status)
         layout.addWidget(self.checks_view, 1)
@@ -87,9 +114,17 @@ class DonePage(SetupPage):
     def save_and_check(self) -> None:
         if self.busy():
             return
-        settings, choices = self.state.settings, self.state.choices()
+        st = self.state
+        settings, choices = st.settings, st.choices()
+        admin_name, admin_secret = self.admin_name.text().strip(), self.admin_pin.text()
+        make_admin = bool(admin_name) and self.admin_created is None
 
         def work(_report: Report) -> Changed[tuple[SaveResult, list[Check]]]:
+            if make_admin:  # first, so a refused account (bad PIN, no right) saves nothing
+                self.admin_created = (
+                    create_first_admin(st.database, settings, admin_name, admin_secret, st.owner)
+                    or self.admin_created
+                )
             saved = save_setup(settings, choices)
             return Changed((saved, run_checks(reload_settings(settings))), Changes(roster=False))
 
@@ -108,6 +143,7 @@ class DonePage(SetupPage):
 
     def _checked(self, value: tuple[SaveResult, list[Check]]) -> None:
         self.result, self.checks = value
+        self.admin_pin.clear()
         items = []
         for check in self.checks:
             color = _COLORS.get(check.mark, "")
