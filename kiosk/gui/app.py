@@ -62,7 +62,7 @@ def build_gui(
     window = window or MainWindow()
     session = SessionController(ctx, window, class_code=class_code, camera=camera, auto_end=auto_end)
     admin = AdminController(settings, window, session.guard, ctx=ctx, runner=session.db)
-    records = RecordsScreen(ctx, window, session.db)
+    records = RecordsScreen(ctx, window, session.db, session.guard)
     window.set_kiosk_mode(settings.gui.kiosk_mode if kiosk_mode is None else kiosk_mode)
     session.startup()
     return KioskGui(window, session, admin, ctx, records)

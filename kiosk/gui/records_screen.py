@@ -1,8 +1,9 @@
 """Opens the records screen from the main window, and the teacher's sign-off from the
 summary of a session that just ended. Built once by :func:`kiosk.gui.app.build_gui`.
 
-The records hold personal data of every class: in kiosk mode, with an admin PIN set, the
-screen opens only after the PIN (a student at the kiosk must not browse them).
+The records hold personal data of every class: in kiosk mode the screen opens only for an
+admin (the window's :class:`~kiosk.gui.access_guard.AccessGuard`; a student at the kiosk
+must not browse them), and corrections name the signed-in account.
 """
 
 from __future__ import annotations
@@ -10,10 +11,11 @@ from __future__ import annotations
 import logging
 from datetime import date
 
-from kiosk.app.admin_pin import pin_is_set
+from kiosk.core.authz import Action
 from kiosk.core.errors import KioskError
+from kiosk.gui.access_guard import AccessGuard
 from kiosk.gui.context import GuiContext
-from kiosk.gui.dialogs import PinDialog, show_error
+from kiosk.gui.dialogs import show_error
 from kiosk.gui.main_window import MainWindow
 from kiosk.gui.records_controller import RecordsController
 from kiosk.gui.records_view import RecordsView
@@ -23,12 +25,20 @@ log = logging.getLogger(__name__)
 
 
 class RecordsScreen:
-    def __init__(self, ctx: GuiContext, window: MainWindow, runner: OpRunner | None = None) -> None:
+    def __init__(
+        self,
+        ctx: GuiContext,
+        window: MainWindow,
+        runner: OpRunner | None = None,
+        guard: AccessGuard | None = None,
+    ) -> None:
         """``runner``: the window's database runner, shared with the session screen (one caller
-        at a time, and both screens refresh from the changes either makes)."""
+        at a time, and both screens refresh from the changes either makes); ``guard``: who may
+        open the records in kiosk mode (the window always gives it)."""
         self.ctx = ctx
         self.window = window
         self.runner = runner
+        self.guard = guard
         self.controller: RecordsController | None = None
         window.records_requested.connect(self.request)
         window.summary_view.sign_off_requested.connect(self.sign_off_ended_session)
@@ -53,14 +63,8 @@ class RecordsScreen:
         show_error(self.window, error)
 
     def request(self) -> None:
-        settings = self.ctx.settings
-        if self.window.kiosk_mode and pin_is_set(settings):
-            pin = PinDialog(
-                settings.gui.admin_pin_hash, self.window.tr("The records: enter the admin PIN."), self.window
-            )
-            pin.accepted.connect(self.open)
-            pin.finished.connect(pin.deleteLater)
-            pin.open()
+        if self.window.kiosk_mode and self.guard is not None:
+            self.guard.require(Action.RECORDS_ALL, self.open)
             return
         self.open()
 
@@ -69,6 +73,8 @@ class RecordsScreen:
         store = self.ctx.store
         if controller is None or store is None:
             return None
+        if self.guard is not None and self.guard.actor:
+            controller.actor = self.guard.actor  # corrections name the signed-in account
         controller.runner.query(
             lambda: [c.code for c in store.list_classes()],
             controller.load,

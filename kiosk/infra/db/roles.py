@@ -105,6 +105,8 @@ def create_roles(engine: Engine, names: RoleNames, passwords: dict[str, str] | N
         db_q, schema_q = q(database), q(schema)
         owner, device, admin = (q(n) for n in names.all())
         conn.execute(text(f"GRANT CONNECT ON DATABASE {db_q} TO {owner}, {device}, {admin}"))
+        # The owner's migrations add trusted extensions (pg_trgm, unaccent for the name search).
+        conn.execute(text(f"GRANT CREATE ON DATABASE {db_q} TO {owner}"))
         # Before PostgreSQL 15 every role may create tables in "public": not the device.
         conn.execute(text(f"REVOKE CREATE ON SCHEMA {schema_q} FROM PUBLIC"))
         conn.execute(text(f"GRANT USAGE, CREATE ON SCHEMA {schema_q} TO {owner}"))

@@ -116,8 +116,7 @@ def upgrade(engine: Engine) -> SchemaStatus:
         raise SchemaError(
             f"The database schema must be upgraded ({before.current or 'empty'} -> {before.head}), "
             f"and the account {engine.url.username or ''} may not change it.",
-            "Run `kiosk db upgrade` once with the owner account (kiosk_owner), then "
-            "`kiosk db create-roles` again; nothing was changed.",
+            "Run `kiosk db upgrade` once with the owner account (kiosk_owner); nothing was changed.",
         ) from None
     log.info("Database schema upgraded from %s to %s", before.current or "empty", before.head)
     return status(engine)

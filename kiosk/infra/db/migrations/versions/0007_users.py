@@ -1,7 +1,7 @@
 """user accounts: admins and teachers who sign in at the kiosks (hashed PINs, throttling)
 
 Revision ID: 0007_users
-Revises: 0004
+Revises: 0006_admin
 Create Date: 2026-11-30
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0007_users"
-down_revision = "0004"
+down_revision = "0006_admin"
 branch_labels = None
 depends_on = None
 
