@@ -232,7 +232,12 @@ def test_bad_configuration_reaches_the_cli_as_one_line(
 def test_dataclass_defaults_equal_the_documented_config_toml() -> None:
     documented = tomllib.loads(config.REPO_DEFAULTS.read_text(encoding="utf-8"))
     assert set(documented) == set(config._SECTIONS) | {"kiosk"}
-    assert documented["kiosk"] == {"id": Settings(data_dir=Path("x"), user_config_file=Path("y")).kiosk_id}
+    plain = Settings(data_dir=Path("x"), user_config_file=Path("y"))
+    assert documented["kiosk"] == {
+        "id": plain.kiosk_id,
+        "sessions_without_login": plain.sessions_without_login,
+        "lock_after_minutes": plain.lock_after_minutes,
+    }
     for name, cls in config._SECTIONS.items():
         defaults = asdict(cls())
         assert set(documented[name]) == {f.name for f in fields(cls)}, f"[{name}] documents other keys"
@@ -253,3 +258,12 @@ def test_sqlite_connections_get_the_safety_pragmas(tmp_path: Path) -> None:
     finally:
         engine.dispose()
     assert got == {"journal_mode": "wal", "foreign_keys": 1, "synchronous": 2, "busy_timeout": 5000}
+
+
+def test_kiosk_access_settings_are_read_and_checked(tmp_path: Path) -> None:
+    good = write(tmp_path / "good.toml", "[kiosk]\nsessions_without_login = true\nlock_after_minutes = 2\n")
+    settings = load_settings(data_dir=tmp_path, config_file=good, env={})
+    assert settings.sessions_without_login and settings.lock_after_minutes == 2.0
+    bad = write(tmp_path / "bad.toml", "[kiosk]\nsessions_without_login = 'sometimes'\n")
+    with pytest.raises(ConfigError, match=r"\[kiosk\] sessions_without_login"):
+        load_settings(data_dir=tmp_path, config_file=bad, env={})
