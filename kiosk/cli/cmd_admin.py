@@ -1,4 +1,5 @@
-"""``kiosk admin-pin``: set or clear the PIN that guards kiosk mode and settings."""
+"""``kiosk admin-pin``: set or clear the old single admin PIN (kept for kiosks without accounts;
+on the next start it becomes the admin account ``admin``, see :mod:`kiosk.app.accounts`)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from typing import Any
 
 from kiosk.app.admin_pin import save_pin, validate_pin
 from kiosk.cli.context import CliContext, echo
-from kiosk.core.errors import InvalidInput
+from kiosk.core.errors import InvalidInput, KioskError
 
 
 def register(sub: Any) -> None:
@@ -41,4 +42,12 @@ def set_admin_pin(args: argparse.Namespace, ctx: CliContext) -> int:
         return 0
     save_pin(ctx.settings, _read_pin(args))
     echo(f"Admin PIN set (stored hashed in {ctx.settings.user_config_file}).")
+    try:
+        has_accounts = ctx.database().accounts.has_accounts()
+    except KioskError:
+        has_accounts = False  # the database is away: the PIN is saved, say nothing more
+    if has_accounts:
+        echo("This kiosk has accounts: the PIN guards nothing while they exist. Use `kiosk user`.")
+    else:
+        echo("On the kiosk's next start it becomes the admin account 'admin' (same PIN).")
     return 0

@@ -154,6 +154,9 @@ class AccessGuard(QObject):
         for dialog in self.window.findChildren(QDialog):
             if dialog.isVisible():
                 dialog.reject()
+        w = self.window
+        if w.stack.currentWidget() not in (w.start_view, w.live_view, w.summary_view):
+            w.show_start()  # an admin's screen (the records) left open: back to the kiosk's own
         self.locked.emit()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

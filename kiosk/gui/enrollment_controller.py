@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import getpass
 import logging
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -58,6 +59,7 @@ class EnrollmentController(QObject):
         self.check_timer.setInterval(CHECK_INTERVAL_MS)
         self.check_timer.timeout.connect(self._check)
         self.on_closed: Any = None
+        self.actor: Callable[[], str] = _actor  # the window sets the signed-in account's name
 
     # --- opening and closing ------------------------------------------------------------
     def open(self, class_code: str | None, camera_spec: str) -> EnrollmentDialog:
@@ -130,7 +132,7 @@ class EnrollmentController(QObject):
         student_id = dialog.student_id.text().strip()
         consent = dialog.consent.isChecked()
         consent_by = dialog.consent_by.text().strip() or None
-        actor = _actor()
+        actor = self.actor()
 
         if existing is not None:
             if existing.consent_given == consent and (existing.consent_by or None) == consent_by:

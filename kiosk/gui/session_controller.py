@@ -453,6 +453,7 @@ class SessionController(QObject):
         if self.enrollment is None:
             self.enrollment = EnrollmentController(self.ctx, self.window, self.db, self.models)
             self.enrollment.on_closed = self._enrollment_closed
+            self.enrollment.actor = self._actor  # consent changes name the signed-in admin
         spec = self.window.start_view.camera_spec
         self.camera.stop()  # one reader per camera: the dialog takes it over
         self.window.start_view.preview.clear()

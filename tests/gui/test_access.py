@@ -194,10 +194,13 @@ def test_inactivity_signs_out_and_closes_what_was_left_open(
     )
     menu = gui.admin.dialog
     assert menu is not None and gui.session.guard.actor == ADMIN
+    gui.records.request()  # signed in as an admin: the records open without asking again
+    qtbot.waitUntil(lambda: gui.window.stack.currentWidget() is not gui.window.start_view, timeout=5000)
     with qtbot.waitSignal(gui.session.guard.locked, timeout=5000):
         pass
     assert gui.session.guard.account is None
     assert not menu.isVisible()
+    assert gui.window.stack.currentWidget() is gui.window.start_view  # the records closed
     assert gui.window.kiosk_mode  # still locked: the next admin action asks again
     press(qtbot, gui, Qt.Key.Key_F11)
     login_dialog(qtbot, gui).reject()
