@@ -47,8 +47,11 @@ class AccountService:
         cache: LocalCache | None = None,
         *,
         clock: Callable[[], datetime] = _now,
+        reachable: Callable[[], bool] = lambda: True,
     ) -> None:
+        """``reachable``: False while the store knows the server is away (no wait for a timeout)."""
         self._engine = engine
+        self._reachable = reachable
         self._factory = session_factory(engine) if engine is not None else None
         self._cache = cache
         self._clock = clock
@@ -90,7 +93,7 @@ class AccountService:
 
     def has_accounts(self) -> bool:
         """Whether any active account exists (none: the kiosk is open, as before accounts)."""
-        if self._factory is not None:
+        if self._factory is not None and (self._cache is None or self._reachable()):
             try:
                 with unit_of_work(self._factory) as s:
                     return user_repo.count(s) > 0
@@ -119,7 +122,7 @@ class AccountService:
     # --- signing in ---------------------------------------------------------------------------
     def sign_in(self, name: str, secret: str) -> Account:
         """The account when ``secret`` is right; :class:`AccessDenied` saying why otherwise."""
-        if self._factory is not None:
+        if self._factory is not None and (self._cache is None or self._reachable()):
             try:
                 return self._sign_in_online(name, secret)
             except DBAPIError as exc:

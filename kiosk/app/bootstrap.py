@@ -180,7 +180,13 @@ class KioskServices:
         """Who may sign in: the central database, or the local copy while it is down."""
         if self._accounts is None:
             cache = getattr(self.store, "cache", None)
-            self._accounts = AccountService(self.engine, cache if isinstance(cache, LocalCache) else None)
+            store = self.store
+            self._accounts = AccountService(
+                self.engine,
+                cache if isinstance(cache, LocalCache) else None,
+                # While the store knows PostgreSQL is away, sign in from the copy at once.
+                reachable=lambda: getattr(store, "online", None) is not False,
+            )
         return self._accounts
 
     def enrollment(self) -> EnrollmentService:

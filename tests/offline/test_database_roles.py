@@ -165,3 +165,28 @@ def test_upgrade_runs_as_the_owner_and_is_refused_to_the_device(
         _refused(device, "DELETE FROM classes")
     finally:
         device.dispose()
+
+
+def test_the_roster_is_still_copied_when_the_device_may_not_read_the_accounts(
+    roles: Roles, seeded: tuple[str, list[uuid.UUID]], tmp_path: Path
+) -> None:
+    """Grants from before the accounts existed: the offline copy of the roster must not stop."""
+    import numpy as np
+
+    from kiosk.infra.offline.cache import LocalCache
+    from kiosk.infra.offline.keys import VectorCipher
+
+    roles.create()
+    superuser = create_engine(roles.url)
+    with superuser.begin() as conn:
+        conn.execute(text(f'REVOKE ALL ON users FROM "{roles.names.device}"'))
+    superuser.dispose()
+    device = create_engine(roles.url_for(roles.names.device))
+    cache = LocalCache.open(tmp_path / "cache", VectorCipher(np.random.default_rng(2).bytes(32)))
+    try:
+        result = cache.refresh_from(device)
+        assert result.classes == 1 and result.students == 12
+        assert not cache.has_accounts()
+    finally:
+        cache.close()
+        device.dispose()

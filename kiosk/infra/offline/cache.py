@@ -26,6 +26,8 @@ from pathlib import Path
 
 import numpy as np
 from sqlalchemy import Engine
+from sqlalchemy.exc import ProgrammingError
+from sqlalchemy.orm import Session
 
 from kiosk.core.authz import Account, Role, Throttle
 from kiosk.core.domain import ClassInfo, StudentInfo
@@ -162,7 +164,7 @@ class LocalCache:
             }
             all_ids = [st.id for roster in rosters.values() for st in roster]
             photos = student_repo.photos(s, all_ids)
-            accounts = user_repo.list_accounts(s)
+            accounts = _accounts_or_none(s)
             models = sorted(encoding_repo.counts_by_model(s))
             galleries = [
                 (c.code, encoding_repo.load_gallery(s, m, class_code=c.code))
@@ -175,7 +177,8 @@ class LocalCache:
         changed = tuple(sorted(k for k, fp in before.items() if after.get(k) != fp))
         with self._db.transaction() as conn:
             for table in ("classes", "students", "photos", "galleries", "users"):
-                conn.execute(f"DELETE FROM {table}")
+                if table != "users" or accounts is not None:
+                    conn.execute(f"DELETE FROM {table}")
             conn.executemany(
                 "INSERT INTO classes VALUES (?, ?, ?, ?)",
                 [
@@ -233,7 +236,7 @@ class LocalCache:
                         a.throttle.failures,
                         _iso(a.throttle.last_failure_at),
                     )
-                    for a in accounts
+                    for a in accounts or []
                 ],
             )
             conn.execute("INSERT OR REPLACE INTO meta VALUES ('last_refresh', ?)", (at.isoformat(),))
@@ -463,6 +466,17 @@ def _student(r: sqlite3.Row) -> StudentInfo:
         consent_by=r["consent_by"],
         encoding_count=int(r["encoding_count"]),
     )
+
+
+def _accounts_or_none(session: Session) -> list[Account] | None:
+    """The accounts, or ``None`` when this database account may not read them (grants from an
+    older ``kiosk db create-roles``): the roster is copied anyway, the old account copy kept."""
+    try:
+        with session.begin_nested():
+            return user_repo.list_accounts(session)
+    except ProgrammingError as exc:
+        log.warning("The accounts could not be copied for offline sign-in (%s)", type(exc.orig).__name__)
+        return None
 
 
 def _open_checked(path: Path) -> LocalDb:
