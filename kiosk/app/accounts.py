@@ -66,6 +66,11 @@ class AccountService:
             with unit_of_work(self._factory) as s:
                 return work(s)
         except DBAPIError as exc:
+            if getattr(exc.orig, "sqlstate", None) == "42501":  # insufficient privilege
+                raise AccessDenied(
+                    "This database account may not change the accounts (a classroom PC's kiosk_device).",
+                    "Do it as kiosk_admin or the owner: `kiosk --database URL user ...`.",
+                ) from None
             raise as_kiosk_error(exc, what) from None
 
     def add(self, name: str, role: Role, secret: str) -> Account:

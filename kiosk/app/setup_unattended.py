@@ -13,9 +13,10 @@ the password came from ``PGPASSWORD`` and there is no keyring, the environment s
 place (the kiosk's service must set it too). ``--pgpass`` alone, on a re-run, keeps the
 entry already in the file.
 
-The admin: there is one scrypt admin PIN today (:mod:`kiosk.app.admin_pin`); ``--admin-user
-NAME --admin-pin-file F`` sets that PIN from the file and records NAME in ``[gui] admin_user``.
-When the kiosk gains user accounts, this is where the first admin account will be created.
+The admin: ``--admin-user NAME --admin-pin-file F`` creates the first admin account (name and
+PIN, :mod:`kiosk.app.accounts`) unless the database has accounts already (a re-run, or the
+school's other PCs: accounts are shared), and also keeps that PIN as the kiosk's old single
+admin PIN, the fallback while the database cannot be opened at all.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ from kiosk.app.setup import (
     SaveResult,
     SchemaPlan,
     SetupChoices,
+    create_first_admin,
     keeping_password,
     password_store_available,
     pgpass_file,
@@ -175,13 +177,15 @@ def unattended_setup(
         )
     admin_user = None
     pin_hash = None
+    admin_pin = ""
     if options.admin_user is not None and options.admin_pin_file is not None:
         admin_user = " ".join(options.admin_user.split())
         if not admin_user or len(admin_user) > ADMIN_NAME_MAX:
             raise InvalidInput(
                 f"{options.admin_user!r} is not a usable admin name.", "Give the admin's name."
             )
-        pin_hash = hash_pin(validate_pin(_read_secret_file(options.admin_pin_file, "admin PIN")))
+        admin_pin = validate_pin(_read_secret_file(options.admin_pin_file, "admin PIN"))
+        pin_hash = hash_pin(admin_pin)
     kiosk_id = check_kiosk_id(options.kiosk_id) if options.kiosk_id is not None else None
     profile = check_profile(settings, options.profile or settings.recognition.profile)
     camera = check_camera(options.camera if options.camera is not None else settings.camera.source)
@@ -189,6 +193,8 @@ def unattended_setup(
 
     where = probe_database(choice, settings)
     plan = upgrade_schema(choice, settings)
+    if admin_user is not None:
+        create_first_admin(choice, settings, admin_user, admin_pin)  # shared by the school's kiosks
     choices = SetupChoices(
         database=choice,
         profile=profile,

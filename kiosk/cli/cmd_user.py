@@ -21,7 +21,7 @@ def register(sub: Any) -> None:
     user = sub.add_parser("user", help="accounts that sign in at the kiosks: add, list, disable, reset")
     user_sub = user.add_subparsers(dest="user_command", metavar="ACTION", required=True)
     add = user_sub.add_parser("add", help="add an account (asks for its PIN or password)")
-    add.add_argument("name", help="the sign-in name, one word (e.g. mschmidt)")
+    add.add_argument("name", help='the sign-in name (e.g. mschmidt or "Ms Rivera")')
     add.add_argument("--role", default="teacher", help="admin or teacher (default: teacher)")
     _secret_options(add)
     add.set_defaults(handler=add_user)

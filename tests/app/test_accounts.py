@@ -77,7 +77,7 @@ def test_throttling_and_lock_out_survive_a_restart(engine: Engine) -> None:
 
 def test_bad_names_and_pins_are_refused_whole(engine: Engine) -> None:
     accounts = AccountService(engine)
-    for name, secret in (("two words", "1234"), ("", "1234"), ("ok", "12"), ("ok", "short")):
+    for name, secret in (("bell\x07", "1234"), ("  ", "1234"), ("ok", "12"), ("ok", "short")):
         with pytest.raises(InvalidInput):
             accounts.add(name, Role.TEACHER, secret)
     assert accounts.list_accounts() == []

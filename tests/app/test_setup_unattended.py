@@ -68,6 +68,9 @@ def test_local_setup_is_complete_idempotent_and_keeps_comments(
         k: v for k, v in config.items() if k != "gui"
     }
     assert run_cli(capsys, ["--data-dir", str(data), "class", "list"]).code == 0
+    # The first admin account, made once (the re-run found it and added nothing).
+    listed = run_cli(capsys, ["--data-dir", str(data), "user", "list"])
+    assert listed.out.count("Ms Rivera") == 1 and "admin" in listed.out
 
 
 @pytest.mark.parametrize(

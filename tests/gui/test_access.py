@@ -230,7 +230,7 @@ def test_an_admin_adds_disables_and_unlocks_accounts_in_the_window(
     dialog.accounts.setCurrentRow(next(i for i in range(3) if "okafor" in dialog.accounts.item(i).text()))
     qtbot.mouseClick(dialog.disable_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: any("disabled" in dialog.accounts.item(i).text() for i in range(3)), timeout=5000)
-    dialog.name.setText("x y")
+    dialog.name.setText("bad\x07name")
     dialog.pin.setText("1234")
     qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.last_error is not None, timeout=5000)

@@ -315,7 +315,7 @@ class LocalCache:
 
     def account(self, name: str) -> Account | None:
         """The copied account; its throttle counts the server's and this kiosk's offline failures."""
-        key = name.strip().lower()
+        key = " ".join(name.split()).lower()
         rows = self._db.query("SELECT * FROM users WHERE name = ?", (key,))
         if not rows:
             return None
@@ -339,15 +339,15 @@ class LocalCache:
             conn.execute(
                 "INSERT INTO login_failures VALUES (?, 1, ?) ON CONFLICT (name) DO UPDATE "
                 "SET failures = failures + 1, last_failure_at = excluded.last_failure_at",
-                (name.strip().lower(), at.isoformat()),
+                (" ".join(name.split()).lower(), at.isoformat()),
             )
 
     def clear_login_failures(self, name: str) -> None:
         with self._db.transaction() as conn:
-            conn.execute("DELETE FROM login_failures WHERE name = ?", (name.strip().lower(),))
+            conn.execute("DELETE FROM login_failures WHERE name = ?", (" ".join(name.split()).lower(),))
             conn.execute(
                 "UPDATE users SET failures = 0, last_failure_at = NULL WHERE name = ?",
-                (name.strip().lower(),),
+                (" ".join(name.split()).lower(),),
             )
 
     # -- reads --------------------------------------------------------------------------

@@ -13,6 +13,10 @@ from kiosk.infra.db.models import UserAccount
 from kiosk.infra.db.repo._common import check_length, flush_or_conflict
 
 
+def _key(name: str) -> str:
+    return " ".join(name.split()).lower()
+
+
 def to_account(row: UserAccount) -> Account:
     return Account(
         name=row.name,
@@ -25,7 +29,7 @@ def to_account(row: UserAccount) -> Account:
 
 
 def _row(session: Session, name: str) -> UserAccount:
-    row = session.scalar(select(UserAccount).where(func.lower(UserAccount.name) == name.strip().lower()))
+    row = session.scalar(select(UserAccount).where(func.lower(UserAccount.name) == _key(name)))
     if row is None:
         raise NotFound(f"There is no account named {name!r}.", "See the accounts with `kiosk user list`.")
     return row
@@ -33,7 +37,7 @@ def _row(session: Session, name: str) -> UserAccount:
 
 def find(session: Session, name: str) -> Account | None:
     """The account (names compare without regard to case), or ``None``."""
-    row = session.scalar(select(UserAccount).where(func.lower(UserAccount.name) == name.strip().lower()))
+    row = session.scalar(select(UserAccount).where(func.lower(UserAccount.name) == _key(name)))
     return to_account(row) if row is not None else None
 
 
@@ -51,10 +55,11 @@ def count(session: Session, *, role: Role | None = None, active_only: bool = Tru
 
 
 def add(session: Session, name: str, role: Role, secret_hash: str) -> Account:
-    name = name.strip()
-    if not name or any(c.isspace() for c in name) or not name.isprintable():
+    name = " ".join(name.split())  # "Ms  Rivera" and "Ms Rivera" are one name
+    if not name or not name.isprintable():
         raise InvalidInput(
-            f"{name!r} cannot be an account name.", "Use one word of letters and digits, such as mschmidt."
+            f"{name!r} cannot be an account name.",
+            "Use letters, digits and spaces, such as mschmidt or Ms Rivera.",
         )
     check_length("account name", name, UserAccount.__table__.c.name)
     if find(session, name) is not None:
@@ -87,7 +92,7 @@ def record_failure(session: Session, name: str, at: datetime) -> None:
     # One UPDATE, counted by the server: two kiosks guessing at once both count.
     session.execute(
         update(UserAccount)
-        .where(func.lower(UserAccount.name) == name.strip().lower())
+        .where(func.lower(UserAccount.name) == _key(name))
         .values(failures=UserAccount.failures + 1, last_failure_at=at)
     )
 
@@ -95,6 +100,6 @@ def record_failure(session: Session, name: str, at: datetime) -> None:
 def record_success(session: Session, name: str, at: datetime) -> None:
     session.execute(
         update(UserAccount)
-        .where(func.lower(UserAccount.name) == name.strip().lower())
+        .where(func.lower(UserAccount.name) == _key(name))
         .values(failures=0, last_failure_at=None, last_login_at=at)
     )
