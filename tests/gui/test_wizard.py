@@ -167,7 +167,7 @@ def test_a_classroom_account_is_taken_and_the_owner_asked_for_the_tables(
         )
         message = press_test(qtbot, wizard)
         assert wizard.database_page.status.kind == "ok", message
-        wizard.database_page.env_check.setChecked(True)
+        wizard.database_page.env_radio.setChecked(True)
         click_next(wizard, PageId.SCHEMA)
         page = wizard.schema_page
         qtbot.waitUntil(lambda: page.current is not None, timeout=WAIT_MS)
