@@ -1,7 +1,7 @@
 """user accounts: admins and teachers who sign in at the kiosks (hashed PINs, throttling)
 
-Revision ID: 0008_users
-Revises: 0007_search_fts
+Revision ID: 0009_users
+Revises: 0008_sealed
 Create Date: 2026-11-30
 """
 
@@ -10,8 +10,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0008_users"
-down_revision = "0007_search_fts"
+revision = "0009_users"
+down_revision = "0008_sealed"
 branch_labels = None
 depends_on = None
 
