@@ -10,8 +10,8 @@
 #
 # Usage: installer/install.sh [--no-dev] [--test-deps] [--no-system] [--force] [--desktop-entry]
 #   --no-dev         install without the dev extras (what the kiosk needs to run); also KIOSK_INSTALL_DEV=0
-#   --test-deps      also the Debian packages for the tests and installer/build.sh (PostgreSQL 15
-#                    server, Xvfb, binutils); never needed to run the kiosk; also KIOSK_INSTALL_TEST_DEPS=1
+#   --test-deps      also the Debian packages for the tests and installer/build.sh (PostgreSQL 15,
+#                    PgBouncer, Xvfb, binutils); never needed to run the kiosk; also KIOSK_INSTALL_TEST_DEPS=1
 #   --no-system      don't check or install Debian packages; also KIOSK_SKIP_SYSTEM_DEPS=1
 #   --force          run pip again even if nothing changed; also KIOSK_INSTALL_FORCE=1
 #   --desktop-entry  also write ~/.local/share/applications/kiosk.desktop pointing at this checkout
@@ -62,8 +62,8 @@ SYSTEM_PACKAGES=(
 # Only for the test command and CI: PostgreSQL 15 for the throwaway test server
 # (installer/pg-test-server.sh), Xvfb to run the GUI on a virtual screen, binutils for
 # PyInstaller's binary analysis in installer/build.sh, locales for the test server that
-# answers in German (installer/run-tests.sh generates de_DE.UTF-8).
-TEST_PACKAGES=(postgresql-15 postgresql-client-15 xvfb xauth binutils locales)
+# answers in German (installer/run-tests.sh generates de_DE.UTF-8), PgBouncer for the district tests.
+TEST_PACKAGES=(postgresql-15 postgresql-client-15 xvfb xauth binutils locales pgbouncer)
 if [ "$test_deps" = 1 ]; then
     SYSTEM_PACKAGES+=("${TEST_PACKAGES[@]}")
 fi

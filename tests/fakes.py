@@ -96,6 +96,19 @@ class FakeIndex:
             out.append(sorted(best.items(), key=lambda c: c[1], reverse=True)[:k])
         return out
 
+    def remove_student(self, student: uuid.UUID) -> int:
+        keep = [i for i, sid in enumerate(self._student_ids) if sid != student]
+        gone = len(self._student_ids) - len(keep)
+        self._vectors = self._vectors[keep]
+        self._student_ids = tuple(self._student_ids[i] for i in keep)
+        return gone
+
+    def add_student(self, student: uuid.UUID, vectors: Vectors) -> int:
+        rows = np.atleast_2d(np.asarray(vectors, dtype=np.float32))
+        self._vectors = np.vstack([self._vectors.reshape(-1, rows.shape[1]), rows])
+        self._student_ids = self._student_ids + (student,) * len(rows)
+        return len(rows)
+
 
 class FakeIndexSource:
     """A :class:`~kiosk.core.ports.FaceIndexSource`: builds from the gallery, unless ``stale``

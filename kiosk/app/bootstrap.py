@@ -15,10 +15,11 @@ import logging
 import os
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine
 
@@ -95,7 +96,9 @@ def open_store(settings: Settings, *, cipher: VectorCipher | None = None) -> Att
         store.notices.append(f"{exc.message} Starting offline.")
         return store
     AccountService(engine).adopt_admin_pin(settings)  # before the cache copies the accounts
-    return OfflineFirstStore.create(settings, engine, cipher=cipher)
+    store = OfflineFirstStore.create(settings, engine, cipher=cipher)
+    engine.dispose()  # the store made its own engines: no idle connection left behind (see README, many kiosks)
+    return store
 
 
 class FaceModels:
@@ -155,9 +158,10 @@ class KioskServices:
         return engine if isinstance(engine, Engine) else None
 
     def session(self, *, actor: str | None = None) -> AttendanceSessionService:
-        """A session service; without loaded models it runs with marking by hand."""
+        """A session service; without loaded models it runs with marking by hand. It hears of
+        roster changes other computers make while it runs (PostgreSQL notifications)."""
         settings = self.settings
-        return AttendanceSessionService(
+        service = AttendanceSessionService(
             self.store,
             self.models.loaded,
             self.index_cache,
@@ -166,6 +170,13 @@ class KioskServices:
             kiosk_id=settings.effective_kiosk_id,
             actor=actor,
         )
+        self._subscribe(service.on_roster_change)
+        return service
+
+    def _subscribe(self, handler: Callable[[Any], None]) -> None:
+        subscribe = getattr(self.store, "subscribe", None)  # only the offline-first store hears changes
+        if callable(subscribe):
+            subscribe(handler)
 
     def roster(self) -> RosterService:
         """Classes, students, consent and face data, on the central database (refused offline)."""

@@ -18,7 +18,7 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, tzinfo
-from typing import Any
+from typing import Any, Protocol
 
 import numpy as np
 import numpy.typing as npt
@@ -41,6 +41,19 @@ from kiosk.core.voting import AttendanceVoting
 from kiosk.infra.config import RecognitionSettings
 
 log = logging.getLogger(__name__)
+
+
+class RosterChangeLike(Protocol):
+    """A notified roster change (see :mod:`kiosk.infra.db.repo.changes`)."""
+
+    @property
+    def class_code(self) -> str | None: ...
+
+    @property
+    def student_uuid(self) -> uuid.UUID | None: ...
+
+    @property
+    def kind(self) -> str: ...
 
 
 def _utc_now() -> datetime:
@@ -217,6 +230,52 @@ class AttendanceSessionService:
             raise InvalidInput("No session is running.", "Start a session for a class first.")
         return self._state
 
+    # --- roster changes announced while the session runs ---------------------------
+
+    def on_roster_change(self, change: RosterChangeLike) -> None:
+        """A student of some class was enrolled, withdrawn, deleted or changed (the store's
+        copy is already up to date): if it is this session's class, update the roster and
+        add or remove just that student's vectors in the running index (no rebuild)."""
+        with self._lock:
+            state = self._state
+            student_uuid = change.student_uuid
+            if state is None or student_uuid is None or change.class_code != state.class_info.code:
+                return
+            current = {s.id: s for s in self.store.roster(state.class_info.code)}
+            student = current.get(student_uuid)
+            roster = dict(state.roster)  # a new dict: the recognition thread may be reading the old one
+            if student is None:
+                roster.pop(student_uuid, None)
+            else:
+                roster[student_uuid] = student
+            state.roster = roster
+            if self.analyser is None:
+                return
+            model = self.analyser.model_name
+            gallery = self.store.gallery(state.class_info.code, model)
+            rows = [i for i, sid in enumerate(gallery.student_ids) if sid == student_uuid]
+            vectors = gallery.vectors[rows] if rows else None
+            if self._index is None:
+                if vectors is None or not (student and student.can_be_recognised):
+                    return
+                # The first enrolled student of the class: nothing to add to, build the index.
+                self._index = self._index_source.get_or_build(
+                    state.class_info.code,
+                    model,
+                    gallery.fingerprint,
+                    lambda: (gallery.vectors, gallery.student_ids),
+                )
+            else:
+                self._index.remove_student(student_uuid)
+                if vectors is not None and student is not None and student.can_be_recognised:
+                    self._index.add_student(student_uuid, vectors)
+            log.info(
+                "Session %s: %s of student %s applied to the face index",
+                state.session.id,
+                change.kind,
+                student_uuid,
+            )
+
     # --- recognition ----------------------------------------------------------------
 
     def process_frame(
@@ -235,13 +294,7 @@ class AttendanceSessionService:
         decisions: dict[int, MatchDecision[uuid.UUID]] = {}
         if to_embed and self._index is not None and self._index.size > 0:
             vectors = self.analyser.embed([usable[i] for i in to_embed])
-            candidates = self._index.search(vectors, self.analyser.model_name, k=5)
-            # A cached index may be older than the roster: a student withdrawn since (consent,
-            # left, moved class) is dropped here, as a fresh index would not hold them.
-            allowed = {sid for sid, s in state.roster.items() if s.can_be_recognised}
-            for i, cands in zip(to_embed, candidates, strict=True):
-                current = [c for c in cands if c[0] in allowed]
-                decisions[i] = decide(current, self._threshold, self._margin)
+            decisions = dict(zip(to_embed, self.match_vectors(vectors), strict=True))
         faces: list[FaceResult] = []
         new_marks: list[AttendanceMark] = []
         for i, track in enumerate(tracked):
@@ -275,6 +328,21 @@ class AttendanceSessionService:
         faces.extend(FaceResult(f.box, "low_quality") for f in detected if not f.accepted)
         elapsed = (time.perf_counter() - started) * 1000
         return FrameResult(seq, tuple(faces), tuple(new_marks), elapsed)
+
+    def match_vectors(self, vectors: npt.NDArray[np.float32]) -> list[MatchDecision[uuid.UUID]]:
+        """The decision for each face vector against this session's index and roster (no voting)."""
+        state = self._require_state()
+        index, analyser = self._index, self.analyser
+        if index is None or analyser is None or index.size == 0:
+            return [decide([], self._threshold, self._margin) for _ in range(len(vectors))]
+        candidates = index.search(vectors, analyser.model_name, k=5)
+        # A cached index may be older than the roster: a student withdrawn since (consent,
+        # left, moved class) is dropped here, as a fresh index would not hold them.
+        allowed = {sid for sid, s in state.roster.items() if s.can_be_recognised}
+        return [
+            decide([c for c in cands if c[0] in allowed], self._threshold, self._margin)
+            for cands in candidates
+        ]
 
     def _auto_mark(
         self, state: _State, student_uuid: uuid.UUID, similarity: float, box: FaceBox, votes: int

@@ -121,6 +121,14 @@ class FaceIndex(Protocol):
         """Per query, the ``k`` most similar students, best first (one entry per student)."""
         ...
 
+    def remove_student(self, student: uuid.UUID) -> int:
+        """Take a student's vectors out (a notified withdrawal); how many there were."""
+        ...
+
+    def add_student(self, student: uuid.UUID, vectors: Vectors) -> int:
+        """Add a student's vectors (a notified enrollment); how many."""
+        ...
+
 
 class FaceIndexSource(Protocol):
     """Where a class's index comes from: a cache, rebuilt from the gallery when it is stale."""

@@ -43,6 +43,13 @@ class DatabaseSettings:
     sslmode: str = ""
     passfile: str = ""  # libpq password file (pgpass) for a PC without a keyring; never the password
     sslrootcert: str = ""  # the CA certificate that verify-ca / verify-full check the server against
+    # Optional second URL for reads a standby may answer (roster and encodings refresh), e.g.
+    # postgresql://kiosk@db2,db1/kiosk?target_session_attrs=prefer-standby. Empty: the main URL.
+    read_url: str = field(default="", repr=False)
+    pgbouncer: bool = False  # behind PgBouncer in transaction mode: no prepared statements
+    # Behind PgBouncer in transaction mode LISTEN does not work: the notification listener
+    # connects here instead (PostgreSQL itself). Empty: the main URL (without PgBouncer).
+    listen_url: str = field(default="", repr=False)
 
 
 @dataclass(frozen=True)

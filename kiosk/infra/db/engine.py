@@ -9,12 +9,19 @@ engine's URL, so an engine made from ``engine.url`` by :func:`derived_engine` ca
 (issue 12: the sync worker once connected unverified where the main engine refused).
 Every engine hides SQL parameters in its error messages: a failed INSERT must not carry a
 pupil's name, photo or face vector into a log or onto a screen.
+
+A PostgreSQL URL may name several servers, libpq's way (``postgresql://kiosk@db1:5432,db2:5432/
+kiosk?target_session_attrs=read-write``): :func:`parse_database_url` turns that into the form
+SQLAlchemy passes to psycopg (``?host=db1:5432&host=db2:5432``), so every engine made from the
+URL (the kiosk's, the sync worker's, the health probe's) follows a promoted standby;
+:func:`derived_engine` also keeps the PgBouncer setting (no prepared statements).
 """
 
 from __future__ import annotations
 
 import contextlib
 import logging
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -38,10 +45,34 @@ log = logging.getLogger(__name__)
 SQLITE_BUSY_TIMEOUT_MS = 5000
 
 
+# scheme://[userinfo@]host1[:port1],host2[:port2][/database][?query]: libpq's multi-host form.
+_MULTI_HOST = re.compile(
+    r"^(?P<head>[A-Za-z0-9+]+://(?:[^@/?]*@)?)(?P<hosts>[^/?@]*,[^/?@]*)(?P<tail>[/?].*)?$"
+)
+
+
+def _split_hosts(raw: str) -> tuple[str, list[str]]:
+    """``(URL without its host list, ["host:port", ...])``; no list for a single host."""
+    found = _MULTI_HOST.match(raw.strip())
+    if found is None:
+        return raw, []
+    hosts = [h.strip() for h in found["hosts"].split(",")]
+    if not all(hosts):
+        raise ConfigError(
+            "The database URL names an empty server in its list of servers.",
+            "Separate servers with commas: postgresql://USER@DB1:5432,DB2:5432/DATABASE.",
+        )
+    return found["head"] + (found["tail"] or "/"), hosts
+
+
 def parse_database_url(raw: str) -> URL:
-    """Parse and normalise a URL; plain ``postgresql://`` means psycopg 3."""
+    """Parse and normalise a URL; plain ``postgresql://`` means psycopg 3; a list of servers
+    ``db1:5432,db2:5432`` becomes ``?host=db1:5432&host=db2:5432`` (tried in order by libpq)."""
     try:
-        url = make_url(raw)
+        bare, hosts = _split_hosts(raw)
+        url = make_url(bare)
+        if hosts:
+            url = url.update_query_pairs([("host", h) for h in hosts], append=True)
     except (ArgumentError, ValueError):  # ValueError: a port that is not a number
         raise ConfigError(
             "The database URL is malformed.",
@@ -68,6 +99,8 @@ def parse_database_url(raw: str) -> URL:
             "The SQLite database URL names no file (it would keep everything in memory and lose it on exit).",
             "Use sqlite:///PATH/TO/FILE.db (three slashes, then the path), or leave --database out.",
         )
+    elif hosts:
+        raise ConfigError("A SQLite database is one file, not a list of servers.", "Give one path.")
     return url
 
 
@@ -127,17 +160,6 @@ def with_tls(url: URL, db: DatabaseSettings) -> URL:
     return url.update_query_dict(updates) if updates else url
 
 
-def derived_engine(engine: Engine, *, connect_args: dict[str, Any], **options: Any) -> Engine:
-    """Another engine to ``engine``'s PostgreSQL database with other pool settings or timeouts.
-
-    Same URL (so the same TLS options), same parameter hiding; ``connect_args`` adds driver
-    options such as timeouts (it cannot remove what the URL says)."""
-    derived = create_engine(engine.url, hide_parameters=True, connect_args=connect_args, **options)
-    if derived.dialect.name == "postgresql":
-        event.listen(derived, "do_connect", connect_with_diagnosis)  # as build_engine_for_url
-    return derived
-
-
 def build_engine_for_url(url: URL, db: DatabaseSettings, *, echo: bool = False) -> Engine:
     if url.get_backend_name() == "sqlite":
         if url.database and url.database != ":memory:":
@@ -185,7 +207,35 @@ def build_engine_for_url(url: URL, db: DatabaseSettings, *, echo: bool = False) 
     )
     # A refused connection carries no SQLSTATE in psycopg 3: the hook finds it (see diagnose).
     event.listen(engine, "do_connect", connect_with_diagnosis)
+    if db.pgbouncer:
+        event.listen(engine, "connect", _no_prepared_statements)
     return engine
+
+
+def _no_prepared_statements(dbapi_connection: Any, _record: Any) -> None:
+    # PgBouncer in transaction mode hands each transaction to any server connection, where
+    # psycopg's automatically prepared statements (after 5 runs of a query) do not exist.
+    dbapi_connection.prepare_threshold = None
+
+
+def behind_pgbouncer(engine: Engine) -> bool:
+    """Whether ``engine`` was built for a PgBouncer in transaction mode (``[database] pgbouncer``)."""
+    return event.contains(engine, "connect", _no_prepared_statements)
+
+
+def derived_engine(engine: Engine, *, connect_args: dict[str, Any], **options: Any) -> Engine:
+    """Another engine to ``engine``'s PostgreSQL database (all its servers) with other pool
+    settings or timeouts.
+
+    Same URL (so the same servers, TLS options and pgpass file), same parameter hiding, same
+    PgBouncer setting; ``connect_args`` adds driver options such as timeouts (it cannot remove
+    what the URL says)."""
+    derived = create_engine(engine.url, hide_parameters=True, connect_args=connect_args, **options)
+    if derived.dialect.name == "postgresql":
+        event.listen(derived, "do_connect", connect_with_diagnosis)  # as build_engine_for_url
+    if behind_pgbouncer(engine):
+        event.listen(derived, "connect", _no_prepared_statements)
+    return derived
 
 
 def build_engine(settings: Settings, *, echo: bool = False) -> Engine:

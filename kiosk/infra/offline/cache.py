@@ -188,43 +188,11 @@ class LocalCache:
             )
             conn.executemany(
                 "INSERT INTO students VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [
-                    (
-                        str(st.id),
-                        st.student_id,
-                        st.name,
-                        st.class_code,
-                        st.email,
-                        st.phone,
-                        int(st.is_active),
-                        int(st.consent_given),
-                        _iso(st.consent_at),
-                        st.consent_by,
-                        st.encoding_count,
-                    )
-                    for roster in rosters.values()
-                    for st in roster
-                ],
+                [_student_row(st) for roster in rosters.values() for st in roster],
             )
             conn.executemany("INSERT INTO photos VALUES (?, ?)", [(str(k), v) for k, v in photos.items()])
-            conn.executemany(
-                "INSERT INTO galleries VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [
-                    (
-                        code,
-                        g.model_name,
-                        g.fingerprint,
-                        int(g.vectors.shape[1]) if g.size else 0,
-                        b"".join(sid.bytes for sid in g.student_ids),
-                        np.asarray(g.encoding_ids, dtype="<i8").tobytes(),
-                        self._cipher.encrypt(
-                            np.ascontiguousarray(g.vectors, dtype="<f4").tobytes(),
-                            _gallery_context(code, g.model_name, g.fingerprint),
-                        ),
-                    )
-                    for code, g in galleries
-                ],
-            )
+            for code, g in galleries:
+                self._write_gallery(conn, code, g)
             conn.executemany(
                 "INSERT INTO users VALUES (?, ?, ?, ?, ?, ?)",
                 [
@@ -349,6 +317,40 @@ class LocalCache:
                 "UPDATE users SET failures = 0, last_failure_at = NULL WHERE name = ?",
                 (" ".join(name.split()).lower(),),
             )
+
+    def refresh_class(self, engine: Engine, class_code: str) -> int:
+        """Copy one class (roster, thumbnails, galleries) from PostgreSQL, after a notified change.
+
+        Students who left the class's active roster (deleted, moved, made inactive) lose their
+        cached row and thumbnail; a withdrawn student keeps their row (consent now false) but
+        their vectors leave the gallery, since the server deleted them. Returns the roster size."""
+        with unit_of_work(session_factory(engine)) as s:
+            info = class_repo.get_class(s, class_code)
+            roster = student_repo.list_students(s, class_code=class_code, active_only=True)
+            photos = student_repo.photos(s, [st.id for st in roster])
+            galleries = [
+                encoding_repo.load_gallery(s, m, class_code=class_code)
+                for m in sorted(encoding_repo.counts_by_model(s))
+            ]
+        with self._db.transaction() as conn:
+            old = [r[0] for r in conn.execute("SELECT id FROM students WHERE class_code = ?", (class_code,))]
+            conn.executemany("DELETE FROM photos WHERE student_uuid = ?", [(sid,) for sid in old])
+            conn.execute("DELETE FROM students WHERE class_code = ?", (class_code,))
+            conn.execute("DELETE FROM galleries WHERE class_code = ?", (class_code,))
+            conn.execute(
+                "INSERT OR REPLACE INTO classes VALUES (?, ?, ?, ?)",
+                (info.code, info.name, info.teacher, info.starts_at.isoformat() if info.starts_at else None),
+            )
+            conn.executemany(
+                "INSERT OR REPLACE INTO students VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [_student_row(st) for st in roster],
+            )
+            conn.executemany(
+                "INSERT OR REPLACE INTO photos VALUES (?, ?)", [(str(k), v) for k, v in photos.items()]
+            )
+            for g in galleries:
+                self._write_gallery(conn, class_code, g)
+        return len(roster)
 
     # -- reads --------------------------------------------------------------------------
     def gallery_fingerprints(self) -> dict[GalleryKey, str]:
@@ -477,6 +479,22 @@ def _accounts_or_none(session: Session) -> list[Account] | None:
     except ProgrammingError as exc:
         log.warning("The accounts could not be copied for offline sign-in (%s)", type(exc.orig).__name__)
         return None
+
+
+def _student_row(st: StudentInfo) -> tuple[object, ...]:
+    return (
+        str(st.id),
+        st.student_id,
+        st.name,
+        st.class_code,
+        st.email,
+        st.phone,
+        int(st.is_active),
+        int(st.consent_given),
+        _iso(st.consent_at),
+        st.consent_by,
+        st.encoding_count,
+    )
 
 
 def _open_checked(path: Path) -> LocalDb:

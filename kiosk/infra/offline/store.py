@@ -15,6 +15,9 @@ import logging
 import threading
 import time
 import uuid
+import weakref
+from collections.abc import Callable
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import numpy as np
@@ -30,13 +33,15 @@ from kiosk.core.domain import (
     SessionSummary,
     StudentInfo,
 )
-from kiosk.core.errors import DatabaseUnavailable, FaceMatchingRefused, NotFound
+from kiosk.core.errors import DatabaseUnavailable, FaceMatchingRefused, KioskError, NotFound
 from kiosk.infra.config import Settings
-from kiosk.infra.db.engine import session_factory, unit_of_work
+from kiosk.infra.db.engine import build_engine_for_url, parse_database_url, session_factory, unit_of_work
 from kiosk.infra.db.repo import attendance
+from kiosk.infra.db.repo.changes import RosterChange
 from kiosk.infra.db.repo.encodings import Gallery
 from kiosk.infra.offline.cache import CacheUnreadable, LocalCache, RefreshResult
 from kiosk.infra.offline.keys import VectorCipher
+from kiosk.infra.offline.listener import ChangeListener
 from kiosk.infra.offline.outbox import Outbox
 from kiosk.infra.offline.sync import PushReport, Syncer, SyncStatus, SyncWorker, sync_engine_for
 from kiosk.infra.recognition import index_files
@@ -57,6 +62,11 @@ class OfflineFirstStore:
         self.notices: list[str] = []
         self.worker = SyncWorker(syncer, refresh=self._refresh_quietly, on_report=self.learn_from)
         self._index_dir = settings.cache_dir / "indexes"  # the session's built indexes (IndexCache)
+        # The full refresh may read from a standby ([database] read_url); a notified change is
+        # read from the primary, where it has certainly committed (a standby may lag behind).
+        self.read_engine = _read_engine(settings, syncer.engine)
+        self.listener: ChangeListener | None = None
+        self._subscribers: list[weakref.WeakMethod[Callable[[RosterChange], None]]] = []
 
     # -- construction -------------------------------------------------------------------
     @classmethod
@@ -119,7 +129,65 @@ class OfflineFirstStore:
             store.worker.set_online(True)
         if start_worker:
             store.worker.start()
+            store.listener = store._start_listener()
         return store
+
+    def _start_listener(self) -> ChangeListener | None:
+        db = self.settings.database
+        if db.pgbouncer and not db.listen_url:
+            log.info(
+                "Behind PgBouncer with no [database] listen_url: roster changes arrive with the periodic refresh"
+            )
+            return None
+        engine = self.syncer.engine
+        if db.listen_url:
+            engine = build_engine_for_url(parse_database_url(db.listen_url), replace(db, pgbouncer=False))
+        listener = ChangeListener(
+            engine,
+            self._apply_change,
+            on_reconnect=self.worker.request_refresh,
+            fallback_minutes=self.settings.offline.refresh_minutes,
+            connect_timeout=self.settings.offline.health_timeout_seconds,
+        )
+        if engine is not self.syncer.engine:
+            engine.dispose()  # the listener made its own engine from this one's URL
+        listener.start()
+        return listener
+
+    # -- notified roster changes --------------------------------------------------------
+    def subscribe(self, handler: Callable[[RosterChange], None]) -> None:
+        """Call ``handler`` (a bound method, held weakly) after each notified change reached the cache."""
+        self._subscribers.append(weakref.WeakMethod(handler))
+
+    def _apply_change(self, change: RosterChange) -> None:
+        """On the listener's thread: bring the changed class's copy up to date, then tell subscribers."""
+        if change.purges and change.student_uuid is not None:  # at once, before any server read
+            withdrawn = {change.student_uuid} if change.kind == "withdrawn" else set()
+            deleted = {change.student_uuid} if change.kind == "deleted" else set()
+            index_files.discard(self._index_dir, self.cache.purge_students(withdrawn, deleted))
+        if change.class_code is None and change.student_uuid is None:
+            self.worker.request_refresh()  # the classes themselves changed (a new code, archived)
+        if change.class_code is not None:
+            try:
+                self.cache.refresh_class(self.syncer.engine, change.class_code)
+            except (DBAPIError, SQLAlchemyError, OSError, KioskError) as exc:
+                log.warning(
+                    "Could not copy class %s after a change (%s); a full refresh follows",
+                    change.class_code,
+                    type(exc).__name__,
+                )
+                self.worker.request_refresh()
+                return
+        log.info(
+            "Roster change applied: %s of %s in class %s", change.kind, change.student_uuid, change.class_code
+        )
+        alive = []
+        for ref in self._subscribers:
+            handler = ref()
+            if handler is not None:
+                alive.append(ref)
+                handler(change)
+        self._subscribers = alive
 
     @property
     def engine(self) -> Engine:
@@ -127,6 +195,11 @@ class OfflineFirstStore:
         return self.syncer.engine
 
     def close(self) -> None:
+        if self.listener is not None:
+            self.listener.stop()
+            self.listener.join(WORKER_JOIN_SECONDS)
+        if self.read_engine is not self.syncer.engine:
+            self.read_engine.dispose()
         if self.worker.is_alive():
             self.worker.stop()
             self.worker.join(WORKER_JOIN_SECONDS)
@@ -166,7 +239,7 @@ class OfflineFirstStore:
 
         Index files built from galleries that changed (a withdrawal, a deletion) go at once, not
         when the class next starts a session."""
-        result = self.cache.refresh_from(self.syncer.engine)
+        result = self.cache.refresh_from(self.read_engine)
         index_files.discard(self._index_dir, result.changed)
         return result
 
@@ -331,6 +404,16 @@ class OfflineFirstStore:
 def _empty_gallery(model_name: str, withheld: str = "") -> Gallery:
     fingerprint = hashlib.sha256(model_name.encode()).hexdigest()
     return Gallery(model_name, np.zeros((0, 0), dtype=np.float32), (), (), fingerprint, withheld=withheld)
+
+
+def _read_engine(settings: Settings, primary: Engine) -> Engine:
+    if not settings.database.read_url:
+        return primary
+    engine = build_engine_for_url(parse_database_url(settings.database.read_url), settings.database)
+    try:
+        return sync_engine_for(engine, settings.offline)
+    finally:
+        engine.dispose()
 
 
 def _unknown(student_uuid: uuid.UUID) -> StudentInfo:

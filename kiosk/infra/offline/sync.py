@@ -42,7 +42,9 @@ from kiosk.infra.offline.outbox import Outbox, OutboxEvent, mark_from_json
 log = logging.getLogger(__name__)
 
 BATCH_SIZE = 1000
-MAX_BACKOFF_SECONDS = 30.0
+# At most this long between retries while offline: a kiosk must be back within seconds of a
+# standby being promoted (README, two servers), and 300 kiosks probing every 8 s is light.
+MAX_BACKOFF_SECONDS = 8.0
 # A push that hangs on a silent network must end: libpq drops a connection whose sent data
 # is not acknowledged within this time, so the worker notices and goes offline.
 TCP_USER_TIMEOUT_MS = 10_000
@@ -443,10 +445,16 @@ class SyncWorker(threading.Thread):
                     self._on_report(report)
                 log.info("Sent %d queued changes to PostgreSQL", len(report.sent))
             self.syncer.adopt_server_view(touched)
+            used = bool(touched)
             if self._refresh_requested or time.monotonic() >= self._next_refresh:
                 self._refresh_requested = False
                 self._refresh()
                 self._next_refresh = time.monotonic() + self.syncer.offline.refresh_minutes * 60
+                used = True
+            if used and self.syncer.outbox.queued() == 0:
+                # Nothing left to send: give the connection back to the server. A district's
+                # server then holds one connection per kiosk (its roster listener), not two.
+                self.syncer.engine.dispose()
         except IntegrityError:
             # The server answered: another kiosk wrote the same row at the same moment (a
             # concurrent first sync). Not an outage; the queue is sent again next round.

@@ -27,6 +27,7 @@ import logging
 import math
 import os
 import tempfile
+import threading
 import uuid
 import zipfile
 from collections.abc import Callable, Iterable, Sequence
@@ -116,7 +117,13 @@ class FaceIndex:
         self.model_name = model_name
         self.kind: IndexKind = kind
         self.options = options or IndexOptions()
-        counts = np.bincount(labels, minlength=len(self._students)) if len(labels) else np.zeros(1, np.int64)
+        # Searches (the recognition thread) and in-place changes (the notification thread) take turns.
+        self._lock = threading.Lock()
+        self._count_per_student()
+
+    def _count_per_student(self) -> None:
+        live = self._labels[self._labels >= 0]
+        counts = np.bincount(live, minlength=len(self._students)) if len(live) else np.zeros(1, np.int64)
         self._max_per_student = max(1, int(counts.max()))
 
     # --- building -----------------------------------------------------------------------
@@ -238,17 +245,18 @@ class FaceIndex:
             params.nprobe = self.options.ivf_nprobe
         queries = np.ascontiguousarray(queries, dtype=np.float32)
         threads = self.options.small_batch_threads
-        if threads <= 0 or queries.shape[0] >= 64:
-            sims, rows = self._index.search(queries, n_neighbours, params=params)
+        with self._lock:
+            if threads <= 0 or queries.shape[0] >= 64:
+                sims, rows = self._index.search(queries, n_neighbours, params=params)
+                return sims, rows
+            # omp_set_num_threads changes the calling thread's setting only: restore it after.
+            before = faiss.omp_get_max_threads()
+            faiss.omp_set_num_threads(threads)
+            try:
+                sims, rows = self._index.search(queries, n_neighbours, params=params)
+            finally:
+                faiss.omp_set_num_threads(before)
             return sims, rows
-        # omp_set_num_threads changes the calling thread's setting only: restore it after.
-        before = faiss.omp_get_max_threads()
-        faiss.omp_set_num_threads(threads)
-        try:
-            sims, rows = self._index.search(queries, n_neighbours, params=params)
-        finally:
-            faiss.omp_set_num_threads(before)
-        return sims, rows
 
     def search(
         self, queries: NDArray[Any] | Sequence[Sequence[float]] | Sequence[float], model_name: str, k: int = 5
@@ -279,7 +287,7 @@ class FaceIndex:
                 if row < 0:
                     continue
                 code = int(labels[row])
-                if code in seen:
+                if code < 0 or code in seen:  # < 0: a student removed in place
                     continue
                 seen.add(code)
                 found.append((students[code], float(sim)))
@@ -287,6 +295,53 @@ class FaceIndex:
                     break
             out.append(found)
         return out
+
+    # --- changing in place (a notified enrollment or withdrawal) ----------------------------
+
+    def remove_student(self, student: uuid.UUID) -> int:
+        """Take a student's vectors out; returns how many rows they had.
+
+        Flat and IVF indexes drop the vectors themselves (a withdrawn student's face data must
+        not stay in memory); an HNSW graph cannot, so its rows are only never returned again."""
+        with self._lock:
+            if student not in self._students:
+                return 0
+            code = self._students.index(student)
+            rows = np.flatnonzero(self._labels == code).astype(np.int64)
+            if len(rows) == 0:
+                return 0
+            if self.kind == "flat":
+                self._index.remove_ids(faiss.IDSelectorBatch(rows))  # compacts: later rows move up
+                self._labels = np.delete(self._labels, rows)
+            else:
+                if self.kind == "ivf":
+                    self._index.remove_ids(faiss.IDSelectorBatch(rows))  # ids are kept, not compacted
+                self._labels = self._labels.copy()
+                self._labels[rows] = -1
+            self._count_per_student()
+            return len(rows)
+
+    def add_student(self, student: uuid.UUID, vectors: NDArray[Any] | Sequence[Sequence[float]]) -> int:
+        """Add a student's vectors (after :meth:`remove_student` when they change); returns how many."""
+        matrix = _as_matrix(vectors, "vectors")
+        if matrix.shape[0] == 0:
+            return 0
+        self.check_compatible(self.model_name, matrix.shape[1])
+        matrix = np.ascontiguousarray(l2_normalise(matrix))
+        with self._lock:
+            if student in self._students:
+                code = self._students.index(student)
+            else:
+                code = len(self._students)
+                self._students.append(student)
+            if self.kind == "ivf":
+                first = len(self._labels)  # row numbers never reused: removed ids stay taken
+                self._index.add_with_ids(matrix, np.arange(first, first + len(matrix), dtype=np.int64))
+            else:
+                self._index.add(matrix)  # flat: rows follow on; hnsw: ids are ntotal, ntotal == len(labels)
+            self._labels = np.concatenate([self._labels, np.full(len(matrix), code, dtype=np.int64)])
+            self._count_per_student()
+            return len(matrix)
 
     # --- saving -------------------------------------------------------------------------
 

@@ -12,6 +12,7 @@ from kiosk.core.errors import Conflict, InvalidInput, NotFound
 from kiosk.core.ordering import sort_classes
 from kiosk.infra.db.models import SchoolClass
 from kiosk.infra.db.repo._common import check_length, flush_or_conflict
+from kiosk.infra.db.repo.changes import RosterChange, announce
 
 
 def to_info(row: SchoolClass) -> ClassInfo:
@@ -49,6 +50,7 @@ def add_class(
     row = SchoolClass(code=code, name=name.strip(), teacher=teacher, starts_at=starts_at)
     session.add(row)
     flush_or_conflict(session, lambda _: Conflict(f"A class with code {code!r} already exists."))
+    announce(session, RosterChange(code, None, "class"))
     return to_info(row)
 
 
@@ -76,6 +78,7 @@ def set_start_time(session: Session, code: str, starts_at: time | None) -> Class
     row = get_row(session, code)
     row.starts_at = starts_at
     session.flush()
+    announce(session, RosterChange(code, None, "class"))
     return to_info(row)
 
 
@@ -99,6 +102,7 @@ def rename_class(
             raise Conflict(f"A class with code {new_code!r} already exists.", "Choose another code.")
         row.code = new_code
     flush_or_conflict(session, lambda _: Conflict(f"A class with code {new_code!r} already exists."))
+    announce(session, RosterChange(None, None, "class"))  # a code may have changed: kiosks copy all again
     return to_info(row)
 
 
@@ -109,4 +113,5 @@ def set_archived(session: Session, code: str, archived: bool) -> ClassInfo:
     elif not archived:
         row.archived_at = None
     session.flush()
+    announce(session, RosterChange(None, None, "class"))  # the list of classes changed: copy all again
     return to_info(row)

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from kiosk.core.errors import ConsentRequired, InvalidInput, ModelMismatch, NotFound
 from kiosk.infra.db.models import FaceEncoding, SchoolClass, Student
+from kiosk.infra.db.repo.changes import RosterChange, announce, class_code_of
 
 FloatMatrix = npt.NDArray[np.float32]
 
@@ -68,6 +69,8 @@ def add_encoding(
         row.source_sha256 = source_sha256
     session.add(row)
     session.flush()
+    # One notification per transaction however many photos: identical payloads are merged.
+    announce(session, RosterChange(class_code_of(session, student.class_id), student_uuid, "enrolled"))
     return row.id
 
 

@@ -14,6 +14,7 @@ from kiosk.core.text_search import normalise_name
 from kiosk.infra.db.models import Student
 from kiosk.infra.db.repo import audit
 from kiosk.infra.db.repo._common import check_length, flush_or_conflict
+from kiosk.infra.db.repo.changes import RosterChange, announce, class_code_of
 from kiosk.infra.db.repo.classes import get_row as get_class_row
 from kiosk.infra.db.repo.students import _EMAIL, get_row, get_student
 
@@ -61,6 +62,7 @@ def edit_student(
         session, actor=actor, action="student.edit", entity="student", entity_id=row.student_id,
         details={"fields": changed},
     )  # fmt: skip
+    announce(session, RosterChange(class_code_of(session, row.class_id), row.id, "student"))
     return get_student(session, student_id)
 
 
@@ -69,6 +71,7 @@ def move_student(
 ) -> StudentInfo:
     """Put the student in another class (``None``: in none); past marks stay with past sessions."""
     row = get_row(session, student_id)
+    left = class_code_of(session, row.class_id)
     target = get_class_row(session, class_code) if class_code else None
     if target is not None and target.archived_at is not None:
         raise InvalidInput(f"The class {class_code!r} is archived.", "Move the student to a class in use.")
@@ -78,6 +81,8 @@ def move_student(
         session, actor=actor, action="student.move", entity="student", entity_id=row.student_id,
         details={"class": class_code},
     )  # fmt: skip
+    for code in {left, class_code}:  # both classes' kiosks: one loses the student, one gains them
+        announce(session, RosterChange(code, row.id, "student"))
     return get_student(session, student_id)
 
 
@@ -90,4 +95,5 @@ def set_active(session: Session, student_id: str, active: bool, *, actor: str | 
         session, actor=actor, action="student.activate" if active else "student.deactivate",
         entity="student", entity_id=row.student_id, details={},
     )  # fmt: skip
+    announce(session, RosterChange(class_code_of(session, row.class_id), row.id, "student"))
     return get_student(session, student_id)

@@ -14,6 +14,7 @@ from kiosk.core.errors import Conflict, InvalidInput, NotFound
 from kiosk.infra.db.models import FaceEncoding, SchoolClass, Student
 from kiosk.infra.db.repo import audit
 from kiosk.infra.db.repo._common import check_length, flush_or_conflict
+from kiosk.infra.db.repo.changes import RosterChange, announce, class_code_of
 from kiosk.infra.db.repo.classes import get_row as get_class_row
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -94,6 +95,7 @@ def add_student(
     )
     session.add(row)
     flush_or_conflict(session, lambda _: Conflict(f"A student with id {student_id!r} already exists."))
+    announce(session, RosterChange(class_code, row.id, "student"))
     return to_info(row, class_code)
 
 
@@ -162,6 +164,10 @@ def set_consent(
         entity_id=row.student_id,
         details={"by": by, "encodings_deleted": deleted},
     )
+    announce(
+        session,
+        RosterChange(class_code_of(session, row.class_id), row.id, "consent" if given else "withdrawn"),
+    )
     return get_student(session, student_id)
 
 
@@ -185,8 +191,10 @@ def delete_student(session: Session, student_id: str, *, actor: str | None) -> N
         entity_id=row.student_id,
         details={"name_removed": True, "encodings_deleted": len(row.encodings)},
     )
+    change = RosterChange(class_code_of(session, row.class_id), row.id, "deleted")
     session.delete(row)
     session.flush()
+    announce(session, change)
 
 
 def set_photo(session: Session, student_uuid: uuid.UUID, jpeg: bytes | None) -> None:
