@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import sys
 import tempfile
 import threading
@@ -117,6 +118,7 @@ def propagation(kiosks: int, changes: int) -> None:
             p.stop()
         engine.dispose()
         pair.destroy()
+        shutil.rmtree(scratch, ignore_errors=True)
 
 
 # --- failover -------------------------------------------------------------------------------
@@ -182,6 +184,7 @@ def failover(kiosks: int, per_phase: int) -> None:
     finally:
         for s in stores:
             s.close()
+        shutil.rmtree(scratch, ignore_errors=True)
     engine = create_engine(pair.standby.url)
     try:
         lost = dup = total = 0
