@@ -6,6 +6,11 @@ sync worker carries them to PostgreSQL when it can. So a teacher's session goes 
 whether the network is fine, slow or gone. Changes that must exist centrally first
 (enrollment, roster edits) do not go through this store: the roster service
 (:mod:`kiosk.app.roster`) writes them to PostgreSQL and refuses them while it is away.
+
+Roster changes made elsewhere arrive by notification (:mod:`kiosk.infra.offline.listener`):
+the store copies the changed class, purges what must go, and tells its subscribers (the
+running session). Over 400 lines because it is the one object the session, the sync worker
+and the listener share.
 """
 
 from __future__ import annotations
