@@ -43,7 +43,7 @@ def _table(rule: str) -> sa.Table:
     return sa.Table(
         "face_encodings",
         sa.MetaData(),
-        *(c.copy() for c in _columns),
+        *(c._copy() for c in _columns),  # Column.copy() is deprecated
         sa.CheckConstraint("dimension > 0", name="ck_face_encodings_dimension_positive"),
         sa.CheckConstraint(rule, name="ck_face_encodings_vector_length"),
         sa.ForeignKeyConstraint(
