@@ -7,6 +7,10 @@ the newest camera frame; manual overrides and the summary go through the same ob
 Thread safety: ``process_frame`` runs on one worker thread; ``manual_mark``, ``roster``
 and ``end`` may come from another (the GUI). A lock guards the shared state; the store
 calls are short transactions of their own.
+
+Over 400 lines on purpose: the session's state (roster, votes, marks, the running index) is
+guarded by one lock, and every method that touches it lives here so the locking can be read
+in one place; the rules themselves are in :mod:`kiosk.core`.
 """
 
 from __future__ import annotations

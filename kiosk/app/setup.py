@@ -8,6 +8,11 @@ exactly as it was.
 
 The functions that talk to a database (:func:`probe_database`, :func:`schema_plan`,
 :func:`upgrade_schema`) block; a GUI runs them off its thread.
+
+Over 400 lines on purpose: every step a wizard page or `kiosk setup --unattended` takes
+(database choice, probe, schema plan, save) reads best beside the others, since each later step
+relies on what the earlier one checked; the unattended command's own checks live in
+:mod:`kiosk.app.setup_unattended`.
 """
 
 from __future__ import annotations

@@ -3,6 +3,10 @@
 :func:`load_settings` is the one place that reads them; everything else receives a frozen
 :class:`Settings`. Passwords never live here in plain text: a PostgreSQL URL may omit its
 password, which is then read from the OS keyring (see :mod:`kiosk.infra.secrets`).
+
+Over 400 lines on purpose: it is one declarative list of every setting with its type and
+default, plus the one loader and the one writer; splitting the list would spread the
+precedence rule (defaults < file < environment < options) over several files.
 """
 
 from __future__ import annotations

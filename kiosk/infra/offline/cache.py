@@ -11,6 +11,10 @@ the wrong PINs typed offline counted beside them.
 
 A little over 400 lines: the copy is one refresh and its reads, kept side by side so the
 columns written and read stay in step.
+
+Over 400 lines on purpose: the cache is one SQLite file whose tables (classes, rosters,
+thumbnails, encrypted galleries, account copies) are refreshed in one transaction and purged
+together; keeping the schema and its readers in one module keeps that transaction whole.
 """
 
 from __future__ import annotations

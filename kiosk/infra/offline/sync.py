@@ -11,6 +11,9 @@ id already present is not opened again, a mark id already stored changes nothing
 unique (session, student) rule turns a second mark into the documented conflict rule). An
 event is flagged sent only after the server transaction committed, so a crash or a lost
 acknowledgement means "send again", never "lost" or "twice".
+
+Over 400 lines on purpose: the health check, the push with its exactly-once bookkeeping and
+the backoff loop are one state machine; its SQL lives in the attendance repository.
 """
 
 from __future__ import annotations

@@ -17,6 +17,10 @@ confident nonsense.
 :class:`IndexCache` keeps built indexes on disk, keyed by class code and model, and reuses
 one only while its fingerprint (see :func:`fingerprint_encodings`) still matches the
 encodings in the database; a damaged file is logged and rebuilt.
+
+Over 400 lines on purpose: the index (exact or approximate, with in-place add/remove of one
+student) and its encrypted on-disk cache share the fingerprint and the file format, and are
+tested together; the district-wide index is in :mod:`kiosk.infra.recognition.district_index`.
 """
 
 from __future__ import annotations
