@@ -12,7 +12,10 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from sqlalchemy.exc import DBAPIError
+
 from kiosk.app.database import Database
+from kiosk.app.errors import as_kiosk_error
 from kiosk.app.migration import active_model
 from kiosk.app.setup import DatabaseChoice
 from kiosk.core.errors import KioskError
@@ -105,8 +108,13 @@ def _database(_s: Settings, open_database: OpenDatabase) -> Check:
 
 def class_coverage(database: Database, model_name: str) -> list[ClassCoverage]:
     """Per class: active students, how many ``model_name`` can recognise, why not the others."""
-    with unit_of_work(session_factory(database.engine)) as session:
-        return coverage(active_students_face_data(session, model_name))
+    try:
+        with unit_of_work(session_factory(database.engine)) as session:
+            return coverage(active_students_face_data(session, model_name))
+    except DBAPIError as exc:
+        raise as_kiosk_error(
+            exc, "Counting who can be recognised", database_url=database.engine.url
+        ) from None
 
 
 def _coverage_line(c: ClassCoverage) -> str:
@@ -121,7 +129,17 @@ def _coverage_line(c: ClassCoverage) -> str:
 def _recognition(s: Settings, open_database: OpenDatabase) -> Check:
     model = active_model(s)
     try:
-        classes = class_coverage(open_database(), model)
+        database = open_database()
+        if not database.schema_status().up_to_date:
+            # A new data folder (or an older schema): the tables come on the kiosk's first start.
+            return Check(
+                "Recognition",
+                True,
+                "not checked yet: the database's tables are not created or not up to date",
+                "The kiosk creates them when it starts, or run `kiosk db upgrade`.",
+                warning=True,
+            )
+        classes = class_coverage(database, model)
     except KioskError as exc:
         return Check("Recognition", False, f"cannot be checked: {exc.message}", exc.hint)
     active = sum(c.active for c in classes)

@@ -98,3 +98,13 @@ def test_the_rule_in_order() -> None:
     assert why_not_recognisable(base.__class__("S", "N", "9B", True, 1, 0, False)) is None
     (only,) = coverage([base])
     assert only.active == 1 and only.recognisable == 0
+
+
+def test_doctor_on_a_brand_new_data_folder_waits_for_the_tables(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by the bundle check: the recognition count queried tables that are created only on
+    the kiosk's first start, and the doctor died with a traceback."""
+    result = run_cli(capsys, ["--data-dir", str(tmp_path / "new"), "doctor"])
+    assert "Traceback" not in result.out + result.err, result.err
+    assert "Recognition: not checked yet: the database's tables are not created" in result.out, result.out
