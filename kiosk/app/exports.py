@@ -16,13 +16,14 @@ import contextlib
 import csv
 import logging
 import os
+import uuid
 from collections.abc import Callable
 from datetime import tzinfo
 from pathlib import Path
 
 from kiosk.core.errors import InvalidInput
 from kiosk.core.records import SessionDetail
-from kiosk.core.reports import ClassReport, DayReport, StudentReport
+from kiosk.core.reports import ClassReport, DayReport, StudentRate, StudentReport
 from kiosk.core.spreadsheet import Cell, neutralise_cell
 from kiosk.core.tables import Table, local_time_text, percent
 
@@ -102,22 +103,24 @@ RATE_HEADERS = (
 )
 
 
-def class_report_table(report: ClassReport) -> Table:
-    rows = tuple(
-        (
-            r.student.student_id,
-            r.student.name,
-            r.student.class_code or "",
-            r.sessions,
-            r.present,
-            r.late,
-            r.absent,
-            r.excused,
-            percent(r.rate),
-            "yes" if r.at_risk else "",
-        )
-        for r in report.students
+def _rate_row(r: StudentRate, *, at_risk: bool) -> tuple[Cell, ...]:
+    """One student's line under :data:`RATE_HEADERS` (class and day reports share it)."""
+    return (
+        r.student.student_id,
+        r.student.name,
+        r.student.class_code or "",
+        r.sessions,
+        r.present,
+        r.late,
+        r.absent,
+        r.excused,
+        percent(r.rate),
+        "yes" if at_risk else "",
     )
+
+
+def class_report_table(report: ClassReport) -> Table:
+    rows = tuple(_rate_row(r, at_risk=r.at_risk) for r in report.students)
     return Table(
         title=f"Class report {report.class_code} {report.start.isoformat()} to {report.end.isoformat()}",
         headers=RATE_HEADERS,
@@ -155,21 +158,7 @@ def student_report_table(report: StudentReport, tz: tzinfo | None = None) -> Tab
 
 
 def day_report_table(report: DayReport) -> Table:
-    rows = tuple(
-        (
-            r.student.student_id,
-            r.student.name,
-            r.student.class_code or "",
-            r.sessions,
-            r.present,
-            r.late,
-            r.absent,
-            r.excused,
-            percent(r.rate),
-            "",
-        )
-        for r in report.absentees
-    )
+    rows = tuple(_rate_row(r, at_risk=False) for r in report.absentees)
     return Table(
         title=f"Absent on {report.day.isoformat()}",
         headers=RATE_HEADERS,
@@ -179,7 +168,8 @@ def day_report_table(report: DayReport) -> Table:
 
 
 def _atomic_write(path: Path, write: Callable[[Path], None]) -> Path:
-    tmp = path.with_name(f".{path.name}.tmp")
+    # A name of its own: two exports to one file at once must not share (and clobber) a temp file.
+    tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex}.tmp")
     try:
         if not path.parent.is_dir():
             raise FileNotFoundError(2, "No such folder")
