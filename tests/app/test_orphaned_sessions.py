@@ -16,6 +16,7 @@ import uuid
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import cv2
 import pytest
 from sqlalchemy import create_engine, select
 
@@ -52,6 +53,18 @@ def mark(session_id: uuid.UUID, student: uuid.UUID, at: datetime) -> AttendanceM
         marked_at=at,
         source=MarkSource.MANUAL,
     )
+
+
+def still_video(path: Path, photo: str, *, seconds: int, fps: float = 2.0) -> Path:
+    """A real MP4 showing ``photo`` for ``seconds`` (a camera that does not end on its own)."""
+    image = cv2.imread(photo)
+    height, width = image.shape[:2]
+    writer = cv2.VideoWriter(str(path), cv2.VideoWriter.fourcc(*"mp4v"), fps, (width, height))
+    assert writer.isOpened()
+    for _ in range(int(seconds * fps)):
+        writer.write(image)
+    writer.release()
+    return path
 
 
 def server_sessions(url: str) -> dict[uuid.UUID, datetime | None]:
@@ -140,14 +153,19 @@ def test_kiosk_run_killed_then_started_again_closes_its_session(
     seed(url)
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     photo = str(FACES_DIR / "people" / "person01" / "1.jpg")
+    # A long video, not the photo: a one-picture camera ends after its frame, and the run
+    # then closes its own session, sometimes before this test could kill it (seen in CI).
+    camera = still_video(tmp_path / "camera.mp4", photo, seconds=240)
     base = [sys.executable, "-m", "kiosk", "--database", url, "--data-dir", str(data_dir), "run"]
     run = [*base, "--class", "9B", "--headless"]
-    doomed = subprocess.Popen(
-        [*run, "--camera", photo, "--realtime", "--duration", "120"],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    doomed_log = tmp_path / "doomed.log"
+    with doomed_log.open("wb") as log_file:
+        doomed = subprocess.Popen(
+            [*run, "--camera", str(camera), "--realtime", "--duration", "240"],
+            env=env,
+            stdout=log_file,
+            stderr=subprocess.STDOUT,
+        )
     try:
         deadline = time.monotonic() + 120
         while not server_sessions(url) and time.monotonic() < deadline:
@@ -157,6 +175,7 @@ def test_kiosk_run_killed_then_started_again_closes_its_session(
         doomed.send_signal(signal.SIGKILL)
         doomed.wait(30)
     (orphan,) = server_sessions(url)
+    assert doomed.returncode == -signal.SIGKILL, doomed_log.read_text(errors="replace")
     assert server_sessions(url)[orphan] is None
     again = subprocess.run(
         [*run, "--camera", photo, "--max-frames", "1"],
