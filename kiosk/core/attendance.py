@@ -6,8 +6,8 @@ kiosk and the server can never disagree about a rule.
 
 When two marks for the same student in the same session meet, the one that stands is:
 
-1. a manual mark (the teacher or the office) over an automatic one;
-2. between automatic marks, the earliest (the first time the camera saw the student);
+1. a manual mark (the teacher or the office) over the pupil's own check-in (camera, card, PIN);
+2. between the pupil's own check-ins, the earliest (the first time the kiosk saw the student);
 3. between manual marks, the latest change.
 
 The rule picks the same winner whatever order the marks arrive in, which is what lets the
@@ -24,7 +24,6 @@ from kiosk.core.domain import (
     AttendanceMark,
     AttendanceStatus,
     ClassInfo,
-    MarkSource,
     SessionInfo,
     SessionSummary,
     StudentInfo,
@@ -42,10 +41,11 @@ def incoming_wins(existing: AttendanceMark, incoming: AttendanceMark) -> bool:
     Times are compared as instants, so marks written in different time zones, or naive (UTC)
     and aware, compare correctly.
     """
-    if existing.source != incoming.source:
-        return incoming.source is MarkSource.MANUAL
+    # The pupil's own check-ins (camera, card, PIN) are one kind: the first one stands.
+    if existing.source.by_teacher != incoming.source.by_teacher:
+        return incoming.source.by_teacher
     existing_at, incoming_at = as_aware(existing.marked_at), as_aware(incoming.marked_at)
-    if incoming.source is MarkSource.AUTO:
+    if not incoming.source.by_teacher:
         return incoming_at < existing_at
     return incoming_at >= existing_at
 

@@ -21,8 +21,16 @@ class AttendanceStatus(enum.StrEnum):
 
 
 class MarkSource(enum.StrEnum):
-    AUTO = "auto"  # recognised by the camera
-    MANUAL = "manual"  # set by the teacher
+    """How a mark was made (its method). Every method but MANUAL is the pupil's own check-in."""
+
+    AUTO = "auto"  # recognised by the camera (face matching)
+    MANUAL = "manual"  # set by the teacher (a tap on the roster)
+    CARD = "card"  # the pupil's QR card, read by the same camera (no face analysed)
+    PIN = "pin"  # the pupil's PIN, typed at the kiosk
+
+    @property
+    def by_teacher(self) -> bool:
+        return self is MarkSource.MANUAL
 
 
 @dataclass(frozen=True, slots=True)

@@ -253,6 +253,71 @@ class AuditLog(Base):
     entity: Mapped[str] = mapped_column(String(64))
     entity_id: Mapped[str] = mapped_column(String(64))
     details: Mapped[dict[str, Any] | None]
+    # The hash chain (revision 0007_consent): computed only in kiosk.infra.db.repo.audit.
+    prev_hash: Mapped[str | None] = mapped_column(String(64))
+    entry_hash: Mapped[str | None] = mapped_column(String(64))
+
+
+class AuditChainHead(Base):
+    """One row: the newest audit entry's hash, and the hash the oldest kept entry must follow.
+
+    Writers lock this row (``SELECT ... FOR UPDATE`` on PostgreSQL; SQLite has one writer at
+    a time) so concurrent entries form one chain, and a deleted newest entry is noticed.
+    """
+
+    __tablename__ = "audit_chain_head"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    last_id: Mapped[int | None] = mapped_column(Integer)
+    last_hash: Mapped[str | None] = mapped_column(String(64))
+    anchor_hash: Mapped[str | None] = mapped_column(String(64))  # prev_hash of the oldest kept entry
+
+
+class ConsentTextRow(Base):
+    """Each version of the consent text shown to parents and pupils (never changed once stored)."""
+
+    __tablename__ = "consent_texts"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    version: Mapped[str] = mapped_column(String(32), unique=True)
+    text: Mapped[str] = mapped_column(Text)
+    requires_renewal: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
+    created_at: Mapped[datetime] = mapped_column(default=utcnow, server_default=_now())
+    created_by: Mapped[str | None] = mapped_column(String(200))
+
+
+class ConsentLedgerRow(Base):
+    """One consent, withdrawal or objection (kiosk.core.consent decides what they add up to)."""
+
+    __tablename__ = "consent_ledger"
+    __table_args__ = (Index("ix_consent_ledger_student", "student_id", "recorded_at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    student_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("students.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(24))
+    party: Mapped[str] = mapped_column(String(16))
+    name: Mapped[str] = mapped_column(String(200))
+    relation: Mapped[str | None] = mapped_column(String(100))
+    recorded_at: Mapped[datetime]
+    method: Mapped[str] = mapped_column(String(100))
+    text_version: Mapped[str | None] = mapped_column(String(32))
+    entered_by: Mapped[str | None] = mapped_column(String(200))
+    entered_at: Mapped[datetime] = mapped_column(default=utcnow, server_default=_now())
+    note: Mapped[str | None] = mapped_column(Text)
+
+
+class CheckinCredential(Base):
+    """A pupil's non-biometric way in: a card token and a PIN, both stored only as hashes."""
+
+    __tablename__ = "checkin_credentials"
+
+    student_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("students.id", ondelete="CASCADE"), primary_key=True
+    )
+    card_hash: Mapped[str | None] = mapped_column(String(64), unique=True)  # sha256 of the card token
+    card_issued_at: Mapped[datetime | None]
+    pin_hash: Mapped[str | None] = mapped_column(String(200))  # scrypt, with its salt and costs
+    pin_set_at: Mapped[datetime | None]
 
 
 class UserAccount(Base):

@@ -1,14 +1,77 @@
-"""The audit log: manual attendance changes, consent changes and deletions."""
+"""The audit log: manual attendance changes, consent changes and deletions, hash-chained.
+
+Each entry carries the hash of the one before it (``prev_hash``) and its own
+(``entry_hash``, over its content and ``prev_hash``); the one-row ``audit_chain_head``
+holds the newest hash, and the hash the oldest kept entry must follow (the retention purge
+moves it forward). :func:`verify_chain` then finds an edited entry (its hash no longer
+fits its content), a deleted one (the next entry's ``prev_hash`` points at nothing) and a
+deleted newest one (the head points past the end). This module is the only place that
+computes the hash; revision 0007_consent imports :func:`entry_hash` to chain older entries.
+
+Concurrent writers: the head row is read ``FOR UPDATE`` (PostgreSQL holds the lock until
+the writer's transaction ends, so two kiosks never chain onto the same entry); SQLite has
+one writer at a time, which gives the same order.
+
+Tamper-evident, not tamper-proof: someone who can write SQL can recompute the whole chain.
+``kiosk audit verify`` prints the head hash; a school that writes it down (or the privacy
+report's copy) can tell later that the chain was rebuilt.
+"""
 
 from __future__ import annotations
 
-from datetime import datetime
+import hashlib
+import json
+from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
-from kiosk.infra.db.models import AuditLog
+from kiosk.infra.db.models import AuditChainHead, AuditLog, utcnow
+
+GENESIS_HASH = "0" * 64
+HEAD_ID = 1
+
+
+def _canonical_time(at: datetime) -> str:
+    aware = at.replace(tzinfo=UTC) if at.tzinfo is None else at.astimezone(UTC)
+    return aware.strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def entry_hash(
+    *,
+    prev_hash: str,
+    entry_id: int,
+    at: datetime,
+    actor: str | None,
+    action: str,
+    entity: str,
+    entity_id: str,
+    details: dict[str, Any] | None,
+) -> str:
+    """SHA-256 over the entry's content and the previous hash (canonical JSON, sorted keys)."""
+    payload = {
+        "prev": prev_hash,
+        "id": entry_id,
+        "at": _canonical_time(at),
+        "actor": actor,
+        "action": action,
+        "entity": entity,
+        "entity_id": entity_id,
+        "details": details or {},
+    }
+    text = json.dumps(payload, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _locked_head(session: Session) -> AuditChainHead:
+    head = session.scalar(select(AuditChainHead).where(AuditChainHead.id == HEAD_ID).with_for_update())
+    if head is None:  # a database made from the models directly (tests); migrations insert it
+        head = AuditChainHead(id=HEAD_ID, last_id=None, last_hash=GENESIS_HASH, anchor_hash=GENESIS_HASH)
+        session.add(head)
+        session.flush()
+    return head
 
 
 def record(
@@ -20,7 +83,25 @@ def record(
     entity_id: str,
     details: dict[str, Any] | None = None,
 ) -> None:
-    session.add(AuditLog(actor=actor, action=action, entity=entity, entity_id=entity_id, details=details))
+    head = _locked_head(session)
+    prev = head.last_hash or GENESIS_HASH
+    at = utcnow()  # microseconds, which both dialects store: the hash recomputes from the row
+    row = AuditLog(
+        at=at, actor=actor, action=action, entity=entity, entity_id=entity_id, details=details, prev_hash=prev
+    )
+    session.add(row)
+    session.flush()  # the id is part of the hash
+    row.entry_hash = entry_hash(
+        prev_hash=prev,
+        entry_id=row.id,
+        at=at,
+        actor=actor,
+        action=action,
+        entity=entity,
+        entity_id=entity_id,
+        details=details,
+    )
+    head.last_id, head.last_hash = row.id, row.entry_hash
     session.flush()
 
 
@@ -34,6 +115,79 @@ def entries(
         stmt = stmt.where(AuditLog.action == action)
     rows = session.scalars(stmt).all()
     return [_as_dict(r) for r in rows]
+
+
+def latest_at(session: Session, action: str) -> datetime | None:
+    """When the newest entry with this action was written (None: never)."""
+    return session.scalar(select(func.max(AuditLog.at)).where(AuditLog.action == action))
+
+
+def count(session: Session) -> int:
+    return int(session.scalar(select(func.count(AuditLog.id))) or 0)
+
+
+def delete_older_than(session: Session, cutoff: datetime) -> int:
+    """Retention: delete entries older than ``cutoff``; the chain's anchor moves to the oldest kept."""
+    head = _locked_head(session)
+    doomed = session.scalar(select(func.count(AuditLog.id)).where(AuditLog.at < cutoff)) or 0
+    if not doomed:
+        return 0
+    newest_doomed = session.scalar(select(func.max(AuditLog.id)).where(AuditLog.at < cutoff))
+    session.execute(delete(AuditLog).where(AuditLog.id <= newest_doomed))
+    oldest_kept = session.scalar(select(AuditLog).order_by(AuditLog.id).limit(1))
+    head.anchor_hash = oldest_kept.prev_hash if oldest_kept is not None else head.last_hash
+    session.flush()
+    return int(doomed)
+
+
+@dataclass(frozen=True, slots=True)
+class ChainReport:
+    entries: int
+    head_hash: str
+    problems: tuple[str, ...]
+
+    @property
+    def intact(self) -> bool:
+        return not self.problems
+
+
+def verify_chain(session: Session, *, max_problems: int = 20) -> ChainReport:
+    head = session.get(AuditChainHead, HEAD_ID)
+    problems: list[str] = []
+    expected_prev = (head.anchor_hash if head else None) or GENESIS_HASH
+    n = 0
+    last_id: int | None = None
+    last_hash = expected_prev
+    for row in session.scalars(select(AuditLog).order_by(AuditLog.id)).yield_per(500):
+        n += 1
+        if row.prev_hash != expected_prev:
+            problems.append(
+                f"entry {row.id} ({row.action}) does not follow the entry before it: "
+                "an entry before it was deleted or changed"
+            )
+        digest = entry_hash(
+            prev_hash=row.prev_hash or "",
+            entry_id=row.id,
+            at=row.at,
+            actor=row.actor,
+            action=row.action,
+            entity=row.entity,
+            entity_id=row.entity_id,
+            details=row.details,
+        )
+        if digest != row.entry_hash:
+            problems.append(f"entry {row.id} ({row.action}) was changed after it was written")
+        expected_prev = row.entry_hash or ""
+        last_id, last_hash = row.id, row.entry_hash or ""
+        if len(problems) >= max_problems:
+            break
+    if head is None:
+        problems.append("the chain head is missing")
+    elif len(problems) < max_problems and (
+        head.last_id != last_id or (head.last_hash or GENESIS_HASH) != last_hash
+    ):
+        problems.append(f"the newest entry (id {head.last_id}) is missing: entries at the end were deleted")
+    return ChainReport(n, last_hash, tuple(problems))
 
 
 def _as_dict(row: AuditLog) -> dict[str, Any]:

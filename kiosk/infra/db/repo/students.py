@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import uuid
+from dataclasses import replace
 from datetime import UTC, datetime
 
 from sqlalchemy import Select, func, or_, select
@@ -13,6 +14,7 @@ from kiosk.core.domain import StudentInfo
 from kiosk.core.errors import Conflict, InvalidInput, NotFound
 from kiosk.infra.db.models import FaceEncoding, SchoolClass, Student
 from kiosk.infra.db.repo import audit
+from kiosk.infra.db.repo import consent as consent_ledger
 from kiosk.infra.db.repo._common import check_length, flush_or_conflict
 from kiosk.infra.db.repo.changes import RosterChange, announce, class_code_of
 from kiosk.infra.db.repo.classes import get_row as get_class_row
@@ -96,6 +98,13 @@ def add_student(
     session.add(row)
     flush_or_conflict(session, lambda _: Conflict(f"A student with id {student_id!r} already exists."))
     announce(session, RosterChange(class_code, row.id, "student"))
+    if consent:
+        texts = consent_ledger.texts(session)
+        entry = consent_ledger.flag_entry(
+            given=True, by=consent_by, actor=None, method="recorded when the student was added"
+        )
+        version = texts[-1].version if texts else None
+        consent_ledger.add_entry(session, row, replace(entry, text_version=version), actor=None)
     return to_info(row, class_code)
 
 
@@ -148,26 +157,18 @@ def list_students(
 def set_consent(
     session: Session, student_id: str, *, given: bool, by: str | None, actor: str | None
 ) -> StudentInfo:
-    """Record or withdraw consent. Withdrawing deletes the student's face data at once."""
+    """Record or withdraw consent (a ledger row); withdrawing deletes the face data at once.
+
+    The old yes/no command: the row names a parent (``by``) and the current consent text.
+    """
     row = get_row(session, student_id)
-    row.consent_given = given
-    row.consent_at = datetime.now(UTC)
-    row.consent_by = by
-    deleted = 0
-    if not given:
-        deleted = delete_face_data(session, row)
-    audit.record(
-        session,
-        actor=actor,
-        action="student.consent_given" if given else "student.consent_withdrawn",
-        entity="student",
-        entity_id=row.student_id,
-        details={"by": by, "encodings_deleted": deleted},
+    current = consent_ledger.texts(session)
+    entry = consent_ledger.flag_entry(
+        given=given, by=by, actor=actor, method="recorded with the consent command"
     )
-    announce(
-        session,
-        RosterChange(class_code_of(session, row.class_id), row.id, "consent" if given else "withdrawn"),
-    )
+    if given and current:
+        entry = replace(entry, text_version=current[-1].version)
+    consent_ledger.add_entry(session, row, entry, actor=actor)
     return get_student(session, student_id)
 
 
