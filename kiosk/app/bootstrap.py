@@ -41,6 +41,7 @@ from kiosk.infra.presence import KioskPresence
 from kiosk.infra.recognition.index import IndexCache
 
 if TYPE_CHECKING:  # importing the pipeline loads deepface: only when the models are loaded
+    from kiosk.app.consent import ConsentService
     from kiosk.app.enrollment import EnrollmentService
     from kiosk.infra.recognition.pipeline import FacePipeline
 
@@ -199,6 +200,15 @@ class KioskServices:
                 reachable=lambda: getattr(store, "online", None) is not False,
             )
         return self._accounts
+
+    def consent(self) -> ConsentService:
+        """The consent ledger, on the central database (refused offline, like the roster)."""
+        from kiosk.app.consent import ConsentService
+
+        engine = self.engine
+        if engine is None:
+            raise KioskError("The database is not open yet.", "Wait a moment and try again.")
+        return ConsentService(engine)
 
     def enrollment(self) -> EnrollmentService:
         """The enrollment service (loads the models if needed: call it off the GUI thread)."""

@@ -13,6 +13,7 @@ import threading
 from typing import TYPE_CHECKING, Any
 
 from kiosk.app.bootstrap import FaceModels, KioskServices, build_services
+from kiosk.app.consent import ConsentService
 from kiosk.app.readiness import class_readiness
 from kiosk.app.roster import RosterService
 from kiosk.app.session import AttendanceSessionService
@@ -63,6 +64,10 @@ class GuiContext:
     def roster_service(self) -> RosterService:
         """Classes, students and consent on the central database (changes refused offline)."""
         return self._require_services().roster()
+
+    def consent_service(self) -> ConsentService:
+        """The consent ledger on the central database (changes refused offline)."""
+        return self._require_services().consent()
 
     def class_readiness(self, class_code: str) -> ClassReadiness:
         """Who in the class the camera can mark with the loaded model (none loaded: by hand)."""

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 from kiosk.app.roster import RosterService
 from kiosk.core.domain import ClassInfo, StudentInfo
 from kiosk.core.errors import ConsentRequired, KioskError
+from kiosk.gui.consent_dialog import ConsentDialog
 from kiosk.gui.context import GuiContext
 from kiosk.gui.dialogs import error_text
 from kiosk.gui.enrollment_view import MAX_SHOTS, MIN_SHOTS, EnrollmentDialog
@@ -69,6 +70,7 @@ class EnrollmentController(QObject):
         self._checked = None
         dialog.save_student_requested.connect(self.save_student)
         dialog.student_chosen.connect(self._student_chosen)
+        dialog.consent_records_requested.connect(self.open_consent_records)
         dialog.take_photo_requested.connect(self.take_photo)
         dialog.import_requested.connect(self.choose_photos)
         dialog.enroll_requested.connect(self.enroll)
@@ -171,6 +173,19 @@ class EnrollmentController(QObject):
             self.reload_students(info.class_code, select=info.student_id)
 
         self.db.submit(work, done, self._show_error)
+
+    def open_consent_records(self) -> ConsentDialog | None:
+        """The chosen student's consent ledger (issue 12); a change reloads the student list."""
+        dialog = self.dialog
+        student = dialog.chosen if dialog is not None else None
+        if dialog is None or student is None:
+            return None
+        records = ConsentDialog(student.student_id, self.ctx.consent_service, self.db, dialog)
+        records.changed.connect(
+            lambda _decision: self.reload_students(student.class_code, student.student_id)
+        )
+        records.open()
+        return records
 
     def _student_chosen(self, student: StudentInfo | None) -> None:
         # The roster reload after an enrollment re-selects the same student: keep its result shown.

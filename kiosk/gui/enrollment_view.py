@@ -35,6 +35,7 @@ class EnrollmentDialog(QDialog):
     take_photo_requested = Signal()
     import_requested = Signal()
     enroll_requested = Signal()
+    consent_records_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -66,6 +67,12 @@ class EnrollmentDialog(QDialog):
         self.consent_by = QLineEdit()
         self.consent_by.setPlaceholderText(self.tr("who gave it, e.g. a parent's name"))
         form.addRow(self.tr("Consent &by:"), self.consent_by)
+        self.consent_records_button = QPushButton(self.tr("Consent &records…"))
+        self.consent_records_button.setToolTip(
+            self.tr("Every consent, withdrawal and objection for this student, and adding one")
+        )
+        self.consent_records_button.clicked.connect(self.consent_records_requested)
+        form.addRow(self.consent_records_button)
         self.save_button = QPushButton(self.tr("Sa&ve student"))
         form.addRow(self.save_button)
         self.student_message = QLabel("")
