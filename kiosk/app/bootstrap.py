@@ -28,14 +28,17 @@ from kiosk.app.database import Database
 from kiosk.app.orphans import close_orphaned_sessions
 from kiosk.app.records import RecordsService
 from kiosk.app.reports import ReportsService
+from kiosk.app.checkin import KioskCodes
 from kiosk.app.roster import RosterService
 from kiosk.app.session import AttendanceSessionService
 from kiosk.core.errors import DatabaseError, DatabaseUnavailable, KioskError, SchemaError
 from kiosk.core.ports import AttendanceStore
+from kiosk.infra.camera.codes import QrCodeReader
 from kiosk.infra.config import Settings, ensure_data_dir
 from kiosk.infra.db.engine import build_engine, parse_database_url
 from kiosk.infra.db.store import DirectStore
 from kiosk.infra.offline.cache import LocalCache
+from kiosk.infra.offline.credentials import CachedCredentialSource
 from kiosk.infra.offline.keys import VectorCipher, load_or_create_key
 from kiosk.infra.presence import KioskPresence
 from kiosk.infra.recognition.index import IndexCache
@@ -48,6 +51,10 @@ if TYPE_CHECKING:  # importing the pipeline loads deepface: only when the models
 log = logging.getLogger(__name__)
 
 SIGN_OFF_SYNC_WAIT_SECONDS = 3.0  # a queued session normally reaches the server in well under a second
+
+
+class FaceRecognitionOff(KioskError):
+    """The school switched face recognition off; said once, plainly, wherever a face would be used."""
 
 
 def prepare_environment(settings: Settings) -> None:
@@ -120,10 +127,21 @@ class FaceModels:
 
     @property
     def loaded(self) -> FacePipeline | None:
-        """The pipeline if it has been loaded, else ``None`` (never loads)."""
-        return self._pipeline
+        """The pipeline if it has been loaded, else ``None`` (never loads; always None when switched off)."""
+        return None if self.switched_off else self._pipeline
+
+    @property
+    def switched_off(self) -> bool:
+        """``[privacy] face_recognition = false``: no face is ever analysed, no template stored."""
+        return not self._settings.privacy.face_recognition
 
     def load(self) -> FacePipeline:
+        if self.switched_off:
+            raise FaceRecognitionOff(
+                "Face recognition is switched off for this school ([privacy] face_recognition = false): "
+                "nothing is enrolled and no face is analysed.",
+                "Pupils check in with cards or PINs (`kiosk cards`), or the teacher marks them.",
+            )
         with self._lock:
             if self._pipeline is None:
                 prepare_environment(self._settings)
@@ -170,6 +188,8 @@ class KioskServices:
             late_grace_minutes=settings.attendance.late_grace_minutes,
             kiosk_id=settings.effective_kiosk_id,
             actor=actor,
+            codes=self.kiosk_codes(),
+            face_recognition_off=self.models.switched_off,
         )
         self._subscribe(service.on_roster_change)
         return service
@@ -178,6 +198,12 @@ class KioskServices:
         subscribe = getattr(self.store, "subscribe", None)  # only the offline-first store hears changes
         if callable(subscribe):
             subscribe(handler)
+
+    def kiosk_codes(self) -> KioskCodes:
+        """Cards (read by the camera) and PINs for a session: the non-biometric way in."""
+        engine = self.engine
+        source = CachedCredentialSource(engine, self.settings.cache_dir / "checkin") if engine else None
+        return KioskCodes(QrCodeReader(), source)
 
     def roster(self) -> RosterService:
         """Classes, students, consent and face data, on the central database (refused offline)."""

@@ -28,6 +28,7 @@ import numpy as np
 import numpy.typing as npt
 
 from kiosk.core.attendance import arrival_status
+from kiosk.app.checkin import KioskCodes
 from kiosk.core.domain import (
     AttendanceMark,
     AttendanceStatus,
@@ -89,6 +90,7 @@ class FrameResult:
     faces: tuple[FaceResult, ...]
     new_marks: tuple[AttendanceMark, ...]
     elapsed_ms: float
+    notices: tuple[str, ...] = ()  # for the pupil at the kiosk, e.g. an unknown card
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,6 +130,8 @@ class AttendanceSessionService:
         actor: str | None = None,
         clock: Callable[[], datetime] = _utc_now,
         local_zone: tzinfo | None = None,
+        codes: KioskCodes | None = None,
+        face_recognition_off: bool = False,
     ) -> None:
         """``clock`` gives the (aware) time of a mark; ``local_zone`` is where the class's
         start time is wall-clock time (``None``: this computer's zone)."""
@@ -147,6 +151,9 @@ class AttendanceSessionService:
         self._threshold = 1.0
         self._margin = recognition.margin
         self.warnings: list[str] = []
+        # Cards and PINs (issue 12): read before any face, and with the face models off.
+        self.codes = codes or KioskCodes(None, None)
+        self._face_recognition_off = face_recognition_off
 
     # --- lifecycle ------------------------------------------------------------------
 
@@ -171,6 +178,9 @@ class AttendanceSessionService:
             roster = {s.id: s for s in self.store.roster(class_code)}
             self.warnings = []
             self._prepare_recognition(class_code, roster)
+            codes_warning = self.codes.load(class_code)
+            if codes_warning:
+                self.warnings.append(codes_warning)
             session = self.store.open_session(
                 class_code, started_by=started_by or self.actor, kiosk_id=self._kiosk_id
             )
@@ -184,7 +194,13 @@ class AttendanceSessionService:
         if not roster:
             self.warnings.append("Nobody is in this class yet: add students, or mark attendance by hand.")
         if self.analyser is None:
-            self.warnings.append("Face recognition is off: mark attendance by hand.")
+            if self._face_recognition_off:
+                self.warnings.append(
+                    "Face recognition is switched off for this school: check in with your card or PIN, "
+                    "or the teacher marks you."
+                )
+            else:
+                self.warnings.append("Face recognition is off: mark attendance by hand.")
             return
         model = self.analyser.model_name
         self._threshold = self._recognition.threshold_for(model)
@@ -197,7 +213,7 @@ class AttendanceSessionService:
             self.warnings.append(withheld)
             return
         enrolled = set(gallery.student_ids)
-        no_consent = [s for s in roster.values() if not s.consent_given]
+        no_consent = [s for s in roster.values() if not s.consent_given]  # never matched: no template
         not_enrolled = [s for s in roster.values() if s.consent_given and s.id not in enrolled]
         if roster and not enrolled:
             self.warnings.append(
@@ -209,7 +225,8 @@ class AttendanceSessionService:
             self.warnings.append(f"Not enrolled for {model} (mark by hand): {names}.")
         if no_consent:
             self.warnings.append(
-                f"{len(no_consent)} student(s) without consent are never recognised: mark them by hand."
+                f"{len(no_consent)} student(s) without consent are never recognised: "
+                "they check in by card or PIN, or are marked by hand."
             )
 
         if not gallery.student_ids:
@@ -285,12 +302,23 @@ class AttendanceSessionService:
     def process_frame(
         self, image_bgr: npt.NDArray[np.uint8], timestamp: float | None = None, seq: int = 0
     ) -> FrameResult:
-        """Detect, track, embed only faces that still need it, match, vote, and mark."""
+        """Read check-in cards; then detect, track, embed only faces that still need it, match, vote, mark.
+
+        Cards come first and need no face model. While a card is in view (and a moment
+        after), no face is detected or embedded: the card holder's face is never analysed.
+        """
         started = time.perf_counter()
         now = time.monotonic() if timestamp is None else timestamp
         state = self._require_state()
-        if self.analyser is None or self._voting is None:
-            return FrameResult(seq, (), (), 0.0)
+        read = self.codes.read_frame(image_bgr, now)
+        card_marks = [
+            m
+            for m in (self._self_mark(state, sid, MarkSource.CARD) for sid in read.students)
+            if m is not None
+        ]
+        if self.analyser is None or self._voting is None or self.codes.faces_paused(now):
+            elapsed = (time.perf_counter() - started) * 1000
+            return FrameResult(seq, (), tuple(card_marks), elapsed, tuple(read.notices))
         detected = self.analyser.detect(image_bgr)
         usable = [f for f in detected if f.accepted]
         tracked = self._voting.update([f.box for f in usable], now)
@@ -331,7 +359,7 @@ class AttendanceSessionService:
                 )
         faces.extend(FaceResult(f.box, "low_quality") for f in detected if not f.accepted)
         elapsed = (time.perf_counter() - started) * 1000
-        return FrameResult(seq, tuple(faces), tuple(new_marks), elapsed)
+        return FrameResult(seq, tuple(faces), tuple(card_marks + new_marks), elapsed, tuple(read.notices))
 
     def match_vectors(self, vectors: npt.NDArray[np.float32]) -> list[MatchDecision[uuid.UUID]]:
         """The decision for each face vector against this session's index and roster (no voting)."""
@@ -354,6 +382,22 @@ class AttendanceSessionService:
         student = state.roster.get(student_uuid)
         if student is None or not student.can_be_recognised:
             return None  # never mark from a stale index entry of a withdrawn student
+        details: dict[str, object] = {"model": self.model_name or "", "votes": votes}
+        return self._self_mark(state, student_uuid, MarkSource.AUTO, round(similarity, 4), box, details)
+
+    def _self_mark(
+        self,
+        state: _State,
+        student_uuid: uuid.UUID,
+        source: MarkSource,
+        confidence: float | None = None,
+        box: FaceBox | None = None,
+        details: dict[str, object] | None = None,
+    ) -> AttendanceMark | None:
+        """The pupil's own check-in (camera, card or PIN): the first one stands, never re-marked."""
+        student = state.roster.get(student_uuid)
+        if student is None or not student.is_active:
+            return None
         with self._lock:
             if student_uuid in state.marks:
                 return None  # already marked (by the camera or by hand): never re-marked
@@ -367,10 +411,10 @@ class AttendanceSessionService:
                 student_uuid=student_uuid,
                 status=status,
                 marked_at=now,
-                source=MarkSource.AUTO,
-                confidence=round(similarity, 4),
+                source=source,
+                confidence=confidence,
                 box=box,
-                details={"model": self.model_name or "", "votes": votes},
+                details=details or {},
             )
             try:
                 stored = self.store.mark(mark)
@@ -385,8 +429,31 @@ class AttendanceSessionService:
                 )
                 return None
             state.marks[student_uuid] = stored
-            log.info("Marked %s %s in session %s", student.student_id, stored.status.value, state.session.id)
+            if source is not MarkSource.AUTO and self._voting is not None:
+                self._voting.votes.mark_confirmed(student_uuid)  # the camera no longer needs to find them
+            log.info(
+                "Marked %s %s by %s in session %s",
+                student.student_id,
+                stored.status.value,
+                source.value,
+                state.session.id,
+            )
             return stored
+
+    def pin_checkin(self, student_uuid: uuid.UUID, pin: str) -> AttendanceMark | None:
+        """A PIN typed at the kiosk; an :class:`InvalidInput` for a wrong one. None: already marked."""
+        state = self._require_state()
+        if student_uuid not in state.roster:
+            raise InvalidInput("That student is not in this class.")
+        self.codes.check_pin(student_uuid, pin)
+        return self._self_mark(state, student_uuid, MarkSource.PIN)
+
+    def pause_faces(self, seconds: float) -> None:
+        """Stop face matching for a while (the PIN pad is open: that pupil's face is not analysed)."""
+        self.codes.paused_until = max(self.codes.paused_until, time.monotonic() + seconds)
+
+    def resume_faces(self) -> None:
+        self.codes.paused_until = 0.0
 
     # --- the teacher ----------------------------------------------------------------
 

@@ -53,7 +53,8 @@ def run_command(args: argparse.Namespace, ctx: CliContext) -> int:
         raise InvalidInput("--max-frames must be at least 1.")
     settings = ctx.settings
     models = FaceModels(settings)
-    models.load()  # before the store: a missing model stops here, with nothing opened
+    if not models.switched_off:  # switched off: cards, PINs and the teacher only
+        models.load()  # before the store: a missing model stops here, with nothing opened
     services = build_services(settings, models=models)
     try:
         service = services.session(actor=getpass.getuser())

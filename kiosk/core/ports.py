@@ -15,6 +15,7 @@ from typing import Protocol, TypeVar
 import numpy as np
 import numpy.typing as npt
 
+from kiosk.core.checkin import CheckinCredentials
 from kiosk.core.domain import (
     AttendanceMark,
     ClassInfo,
@@ -140,3 +141,15 @@ class FaceIndexSource(Protocol):
         fingerprint: str,
         load_encodings: Callable[[], tuple[Vectors, tuple[uuid.UUID, ...]]],
     ) -> FaceIndex: ...
+
+
+class CodeReader(Protocol):
+    """Reads check-in codes (QR cards) from a camera frame; no face is looked at."""
+
+    def read(self, frame_bgr: npt.NDArray[np.uint8]) -> list[str]: ...
+
+
+class CredentialSource(Protocol):
+    """A class's hashed card tokens and PINs (a :class:`KioskError` when none can be had)."""
+
+    def credentials(self, class_code: str) -> CheckinCredentials: ...

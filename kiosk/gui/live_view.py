@@ -15,6 +15,7 @@ from kiosk.gui.video_widget import VideoWidget
 class LiveView(QWidget):
     end_requested = Signal()
     manual_requested = Signal()
+    pin_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -24,9 +25,12 @@ class LiveView(QWidget):
         self._title = QLabel("")
         self._title.setObjectName("title")
         top.addWidget(self._title, 1)
+        self.pin_button = QPushButton(self.tr("Check in with P&IN…"))
+        self.pin_button.setToolTip(self.tr("Pupils without face recognition: your name and your PIN"))
         self.manual_button = QPushButton(self.tr("&Mark by hand…"))
         self.end_button = QPushButton(self.tr("&End session"))
         self.end_button.setObjectName("danger")
+        top.addWidget(self.pin_button)
         top.addWidget(self.manual_button)
         top.addWidget(self.end_button)
         layout.addLayout(top)
@@ -50,6 +54,7 @@ class LiveView(QWidget):
         layout.addWidget(self.splitter, 1)
 
         self.manual_button.clicked.connect(self.manual_requested)
+        self.pin_button.clicked.connect(self.pin_requested)
         self.end_button.clicked.connect(self.end_requested)
         self.setTabOrder(self.roster.list, self.manual_button)
         self.setTabOrder(self.manual_button, self.end_button)

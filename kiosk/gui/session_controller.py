@@ -22,6 +22,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from kiosk.app.bootstrap import FaceRecognitionOff
 from kiosk.app.export import export_summary_csv
 from kiosk.app.session import AttendanceSessionService, FrameResult, RosterEntry
 from kiosk.core.authz import Action
@@ -35,6 +36,7 @@ from kiosk.gui.dialogs import ask, error_text, show_error
 from kiosk.gui.main_window import MainWindow
 from kiosk.gui.manual_marks import ManualMarkController
 from kiosk.gui.phase import Opening, Phase
+from kiosk.gui.pin_checkin import PinCheckinController
 from kiosk.gui.runner import Changes, OpRunner
 from kiosk.gui.status_controller import StatusBarController
 from kiosk.gui.workers import RecognitionWorker
@@ -84,6 +86,7 @@ class SessionController(QObject):
         self.manual = ManualMarkController(
             window, self.db, lambda: self.service, self._actor, guard=self.guard.require
         )
+        self.pin_checkin = PinCheckinController(window, self.db, lambda: self.service)  # the pupil's own: no PIN guard
         self.enrollment: Any = None  # the enrollment controller, created on first use
 
         sv, lv, su = window.start_view, window.live_view, window.summary_view
@@ -164,6 +167,15 @@ class SessionController(QObject):
         # Never switch to another profile behind the teacher's back: say so, mark by hand.
         self.last_error = exc
         self.status.model_missing(self.ctx.models.profile)
+        if isinstance(exc, FaceRecognitionOff):  # the school's choice, not a fault
+            self.window.start_view.show_model_state(
+                self.tr(
+                    "Face recognition is switched off for this school: pupils check in with their card "
+                    "or PIN, or the teacher marks them."
+                )
+            )
+            self._settled(Opening.MODELS)
+            return
         self.window.start_view.show_model_state(
             self.tr("Face recognition is off: %s\nSessions can still be run, marking attendance by hand.")
             % exc.message
@@ -306,6 +318,8 @@ class SessionController(QObject):
         if self.phase is not Phase.RUNNING:
             return
         self.window.live_view.video.set_faces(result.faces)
+        for notice in result.notices:  # e.g. a card of another class
+            self.window.live_view.video.set_message(notice)
         if result.new_marks:
             self._on_changed(Changes(marks=True))  # marked by the camera, on its own thread
 

@@ -116,6 +116,19 @@ class GuiSettings:
     language: str = ""  # the window's language ("de", "es", "en"); empty: the system's
 
 
+BIPA_MAX_DAYS = 1095  # Illinois BIPA: biometric identifiers go within three years of the last contact
+
+
+@dataclass(frozen=True)
+class PrivacySettings:
+    face_recognition: bool = True
+    templates_inactive_days: int = 30
+    templates_unseen_days: int = 365
+    thumbnails_unseen_days: int = 365
+    attendance_days: int = 0
+    audit_days: int = 0
+
+
 @dataclass(frozen=True)
 class Settings:
     data_dir: Path
@@ -374,12 +387,24 @@ def load_settings(
         lock_after_minutes=float(kiosk_values["lock_after_minutes"]),
         **sections,
     )
+    _check_privacy(settings.privacy)
     if settings.recognition.profile not in PROFILES:
         raise ConfigError(
             f"Unknown recognition profile {settings.recognition.profile!r}.",
             f"Use one of: {', '.join(PROFILES)}.",
         )
     return settings
+
+
+def _check_privacy(privacy: PrivacySettings) -> None:
+    if not 1 <= privacy.templates_unseen_days <= BIPA_MAX_DAYS:
+        raise ConfigError(
+            f"[privacy] templates_unseen_days is {privacy.templates_unseen_days}; it must be 1 to {BIPA_MAX_DAYS}.",
+            "Face templates are never kept longer than three years after a student was last seen.",
+        )
+    for name in ("templates_inactive_days", "thumbnails_unseen_days", "attendance_days", "audit_days"):
+        if getattr(privacy, name) < 0:
+            raise ConfigError(f"[privacy] {name} cannot be negative.", "Use 0 to keep, or a number of days.")
 
 
 def ensure_data_dir(settings: Settings) -> None:
