@@ -119,6 +119,16 @@ def thumbnail_jpeg(image_bgr: npt.NDArray[np.uint8], box: FaceBox) -> bytes:
     return bytes(data) if ok else b""
 
 
+def refuse_if_switched_off(settings: Settings) -> None:
+    """``[privacy] face_recognition = false``: no face template is ever made or stored."""
+    if not settings.privacy.face_recognition:
+        raise KioskError(
+            "Enrollment is refused: face recognition is switched off for this school "
+            "([privacy] face_recognition = false), so no face template is stored.",
+            "Give the student a check-in card (`kiosk cards print`) or a PIN (`kiosk cards pin`).",
+        )
+
+
 class EnrollmentService:
     """Enrollment on one database. Its reads and writes go through the :class:`RosterService`,
     so while PostgreSQL is unreachable an enrollment is refused there, with nothing stored."""

@@ -246,8 +246,8 @@ def _enroll(
     cancel: threading.Event | None,
 ) -> None:
     todo = sorted(job.todo, key=lambda t: t.student_id)
-    if not todo:
-        return
+    if not todo or not settings.privacy.face_recognition:
+        return  # switched off: nothing is embedded; those students check in by card, PIN or hand
     if pipeline is None:
         prepare_environment(settings)
         from kiosk.infra.recognition.pipeline import FacePipeline  # loads the model: only when needed

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.app.bootstrap import prepare_environment
-from kiosk.app.enrollment import EnrollmentResult, EnrollmentService
+from kiosk.app.enrollment import EnrollmentResult, EnrollmentService, refuse_if_switched_off
 from kiosk.app.roster_import import Fate, import_roster, preview_roster
 from kiosk.cli.context import CliContext, echo
 from kiosk.core.errors import InvalidInput
@@ -40,6 +40,7 @@ def register(sub: Any) -> None:
 
 
 def _service(ctx: CliContext) -> EnrollmentService:
+    refuse_if_switched_off(ctx.settings)  # before loading any model
     prepare_environment(ctx.settings)
     from kiosk.infra.recognition.pipeline import FacePipeline
 
