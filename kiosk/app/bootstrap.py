@@ -236,6 +236,14 @@ class KioskServices:
             raise KioskError("The database is not open yet.", "Wait a moment and try again.")
         return ConsentService(engine)
 
+    def daily_purge(self) -> None:
+        """The retention purge, at most once a day, when the kiosk starts with its server reachable."""
+        if getattr(self.store, "online", True) is False:
+            return  # offline: the next start with the server does it
+        from kiosk.app.privacy import daily_purge
+
+        daily_purge(self.engine, self.settings.privacy)
+
     def enrollment(self) -> EnrollmentService:
         """The enrollment service (loads the models if needed: call it off the GUI thread)."""
         if self._enrollment is None:

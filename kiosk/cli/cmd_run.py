@@ -56,6 +56,7 @@ def run_command(args: argparse.Namespace, ctx: CliContext) -> int:
     if not models.switched_off:  # switched off: cards, PINs and the teacher only
         models.load()  # before the store: a missing model stops here, with nothing opened
     services = build_services(settings, models=models)
+    services.daily_purge()
     try:
         service = services.session(actor=getpass.getuser())
         camera = args.camera or settings.camera.source

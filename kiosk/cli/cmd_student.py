@@ -6,6 +6,7 @@ import argparse
 import getpass
 from typing import Any
 
+from kiosk.app.privacy_export import ERASURE_REMAINS
 from kiosk.cli.context import CliContext, echo
 from kiosk.core.errors import InvalidInput
 
@@ -124,6 +125,7 @@ def delete(args: argparse.Namespace, ctx: CliContext) -> int:
             return 1
     ctx.roster().delete_student(args.student_id, actor=getpass.getuser())
     echo(f"Deleted student {args.student_id} and their data.")
+    echo(ERASURE_REMAINS)
     return 0
 
 

@@ -50,6 +50,7 @@ class GuiContext:
         with self._lock:
             if self.services is None:
                 self.services = build_services(self.settings, models=self.models)
+                self.services.daily_purge()
                 log.info("Database ready: %s", self.services.store.status_line())
             return self.services
 

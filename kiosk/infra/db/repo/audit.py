@@ -126,6 +126,10 @@ def count(session: Session) -> int:
     return int(session.scalar(select(func.count(AuditLog.id))) or 0)
 
 
+def count_older_than(session: Session, cutoff: datetime) -> int:
+    return int(session.scalar(select(func.count(AuditLog.id)).where(AuditLog.at < cutoff)) or 0)
+
+
 def delete_older_than(session: Session, cutoff: datetime) -> int:
     """Retention: delete entries older than ``cutoff``; the chain's anchor moves to the oldest kept."""
     head = _locked_head(session)
