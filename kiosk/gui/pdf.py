@@ -21,6 +21,7 @@ from PySide6.QtGui import (
     QPdfWriter,
     QTextDocument,
 )
+from PySide6.QtWidgets import QApplication
 
 from kiosk.core.errors import KioskError
 from kiosk.infra.camera.codes import qr_matrix
@@ -39,8 +40,9 @@ class CardFace:
 def _ensure_app() -> QGuiApplication:
     app = QGuiApplication.instance()
     if app is None:
+        # A QApplication, not a QGuiApplication: widgets may be made later in the same process.
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        app = QGuiApplication([])
+        app = QApplication([])
     assert isinstance(app, QGuiApplication)
     return app
 
