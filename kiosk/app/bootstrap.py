@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Engine
 
 from kiosk.app.accounts import AccountService
+from kiosk.app.checkin import KioskCodes
 from kiosk.app.database import Database
 from kiosk.app.orphans import close_orphaned_sessions
 from kiosk.app.records import RecordsService

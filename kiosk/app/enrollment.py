@@ -26,6 +26,7 @@ from kiosk.core.domain import FaceBox, StudentInfo
 from kiosk.core.errors import ConsentRequired, InvalidInput, KioskError
 from kiosk.core.matching import decide
 from kiosk.core.photos import IMAGE_SUFFIXES
+from kiosk.infra.config import Settings
 from kiosk.infra.recognition.images import load_image
 from kiosk.infra.recognition.index import FaceIndex
 from kiosk.infra.recognition.pipeline import FacePipeline

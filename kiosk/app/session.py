@@ -27,8 +27,8 @@ from typing import Any, Protocol
 import numpy as np
 import numpy.typing as npt
 
-from kiosk.core.attendance import arrival_status
 from kiosk.app.checkin import KioskCodes
+from kiosk.core.attendance import arrival_status
 from kiosk.core.domain import (
     AttendanceMark,
     AttendanceStatus,
