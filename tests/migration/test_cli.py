@@ -170,7 +170,7 @@ def test_own_schema_source_is_moved_as_is(pg_url: str, tmp_path: Path, mig_setti
         "face_encodings": 1,
         "attendance_sessions": 1,
         "attendance_records": 1,
-        "audit_log": 0,
+        "audit_log": 1,  # Ana's consent, recorded when she was added
     }
     assert [n.student_id for n in report.needs_consent] == ["S2"]
     engine = create_engine(pg_url)

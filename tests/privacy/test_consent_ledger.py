@@ -140,3 +140,22 @@ def test_upgrade_turns_the_old_consent_flag_into_one_ledger_row(db_url: str, tmp
         ]
     finally:
         engine.dispose()
+
+
+def test_copying_a_kiosk_database_keeps_consent_and_the_audit_chain(
+    pg_url: str, tmp_path: Path, capsys
+) -> None:  # type: ignore[no-untyped-def]
+    """``kiosk migrate`` from a kiosk's SQLite file: consent flags get their ledger row, the chain holds."""
+    from tests.foundation._helpers import run_cli
+
+    source = tmp_path / "kiosk.db"
+    src = Kiosk(f"sqlite:///{source}", tmp_path / "src-data", capsys)
+    src.seed()
+    code = run_cli(
+        capsys, ["--data-dir", str(tmp_path / "d"), "migrate", "--from", str(source), "--to", pg_url]
+    ).code
+    assert code == 0
+    target = Kiosk(pg_url, tmp_path / "pg-data", capsys)
+    assert "The audit log is intact" in target.ok("audit", "verify").out
+    assert "face matching allowed" in target.ok("consent", "history", "S2").out
+    assert scalar(pg_url, "SELECT count(*) FROM consent_ledger") == 1

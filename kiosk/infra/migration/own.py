@@ -49,6 +49,7 @@ OWN_ORDER = (
 OWN_TABLES: dict[str, Table] = {**TABLES, "audit_log": AuditLog.__table__}  # type: ignore[dict-item]
 _INT_KEYS = ("classes", "face_encodings", "audit_log")
 _BATCH = 2000
+_REMADE = ("prev_hash", "entry_hash")  # the audit chain is the target's own: remade after the copy
 
 
 @dataclass
@@ -83,7 +84,7 @@ def read_source(conn: Connection, source_columns: dict[str, tuple[str, ...]]) ->
     for table in OWN_ORDER:
         t = OWN_TABLES[table]
         present = set(source_columns.get(table, ()))
-        cols = tuple(c.name for c in t.columns if c.name in present)
+        cols = tuple(c.name for c in t.columns if c.name in present and c.name not in _REMADE)
         rows = [
             _utc(dict(r._mapping)) for r in conn.execute(select(*(t.c[c] for c in cols)).order_by(t.c.id))
         ]
@@ -205,7 +206,19 @@ def write(
                     )
             d.moved += len(batch)
             progress(table, d.moved, len(d.to_move))
+    _after_copy(engine, moved_audit=decisions["audit_log"].moved > 0)
     return True
+
+
+def _after_copy(engine: Engine, *, moved_audit: bool) -> None:
+    """Issue 12: copied consent flags get their ledger row; copied audit rows join the target's chain."""
+    from kiosk.infra.db.engine import session_factory, unit_of_work
+    from kiosk.infra.db.repo import audit, consent
+
+    with unit_of_work(session_factory(engine)) as s:
+        consent.ledger_rows_for_flags(s, entered_by="kiosk migrate")
+        if moved_audit:
+            audit.rechain(s, actor="kiosk migrate", reason="audit entries copied from another kiosk database")
 
 
 def verify(engine: Engine, decisions: dict[str, OwnDecision], progress: Progress) -> dict[str, Verified]:

@@ -144,6 +144,41 @@ def delete_older_than(session: Session, cutoff: datetime) -> int:
     return int(doomed)
 
 
+def rechain(session: Session, *, actor: str | None, reason: str) -> None:
+    """Recompute the whole chain in id order, after rows were copied in by a migration.
+
+    Copied entries keep their content but cannot keep their place in another database's
+    chain; the old head hash is kept in a ``audit.rechained`` entry, so the rewrite shows.
+    """
+    head = _locked_head(session)
+    old_head = head.last_hash
+    prev = GENESIS_HASH
+    last_id: int | None = None
+    for row in session.scalars(select(AuditLog).order_by(AuditLog.id)):
+        row.prev_hash = prev
+        row.entry_hash = entry_hash(
+            prev_hash=prev,
+            entry_id=row.id,
+            at=row.at,
+            actor=row.actor,
+            action=row.action,
+            entity=row.entity,
+            entity_id=row.entity_id,
+            details=row.details,
+        )
+        prev, last_id = row.entry_hash, row.id
+    head.last_id, head.last_hash, head.anchor_hash = last_id, prev, GENESIS_HASH
+    session.flush()
+    record(
+        session,
+        actor=actor,
+        action="audit.rechained",
+        entity="audit_log",
+        entity_id="chain",
+        details={"reason": reason, "previous_head_hash": old_head},
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class ChainReport:
     entries: int

@@ -193,6 +193,28 @@ def reapply_all(session: Session) -> dict[str, int]:
     return {"lapsed": lapsed, "encodings_deleted": deleted}
 
 
+def ledger_rows_for_flags(session: Session, *, entered_by: str) -> int:
+    """Students whose consent flag is set without any ledger row (copied in from another
+    kiosk database): one "migrated from the previous consent flag" row each, as revision 0005 does."""
+    has_rows = select(ConsentLedgerRow.id).where(ConsentLedgerRow.student_id == Student.id).exists()
+    orphans = session.scalars(select(Student).where(Student.consent_given.is_(True), ~has_rows)).all()
+    for student in orphans:
+        session.add(
+            ConsentLedgerRow(
+                student_id=student.id,
+                kind=ConsentKind.CONSENT.value,
+                party=ConsentParty.SCHOOL.value,
+                name="(previous consent flag)",
+                recorded_at=student.consent_at or utcnow(),
+                method="migrated from the previous consent flag",
+                entered_by=entered_by,
+                note=f"recorded as given by: {student.consent_by}" if student.consent_by else None,
+            )
+        )
+    session.flush()
+    return len(orphans)
+
+
 def statistics(session: Session) -> dict[str, int]:
     """Counts for the privacy report."""
     kinds = dict(
