@@ -143,6 +143,9 @@ def add_entry(
     # Every kiosk hears of it at commit; a "withdrawn" one drops the pupil's face data at once.
     kind: ChangeKind = "consent" if decision.allowed else "withdrawn"
     announce(session, RosterChange(class_code_of(session, student.class_id), student.id, kind))
+    if not decision.allowed:  # the flag's "when" and "by" name who stopped it, as they always did
+        student.consent_at = entry.recorded_at
+        student.consent_by = None if entry.name == NOT_NAMED else entry.name.strip()[:200]
     audit.record(
         session,
         actor=actor,
