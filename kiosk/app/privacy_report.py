@@ -150,7 +150,7 @@ class PrivacyReport(RosterService):
             "",
             f"- {chain.entries} entries, hash-chained; verification: "
             + ("**intact**" if chain.intact else "**BROKEN**: " + "; ".join(chain.problems[:3]))
-            + f". Head hash `{chain.head_hash[:16]}…` (note it down: a later, different chain shows rewriting).",
+            + f". Head hash `{chain.head_hash}` (note it down: a later, different chain shows rewriting).",
             "",
             "## For the school's assessment (what the product cannot decide)",
             "",

@@ -80,7 +80,7 @@ def write_cards_pdf(cards: Sequence[CardFace], out: Path, *, school: str = "") -
             painter.setFont(QFont("Sans", 11, QFont.Weight.Bold))
             painter.drawText(
                 QRectF(text_x, y + 6 * mm, card_w - card_h - 3 * mm, 20 * mm),
-                Qt.TextFlag.TextWordWrap,
+                int(Qt.TextFlag.TextWordWrap) | int(Qt.TextFlag.TextWrapAnywhere),  # long names too
                 card.name,
             )
             painter.setFont(QFont("Sans", 8))

@@ -9,6 +9,8 @@ their card.
 from __future__ import annotations
 
 import io
+import shutil
+import subprocess
 import uuid
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -180,6 +182,24 @@ def test_cards_print_writes_a_pdf_whose_codes_check_in(kiosk: Kiosk, tmp_path: P
     out = tmp_path / "cards.pdf"
     assert "Issued 2 card(s) for 9B" in kiosk.ok("cards", "print", "--class", "9B", "--out", str(out)).out
     assert out.read_bytes().startswith(b"%PDF")
+    pdftoppm = shutil.which("pdftoppm")
+    if pdftoppm:  # the printed codes read back, and belong to the class's pupils
+        subprocess.run([pdftoppm, "-r", "200", "-png", str(out), str(tmp_path / "page")], check=True)
+        page = cv2.imread(str(tmp_path / "page-1.png"))
+        px = 200 / 25.4  # pixels per millimetre; cards are 85 x 54 mm, 5 mm apart, 10 mm margins
+        texts = []
+        for col in range(2):
+            x0, y0 = int((10 + col * 90) * px), int(10 * px)
+            texts += QrCodeReader().read(page[y0 : y0 + int(54 * px), x0 : x0 + int(85 * px)])
+        assert len([t for t in texts if t.startswith("KIOSK1:")]) == 2
+        engine = create_engine(kiosk.url)
+        try:
+            service = session_service(engine, tmp_path, None)
+            service.start("9B")
+            owners = {service.codes._credentials.owner_of_card(card_token_from(t) or "") for t in texts}
+            assert owners == {e.student.id for e in service.roster()}
+        finally:
+            engine.dispose()
     assert "already has a card" in kiosk.ok("cards", "print", "--class", "9B", "--out", str(out)).out
     assert "Issued 2" in kiosk.ok("cards", "print", "--class", "9B", "--out", str(out), "--reissue").out
     assert scalar(kiosk.url, "SELECT count(*) FROM checkin_credentials WHERE card_hash IS NOT NULL") == 2
