@@ -87,7 +87,7 @@ def write_cards_pdf(cards: Sequence[CardFace], out: Path, *, school: str = "") -
             painter.drawText(
                 QRectF(text_x, y + 28 * mm, card_w - card_h - 3 * mm, 22 * mm),
                 Qt.TextFlag.TextWordWrap,
-                f"{card.student_id} · {card.class_code}\n{school}\nShow this card to the kiosk camera.",
+                f"{card.student_id} · {card.class_code}\n{school}\nHold this card close to the kiosk camera.",
             )
     finally:
         painter.end()
