@@ -29,7 +29,6 @@ from kiosk.app.database import Database
 from kiosk.app.orphans import close_orphaned_sessions
 from kiosk.app.records import RecordsService
 from kiosk.app.reports import ReportsService
-from kiosk.app.checkin import KioskCodes
 from kiosk.app.roster import RosterService
 from kiosk.app.session import AttendanceSessionService
 from kiosk.core.errors import DatabaseError, DatabaseUnavailable, KioskError, SchemaError
