@@ -22,6 +22,7 @@ from kiosk.app.roster import RosterService
 from kiosk.core.checkin import (
     CheckinCredentials,
     PinGuard,
+    card_payload,
     card_token_from,
     check_pin_format,
     new_card_token,
@@ -30,12 +31,24 @@ from kiosk.core.checkin import (
 from kiosk.core.domain import StudentInfo
 from kiosk.core.errors import InvalidInput, KioskError
 from kiosk.core.ports import CodeReader, CredentialSource
+from kiosk.infra.camera.codes import QrCodeReader, qr_image
 from kiosk.infra.db.repo import checkin, students
 
 log = logging.getLogger(__name__)
 
 CARD_PAUSE_SECONDS = 3.0  # face matching pauses this long after a card is read
 CARD_REPEAT_SECONDS = 5.0  # the same card in view keeps being read: one notice per this long
+
+
+def readable_card_token(reader: QrCodeReader | None = None, attempts: int = 20) -> str:
+    """A new token whose QR code OpenCV reads back (about 1 code in 200 it cannot: never printed)."""
+    reader = reader or QrCodeReader()
+    for _ in range(attempts):
+        token = new_card_token()
+        payload = card_payload(token)
+        if reader.read(qr_image(payload, module_pixels=4)) == [payload]:
+            return token
+    raise KioskError("No readable check-in card code could be made.", "Try again.")
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,14 +67,12 @@ class CheckinAdmin(RosterService):
         self, class_code: str, *, reissue: bool = False, actor: str | None = None
     ) -> list[IssuedCard]:
         """New cards for the class's active pupils without one (all of them with ``reissue``)."""
-        from kiosk.core.checkin import card_payload
-
         issued: list[IssuedCard] = []
         with self._unit("Issuing check-in cards") as s:
             for info in students.list_students(s, class_code=class_code, active_only=True):
                 if not reissue and checkin.has_card(s, info.id):
                     continue
-                token = new_card_token()
+                token = readable_card_token()
                 checkin.issue_card(s, students.get_row(s, info.student_id), token, actor=actor)
                 issued.append(IssuedCard(info, card_payload(token)))
         return issued
