@@ -101,14 +101,6 @@ class OfflineSettings:
 
 
 @dataclass(frozen=True)
-class PrivacySettings:
-    # A kiosk working offline matches faces against its last copy of the roster; a consent
-    # withdrawn since then is unknown to it. After this many hours without a refresh, face
-    # matching stops (teachers mark by hand) until the kiosk reaches PostgreSQL again. 0: no limit.
-    offline_face_matching_max_age_hours: float = 72.0
-
-
-@dataclass(frozen=True)
 class GuiSettings:
     kiosk_mode: bool = False
     admin_pin_hash: str = ""
@@ -121,7 +113,13 @@ BIPA_MAX_DAYS = 1095  # Illinois BIPA: biometric identifiers go within three yea
 
 @dataclass(frozen=True)
 class PrivacySettings:
+    # A kiosk working offline matches faces against its last copy of the roster; a consent
+    # withdrawn since then is unknown to it. After this many hours without a refresh, face
+    # matching stops (teachers mark by hand) until the kiosk reaches PostgreSQL again. 0: no limit.
+    offline_face_matching_max_age_hours: float = 72.0
+    # False: no face recognition at all; cards, PINs and the teacher only (issue 12).
     face_recognition: bool = True
+    # Retention periods in days (0 = keep), for the daily purge (kiosk.app.privacy).
     templates_inactive_days: int = 30
     templates_unseen_days: int = 365
     thumbnails_unseen_days: int = 365
