@@ -6,9 +6,10 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from sqlalchemy import create_engine
+from sqlalchemy import Engine
 
-from kiosk.infra.db.engine import session_factory, unit_of_work
+from kiosk.infra.config import load_settings
+from kiosk.infra.db.engine import build_engine, session_factory, unit_of_work
 from kiosk.infra.db.repo import encodings, students
 from tests.foundation._helpers import Result, run_cli
 
@@ -28,6 +29,10 @@ class Kiosk:
         assert "Traceback" not in result.both
         return result
 
+    def engine(self) -> Engine:
+        """An engine on this kiosk's database with its key (SQLite seals face data at rest)."""
+        return build_engine(load_settings(data_dir=self.data_dir, database_url=self.url))
+
     def seed(self) -> None:
         """Class 9B: S1 without consent, S2 with consent (from a parent) and two face vectors."""
         self.ok("class", "add", "9B", "--name", "Biology 9B")
@@ -36,7 +41,7 @@ class Kiosk:
             "student", "add", "--student-id", "S2", "--name", "Alan Turing", "--class", "9B",
             "--consent", "--consent-by", "Ethel Turing",
         )  # fmt: skip
-        engine = create_engine(self.url)
+        engine = self.engine()
         try:
             with unit_of_work(session_factory(engine)) as s:
                 info = students.get_student(s, "S2")

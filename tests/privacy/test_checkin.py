@@ -20,7 +20,7 @@ import cv2
 import numpy as np
 import numpy.typing as npt
 import pytest
-from sqlalchemy import Engine, create_engine
+from sqlalchemy import Engine
 
 from kiosk.app.checkin import CheckinAdmin, KioskCodes
 from kiosk.app.session import AttendanceSessionService
@@ -80,7 +80,7 @@ def photo_with_card(payload: str) -> npt.NDArray[np.uint8]:
 @pytest.fixture
 def engine(kiosk: Kiosk) -> Iterator[Engine]:
     kiosk.seed()
-    engine = create_engine(kiosk.url)
+    engine = kiosk.engine()
     yield engine
     engine.dispose()
 
@@ -192,7 +192,7 @@ def test_cards_print_writes_a_pdf_whose_codes_check_in(kiosk: Kiosk, tmp_path: P
             x0, y0 = int((10 + col * 90) * px), int(10 * px)
             texts += QrCodeReader().read(page[y0 : y0 + int(54 * px), x0 : x0 + int(85 * px)])
         assert len([t for t in texts if t.startswith("KIOSK1:")]) == 2
-        engine = create_engine(kiosk.url)
+        engine = kiosk.engine()
         try:
             service = session_service(engine, tmp_path, None)
             service.start("9B")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 from pytestqt.qtbot import QtBot
-from sqlalchemy import create_engine
 
 from kiosk.app.consent import ConsentService
 from kiosk.core.consent import ConsentKind, ConsentParty
@@ -18,7 +17,7 @@ pytestmark = pytest.mark.gui
 
 def test_the_dialog_shows_the_ledger_and_records_an_objection(kiosk: Kiosk, qtbot: QtBot) -> None:
     kiosk.seed()
-    engine = create_engine(kiosk.url)
+    engine = kiosk.engine()
     service = ConsentService(engine)
     runner = OpRunner("test-db")
     try:

@@ -152,7 +152,9 @@ def test_copying_a_kiosk_database_keeps_consent_and_the_audit_chain(
     src = Kiosk(f"sqlite:///{source}", tmp_path / "src-data", capsys)
     src.seed()
     code = run_cli(
-        capsys, ["--data-dir", str(tmp_path / "d"), "migrate", "--from", str(source), "--to", pg_url]
+        # on the kiosk that made the file: its key opens the sealed face data
+        capsys,
+        ["--data-dir", str(src.data_dir), "migrate", "--from", str(source), "--to", pg_url],
     ).code
     assert code == 0
     target = Kiosk(pg_url, tmp_path / "pg-data", capsys)

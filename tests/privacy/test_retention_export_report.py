@@ -7,8 +7,6 @@ import zipfile
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from sqlalchemy import create_engine
-
 from kiosk.app.privacy import PrivacyService
 from kiosk.infra.config import PrivacySettings
 from tests.foundation._helpers import assert_clean_failure, execute, scalar
@@ -54,7 +52,7 @@ def test_purge_deletes_templates_of_students_not_seen_and_audits_it(kiosk: Kiosk
 def test_purge_of_inactive_students_attendance_and_audit_keeps_the_chain(kiosk: Kiosk) -> None:
     kiosk.seed()
     _age_student(kiosk, "S2", 40, inactive=True)
-    engine = create_engine(kiosk.url)
+    engine = kiosk.engine()
     try:
         service = PrivacyService(engine, PrivacySettings(audit_days=30, attendance_days=30))
         execute(kiosk.url, "UPDATE audit_log SET at = :t", t=datetime.now(UTC) - timedelta(days=60))
@@ -69,7 +67,7 @@ def test_purge_of_inactive_students_attendance_and_audit_keeps_the_chain(kiosk: 
 
 def test_daily_purge_runs_once_a_day(kiosk: Kiosk) -> None:
     kiosk.seed()
-    engine = create_engine(kiosk.url)
+    engine = kiosk.engine()
     try:
         service = PrivacyService(engine, PrivacySettings())
         now = datetime.now(UTC)

@@ -73,7 +73,10 @@ def _add_pupil(url: str, data: Path) -> None:
     settings = load_settings(data_dir=data, database_url=url, env={})
     engine = build_engine(settings)
     with unit_of_work(session_factory(engine)) as s:
-        info = students.add_student(s, student_id="P1", name="Pia", class_code="9B", consent=True)
+        # Consent as the flag alone: revision 0007 has no consent ledger yet.
+        info = students.add_student(s, student_id="P1", name="Pia", class_code="9B")
+        s.execute(text("UPDATE students SET consent_given = :t WHERE student_id = 'P1'"), {"t": True})
+        s.expire_all()
         encodings.add_encoding(s, info.id, model_name="Dlib", vector=VECTOR)
         students.set_photo(s, info.id, PHOTO)
     engine.dispose()
@@ -113,7 +116,10 @@ def _old_kiosk_folder(data: Path) -> None:
         command.upgrade(cfg, "0007_search_fts")  # the revision before the sealing one
     with unit_of_work(session_factory(engine)) as s:  # a bare engine: no key, plain bytes
         classes.add_class(s, "9B", "Biology 9B")
-        info = students.add_student(s, student_id="P1", name="Pia", class_code="9B", consent=True)
+        # Consent as the flag alone: revision 0007 has no consent ledger yet.
+        info = students.add_student(s, student_id="P1", name="Pia", class_code="9B")
+        s.execute(text("UPDATE students SET consent_given = :t WHERE student_id = 'P1'"), {"t": True})
+        s.expire_all()
         encodings.add_encoding(s, info.id, model_name="Dlib", vector=VECTOR)
         students.set_photo(s, info.id, PHOTO)
     engine.dispose()

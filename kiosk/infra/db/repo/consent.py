@@ -12,8 +12,8 @@ mark, the sync worker's inserts), so a kiosk that recognised a pupil from an old
 roster cannot store the mark once consent was withdrawn or the pupil was deleted. It answers
 for the mark's own moment from the ledger (the rows recorded by then, the texts stored by
 then): a mark made offline before a withdrawal stands, one made after it is refused. A
-student with no ledger row at all (rows written around the ledger: benchmark data, old
-copies) falls back to the cached flag.
+student with no ledger row by the mark's time (rows written around the ledger: benchmark
+data, old copies, a kiosk clock behind) falls back to the cached flag, today's answer.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ import uuid
 from collections.abc import Collection
 from datetime import UTC, datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from kiosk.core.consent import (
@@ -35,7 +35,7 @@ from kiosk.core.consent import (
     decide_consent,
 )
 from kiosk.core.errors import Conflict, InvalidInput
-from kiosk.infra.db.models import ConsentLedgerRow, ConsentTextRow, Student, utcnow
+from kiosk.infra.db.models import ConsentLedgerRow, ConsentTextRow, FaceEncoding, Student, utcnow
 from kiosk.infra.db.repo import audit
 from kiosk.infra.db.repo._common import check_length
 from kiosk.infra.db.repo.changes import ChangeKind, RosterChange, announce, class_code_of
@@ -173,9 +173,11 @@ def apply_rule(
         student.consent_by = decision.consent.name[:200]
     deleted = 0
     if not decision.allowed:
-        deleted = len(student.encodings)
-        for enc in list(student.encodings):
-            session.delete(enc)
+        # One statement: the vectors are never loaded (nor decrypted) just to be deleted.
+        count = select(func.count(FaceEncoding.id)).where(FaceEncoding.student_id == student.id)
+        deleted = int(session.scalar(count) or 0)
+        session.execute(delete(FaceEncoding).where(FaceEncoding.student_id == student.id))
+        session.expire(student, ["encodings"])
         student.photo = None
     session.flush()
     return decision, deleted
@@ -271,9 +273,8 @@ def may_face_match(session: Session, checks: Collection[Check]) -> dict[Check, b
     rows: dict[uuid.UUID, list[ConsentEntry]] = {}
     for start in range(0, len(ids), 500):  # SQLite's bound-parameter limit
         chunk = ids[start : start + 500]
-        flags.update(
-            session.execute(select(Student.id, Student.consent_given).where(Student.id.in_(chunk))).tuples()
-        )
+        stmt_flags = select(Student.id, Student.consent_given).where(Student.id.in_(chunk))
+        flags.update((sid, bool(given)) for sid, given in session.execute(stmt_flags))
         stmt = select(ConsentLedgerRow).where(ConsentLedgerRow.student_id.in_(chunk))
         for row in session.scalars(stmt):
             rows.setdefault(row.student_id, []).append(_to_entry(row))
@@ -287,6 +288,11 @@ def may_face_match(session: Session, checks: Collection[Check]) -> dict[Check, b
         else:
             at = _aware(moment)
             then = [e for e in rows[student] if _aware(e.recorded_at) <= at]
+            if not then:
+                # A mark older than the whole ledger (a kiosk clock behind, data copied in):
+                # nothing was withdrawn by then, so the present answer stands.
+                out[(student, moment)] = flags[student]
+                continue
             texts_then = [t for t in known if _aware(t.created_at) <= at]
             out[(student, moment)] = decide_consent(then, texts_then).allowed
     return out
