@@ -86,7 +86,9 @@ class SessionController(QObject):
         self.manual = ManualMarkController(
             window, self.db, lambda: self.service, self._actor, guard=self.guard.require
         )
-        self.pin_checkin = PinCheckinController(window, self.db, lambda: self.service)  # the pupil's own: no PIN guard
+        self.pin_checkin = PinCheckinController(
+            window, self.db, lambda: self.service
+        )  # the pupil's own: no PIN guard
         self.enrollment: Any = None  # the enrollment controller, created on first use
 
         sv, lv, su = window.start_view, window.live_view, window.summary_view

@@ -112,7 +112,7 @@ def test_upgrade_turns_the_old_consent_flag_into_one_ledger_row(db_url: str, tmp
         cfg = schema.alembic_config()
         with engine.begin() as conn:  # back to before the ledger, with a consenting student
             cfg.attributes["connection"] = conn
-            command.downgrade(cfg, "0008_sealed")
+            command.downgrade(cfg, "0009_users")
             conn.execute(
                 text("INSERT INTO classes (code, name, created_at) VALUES ('9B', 'B', CURRENT_TIMESTAMP)")
             )

@@ -253,7 +253,7 @@ class AuditLog(Base):
     entity: Mapped[str] = mapped_column(String(64))
     entity_id: Mapped[str] = mapped_column(String(64))
     details: Mapped[dict[str, Any] | None]
-    # The hash chain (revision 0009_consent): computed only in kiosk.infra.db.repo.audit.
+    # The hash chain (revision 0010_consent): computed only in kiosk.infra.db.repo.audit.
     prev_hash: Mapped[str | None] = mapped_column(String(64))
     entry_hash: Mapped[str | None] = mapped_column(String(64))
 

@@ -6,7 +6,7 @@ holds the newest hash, and the hash the oldest kept entry must follow (the reten
 moves it forward). :func:`verify_chain` then finds an edited entry (its hash no longer
 fits its content), a deleted one (the next entry's ``prev_hash`` points at nothing) and a
 deleted newest one (the head points past the end). This module is the only place that
-computes the hash; revision 0009_consent imports :func:`entry_hash` to chain older entries.
+computes the hash; revision 0010_consent imports :func:`entry_hash` to chain older entries.
 
 Concurrent writers: the head row is read ``FOR UPDATE`` (PostgreSQL holds the lock until
 the writer's transaction ends, so two kiosks never chain onto the same entry); SQLite has

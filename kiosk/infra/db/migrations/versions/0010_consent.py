@@ -1,7 +1,7 @@
 """consent ledger and texts, card/PIN check-in credentials, card and PIN marks, audit hash chain
 
-Revision ID: 0009_consent
-Revises: 0008_sealed
+Revision ID: 0010_consent
+Revises: 0009_users
 Create Date: 2026-11-30
 
 - ``consent_texts`` and ``consent_ledger`` (issue 12): every consent, withdrawal and
@@ -24,8 +24,8 @@ from sqlalchemy.dialects import postgresql
 
 from kiosk.infra.db.repo.audit import GENESIS_HASH, entry_hash
 
-revision = "0009_consent"
-down_revision = "0008_sealed"
+revision = "0010_consent"
+down_revision = "0009_users"
 branch_labels = None
 depends_on = None
 
@@ -145,7 +145,7 @@ def _migrate_consent_flags() -> None:
                     "name": "(previous consent flag)",
                     "recorded_at": at or now,
                     "method": "migrated from the previous consent flag",
-                    "entered_by": "kiosk db upgrade 0009",
+                    "entered_by": "kiosk db upgrade 0010",
                     "entered_at": now,
                     "note": f"recorded as given by: {by}" if by else None,
                 }
