@@ -47,6 +47,17 @@ GRANTS: dict[str, TableGrants] = {
     # SELECT: INSERT ... RETURNING needs it, and so does a chain of hashes.
     "audit_log": TableGrants(device=("SELECT", "INSERT"), admin=("SELECT", "INSERT")),
     "migration_map": TableGrants(device=(), admin=_ALL),
+    # The hash chain's head: every audit writer moves it (FOR UPDATE needs a column UPDATE);
+    # only the admin's retention purge moves the anchor.
+    "audit_chain_head": TableGrants(
+        device=_READ, admin=("SELECT", "UPDATE"), device_update_columns=("last_id", "last_hash")
+    ),
+    # Consent: the device reads it (a mark's consent at its time, while syncing); rows and
+    # texts are added, never changed (a pupil's deletion removes theirs through the owner's cascade).
+    "consent_texts": TableGrants(device=_READ, admin=("SELECT", "INSERT")),
+    "consent_ledger": TableGrants(device=_READ, admin=("SELECT", "INSERT")),
+    # Card and PIN hashes: the device checks them; the admin tools issue them.
+    "checkin_credentials": TableGrants(device=_READ, admin=_ALL),
     # The device signs people in: reads the hashes, counts wrong PINs.
     "users": TableGrants(
         device=_READ, admin=_ALL, device_update_columns=("failures", "last_failure_at", "last_login_at")

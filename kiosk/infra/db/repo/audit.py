@@ -42,7 +42,6 @@ def _canonical_time(at: datetime) -> str:
 def entry_hash(
     *,
     prev_hash: str,
-    entry_id: int,
     at: datetime,
     actor: str | None,
     action: str,
@@ -50,10 +49,13 @@ def entry_hash(
     entity_id: str,
     details: dict[str, Any] | None,
 ) -> str:
-    """SHA-256 over the entry's content and the previous hash (canonical JSON, sorted keys)."""
+    """SHA-256 over the entry's content and the previous hash (canonical JSON, sorted keys).
+
+    Not over its id: the hash is written in the same INSERT (the kiosk's database account may
+    add audit entries but never change one), and the order is in ``prev_hash`` already.
+    """
     payload = {
         "prev": prev_hash,
-        "id": entry_id,
         "at": _canonical_time(at),
         "actor": actor,
         "action": action,
@@ -86,22 +88,22 @@ def record(
     head = _locked_head(session)
     prev = head.last_hash or GENESIS_HASH
     at = utcnow()  # microseconds, which both dialects store: the hash recomputes from the row
-    row = AuditLog(
-        at=at, actor=actor, action=action, entity=entity, entity_id=entity_id, details=details, prev_hash=prev
+    digest = entry_hash(
+        prev_hash=prev, at=at, actor=actor, action=action, entity=entity, entity_id=entity_id, details=details
     )
-    session.add(row)
-    session.flush()  # the id is part of the hash
-    row.entry_hash = entry_hash(
-        prev_hash=prev,
-        entry_id=row.id,
+    row = AuditLog(
         at=at,
         actor=actor,
         action=action,
         entity=entity,
         entity_id=entity_id,
         details=details,
+        prev_hash=prev,
+        entry_hash=digest,
     )
-    head.last_id, head.last_hash = row.id, row.entry_hash
+    session.add(row)
+    session.flush()
+    head.last_id, head.last_hash = row.id, digest
     session.flush()
 
 
@@ -158,7 +160,6 @@ def rechain(session: Session, *, actor: str | None, reason: str) -> None:
         row.prev_hash = prev
         row.entry_hash = entry_hash(
             prev_hash=prev,
-            entry_id=row.id,
             at=row.at,
             actor=row.actor,
             action=row.action,
@@ -206,7 +207,6 @@ def verify_chain(session: Session, *, max_problems: int = 20) -> ChainReport:
             )
         digest = entry_hash(
             prev_hash=row.prev_hash or "",
-            entry_id=row.id,
             at=row.at,
             actor=row.actor,
             action=row.action,

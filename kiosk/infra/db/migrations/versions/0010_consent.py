@@ -105,7 +105,7 @@ def _chain_existing_entries() -> None:
     ).all()
     for row_id, at, actor, action, entity, entity_id, details in rows:
         digest = entry_hash(
-            prev_hash=prev, entry_id=row_id, at=at, actor=actor, action=action,
+            prev_hash=prev, at=at, actor=actor, action=action,
             entity=entity, entity_id=entity_id, details=details,
         )
         bind.execute(sa.update(audit).where(audit.c.id == row_id).values(prev_hash=prev, entry_hash=digest))
