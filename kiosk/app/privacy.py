@@ -20,6 +20,7 @@ from kiosk.app.roster import RosterService
 from kiosk.core.errors import KioskError
 from kiosk.infra.config import PrivacySettings
 from kiosk.infra.db.repo import audit, retention
+from kiosk.infra.db.roles import may_delete_from
 
 log = logging.getLogger(__name__)
 
@@ -192,6 +193,14 @@ def daily_purge(engine: Engine | None, privacy: PrivacySettings) -> PurgeReport 
     if engine is None:
         return None
     try:
+        if not may_delete_from(engine, "face_encodings"):
+            # A classroom PC's kiosk_device account may delete nothing, by design: the purge
+            # is the admin tools' job (their account may), or a scheduled `kiosk privacy purge`.
+            log.info(
+                "The daily retention purge is left to the admin tools: this kiosk's database "
+                "account may not delete (run `kiosk privacy purge` as kiosk_admin)"
+            )
+            return None
         return PrivacyService(engine, privacy).purge_if_due()
     except KioskError as exc:
         log.warning("The daily retention purge did not run: %s", exc.message)

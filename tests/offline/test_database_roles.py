@@ -190,3 +190,24 @@ def test_the_roster_is_still_copied_when_the_device_may_not_read_the_accounts(
     finally:
         cache.close()
         device.dispose()
+
+
+def test_the_daily_purge_is_left_to_the_admin_account(roles: Roles, caplog: pytest.LogCaptureFixture) -> None:
+    """The device may delete nothing: the kiosk's start skips the purge with a note, no warning."""
+    import logging
+
+    from kiosk.app.privacy import daily_purge
+    from kiosk.infra.config import PrivacySettings
+
+    roles.create()
+    caplog.set_level(logging.INFO, logger="kiosk.app.privacy")
+    for role, ran in ((roles.names.device, False), (roles.names.admin, True)):
+        engine = create_engine(roles.url_for(role))
+        try:
+            caplog.clear()
+            report = daily_purge(engine, PrivacySettings())
+        finally:
+            engine.dispose()
+        assert (report is not None) is ran, role
+        assert not [r for r in caplog.records if r.levelno >= logging.WARNING], caplog.text
+        assert ("left to the admin tools" in caplog.text) is not ran

@@ -222,3 +222,14 @@ def drop_roles(engine: Engine, names: RoleNames) -> None:
     with engine.begin() as conn:
         for name in names.all():
             conn.execute(text(f"DROP ROLE IF EXISTS {q(name)}"))
+
+
+def may_delete_from(engine: Engine, table: str) -> bool:
+    """Whether this connection's account may DELETE from ``table`` (SQLite: always)."""
+    if engine.dialect.name != "postgresql":
+        return True
+    with engine.connect() as conn:
+        allowed = conn.execute(
+            text("SELECT has_table_privilege(current_user, :table, 'DELETE')"), {"table": table}
+        ).scalar_one()
+    return bool(allowed)
