@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 from kiosk.app.admin_pin import hash_secret, verify_pin
 from kiosk.app.errors import as_kiosk_error
 from kiosk.core.authz import Account, Role
-from kiosk.core.errors import AccessDenied, DatabaseUnavailable
+from kiosk.core.errors import AccessDenied, DatabaseUnavailable, InvalidInput
 from kiosk.infra.config import Settings, write_user_settings
 from kiosk.infra.db.engine import session_factory, unit_of_work
 from kiosk.infra.db.repo import users as user_repo
@@ -97,6 +97,10 @@ class AccountService:
 
     def change_classes(self, name: str, *, add: Sequence[str] = (), remove: Sequence[str] = ()) -> Account:
         """Link ``add`` and unlink ``remove`` (codes), keeping the teacher's other classes."""
+
+        both = sorted(set(add) & set(remove))
+        if both:
+            raise InvalidInput(f"Both added and removed: {', '.join(both)}; nothing was changed.", "Name each class once.")
 
         def work(s: Session) -> Account:
             user_repo.class_ids(s, remove)  # an unknown code is a typo: refused, not ignored

@@ -32,10 +32,9 @@ def register(sub: Any) -> None:
     add.set_defaults(handler=add_user)
     classes = user_sub.add_parser("classes", help="show or change the classes a teacher teaches (and sees)")
     classes.add_argument("name")
-    change = classes.add_mutually_exclusive_group()
-    change.add_argument("--set", metavar="CODES", help='exactly these classes, e.g. 9B,10A ("" for none)')
-    change.add_argument("--add", metavar="CODES", help="link these classes too")
-    change.add_argument("--remove", metavar="CODES", help="unlink these classes")
+    classes.add_argument("--set", metavar="CODES", help='exactly these classes, e.g. 9B,10A ("" for none)')
+    classes.add_argument("--add", metavar="CODES", help="link these classes too")
+    classes.add_argument("--remove", metavar="CODES", help="unlink these classes")
     classes.set_defaults(handler=user_classes)
     ls = user_sub.add_parser("list", help="the accounts, their roles and whether they are locked")
     ls.set_defaults(handler=list_users)
@@ -90,6 +89,8 @@ def _taught(account: Account, lead: str = "") -> str:
 
 def user_classes(args: argparse.Namespace, ctx: CliContext) -> int:
     accounts = ctx.database().accounts
+    if args.set is not None and (args.add is not None or args.remove is not None):
+        raise InvalidInput("Give --set, or --add and --remove; nothing was changed.", "--set replaces the list.")
     if args.set is not None:
         account = accounts.set_classes(args.name, parse_class_codes(args.set))
     elif args.add is not None or args.remove is not None:
