@@ -100,7 +100,9 @@ class AccountService:
 
         both = sorted(set(add) & set(remove))
         if both:
-            raise InvalidInput(f"Both added and removed: {', '.join(both)}; nothing was changed.", "Name each class once.")
+            raise InvalidInput(
+                f"Both added and removed: {', '.join(both)}; nothing was changed.", "Name each class once."
+            )
 
         def work(s: Session) -> Account:
             user_repo.class_ids(s, remove)  # an unknown code is a typo: refused, not ignored

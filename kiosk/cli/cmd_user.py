@@ -90,7 +90,9 @@ def _taught(account: Account, lead: str = "") -> str:
 def user_classes(args: argparse.Namespace, ctx: CliContext) -> int:
     accounts = ctx.database().accounts
     if args.set is not None and (args.add is not None or args.remove is not None):
-        raise InvalidInput("Give --set, or --add and --remove; nothing was changed.", "--set replaces the list.")
+        raise InvalidInput(
+            "Give --set, or --add and --remove; nothing was changed.", "--set replaces the list."
+        )
     if args.set is not None:
         account = accounts.set_classes(args.name, parse_class_codes(args.set))
     elif args.add is not None or args.remove is not None:

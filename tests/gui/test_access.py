@@ -231,8 +231,10 @@ def test_a_teacher_signed_in_to_the_records_sees_only_their_classes(
     gui.records.request()
     attempt(qtbot, login_dialog(qtbot, gui), TEACHER, TEACHER_PIN)  # a teacher may open the records
     qtbot.waitUntil(
-        lambda: gui.records.controller is not None
-        and gui.window.stack.currentWidget() is gui.records.controller.view,
+        lambda: (
+            gui.records.controller is not None
+            and gui.window.stack.currentWidget() is gui.records.controller.view
+        ),
         timeout=5000,
     )
     controller = gui.records.controller
@@ -240,7 +242,10 @@ def test_a_teacher_signed_in_to_the_records_sees_only_their_classes(
     view = controller.view
     qtbot.waitUntil(lambda: view.report.class_combo.count() > 0 and not controller.runner.busy, timeout=5000)
     pickers = (view.class_combo, view.report.class_combo)
-    assert [[c.itemText(i) for i in range(c.count())] for c in pickers] == [["All classes", CLASS_CODE], [CLASS_CODE]]
+    assert [[c.itemText(i) for i in range(c.count())] for c in pickers] == [
+        ["All classes", CLASS_CODE],
+        [CLASS_CODE],
+    ]
     assert view.session_count() == 0  # 10A's session is not listed under "All classes"
 
     controller.open_session(theirs.id)  # asked for directly: refused, in one message

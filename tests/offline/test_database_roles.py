@@ -121,7 +121,8 @@ def test_a_session_hand_marks_offline_sync_and_sign_in_work_as_the_device(
         assert teacher.classes == {"9B"}  # read as the device
         session = services.session(actor=teacher.name)
         session.start("9B", started_by=teacher.name, account=teacher)
-        session.manual_mark(ids[1], AttendanceStatus.EXCUSED, note="doctor", account=teacher)  # an audit entry
+        # an audit entry:
+        session.manual_mark(ids[1], AttendanceStatus.EXCUSED, note="doctor", account=teacher)
         store.mark(auto_mark(_sid(session), ids[0]))
         assert wait_for(lambda: store.outbox.queued() == 0, 10), store.status_line()
         proxy.cut()

@@ -146,12 +146,18 @@ def test_a_teacher_starts_ends_and_marks_by_hand_only_in_their_classes(engine: E
     summary = service.end(account=rivera)
     assert summary.counts["excused"] == 1
     with engine.connect() as conn:
-        assert conn.execute(text("SELECT count(*) FROM attendance_sessions")).scalar_one() == sessions_before + 1
+        assert (
+            conn.execute(text("SELECT count(*) FROM attendance_sessions")).scalar_one() == sessions_before + 1
+        )
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
 def bare_engine(request: pytest.FixtureRequest, tmp_path: Path) -> Engine:
-    url = f"sqlite:///{tmp_path / 'old.db'}" if request.param == "sqlite" else request.getfixturevalue("empty_pg_url")
+    url = (
+        f"sqlite:///{tmp_path / 'old.db'}"
+        if request.param == "sqlite"
+        else request.getfixturevalue("empty_pg_url")
+    )
     engine = create_engine(str(url))
     request.addfinalizer(engine.dispose)
     return engine

@@ -111,7 +111,9 @@ def class_ids(session: Session, codes: Sequence[str]) -> dict[str, int]:
     unknown = [c for c in wanted if c not in ids]
     if unknown:
         listed = ", ".join(repr(c) for c in unknown)
-        what = f"is no class with code {listed}" if len(unknown) == 1 else f"are no classes with codes {listed}"
+        what = (
+            f"is no class with code {listed}" if len(unknown) == 1 else f"are no classes with codes {listed}"
+        )
         raise NotFound(
             f"There {what}; nothing was changed.",
             "See the codes with `kiosk class list`.",
