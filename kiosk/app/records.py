@@ -34,6 +34,7 @@ from kiosk.core.reports import Found, day_bounds
 from kiosk.infra.db.connect import explain
 from kiosk.infra.db.engine import session_factory, unit_of_work
 from kiosk.infra.db.repo import attendance, records, search
+from kiosk.infra.db.repo import classes as class_repo
 from kiosk.infra.db.repo import reports as report_repo
 from kiosk.infra.db.repo import users as user_repo
 
@@ -140,7 +141,6 @@ class RecordsService(DatabaseCalls):
 
     def class_codes(self) -> list[str]:
         """The classes in use that the class pickers offer: a teacher's own, or every one."""
-        from kiosk.infra.db.repo import classes as class_repo
 
         def work(s: Session) -> list[str]:
             who = self._viewer(s)

@@ -61,7 +61,6 @@ def least_role(action: Action) -> Role:
 
 
 def parse_role(text: str) -> Role:
-
     try:
         return Role(text.strip().lower())
     except ValueError:
@@ -157,7 +156,7 @@ def check_class(account: Account | None, action: Action, class_code: str | None)
         return
     check_action(account, action)
     assert account is not None
-    what = f"class {class_code}" if class_code else "students outside the classes"
+    what = f"class {class_code}" if class_code else "pupils who are in no class"
     raise AccessDenied(
         f"{account.name} does not teach {what}: a teacher sees and changes only their own classes.",
         f"An admin links the class to the account: `kiosk user classes {account.name} --add CODE`.",
