@@ -42,6 +42,7 @@ class UsersDialog(QDialog):
     def __init__(self, guard: AccessGuard, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.guard = guard
+        self._by_name: dict[str, Account] = {}  # the accounts listed, with their classes
         self.setWindowTitle(self.tr("Accounts"))
         self.setMinimumWidth(520)
         layout = QVBoxLayout(self)
@@ -91,7 +92,6 @@ class UsersDialog(QDialog):
         self.name.textEdited.connect(
             lambda *_: self.accounts.setCurrentRow(-1) if self.accounts.currentItem() else None
         )
-        self._by_name: dict[str, Account] = {}
         self.disable_button.clicked.connect(lambda: self._change(lambda a, n: a.set_active(n, False)))
         self.enable_button.clicked.connect(lambda: self._change(lambda a, n: a.set_active(n, True)))
         self.reset_button.clicked.connect(self.reset)
