@@ -13,16 +13,17 @@ moved as it is (same scrypt scheme), so the PIN the school knows keeps working.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 
 from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.orm import Session
 
 from kiosk.app.admin_pin import hash_secret, verify_pin
 from kiosk.app.errors import as_kiosk_error
 from kiosk.core.authz import Account, Role
-from kiosk.core.errors import AccessDenied, DatabaseUnavailable
+from kiosk.core.errors import AccessDenied, DatabaseUnavailable, InvalidInput
 from kiosk.infra.config import Settings, write_user_settings
 from kiosk.infra.db.engine import session_factory, unit_of_work
 from kiosk.infra.db.repo import users as user_repo
@@ -73,11 +74,43 @@ class AccountService:
                 ) from None
             raise as_kiosk_error(exc, what) from None
 
-    def add(self, name: str, role: Role, secret: str) -> Account:
+    def add(self, name: str, role: Role, secret: str, classes: Sequence[str] = ()) -> Account:
+        """A new account; a teacher's ``classes`` (codes) linked in the same transaction, so an
+        unknown code adds nothing at all."""
         secret_hash = hash_secret(secret)
-        account = self._write("Adding the account", lambda s: user_repo.add(s, name, role, secret_hash))
-        log.info("Account %s added (%s)", account.name, account.role.value)
+
+        def work(s: Session) -> Account:
+            account = user_repo.add(s, name, role, secret_hash)
+            return user_repo.set_classes(s, account.name, classes) if classes else account
+
+        account = self._write("Adding the account", work)
+        log.info("Account %s added (%s, %d classes)", account.name, account.role.value, len(account.classes))
         return account
+
+    def set_classes(self, name: str, classes: Sequence[str]) -> Account:
+        """Make ``classes`` (codes) the classes the teacher ``name`` teaches; the rest unlinked."""
+        account = self._write(
+            "Changing the account's classes", lambda s: user_repo.set_classes(s, name, classes)
+        )
+        log.info("Account %s now teaches %d classes", account.name, len(account.classes))
+        return account
+
+    def change_classes(self, name: str, *, add: Sequence[str] = (), remove: Sequence[str] = ()) -> Account:
+        """Link ``add`` and unlink ``remove`` (codes), keeping the teacher's other classes."""
+
+        both = sorted(set(add) & set(remove))
+        if both:
+            raise InvalidInput(
+                f"Both added and removed: {', '.join(both)}; nothing was changed.", "Name each class once."
+            )
+
+        def work(s: Session) -> Account:
+            user_repo.class_ids(s, remove)  # an unknown code is a typo: refused, not ignored
+            current = user_repo.find(s, name)
+            kept = [c for c in sorted(current.classes if current else ()) if c not in set(remove)]
+            return user_repo.set_classes(s, name, [*kept, *add])
+
+        return self._write("Changing the account's classes", work)
 
     def set_active(self, name: str, active: bool) -> Account:
         return self._write("Changing the account", lambda s: user_repo.set_active(s, name, active))
@@ -86,6 +119,10 @@ class AccountService:
         """Unlock (clear the wrong-PIN count) and, when given, set a new PIN or password."""
         secret_hash = hash_secret(secret) if secret is not None else None
         return self._write("Resetting the account", lambda s: user_repo.reset(s, name, secret_hash))
+
+    def account(self, name: str) -> Account:
+        """One account with its classes (:class:`NotFound` naming it when there is none)."""
+        return self._write("Reading the account", lambda s: user_repo.get(s, name))
 
     def list_accounts(self) -> list[Account]:
         if self._factory is None:

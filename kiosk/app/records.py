@@ -3,21 +3,30 @@
 The one door the CLI and the GUI use to the past. Every call is one transaction (committed
 when it succeeds, rolled back otherwise, so a refused correction changes nothing), returns
 frozen values, and turns database failures into a :class:`KioskError`.
+
+Who may see what is decided here, for every front end (the rule: :mod:`kiosk.core.authz`):
+a service made :meth:`~DatabaseCalls.for_account` a teacher reads and corrects only the
+classes linked to that account, as the database holds them at each call (a class unlinked
+meanwhile is refused at once); without an account (the CLI, run by the computer's own
+user) it sees every class, as it always has.
 """
 
 from __future__ import annotations
 
+import copy
 import logging
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import UTC, date, datetime, tzinfo
-from typing import TypeVar
+from typing import Self, TypeVar
 
 from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
+from kiosk.core.authz import Account, Action, check_action, check_class, may_for_class, sees_every_class
 from kiosk.core.domain import AttendanceMark, AttendanceStatus, MarkSource
 from kiosk.core.errors import DatabaseError, InvalidInput, KioskError, NotFound
 from kiosk.core.records import RecordLine, SessionDetail, SessionOverview, checked_correction
@@ -25,7 +34,9 @@ from kiosk.core.reports import Found, day_bounds
 from kiosk.infra.db.connect import explain
 from kiosk.infra.db.engine import session_factory, unit_of_work
 from kiosk.infra.db.repo import attendance, records, search
+from kiosk.infra.db.repo import classes as class_repo
 from kiosk.infra.db.repo import reports as report_repo
+from kiosk.infra.db.repo import users as user_repo
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -54,10 +65,26 @@ def parse_day(text: str) -> date:
 class DatabaseCalls:
     """One transaction per call, database failures explained in one line."""
 
-    def __init__(self, engine: Engine, tz: tzinfo | None = None) -> None:
+    def __init__(self, engine: Engine, tz: tzinfo | None = None, *, account: Account | None = None) -> None:
         self._engine = engine
         self._sessions = session_factory(engine)
         self.tz = tz  # the school's local time zone (None: the computer's)
+        self.account = account  # who asks (None: the computer's own user, every class)
+
+    def for_account(self, account: Account | None) -> Self:
+        """The same service asking for ``account`` (the signed-in person); ``None``: every class."""
+        twin = copy.copy(self)
+        twin.account = account
+        return twin
+
+    def _viewer(self, s: Session) -> Account | None:
+        """Whom the rule asks about: a teacher as the database holds the account now (classes
+        linked or unlinked since the sign-in, a disabled account: in force at once)."""
+        account = self.account
+        if sees_every_class(account):
+            return account
+        assert account is not None
+        return user_repo.find(s, account.name) or replace(account, active=False, classes=frozenset())
 
     @contextmanager
     def _explained(self) -> Iterator[None]:
@@ -97,11 +124,49 @@ class RecordsService(DatabaseCalls):
         hi: datetime | None = None
         if start is not None or end is not None:
             lo, hi = day_bounds(start or date(1970, 1, 1), end or date(9999, 12, 30), self.tz)
-        return self._read(lambda s: records.list_sessions(s, class_code=class_code, start=lo, end=hi))
+
+        def work(s: Session) -> list[SessionOverview]:
+            who = self._viewer(s)
+            if class_code is not None:
+                check_class(who, Action.RECORDS_OWN, class_code)
+            if class_code is not None or sees_every_class(who):
+                return records.list_sessions(s, class_code=class_code, start=lo, end=hi)
+            assert who is not None
+            check_action(who, Action.RECORDS_OWN)
+            # "All classes" for a teacher: all of theirs (a handful: one query each).
+            found = [o for c in who.classes for o in records.list_sessions(s, class_code=c, start=lo, end=hi)]
+            return sorted(found, key=lambda o: o.started_at, reverse=True)
+
+        return self._read(work)
+
+    def class_codes(self) -> list[str]:
+        """The classes in use that the class pickers offer: a teacher's own, or every one."""
+
+        def work(s: Session) -> list[str]:
+            who = self._viewer(s)
+            check_action(who, Action.RECORDS_OWN)
+            return [
+                c.code for c in class_repo.list_classes(s) if may_for_class(who, Action.RECORDS_OWN, c.code)
+            ]
+
+        return self._read(work)
 
     def session(self, session_id: str | uuid.UUID) -> SessionDetail:
         sid = parse_session_id(session_id)
-        return self._read(lambda s: records.session_detail(s, sid))
+
+        def work(s: Session) -> SessionDetail:
+            who = self._viewer(s)
+            if not sees_every_class(who):
+                check_class(who, Action.RECORDS_OWN, records.session_overview(s, sid).class_code)
+            return records.session_detail(s, sid)
+
+        return self._read(work)
+
+    def _check_session(self, s: Session, session_id: uuid.UUID, action: Action) -> None:
+        """Before a change to a session's marks: refused unless its class is the asker's."""
+        who = self._viewer(s)
+        if not sees_every_class(who):
+            check_class(who, action, records.session_overview(s, session_id).class_code)
 
     def correct(
         self,
@@ -118,6 +183,7 @@ class RecordsService(DatabaseCalls):
         correction = checked_correction(status, reason, actor, excuse)
 
         def work(s: Session) -> RecordLine:
+            self._check_session(s, sid, Action.HAND_MARK)
             student = report_repo.student_ref(s, student_id)
             return records.correct_mark(s, sid, student.uuid, correction)
 
@@ -140,6 +206,7 @@ class RecordsService(DatabaseCalls):
         )
 
         def work(s: Session) -> RecordLine:
+            self._check_session(s, session_id, Action.HAND_MARK)
             attendance.apply_mark(s, mark, actor=actor)
             line = next(
                 (ln for ln in records.session_detail(s, session_id).lines if ln.student_uuid == student_uuid),
@@ -155,17 +222,36 @@ class RecordsService(DatabaseCalls):
         sid = parse_session_id(session_id)
         if not actor.strip():
             raise InvalidInput("Signing off needs the teacher's name; the register was not signed off.")
-        overview = self._run(lambda s: records.sign_off(s, sid, actor=actor.strip()))
+
+        def work(s: Session) -> SessionOverview:
+            self._check_session(s, sid, Action.HAND_MARK)  # the register's confirmation: a teacher's word
+            return records.sign_off(s, sid, actor=actor.strip())
+
+        overview = self._run(work)
         log.info("Session %s signed off", sid)
         return overview
 
     def search_students(self, text: str, *, limit: int = 20) -> list[Found]:
         if not text.strip():
             raise InvalidInput("Give part of a name to search for.", "For example: kiosk student search zoe")
-        return self._read(lambda s: search.search_students(s, text, limit=limit))
+
+        def work(s: Session) -> list[Found]:
+            who = self._viewer(s)
+            if sees_every_class(who):
+                return search.search_students(s, text, limit=limit)
+            check_action(who, Action.RECORDS_OWN)
+            # A teacher finds the students of their classes only; look further to fill the list.
+            found = search.search_students(s, text, limit=limit * 10)
+            return [f for f in found if may_for_class(who, Action.RECORDS_OWN, f.student.class_code)][:limit]
+
+        return self._read(work)
 
     def add_sample_history(self, class_code: str, *, days: int = 20) -> int:
         """Past sessions for a sample class (screenshots, demo); the sessions added."""
         from kiosk.app.records_sample import write_sample_history
 
-        return self._run(lambda s: write_sample_history(s, class_code, days=days))
+        def work(s: Session) -> int:
+            check_class(self._viewer(s), Action.HAND_MARK, class_code)
+            return write_sample_history(s, class_code, days=days)
+
+        return self._run(work)

@@ -1,7 +1,10 @@
 """Reports: a class over a date range, a student's history, the school's absentees of a day.
 
 The database counts in a few GROUP BY queries (:mod:`kiosk.infra.db.repo.reports`); the
-figures come from :mod:`kiosk.core.reports`, the same for every report.
+figures come from :mod:`kiosk.core.reports`, the same for every report. A teacher (see
+:meth:`~kiosk.app.records.DatabaseCalls.for_account`) gets the reports of their classes: a
+student's history in those classes' sessions, the day's absentees of those classes; the
+whole school's term is for admins.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from datetime import date, datetime, timedelta
 from sqlalchemy.orm import Session
 
 from kiosk.app.records import DatabaseCalls
+from kiosk.core.authz import Action, check_action, check_class, check_every_class, sees_every_class
 from kiosk.core.reports import (
     DEFAULT_AT_RISK_RATE,
     ClassReport,
@@ -46,6 +50,7 @@ class ReportsService(DatabaseCalls):
         lo, hi = day_bounds(start, end, self.tz)
 
         def work(s: Session) -> ClassReport:
+            check_class(self._viewer(s), Action.RECORDS_OWN, class_code)
             row = class_repo.get_row(s, class_code)
             counted = repo.class_tallies(s, lo, hi, class_id=row.id, codes={row.id: row.code})
             refs = repo.student_refs(s, class_id=row.id, also={t.student_uuid for t in counted})
@@ -75,6 +80,7 @@ class ReportsService(DatabaseCalls):
         lo, hi = day_bounds(start, end, self.tz)
 
         def work(s: Session) -> ClassReport:
+            check_every_class(self._viewer(s))
             counted = repo.class_tallies(s, lo, hi)
             held = repo.sessions_held(s, lo, hi)
             refs = repo.student_refs(s, also={t.student_uuid for t in counted})
@@ -105,8 +111,16 @@ class ReportsService(DatabaseCalls):
         lo, hi = day_bounds(start, end, self.tz)
 
         def work(s: Session) -> StudentReport:
+            who = self._viewer(s)
             ref = repo.student_ref(s, student_id)
             lines = repo.student_history(s, ref, lo, hi)
+            if not sees_every_class(who):
+                assert who is not None
+                # A teacher: the student's sessions in their classes only; a student they never
+                # taught (not in their classes now, no session of theirs in the range) is refused.
+                lines = [ln for ln in lines if ln.class_code in who.classes]
+                if not lines:
+                    check_class(who, Action.RECORDS_OWN, ref.class_code)
             return StudentReport(
                 student=ref,
                 start=start,
@@ -124,9 +138,18 @@ class ReportsService(DatabaseCalls):
         lo, hi = day_bounds(day, day, self.tz)
 
         def work(s: Session) -> DayReport:
+            who = self._viewer(s)
             counted = repo.class_tallies(s, lo, hi)
             held = repo.sessions_held(s, lo, hi)
             refs = repo.student_refs(s, also={t.student_uuid for t in counted})
+            if not sees_every_class(who):
+                assert who is not None
+                check_action(who, Action.RECORDS_OWN)
+                # A teacher: their classes' sessions, and the students of those classes.
+                counted = [t for t in counted if t.class_code in who.classes]
+                held = {code: n for code, n in held.items() if code in who.classes}
+                marked = {t.student_uuid for t in counted}
+                refs = [r for r in refs if r.class_code in who.classes or r.uuid in marked]
             rates = student_rates(refs, merge_tallies(counted, refs), held)
             return DayReport(day=day, sessions_held=sum(held.values()), absentees=day_absentees(rates))
 

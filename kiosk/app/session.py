@@ -29,6 +29,7 @@ import numpy.typing as npt
 
 from kiosk.app.checkin import KioskCodes
 from kiosk.core.attendance import arrival_status
+from kiosk.core.authz import Account, Action, check_class
 from kiosk.core.domain import (
     AttendanceMark,
     AttendanceStatus,
@@ -169,8 +170,12 @@ class AttendanceSessionService:
     def model_name(self) -> str | None:
         return self.analyser.model_name if self.analyser else None
 
-    def start(self, class_code: str, *, started_by: str | None = None) -> SessionInfo:
-        """Open a session: load the roster and the face index of the class."""
+    def start(
+        self, class_code: str, *, started_by: str | None = None, account: Account | None = None
+    ) -> SessionInfo:
+        """Open a session: load the roster and the face index of the class. ``account``: who
+        signed in to start it (a teacher: only for their classes; ``None``: the computer's user)."""
+        check_class(account, Action.START_SESSION, class_code)
         with self._lock:
             if self._state is not None and self._state.session.ended_at is None:
                 raise InvalidInput("A session is already running.", "End it before starting another.")
@@ -237,10 +242,11 @@ class AttendanceSessionService:
 
         self._index = self._index_source.get_or_build(class_code, model, gallery.fingerprint, load)
 
-    def end(self) -> SessionSummary:
-        """Close the session (idempotent) and return its summary."""
+    def end(self, *, account: Account | None = None) -> SessionSummary:
+        """Close the session (idempotent) and return its summary (``account``: as for :meth:`start`)."""
         with self._lock:
             state = self._require_state()
+            check_class(account, Action.END_SESSION, state.class_info.code)
             if state.session.ended_at is None:
                 state.session = self.store.close_session(state.session.id)
                 log.info("Session %s ended", state.session.id)
@@ -464,10 +470,13 @@ class AttendanceSessionService:
         *,
         note: str | None = None,
         actor: str | None = None,
+        account: Account | None = None,
     ) -> AttendanceMark:
-        """The teacher's override: always wins over the camera, and goes to the audit log."""
+        """The teacher's override: always wins over the camera, and goes to the audit log.
+        ``account``: who signed in to make it (a teacher: only in their classes' sessions)."""
         with self._lock:
             state = self._require_state()
+            check_class(account, Action.HAND_MARK, state.class_info.code)
             if student_uuid not in state.roster:
                 raise InvalidInput("That student is not in this class.")
             mark = AttendanceMark(

@@ -1,14 +1,19 @@
-"""Who may do what: the roles, the actions, and the sign-in throttling rule.
+"""Who may do what: the roles, the actions, which classes, and the sign-in throttling rule.
 
 One rule for every front end: the window's guard and the CLI both ask :func:`allowed`
-and :func:`needs_account`. Pure: no Qt, no database, no clock (the caller passes ``now``).
+and :func:`needs_account`; the application services ask :func:`check_class` before they
+read or change anything of a class (a teacher: only the classes linked to their account).
+Pure: no Qt, no database, no clock (the caller passes ``now``).
 """
 
 from __future__ import annotations
 
 import enum
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+
+from kiosk.core.errors import AccessDenied, InvalidInput
 
 
 class Role(enum.StrEnum):
@@ -56,8 +61,6 @@ def least_role(action: Action) -> Role:
 
 
 def parse_role(text: str) -> Role:
-    from kiosk.core.errors import InvalidInput
-
     try:
         return Role(text.strip().lower())
     except ValueError:
@@ -112,6 +115,76 @@ class Account:
     active: bool = True
     throttle: Throttle = Throttle()
     last_login_at: datetime | None = None
+    # The codes of the classes a teacher teaches (table ``class_teachers``); admins see every
+    # class whatever is linked, so theirs stays empty.
+    classes: frozenset[str] = frozenset()
 
     def may(self, action: Action) -> bool:
         return self.active and allowed(self.role, action)
+
+
+# --- which classes ---------------------------------------------------------------------------
+# ``account`` is ``None`` when nobody signed in: the computer's own user (the CLI, run by whoever
+# may run it on that machine, counts as an admin, as it always has; a kiosk without accounts,
+# or a session started from the timetable, passed the window's own gate, :func:`needs_account`).
+
+
+def sees_every_class(account: Account | None) -> bool:
+    return account is None or account.role is Role.ADMIN
+
+
+def may_for_class(account: Account | None, action: Action, class_code: str | None) -> bool:
+    """Whether ``account`` may do ``action`` for the class ``class_code`` (``None``: a student in
+    no class, whom only an admin sees)."""
+    if account is None:
+        return True
+    if not account.may(action):
+        return False
+    return account.role is Role.ADMIN or (class_code is not None and class_code in account.classes)
+
+
+def check_action(account: Account | None, action: Action) -> None:
+    """:class:`AccessDenied` unless ``account`` may do ``action`` at all (for some class)."""
+    if account is not None and not account.may(action):
+        state = "" if account.active else ", disabled"
+        raise AccessDenied(f"{account.name} ({account.role.value}{state}) may not do this.", "Ask an admin.")
+
+
+def check_class(account: Account | None, action: Action, class_code: str | None) -> None:
+    """:class:`AccessDenied` in one line unless ``account`` may do ``action`` for ``class_code``."""
+    if may_for_class(account, action, class_code):
+        return
+    check_action(account, action)
+    assert account is not None
+    what = f"class {class_code}" if class_code else "pupils who are in no class"
+    raise AccessDenied(
+        f"{account.name} does not teach {what}: a teacher sees and changes only their own classes.",
+        f"An admin links the class to the account: `kiosk user classes {account.name} --add CODE`.",
+    )
+
+
+def check_every_class(account: Account | None, action: Action = Action.RECORDS_ALL) -> None:
+    """For what covers the whole school at once (its term's rates): admins only."""
+    if not sees_every_class(account):
+        assert account is not None
+        raise AccessDenied(
+            f"{account.name} ({account.role.value}) sees only their own classes, not the whole school.",
+            "Choose one of your classes, or ask an admin.",
+        )
+
+
+def visible_classes(
+    account: Account | None, codes: Iterable[str], action: Action = Action.RECORDS_OWN
+) -> list[str]:
+    """The codes among ``codes`` that ``account`` may do ``action`` for, in their order."""
+    return [c for c in codes if may_for_class(account, action, c)]
+
+
+def parse_class_codes(text: str) -> tuple[str, ...]:
+    """``"9B, 10A,,9B"`` -> ``("9B", "10A")``: the codes a person typed, once each, in order."""
+    codes: list[str] = []
+    for part in text.split(","):
+        code = part.strip()
+        if code and code not in codes:
+            codes.append(code)
+    return tuple(codes)

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject
 
 from kiosk.app.session import AttendanceSessionService
-from kiosk.core.authz import Action
+from kiosk.core.authz import Account, Action
 from kiosk.core.domain import AttendanceMark, AttendanceStatus
 from kiosk.core.errors import KioskError
 from kiosk.gui.dialogs import ManualMarkDialog, show_error
@@ -32,12 +32,15 @@ class ManualMarkController(QObject):
         actor: Callable[[], str],
         *,
         guard: Callable[[Action, Callable[[], object]], None] | None = None,
+        account: Callable[[], Account | None] = lambda: None,
     ) -> None:
+        """``account``: who is signed in (the service refuses a teacher another class's marks)."""
         super().__init__(window)
         self._window = window
         self._db = db
         self._service = service
         self._actor = actor
+        self._account = account
         self._guard = guard or (lambda _action, then: then())  # marks by hand need a teacher
         self.dialog: ManualMarkDialog | None = None
         self.last_error: KioskError | None = None
@@ -91,8 +94,11 @@ class ManualMarkController(QObject):
             if on_done is not None:
                 on_done(mark)
 
+        account = self._account()
         self._db.mutate(
-            lambda: service.manual_mark(student_uuid, status, note=note or None, actor=self._actor()),
+            lambda: service.manual_mark(
+                student_uuid, status, note=note or None, actor=self._actor(), account=account
+            ),
             Changes(marks=True),
             saved,
             self._failed,

@@ -1,9 +1,11 @@
 """Opens the records screen from the main window, and the teacher's sign-off from the
 summary of a session that just ended. Built once by :func:`kiosk.gui.app.build_gui`.
 
-The records hold personal data of every class: in kiosk mode the screen opens only for an
-admin (the window's :class:`~kiosk.gui.access_guard.AccessGuard`; a student at the kiosk
-must not browse them), and corrections name the signed-in account.
+The records hold personal data: in kiosk mode the screen opens only for a signed-in teacher
+or admin (the window's :class:`~kiosk.gui.access_guard.AccessGuard`; a student at the kiosk
+must not browse them). The services act for the signed-in account: a teacher's class pickers
+offer their own classes, and the services refuse any other (:mod:`kiosk.app.records`);
+corrections name the signed-in account.
 """
 
 from __future__ import annotations
@@ -64,25 +66,40 @@ class RecordsScreen:
 
     def request(self) -> None:
         if self.window.kiosk_mode and self.guard is not None:
-            self.guard.require(Action.RECORDS_ALL, self.open)
+            self.guard.require(Action.RECORDS_OWN, self.open)  # a teacher: their classes
             return
         self.open()
 
+    def _act_for_signed_in(self, controller: RecordsController) -> None:
+        """The services ask for whoever is signed in now (nobody: the computer's own user)."""
+        account = self.guard.account if self.guard is not None else None
+        controller.records = controller.records.for_account(account)
+        controller.reports = controller.reports.for_account(account)
+        if account is not None:
+            controller.actor = account.name  # corrections name the signed-in account
+
     def open(self) -> RecordsView | None:
         controller = self._ensure()
-        store = self.ctx.store
-        if controller is None or store is None:
+        if controller is None:
             return None
-        if self.guard is not None and self.guard.actor:
-            controller.actor = self.guard.actor  # corrections name the signed-in account
-        controller.runner.query(
-            lambda: [c.code for c in store.list_classes()],
-            controller.load,
-            self._failed,
-            what="Loading the classes",
-        )
+        self._act_for_signed_in(controller)
+        records = controller.records
+        controller.runner.query(records.class_codes, self._load, self._failed, what="Loading the classes")
         self.window.show_screen(controller.view)
         return controller.view
+
+    def _load(self, codes: list[str]) -> None:
+        controller = self.controller
+        if controller is None:
+            return
+        controller.load(codes)
+        account = controller.records.account
+        if not codes and account is not None:
+            controller.view.show_message(
+                controller.view.tr(
+                    "No classes are linked to %1 yet: an admin links them under Accounts."
+                ).replace("%1", account.name)
+            )
 
     def sign_off_ended_session(self) -> None:
         """Opens the sign-off (as ``controller.signoff``) once the session is read."""
@@ -91,6 +108,7 @@ class RecordsScreen:
         services = self.ctx.services
         if summary is None or controller is None or services is None:
             return
+        self._act_for_signed_in(controller)
         view = self.window.summary_view
         controller.sign_off_dialog(
             summary.session.id,

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from kiosk.app.bootstrap import FaceRecognitionOff
 from kiosk.app.export import export_summary_csv
 from kiosk.app.session import AttendanceSessionService, FrameResult, RosterEntry
-from kiosk.core.authz import Action
+from kiosk.core.authz import Action, check_class
 from kiosk.core.domain import ClassInfo, SessionSummary
 from kiosk.core.errors import KioskError
 from kiosk.core.readiness import ClassReadiness
@@ -84,7 +84,12 @@ class SessionController(QObject):
         self.last_error: KioskError | None = None
         self.prompt: QMessageBox | None = None
         self.manual = ManualMarkController(
-            window, self.db, lambda: self.service, self._actor, guard=self.guard.require
+            window,
+            self.db,
+            lambda: self.service,
+            self._actor,
+            guard=self.guard.require,
+            account=lambda: self.guard.account,
         )
         self.pin_checkin = PinCheckinController(
             window, self.db, lambda: self.service
@@ -252,8 +257,9 @@ class SessionController(QObject):
             return
         self._enter(Phase.STARTING)
         sv.show_error("")
+        account = self.guard.account  # a teacher starts only their own classes' sessions
         self.db.mutate(
-            lambda: service.start(code, started_by=self._actor()),
+            lambda: service.start(code, started_by=self._actor(), account=account),
             Changes(session=True),
             lambda _info: self._on_started(service, spec),
             self._on_start_failed,
@@ -337,6 +343,13 @@ class SessionController(QObject):
         self.guard.require(Action.END_SESSION, self._confirm_end)
 
     def _confirm_end(self) -> None:
+        service = self.service
+        if service is not None and service.class_info is not None:
+            try:  # asked before the camera stops: the service refuses it anyway
+                check_class(self.guard.account, Action.END_SESSION, service.class_info.code)
+            except KioskError as exc:
+                self._error(exc)
+                return
         self._ask(
             self.tr("End session"),
             self.tr("End this session? Students not marked yet will be recorded as absent."),
@@ -371,7 +384,14 @@ class SessionController(QObject):
             self._enter(Phase.RUNNING)
             self._error(exc)
 
-        self.db.mutate(service.end, Changes(session=True), ended, failed, what="Ending the session")
+        account = self.guard.account
+        self.db.mutate(
+            lambda: service.end(account=account),
+            Changes(session=True),
+            ended,
+            failed,
+            what="Ending the session",
+        )
 
     def back_to_start(self) -> None:
         self.summary = None

@@ -1,7 +1,9 @@
-"""The accounts, for admins: add a teacher or an admin, disable, unlock or give a new PIN.
+"""The accounts, for admins: add a teacher or an admin, choose a teacher's classes, disable,
+unlock or give a new PIN.
 
 Every change goes through the account service on the window's database thread; the list
-reloads after each one.
+reloads after each one. A teacher reads and corrects only the classes ticked here (admins
+see every class, so the list is off for them).
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from PySide6.QtWidgets import (
 from kiosk.app.accounts import AccountService
 from kiosk.core.authz import Account, Role
 from kiosk.core.errors import KioskError
+from kiosk.core.ordering import natural_key
 from kiosk.gui.access_guard import AccessGuard
 from kiosk.gui.accessibility import name_controls
 from kiosk.gui.dialogs import error_text
@@ -39,6 +42,7 @@ class UsersDialog(QDialog):
     def __init__(self, guard: AccessGuard, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.guard = guard
+        self._by_name: dict[str, Account] = {}  # the accounts listed, with their classes
         self.setWindowTitle(self.tr("Accounts"))
         self.setMinimumWidth(520)
         layout = QVBoxLayout(self)
@@ -63,9 +67,17 @@ class UsersDialog(QDialog):
         self.pin = QLineEdit()
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
         form.addRow(self.tr("&PIN or password:"), self.pin)
+        # The teacher's classes: ticked for the account chosen above, or for the one being added.
+        self.classes = QListWidget()
+        self.classes.setMaximumHeight(140)
+        form.addRow(self.tr("&Classes (teachers):"), self.classes)
         layout.addLayout(form)
+        buttons = QHBoxLayout()
         self.add_button = QPushButton(self.tr("Add the account"))
-        layout.addWidget(self.add_button)
+        self.save_classes_button = QPushButton(self.tr("Save the classes"))
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.save_classes_button)
+        layout.addLayout(buttons)
         self.message = QLabel("")
         self.message.setWordWrap(True)
         layout.addWidget(self.message)
@@ -73,6 +85,13 @@ class UsersDialog(QDialog):
         box.rejected.connect(self.reject)
         layout.addWidget(box)
         self.add_button.clicked.connect(self.add)
+        self.save_classes_button.clicked.connect(self.save_classes)
+        self.accounts.currentItemChanged.connect(lambda *_: self._show_classes_of_selected())
+        self.role.currentIndexChanged.connect(lambda *_: self._show_classes_of_selected())
+        # Typing a new name: the account being added, not the one chosen in the list.
+        self.name.textEdited.connect(
+            lambda *_: self.accounts.setCurrentRow(-1) if self.accounts.currentItem() else None
+        )
         self.disable_button.clicked.connect(lambda: self._change(lambda a, n: a.set_active(n, False)))
         self.enable_button.clicked.connect(lambda: self._change(lambda a, n: a.set_active(n, True)))
         self.reset_button.clicked.connect(self.reset)
@@ -102,11 +121,24 @@ class UsersDialog(QDialog):
         self.message.setText(error_text(exc))
 
     def reload(self) -> None:
-        self.guard.db.query(
-            lambda: self._service().list_accounts(), self._show, self._failed, what="Reading the accounts"
-        )
+        def read() -> tuple[list[Account], list[str]]:
+            services = self.guard.ctx.services
+            accounts = self._service().list_accounts()
+            codes = [c.code for c in services.roster().list_classes()] if services is not None else []
+            return accounts, codes
 
-    def _show(self, accounts: list[Account]) -> None:
+        self.guard.db.query(read, self._show, self._failed, what="Reading the accounts")
+
+    def _show(self, loaded: tuple[list[Account], list[str]]) -> None:
+        accounts, codes = loaded
+        chosen = self.selected_name
+        self._by_name = {a.name: a for a in accounts}
+        self.classes.clear()
+        for code in codes:
+            entry = QListWidgetItem(code)
+            entry.setFlags(entry.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            entry.setCheckState(Qt.CheckState.Unchecked)
+            self.classes.addItem(entry)
         self.accounts.clear()
         for a in accounts:
             state = (
@@ -116,9 +148,48 @@ class UsersDialog(QDialog):
                 if a.throttle.locked
                 else self.tr("active")
             )
-            item = QListWidgetItem(f"{a.name} — {a.role.value} — {state}")
+            taught = (
+                " — " + ", ".join(sorted(a.classes, key=natural_key))
+                if a.role is Role.TEACHER and a.classes
+                else ""
+            )
+            item = QListWidgetItem(f"{a.name} — {a.role.value} — {state}{taught}")
             item.setData(Qt.ItemDataRole.UserRole, a.name)
             self.accounts.addItem(item)
+            if a.name == chosen:
+                self.accounts.setCurrentItem(item)
+        self._show_classes_of_selected()
+
+    def _show_classes_of_selected(self) -> None:
+        """Tick the chosen teacher's classes; the list is off for an admin (every class)."""
+        chosen = self._by_name.get(self.selected_name or "")
+        role = chosen.role if chosen is not None else Role(self.role.currentData())
+        teacher = role is Role.TEACHER
+        self.classes.setEnabled(teacher)
+        self.save_classes_button.setEnabled(teacher and chosen is not None)
+        taught = chosen.classes if chosen is not None else frozenset()
+        for i in range(self.classes.count()):
+            entry = self.classes.item(i)
+            entry.setCheckState(Qt.CheckState.Checked if entry.text() in taught else Qt.CheckState.Unchecked)
+
+    def checked_classes(self) -> list[str]:
+        return [
+            self.classes.item(i).text()
+            for i in range(self.classes.count())
+            if self.classes.item(i).checkState() is Qt.CheckState.Checked
+        ]
+
+    def choose_classes(self, codes: list[str]) -> None:
+        for i in range(self.classes.count()):
+            entry = self.classes.item(i)
+            entry.setCheckState(Qt.CheckState.Checked if entry.text() in codes else Qt.CheckState.Unchecked)
+
+    def save_classes(self) -> None:
+        name = self.selected_name
+        if name is None:
+            return
+        codes = self.checked_classes()
+        self._run(lambda a: a.set_classes(name, codes), self.tr("Classes of %s saved.") % name)
 
     @property
     def selected_name(self) -> str | None:
@@ -127,8 +198,9 @@ class UsersDialog(QDialog):
 
     def add(self) -> None:
         name, secret, role = self.name.text().strip(), self.pin.text(), Role(self.role.currentData())
+        classes = self.checked_classes() if role is Role.TEACHER else []
         self.pin.clear()
-        self._run(lambda a: a.add(name, role, secret), self.tr("Account %s added.") % name)
+        self._run(lambda a: a.add(name, role, secret, classes), self.tr("Account %s added.") % name)
 
     def reset(self) -> None:
         name = self.selected_name

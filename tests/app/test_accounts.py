@@ -96,14 +96,18 @@ def test_the_old_admin_pin_becomes_the_admin_account(tmp_path: Path, engine: Eng
 
 
 def test_signing_in_offline_from_the_local_cache(tmp_path: Path, engine: Engine) -> None:
-    AccountService(engine).add("rivera", Role.TEACHER, "2468")
+    from kiosk.app.roster import RosterService
+
+    RosterService(engine).add_class("9B", "Biology 9B")
+    AccountService(engine).add("rivera", Role.TEACHER, "2468", ["9B"])
     cipher = VectorCipher(np.random.default_rng(1).bytes(32))
     cache = LocalCache.open(tmp_path / "cache", cipher)
     cache.refresh_from(engine)
     clock = Clock()
     offline = AccountService(None, cache, clock=clock)  # no server at all
     assert offline.has_accounts()
-    assert offline.sign_in("Rivera", "2468").role is Role.TEACHER
+    signed = offline.sign_in("Rivera", "2468")
+    assert signed.role is Role.TEACHER and signed.classes == {"9B"}  # still only their class
     for _ in range(3):
         with pytest.raises(AccessDenied):
             offline.sign_in("rivera", "1111")
@@ -131,3 +135,41 @@ def test_kiosk_user_commands(
     monkeypatch.setattr("sys.stdin", io.StringIO("9753\n"))
     assert main([*db, "user", "reset", "head", "--stdin"]) == 0
     assert main([*db, "user", "reset", "nobody", "--unlock-only"]) == 2
+
+
+def test_kiosk_user_classes_links_teachers_and_refuses_bad_input_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = ["--data-dir", str(tmp_path / "data")]
+    for code in ("9B", "10A", "11C"):
+        assert main([*db, "class", "add", code, "--name", f"Class {code}"]) == 0
+    monkeypatch.setattr("sys.stdin", io.StringIO("2468\n"))
+    assert main([*db, "user", "add", "rivera", "--classes", "9B, 10A", "--stdin"]) == 0
+    assert "Account rivera added (teacher: 9B, 10A)." in capsys.readouterr().out
+
+    def refused(*args: str, says: str) -> None:
+        monkeypatch.setattr("sys.stdin", io.StringIO("1357\n"))
+        assert main([*db, "user", *args]) != 0
+        err = capsys.readouterr().err
+        assert says in err and err.count("\n") == 1, err  # one line
+
+    refused("add", "okafor", "--classes", "9B,7Z", "--stdin", says="no class with code '7Z'")
+    refused("add", "head", "--role", "admin", "--classes", "9B", "--stdin", says="Admins see every class")
+    refused("classes", "nobody", "--set", "9B", says="no account named 'nobody'")
+    refused("classes", "rivera", "--set", "9B,7Z,8Q", says="no classes with codes '7Z', '8Q'")
+    refused("classes", "rivera", "--remove", "7Z", says="'7Z'")
+    refused("classes", "nobody", says="no account named 'nobody'")
+    assert main([*db, "user", "list"]) == 0
+    listed = capsys.readouterr().out
+    assert "okafor" not in listed and "head" not in listed  # nothing stored half-way
+    assert "classes: 9B, 10A" in listed
+
+    refused("classes", "rivera", "--set", "9B", "--add", "11C", says="Give --set, or --add and --remove")
+    refused("classes", "rivera", "--add", "11C,9B", "--remove", "9B", says="Both added and removed: 9B")
+    assert main([*db, "user", "classes", "rivera", "--remove", "9B"]) == 0
+    assert main([*db, "user", "classes", "rivera", "--add", "11C,10A", "--remove", "9B"]) == 0
+    assert main([*db, "user", "classes", "Rivera"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out == ["rivera teaches 10A.", "rivera teaches 10A, 11C.", "rivera teaches 10A, 11C."]
+    assert main([*db, "user", "classes", "rivera", "--set", ""]) == 0
+    assert capsys.readouterr().out == "rivera teaches no classes.\n"

@@ -35,7 +35,7 @@ def accounts_settings(gui_settings: Settings) -> Settings:
     database = Database.open(gui_settings)
     try:
         database.accounts.add(ADMIN, Role.ADMIN, ADMIN_PIN)
-        database.accounts.add(TEACHER, Role.TEACHER, TEACHER_PIN)
+        database.accounts.add(TEACHER, Role.TEACHER, TEACHER_PIN, [CLASS_CODE])  # rivera teaches 9B
     finally:
         database.close()
     return dataclasses.replace(gui_settings, gui=GuiSettings(kiosk_mode=True))
@@ -213,6 +213,49 @@ def test_inactivity_signs_out_and_closes_what_was_left_open(
     login_dialog(qtbot, gui).reject()
 
 
+def test_a_teacher_signed_in_to_the_records_sees_only_their_classes(
+    qtbot: QtBot, classroom: Classroom, accounts_settings: Settings, opened: list[KioskGui]
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from kiosk.infra.db.store import DirectStore
+
+    database = Database.open(accounts_settings)
+    try:
+        database.roster.add_class("10A", "Maths 10A")  # another teacher's class, with a session
+        theirs = DirectStore(database.engine).open_session("10A", started_by="okafor", kiosk_id="room-7")
+    finally:
+        database.close()
+    gui = start(qtbot, classroom, accounts_settings, opened)
+    assert gui.window.kiosk_mode
+    gui.records.request()
+    attempt(qtbot, login_dialog(qtbot, gui), TEACHER, TEACHER_PIN)  # a teacher may open the records
+    qtbot.waitUntil(
+        lambda: (
+            gui.records.controller is not None
+            and gui.window.stack.currentWidget() is gui.records.controller.view
+        ),
+        timeout=5000,
+    )
+    controller = gui.records.controller
+    assert controller is not None and controller.actor == TEACHER
+    view = controller.view
+    qtbot.waitUntil(lambda: view.report.class_combo.count() > 0 and not controller.runner.busy, timeout=5000)
+    pickers = (view.class_combo, view.report.class_combo)
+    assert [[c.itemText(i) for i in range(c.count())] for c in pickers] == [
+        ["All classes", CLASS_CODE],
+        [CLASS_CODE],
+    ]
+    assert view.session_count() == 0  # 10A's session is not listed under "All classes"
+
+    controller.open_session(theirs.id)  # asked for directly: refused, in one message
+    qtbot.waitUntil(lambda: any(b.isVisible() for b in view.findChildren(QMessageBox)), timeout=5000)
+    box = next(b for b in view.findChildren(QMessageBox) if b.isVisible())
+    assert box.text() == "rivera does not teach class 10A: a teacher sees and changes only their own classes."
+    assert controller.detail is None
+    box.close()
+
+
 def test_an_admin_adds_disables_and_unlocks_accounts_in_the_window(
     qtbot: QtBot, classroom: Classroom, accounts_settings: Settings, opened: list[KioskGui]
 ) -> None:
@@ -231,10 +274,23 @@ def test_an_admin_adds_disables_and_unlocks_accounts_in_the_window(
     dialog.name.setText("okafor")
     dialog.role.setCurrentIndex(dialog.role.findData(Role.TEACHER))
     dialog.pin.setText("8642")
+    assert dialog.classes.isEnabled() and dialog.checked_classes() == []
+    dialog.choose_classes([CLASS_CODE])  # okafor teaches 9B
     qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.accounts.count() == 3, timeout=5000)
     assert dialog.pin.text() == ""  # never left on screen
-    dialog.accounts.setCurrentRow(next(i for i in range(3) if "okafor" in dialog.accounts.item(i).text()))
+    row = {dialog.accounts.item(i).text().split(" — ")[0]: i for i in range(3)}
+    assert dialog.accounts.item(row["okafor"]).text().endswith(f" — {CLASS_CODE}")
+    dialog.accounts.setCurrentRow(row[ADMIN])
+    assert not dialog.classes.isEnabled() and not dialog.save_classes_button.isEnabled()  # every class
+    dialog.accounts.setCurrentRow(row["okafor"])
+    assert dialog.classes.isEnabled() and dialog.checked_classes() == [CLASS_CODE]
+    dialog.choose_classes([])
+    qtbot.mouseClick(dialog.save_classes_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(
+        lambda: dialog.accounts.item(row["okafor"]).text() == "okafor — teacher — active", timeout=5000
+    )
+    assert "Classes of okafor saved" in dialog.message.text()
     qtbot.mouseClick(dialog.disable_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: any("disabled" in dialog.accounts.item(i).text() for i in range(3)), timeout=5000)
     dialog.name.setText("bad\x07name")

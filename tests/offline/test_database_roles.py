@@ -85,8 +85,9 @@ def test_the_device_account_may_not_change_the_schema_or_delete(
     roles.create()  # idempotent: a second run (after an upgrade) only re-grants
     device = create_engine(roles.url_for(roles.names.device))
     try:
-        with device.connect() as conn:  # what it may do: read the roster
+        with device.connect() as conn:  # what it may do: read the roster, and who teaches which class
             assert conn.execute(text("SELECT count(*) FROM students")).scalar_one() == 12
+            assert conn.execute(text("SELECT count(*) FROM class_teachers")).scalar_one() == 0
         _refused(device, "DROP TABLE attendance_records")
         _refused(device, "DELETE FROM students")
         _refused(device, "UPDATE face_encodings SET model_name = 'x'")
@@ -95,6 +96,8 @@ def test_the_device_account_may_not_change_the_schema_or_delete(
         _refused(device, "CREATE TABLE stolen (id integer)")
         _refused(device, "INSERT INTO users (name, role, secret_hash) VALUES ('me', 'admin', 'x')")
         _refused(device, "UPDATE users SET role = 'admin'")
+        _refused(device, "INSERT INTO class_teachers (user_id, class_id) SELECT 1, id FROM classes")
+        _refused(device, "DELETE FROM class_teachers")
     finally:
         device.dispose()
 
@@ -103,7 +106,7 @@ def test_a_session_hand_marks_offline_sync_and_sign_in_work_as_the_device(
     roles: Roles, seeded: tuple[str, list[uuid.UUID]], proxy: TcpProxy, tmp_path: Path
 ) -> None:
     url, ids = seeded
-    AccountService(create_engine(url)).add("rivera", Role.TEACHER, "2468")
+    AccountService(create_engine(url)).add("rivera", Role.TEACHER, "2468", ["9B"])
     roles.create()
     device_url = proxy.url_for(roles.url_for(roles.names.device))
     settings = offline_settings(tmp_path / "data", device_url)
@@ -115,18 +118,21 @@ def test_a_session_hand_marks_offline_sync_and_sign_in_work_as_the_device(
         with pytest.raises(AccessDenied):
             accounts.sign_in("rivera", "0000")  # the device may count wrong PINs
         teacher = accounts.sign_in("rivera", "2468")
+        assert teacher.classes == {"9B"}  # read as the device
         session = services.session(actor=teacher.name)
-        session.start("9B", started_by=teacher.name)
-        session.manual_mark(ids[1], AttendanceStatus.EXCUSED, note="doctor")  # an audit entry
+        session.start("9B", started_by=teacher.name, account=teacher)
+        # an audit entry:
+        session.manual_mark(ids[1], AttendanceStatus.EXCUSED, note="doctor", account=teacher)
         store.mark(auto_mark(_sid(session), ids[0]))
         assert wait_for(lambda: store.outbox.queued() == 0, 10), store.status_line()
         proxy.cut()
         store.mark(auto_mark(_sid(session), ids[2]))
         assert wait_for(lambda: store.online is False, 10)
-        assert accounts.sign_in("rivera", "2468").name == "rivera"  # from the local copy
+        offline = accounts.sign_in("rivera", "2468")  # from the local copy, with the classes
+        assert offline.name == "rivera" and offline.classes == {"9B"}
         proxy.restore()
         assert wait_for(lambda: store.outbox.queued() == 0, 30), store.status_line()
-        summary = session.end()
+        summary = session.end(account=offline)
         assert summary.counts["present"] == 2
     finally:
         services.close()

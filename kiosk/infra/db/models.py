@@ -341,6 +341,18 @@ class UserAccount(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow, server_default=_now())
 
 
+class ClassTeacher(Base):
+    """A teacher account linked to a class it teaches (revision 0013): a class may have several
+    teachers, a teacher several classes. A teacher reads and changes only these classes' records
+    (the rule: :func:`kiosk.core.authz.check_class`); admins see every class, linked or not."""
+
+    __tablename__ = "class_teachers"
+    __table_args__ = (Index("ix_class_teachers_class", "class_id"),)
+
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), primary_key=True)
+    class_id: Mapped[int] = mapped_column(ForeignKey("classes.id", ondelete="CASCADE"), primary_key=True)
+
+
 class MigrationMap(Base):
     """Which row of a migrated SQLite source became which row here.
 

@@ -62,6 +62,9 @@ GRANTS: dict[str, TableGrants] = {
     "users": TableGrants(
         device=_READ, admin=_ALL, device_update_columns=("failures", "last_failure_at", "last_login_at")
     ),
+    # Which teacher teaches which class: the device reads it (a teacher's classes at sign-in);
+    # the admin tools link and unlink.
+    "class_teachers": TableGrants(device=_READ, admin=_ALL),
 }
 
 _NAME = re.compile(r"^[a-z_][a-z0-9_]{0,40}$")

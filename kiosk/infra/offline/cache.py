@@ -74,6 +74,8 @@ CREATE TABLE IF NOT EXISTS users (
     name TEXT PRIMARY KEY, role TEXT NOT NULL, secret_hash TEXT NOT NULL, is_active INTEGER NOT NULL,
     failures INTEGER NOT NULL, last_failure_at TEXT
 );
+-- The classes each teacher teaches (a teacher signed in offline still sees only theirs).
+CREATE TABLE IF NOT EXISTS user_classes (name TEXT NOT NULL, class_code TEXT NOT NULL);
 -- Wrong PINs typed while offline: kept across refreshes so a restart does not reset them.
 CREATE TABLE IF NOT EXISTS login_failures (
     name TEXT PRIMARY KEY, failures INTEGER NOT NULL, last_failure_at TEXT
@@ -180,8 +182,8 @@ class LocalCache:
         after = {(code, g.model_name): g.fingerprint for code, g in galleries}
         changed = tuple(sorted(k for k, fp in before.items() if after.get(k) != fp))
         with self._db.transaction() as conn:
-            for table in ("classes", "students", "photos", "galleries", "users"):
-                if table != "users" or accounts is not None:
+            for table in ("classes", "students", "photos", "galleries", "users", "user_classes"):
+                if table not in ("users", "user_classes") or accounts is not None:
                     conn.execute(f"DELETE FROM {table}")
             conn.executemany(
                 "INSERT INTO classes VALUES (?, ?, ?, ?)",
@@ -210,6 +212,10 @@ class LocalCache:
                     )
                     for a in accounts or []
                 ],
+            )
+            conn.executemany(
+                "INSERT INTO user_classes VALUES (?, ?)",
+                [(a.name.lower(), code) for a in accounts or [] for code in sorted(a.classes)],
             )
             conn.execute("INSERT OR REPLACE INTO meta VALUES ('last_refresh', ?)", (at.isoformat(),))
             conn.execute("DELETE FROM meta WHERE key = 'notice'")
@@ -298,12 +304,14 @@ class LocalCache:
             (t for t in (_dt(r["last_failure_at"]), _dt(local[0][1]) if local else None) if t is not None),
             default=None,
         )
+        classes = self._db.query("SELECT class_code FROM user_classes WHERE name = ?", (key,))
         return Account(
             name=key,
             role=Role(r["role"]),
             secret_hash=r["secret_hash"],
             active=bool(r["is_active"]),
             throttle=Throttle(failures, last),
+            classes=frozenset(str(c[0]) for c in classes),
         )
 
     def record_login_failure(self, name: str, at: datetime) -> None:
