@@ -3,7 +3,7 @@ and a real PostgreSQL database (the generated term: classes 9B, 10A and 11C).
 
 The rule is :func:`kiosk.core.authz.check_class`; the records, reports and session services ask
 it for the account they act for. Without an account (the CLI: the computer's own user) every
-class is open, as before. Also: revision 0013 links a class's free-text teacher to the account
+class is open, as before. Also: revision 0011 links a class's free-text teacher to the account
 of that name, and only when that is unambiguous.
 """
 

@@ -342,7 +342,7 @@ class UserAccount(Base):
 
 
 class ClassTeacher(Base):
-    """A teacher account linked to a class it teaches (revision 0013): a class may have several
+    """A teacher account linked to a class it teaches (revision 0011): a class may have several
     teachers, a teacher several classes. A teacher reads and changes only these classes' records
     (the rule: :func:`kiosk.core.authz.check_class`); admins see every class, linked or not."""
 

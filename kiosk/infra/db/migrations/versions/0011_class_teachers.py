@@ -1,6 +1,6 @@
 """class_teachers: which teacher accounts teach which classes (many to many)
 
-Revision ID: 0013_class_teachers
+Revision ID: 0011_class_teachers
 Revises: 0010_consent
 Create Date: 2026-11-30
 
@@ -19,7 +19,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0013_class_teachers"
+revision = "0011_class_teachers"
 down_revision = "0010_consent"
 branch_labels = None
 depends_on = None
