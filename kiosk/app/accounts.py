@@ -26,6 +26,7 @@ from kiosk.core.authz import Account, Role
 from kiosk.core.errors import AccessDenied, DatabaseUnavailable, InvalidInput
 from kiosk.infra.config import Settings, write_user_settings
 from kiosk.infra.db.engine import session_factory, unit_of_work
+from kiosk.infra.db.repo import audit
 from kiosk.infra.db.repo import users as user_repo
 from kiosk.infra.offline.cache import LocalCache
 
@@ -58,14 +59,37 @@ class AccountService:
         self._clock = clock
 
     # --- managing (admins; the central database only) ---------------------------------------
-    def _write(self, what: str, work: Callable[..., Account]) -> Account:
+    def _write(
+        self,
+        what: str,
+        work: Callable[..., Account],
+        *,
+        audit_action: str | None = None,
+        by: str | None = None,
+    ) -> Account:
+        """``work`` in one transaction; with ``audit_action``, an audit entry in the same one
+        (who changed which account: never the PIN or its hash)."""
         if self._factory is None:
             raise DatabaseUnavailable(
                 "Accounts cannot be changed offline.", "Try again when the database is back."
             )
         try:
             with unit_of_work(self._factory) as s:
-                return work(s)
+                account = work(s)
+                if audit_action is not None:
+                    audit.record(
+                        s,
+                        actor=by,
+                        action=audit_action,
+                        entity="user",
+                        entity_id=account.name,
+                        details={
+                            "role": account.role.value,
+                            "active": account.active,
+                            "classes": sorted(account.classes),
+                        },
+                    )
+                return account
         except DBAPIError as exc:
             if getattr(exc.orig, "sqlstate", None) == "42501":  # insufficient privilege
                 raise AccessDenied(
@@ -74,7 +98,9 @@ class AccountService:
                 ) from None
             raise as_kiosk_error(exc, what) from None
 
-    def add(self, name: str, role: Role, secret: str, classes: Sequence[str] = ()) -> Account:
+    def add(
+        self, name: str, role: Role, secret: str, classes: Sequence[str] = (), *, by: str | None = None
+    ) -> Account:
         """A new account; a teacher's ``classes`` (codes) linked in the same transaction, so an
         unknown code adds nothing at all."""
         secret_hash = hash_secret(secret)
@@ -83,19 +109,24 @@ class AccountService:
             account = user_repo.add(s, name, role, secret_hash)
             return user_repo.set_classes(s, account.name, classes) if classes else account
 
-        account = self._write("Adding the account", work)
+        account = self._write("Adding the account", work, audit_action="user.add", by=by)
         log.info("Account %s added (%s, %d classes)", account.name, account.role.value, len(account.classes))
         return account
 
-    def set_classes(self, name: str, classes: Sequence[str]) -> Account:
+    def set_classes(self, name: str, classes: Sequence[str], *, by: str | None = None) -> Account:
         """Make ``classes`` (codes) the classes the teacher ``name`` teaches; the rest unlinked."""
         account = self._write(
-            "Changing the account's classes", lambda s: user_repo.set_classes(s, name, classes)
+            "Changing the account's classes",
+            lambda s: user_repo.set_classes(s, name, classes),
+            audit_action="user.classes",
+            by=by,
         )
         log.info("Account %s now teaches %d classes", account.name, len(account.classes))
         return account
 
-    def change_classes(self, name: str, *, add: Sequence[str] = (), remove: Sequence[str] = ()) -> Account:
+    def change_classes(
+        self, name: str, *, add: Sequence[str] = (), remove: Sequence[str] = (), by: str | None = None
+    ) -> Account:
         """Link ``add`` and unlink ``remove`` (codes), keeping the teacher's other classes."""
 
         both = sorted(set(add) & set(remove))
@@ -110,15 +141,25 @@ class AccountService:
             kept = [c for c in sorted(current.classes if current else ()) if c not in set(remove)]
             return user_repo.set_classes(s, name, [*kept, *add])
 
-        return self._write("Changing the account's classes", work)
+        return self._write("Changing the account's classes", work, audit_action="user.classes", by=by)
 
-    def set_active(self, name: str, active: bool) -> Account:
-        return self._write("Changing the account", lambda s: user_repo.set_active(s, name, active))
+    def set_active(self, name: str, active: bool, *, by: str | None = None) -> Account:
+        return self._write(
+            "Changing the account",
+            lambda s: user_repo.set_active(s, name, active),
+            audit_action="user.enable" if active else "user.disable",
+            by=by,
+        )
 
-    def reset(self, name: str, secret: str | None = None) -> Account:
+    def reset(self, name: str, secret: str | None = None, *, by: str | None = None) -> Account:
         """Unlock (clear the wrong-PIN count) and, when given, set a new PIN or password."""
         secret_hash = hash_secret(secret) if secret is not None else None
-        return self._write("Resetting the account", lambda s: user_repo.reset(s, name, secret_hash))
+        return self._write(
+            "Resetting the account",
+            lambda s: user_repo.reset(s, name, secret_hash),
+            audit_action="user.reset",
+            by=by,
+        )
 
     def account(self, name: str) -> Account:
         """One account with its classes (:class:`NotFound` naming it when there is none)."""

@@ -359,7 +359,7 @@ def create_first_admin(
         database.check_connection()
         if database.accounts.has_accounts():
             return None
-        return database.accounts.add(name, Role.ADMIN, secret).name
+        return database.accounts.add(name, Role.ADMIN, secret, by="setup").name
     finally:
         database.close()
 

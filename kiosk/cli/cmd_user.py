@@ -76,7 +76,7 @@ def add_user(args: argparse.Namespace, ctx: CliContext) -> int:
             "Leave out --classes, or add a teacher.",
         )
     secret = read_secret(args)
-    account = ctx.database().accounts.add(args.name, role, secret, classes)
+    account = ctx.database().accounts.add(args.name, role, secret, classes, by=getpass.getuser())
     echo(f"Account {account.name} added ({account.role.value}{_taught(account, ': ')}).")
     return 0
 
@@ -94,12 +94,12 @@ def user_classes(args: argparse.Namespace, ctx: CliContext) -> int:
             "Give --set, or --add and --remove; nothing was changed.", "--set replaces the list."
         )
     if args.set is not None:
-        account = accounts.set_classes(args.name, parse_class_codes(args.set))
+        account = accounts.set_classes(args.name, parse_class_codes(args.set), by=getpass.getuser())
     elif args.add is not None or args.remove is not None:
         add, remove = parse_class_codes(args.add or ""), parse_class_codes(args.remove or "")
         if not add and not remove:
             raise InvalidInput("Give the class codes, e.g. --add 9B,10A; nothing was changed.")
-        account = accounts.change_classes(args.name, add=add, remove=remove)
+        account = accounts.change_classes(args.name, add=add, remove=remove, by=getpass.getuser())
     else:
         account = accounts.account(args.name)
     if account.role is Role.ADMIN:
@@ -125,19 +125,19 @@ def list_users(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def disable_user(args: argparse.Namespace, ctx: CliContext) -> int:
-    account = ctx.database().accounts.set_active(args.name, False)
+    account = ctx.database().accounts.set_active(args.name, False, by=getpass.getuser())
     echo(f"Account {account.name} disabled.")
     return 0
 
 
 def enable_user(args: argparse.Namespace, ctx: CliContext) -> int:
-    account = ctx.database().accounts.set_active(args.name, True)
+    account = ctx.database().accounts.set_active(args.name, True, by=getpass.getuser())
     echo(f"Account {account.name} enabled.")
     return 0
 
 
 def reset_user(args: argparse.Namespace, ctx: CliContext) -> int:
     secret = None if args.unlock_only else read_secret(args)
-    account = ctx.database().accounts.reset(args.name, secret)
+    account = ctx.database().accounts.reset(args.name, secret, by=getpass.getuser())
     echo(f"Account {account.name} unlocked" + ("." if secret is None else " with a new PIN or password."))
     return 0

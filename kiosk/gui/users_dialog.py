@@ -92,8 +92,12 @@ class UsersDialog(QDialog):
         self.name.textEdited.connect(
             lambda *_: self.accounts.setCurrentRow(-1) if self.accounts.currentItem() else None
         )
-        self.disable_button.clicked.connect(lambda: self._change(lambda a, n: a.set_active(n, False)))
-        self.enable_button.clicked.connect(lambda: self._change(lambda a, n: a.set_active(n, True)))
+        self.disable_button.clicked.connect(
+            lambda: self._change(lambda a, n: a.set_active(n, False, by=self.guard.actor))
+        )
+        self.enable_button.clicked.connect(
+            lambda: self._change(lambda a, n: a.set_active(n, True, by=self.guard.actor))
+        )
         self.reset_button.clicked.connect(self.reset)
         name_controls(self)
         self.last_error: KioskError | None = None
@@ -189,7 +193,9 @@ class UsersDialog(QDialog):
         if name is None:
             return
         codes = self.checked_classes()
-        self._run(lambda a: a.set_classes(name, codes), self.tr("Classes of %s saved.") % name)
+        self._run(
+            lambda a: a.set_classes(name, codes, by=self.guard.actor), self.tr("Classes of %s saved.") % name
+        )
 
     @property
     def selected_name(self) -> str | None:
@@ -200,7 +206,10 @@ class UsersDialog(QDialog):
         name, secret, role = self.name.text().strip(), self.pin.text(), Role(self.role.currentData())
         classes = self.checked_classes() if role is Role.TEACHER else []
         self.pin.clear()
-        self._run(lambda a: a.add(name, role, secret, classes), self.tr("Account %s added.") % name)
+        self._run(
+            lambda a: a.add(name, role, secret, classes, by=self.guard.actor),
+            self.tr("Account %s added.") % name,
+        )
 
     def reset(self) -> None:
         name = self.selected_name
@@ -208,7 +217,9 @@ class UsersDialog(QDialog):
             return
         secret = self.pin.text() or None
         self.pin.clear()
-        self._run(lambda a: a.reset(name, secret), self.tr("Account %s unlocked.") % name)
+        self._run(
+            lambda a: a.reset(name, secret, by=self.guard.actor), self.tr("Account %s unlocked.") % name
+        )
 
     def _change(self, work: Callable[[AccountService, str], object]) -> None:
         name = self.selected_name

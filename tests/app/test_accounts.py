@@ -173,3 +173,28 @@ def test_kiosk_user_classes_links_teachers_and_refuses_bad_input_whole(
     assert out == ["rivera teaches 10A.", "rivera teaches 10A, 11C.", "rivera teaches 10A, 11C."]
     assert main([*db, "user", "classes", "rivera", "--set", ""]) == 0
     assert capsys.readouterr().out == "rivera teaches no classes.\n"
+
+
+def test_every_account_change_is_in_the_audit_log_without_the_secret(engine: Engine) -> None:
+    from kiosk.infra.db.engine import session_factory, unit_of_work
+    from kiosk.infra.db.repo import audit
+
+    accounts = AccountService(engine)
+    accounts.add("head", Role.ADMIN, "1357", by="setup")
+    accounts.add("rivera", Role.TEACHER, "2468", by="head")
+    accounts.set_active("rivera", False, by="head")
+    accounts.reset("rivera", "8642", by="head")
+    with pytest.raises(InvalidInput):
+        accounts.add("x", Role.TEACHER, "1")  # refused: nothing written, nothing audited
+    with unit_of_work(session_factory(engine)) as s:
+        entries = [e for e in audit.entries(s) if e["action"].startswith("user.")]
+        report = audit.verify_chain(s)
+    assert [(e["action"], e["actor"], e["entity_id"]) for e in entries] == [
+        ("user.add", "setup", "head"),
+        ("user.add", "head", "rivera"),
+        ("user.disable", "head", "rivera"),
+        ("user.reset", "head", "rivera"),
+    ]
+    assert entries[1]["details"] == {"role": "teacher", "active": True, "classes": []}
+    assert not any(secret in str(e) for e in entries for secret in ("1357", "2468", "8642"))
+    assert report.intact
