@@ -59,12 +59,16 @@ class FaceCheckReport:
         return frozenset(o.encoding_id for o in self.check.outliers)
 
     def to_text(self) -> str:
+        return "\n".join(self.to_lines())
+
+    def to_lines(self) -> list[str]:
+        """The report, one printable line each (names are escaped line by line when printed)."""
         head = (
             f"Checked {self.encodings} {self.model_name} encoding(s) of {self.students} student(s) "
             f"against the school ({self.scope})."
         )
         if not self.findings:
-            return head + "\nNo look-alikes and no misfiled photos found."
+            return [head, "No look-alikes and no misfiled photos found."]
         lines = [head]
         for f in self.findings:
             lines.append(("PROBLEM " if f.problem else "ok      ") + f.text)
@@ -74,7 +78,7 @@ class FaceCheckReport:
             if self.problems
             else "No problems: only recorded look-alikes, whose matches go to the teacher."
         )
-        return "\n".join(lines)
+        return lines
 
 
 def _who(st: StudentInfo) -> str:
@@ -83,7 +87,7 @@ def _who(st: StudentInfo) -> str:
 
 
 def _pair_finding(p: SuspectPair, who: dict[uuid.UUID, StudentInfo]) -> Finding:
-    a, b = who[p.first], who[p.second]
+    a, b = sorted((who[p.first], who[p.second]), key=lambda st: st.student_id)
     if p.recorded:
         return Finding(
             f"{_who(a)} and {_who(b)} look alike (similarity {p.similarity:.2f}); recorded as look-alikes.",

@@ -98,7 +98,8 @@ def check_command(args: argparse.Namespace, ctx: CliContext) -> int:
         margin=recognition.margin_for(model),
         class_code=args.class_code,
     )
-    echo(report.to_text())
+    for line in report.to_lines():
+        echo(line)
     return 1 if report.problems else 0
 
 
@@ -150,9 +151,10 @@ def lookalikes_command(args: argparse.Namespace, ctx: CliContext) -> int:
         recorded = roster.recorded_lookalikes()
         if not recorded:
             echo("No students are recorded as look-alikes.")
-        for p in recorded:
+        for p in sorted(recorded, key=lambda p: sorted((p.first_id, p.second_id))):
+            first, second = sorted((p.first_id, p.second_id))
             echo(
-                f"  {p.first_id} and {p.second_id}: recorded {p.recorded_at.astimezone():%Y-%m-%d %H:%M}"
+                f"  {first} and {second}: recorded {p.recorded_at.astimezone():%Y-%m-%d %H:%M}"
                 f" by {p.recorded_by or 'unknown'}"
             )
         return 0
