@@ -96,7 +96,12 @@ class DuplicateWarning:
 class LookalikeRefused(Conflict):
     """The photos match other students: nothing was enrolled. ``duplicates`` names them."""
 
-    def __init__(self, student: StudentInfo, duplicates: Sequence[DuplicateWarning]) -> None:
+    def __init__(
+        self,
+        student: StudentInfo,
+        duplicates: Sequence[DuplicateWarning],
+        rejected: Sequence[PhotoVerdict] = (),
+    ) -> None:
         first = duplicates[0]
         others = sorted({d.other.student_id for d in duplicates})
         more = f" ({len(duplicates)} photo(s) look like other students)" if len(duplicates) > 1 else ""
@@ -111,6 +116,7 @@ class LookalikeRefused(Conflict):
         )
         self.student = student
         self.duplicates = tuple(duplicates)
+        self.rejected = tuple(rejected)  # the other photos' own problems, shown beside the refusal
 
     @property
     def other_ids(self) -> tuple[str, ...]:
@@ -311,7 +317,7 @@ class EnrollmentService:
                     student.student_id,
                     len(unconfirmed),
                 )
-                raise LookalikeRefused(student, unconfirmed)
+                raise LookalikeRefused(student, unconfirmed, rejected)
         pair_with = (
             sorted({d.other.id for d in refused}, key=lambda u: u.int)
             if lookalikes is LookalikePolicy.REFUSE

@@ -14,21 +14,10 @@ from dataclasses import dataclass
 
 from kiosk.app.roster import RosterService
 from kiosk.core.domain import StudentInfo
-from kiosk.core.errors import KioskError
 from kiosk.core.lookalikes import GalleryCheck, Outlier, SuspectPair, check_gallery
-from kiosk.infra.config import Settings
 from kiosk.infra.db.repo.encodings import Gallery
-from kiosk.infra.recognition.profiles import get_profile
 
 log = logging.getLogger(__name__)
-
-
-def active_model_name(settings: Settings) -> str:
-    """The model of the configured recognition profile (the profile name if it is unknown)."""
-    try:
-        return get_profile(settings.recognition.profile).model_name
-    except KioskError:
-        return settings.recognition.profile
 
 
 @dataclass(frozen=True, slots=True)

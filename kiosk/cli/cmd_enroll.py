@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import getpass
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +12,8 @@ from kiosk.app.bootstrap import prepare_environment
 from kiosk.app.enrollment import (
     EnrollmentResult,
     EnrollmentService,
+    LookalikeRefused,
+    PhotoVerdict,
     display_path,
     photo_files,
     refuse_if_switched_off,
@@ -78,13 +81,17 @@ def _report(result: EnrollmentResult) -> None:
     )
     if result.rejected:
         echo(f"  {len(result.rejected)} photo(s) skipped: {result.skipped_summary}")
-    for verdict in result.rejected:
+    _report_rejected(result.rejected)
+    for dup in result.duplicates:
+        echo(f"  {'NOTE' if dup.recorded else 'WARNING'} {dup.message}")
+
+
+def _report_rejected(rejected: Sequence[PhotoVerdict]) -> None:
+    for verdict in rejected:
         if verdict.problem is PhotoProblem.ALREADY_ENROLLED:
             echo(f"  {display(verdict.source)}: {display(verdict.reason or '')}")
         else:
             echo(f"  rejected {display(verdict.source)}: {display(verdict.reason or '')}")
-    for dup in result.duplicates:
-        echo(f"  {'NOTE' if dup.recorded else 'WARNING'} {dup.message}")
 
 
 def enroll_command(args: argparse.Namespace, ctx: CliContext) -> int:
@@ -98,12 +105,16 @@ def enroll_command(args: argparse.Namespace, ctx: CliContext) -> int:
         raise InvalidInput(
             "No photos were given (the folders hold no image files).", "Give JPEG or PNG photos."
         )
-    result = service.enroll(
-        args.student_id,
-        [(display_path(p), p) for p in files],
-        lookalike_of=args.lookalike_of,
-        actor=getpass.getuser(),
-    )
+    try:
+        result = service.enroll(
+            args.student_id,
+            [(display_path(p), p) for p in files],
+            lookalike_of=args.lookalike_of,
+            actor=getpass.getuser(),
+        )
+    except LookalikeRefused as refused:
+        _report_rejected(refused.rejected)
+        raise
     _report(result)
     # Photos that were all enrolled before: nothing to do, and nothing went wrong.
     no_op = bool(result.rejected) and all(v.problem is PhotoProblem.ALREADY_ENROLLED for v in result.rejected)

@@ -15,8 +15,9 @@ import sys
 from typing import Any
 
 from kiosk.app.bootstrap import prepare_environment
-from kiosk.app.face_check import active_model_name, check_faces
+from kiosk.app.face_check import check_faces
 from kiosk.app.faces_reembed import reembed_stored_photos
+from kiosk.app.migration import active_model
 from kiosk.cli.context import CliContext, echo
 from kiosk.core.errors import InvalidInput
 
@@ -89,7 +90,7 @@ def reembed_command(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def check_command(args: argparse.Namespace, ctx: CliContext) -> int:
-    model = active_model_name(ctx.settings)
+    model = active_model(ctx.settings)
     recognition = ctx.settings.recognition
     report = check_faces(
         ctx.roster(),

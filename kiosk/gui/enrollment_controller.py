@@ -15,6 +15,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+from kiosk.app.enrollment import LookalikeRefused
 from kiosk.app.roster import RosterService
 from kiosk.core.domain import ClassInfo, StudentInfo
 from kiosk.core.errors import ConsentRequired, KioskError
@@ -28,6 +29,7 @@ from kiosk.gui.video_widget import Overlay
 from kiosk.gui.workers import CaptureBridge, stop_capture
 from kiosk.infra.camera import CaptureState, CaptureStatus, CaptureWorker, Image
 from kiosk.infra.recognition.images import load_image
+from kiosk.infra.recognition.quality import PhotoProblem
 
 log = logging.getLogger(__name__)
 
@@ -45,7 +47,10 @@ class EnrollmentController(QObject):
         self.capture: CaptureWorker | None = None
         self.bridge = CaptureBridge(self)
         self.bridge.state_changed.connect(self._on_capture_state)
-        self.shots: list[tuple[str, Image]] = []
+        # (label, image or path): imported photos go as paths, so the service can tell a photo
+        # file that is already enrolled (by its content hash) and skip it.
+        self.shots: list[tuple[str, Image | Path]] = []
+        self.lookalikes: tuple[str, ...] = ()  # the school ids the last refused photos look like
         self.last_result: Any = None
         self.last_error: KioskError | None = None
         self._last_seq = 0
@@ -74,6 +79,7 @@ class EnrollmentController(QObject):
         dialog.take_photo_requested.connect(self.take_photo)
         dialog.import_requested.connect(self.choose_photos)
         dialog.enroll_requested.connect(self.enroll)
+        dialog.enroll_lookalikes_requested.connect(self.enroll_as_lookalikes)
         dialog.finished.connect(self._closed)
         self.reload_students(class_code)
         self.models.submit(self.ctx.enrollment_service, self._service_ready, self._service_failed)
@@ -188,6 +194,7 @@ class EnrollmentController(QObject):
         return records
 
     def _student_chosen(self, student: StudentInfo | None) -> None:
+        self._forget_refusal()
         # The roster reload after an enrollment re-selects the same student: keep its result shown.
         result_student = self.last_result.student.student_id if self.last_result is not None else None
         if self.dialog is not None and (student is None or student.student_id != result_student):
@@ -263,10 +270,11 @@ class EnrollmentController(QObject):
         image = self._checked[0].copy()
         self.add_photo(f"camera-{self._camera_number}", image)
 
-    def add_photo(self, label: str, image: Image) -> None:
+    def add_photo(self, label: str, image: Image, path: Path | None = None) -> None:
         if self.dialog is None:
             return
-        self.shots.append((label, image))
+        self._forget_refusal()
+        self.shots.append((label, path if path is not None else image))
         self.dialog.add_shot(image, label)
         self.dialog.set_shot_count(len(self.shots))
         self._update_buttons()
@@ -289,7 +297,7 @@ class EnrollmentController(QObject):
             except KioskError as exc:
                 self._show_error(exc)
                 continue
-            self.add_photo(path.name, image)
+            self.add_photo(path.name, image, path)
 
     def _update_buttons(self) -> None:
         dialog = self.dialog
@@ -305,28 +313,56 @@ class EnrollmentController(QObject):
                 dialog.count_label.text() + " " + self.tr("(3 or more recognise better)")
             )
 
-    def enroll(self) -> None:
+    def _forget_refusal(self) -> None:
+        self.lookalikes = ()
+        if self.dialog is not None:
+            self.dialog.lookalike_button.setVisible(False)
+
+    def enroll_as_lookalikes(self) -> None:
+        """The admin confirmed that the refused photos' student and the others look alike."""
+        if self.lookalikes:
+            self.enroll(lookalike_of=self.lookalikes)
+
+    def enroll(self, lookalike_of: tuple[str, ...] = ()) -> None:
         dialog = self.dialog
         student = dialog.chosen if dialog else None
         service = self._service
         if dialog is None or student is None or service is None or not self.shots:
             return
         shots = list(self.shots)
+        actor = self.actor()
         dialog.enroll_button.setEnabled(False)
+        dialog.lookalike_button.setVisible(False)
         dialog.result_label.setText(self.tr("Enrolling…"))
 
         def done(result: Any) -> None:
             self.last_result = result
+            self.lookalikes = ()
             if self.dialog is None:
                 return
             lines = [self.tr("%d photo(s) enrolled for %s.") % (len(result.accepted), result.student.name)]
-            lines += [self.tr("Not used: %s — %s") % (v.source, v.reason) for v in result.rejected]
+            for v in result.rejected:
+                if v.problem is PhotoProblem.ALREADY_ENROLLED:
+                    lines.append(
+                        self.tr("%s: already enrolled from this photo; nothing was added.") % v.source
+                    )
+                else:
+                    lines.append(self.tr("Not used: %s — %s") % (v.source, v.reason))
+            lines += [
+                self.tr(
+                    "%s looks like %s (%s), similarity %.2f: recorded as look-alikes, their matches go to the teacher."
+                )
+                % (d.source, d.other.name, d.other.student_id, d.similarity)
+                for d in result.duplicates
+                if d.recorded
+            ]
             lines += [
                 self.tr(
                     "⚠ Possible duplicate: %s looks like %s (%s), similarity %.2f. Check it is the right student."
                 )
                 % (d.source, d.other.name, d.other.student_id, d.similarity)
                 for d in result.duplicates
+                if not d.recorded
             ]
             self.dialog.result_label.setText("\n".join(lines))
             self.shots = []
@@ -337,11 +373,43 @@ class EnrollmentController(QObject):
             self.last_error = exc
             if self.dialog is None:
                 return
+            if isinstance(exc, LookalikeRefused):
+                self.lookalikes = exc.other_ids
+                self.dialog.result_label.setText(self._refusal_text(exc))
+                self.dialog.lookalike_button.setVisible(True)
+                self._update_buttons()
+                return
             prefix = self.tr("Not enrolled: ") if isinstance(exc, ConsentRequired) else ""
             self.dialog.result_label.setText(prefix + error_text(exc))
             self._update_buttons()
 
-        self.models.submit(lambda: service.enroll(student.student_id, shots), done, failed)
+        self.models.submit(
+            lambda: service.enroll(student.student_id, shots, lookalike_of=lookalike_of, actor=actor),
+            done,
+            failed,
+        )
+
+    def _refusal_text(self, exc: LookalikeRefused) -> str:
+        lines = [
+            self.tr("Not enrolled: %s looks like %s (%s, class %s), similarity %.2f, not like %s.")
+            % (
+                d.source,
+                d.other.name,
+                d.other.student_id,
+                d.other.class_code or "-",
+                d.similarity,
+                exc.student.name,
+            )
+            for d in exc.duplicates
+        ]
+        lines.append(
+            self.tr(
+                "Nothing was stored. If a photo is of the wrong student, remove it (Close) and enroll it under "
+                "the right one. If they really look alike (twins), press the button below: their matches "
+                "will then go to the teacher instead of being marked automatically."
+            )
+        )
+        return "\n".join(lines)
 
     def _show_error(self, exc: KioskError) -> None:
         self.last_error = exc
