@@ -27,7 +27,7 @@ from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from kiosk.app.errors import as_kiosk_error
-from kiosk.core.domain import ClassInfo, StudentInfo
+from kiosk.core.domain import ClassInfo, EncodingInfo, StudentInfo
 from kiosk.core.errors import DatabaseUnavailable, KioskError, NotFound, OfflineRefused
 from kiosk.core.lookalikes import LookalikePairs
 from kiosk.core.ports import GalleryData
@@ -273,7 +273,7 @@ class RosterService:
                 students.set_photo(s, student.id, thumbnail)
             return students.get_by_uuid(s, student.id)
 
-    def student_encodings(self, student_id: str) -> tuple[StudentInfo, list[encodings.EncodingInfo]]:
+    def student_encodings(self, student_id: str) -> tuple[StudentInfo, list[EncodingInfo]]:
         """A student and their stored encodings (for the face collection manager)."""
         with self._unit() as s:
             info = students.get_student(s, student_id)

@@ -34,12 +34,11 @@ from PySide6.QtWidgets import (
 
 from kiosk.app.face_check import FaceCheckReport, check_faces
 from kiosk.app.roster import RosterService
-from kiosk.core.domain import StudentInfo
+from kiosk.core.domain import EncodingInfo, StudentInfo
 from kiosk.core.errors import KioskError
 from kiosk.gui.accessibility import name_controls
 from kiosk.gui.runner import Changed, Changes, MutationOp, OpRunner, QueryOp
 from kiosk.gui.wizard.common import StatusLabel
-from kiosk.infra.db.repo.encodings import EncodingInfo
 
 log = logging.getLogger(__name__)
 

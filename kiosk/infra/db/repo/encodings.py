@@ -7,7 +7,6 @@ import logging
 import uuid
 from collections import Counter
 from dataclasses import dataclass
-from datetime import datetime
 from typing import Any
 
 import numpy as np
@@ -15,6 +14,7 @@ import numpy.typing as npt
 from sqlalchemy import Select, delete, func, select
 from sqlalchemy.orm import Session
 
+from kiosk.core.domain import EncodingInfo
 from kiosk.core.errors import ConsentRequired, InvalidInput, ModelMismatch, NotFound
 from kiosk.infra.db.models import FaceEncoding, SchoolClass, Student
 from kiosk.infra.db.repo import audit
@@ -228,18 +228,6 @@ def students_with_model(session: Session, model_name: str) -> set[uuid.UUID]:
     """The students holding at least one encoding made by ``model_name``."""
     stmt = select(FaceEncoding.student_id).where(FaceEncoding.model_name == model_name).distinct()
     return set(session.scalars(stmt))
-
-
-@dataclass(frozen=True, slots=True)
-class EncodingInfo:
-    """One stored encoding as an admin sees it (never the vector)."""
-
-    id: int
-    model_name: str
-    source: str | None
-    created_at: datetime
-    quality: float | None
-    from_photo_file: bool  # its photo file's hash is kept (the same file is never enrolled twice)
 
 
 def student_encodings(session: Session, student_uuid: uuid.UUID) -> list[EncodingInfo]:

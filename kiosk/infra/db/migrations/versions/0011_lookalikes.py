@@ -31,7 +31,7 @@ def upgrade() -> None:
         sa.ForeignKeyConstraint(["student_b"], ["students.id"],
                                 name=op.f("fk_lookalike_pairs_student_b_students"), ondelete="CASCADE"),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_lookalike_pairs")),
-        sa.UniqueConstraint("student_a", "student_b", name=op.f("uq_lookalike_pairs_student_a")),
+        sa.UniqueConstraint("student_a", "student_b", name=op.f("uq_lookalike_pairs_student_a_student_b")),
     )
     op.create_index("ix_lookalike_pairs_student_b", "lookalike_pairs", ["student_b"])
 
