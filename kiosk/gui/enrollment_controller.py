@@ -22,6 +22,7 @@ from kiosk.core.errors import ConsentRequired, KioskError
 from kiosk.gui.consent_dialog import ConsentDialog
 from kiosk.gui.context import GuiContext
 from kiosk.gui.dialogs import error_text
+from kiosk.gui.enrollment_texts import refusal_text, result_text
 from kiosk.gui.enrollment_view import MAX_SHOTS, MIN_SHOTS, EnrollmentDialog
 from kiosk.gui.runner import OpRunner
 from kiosk.gui.style import BOX_COLOURS
@@ -29,7 +30,6 @@ from kiosk.gui.video_widget import Overlay
 from kiosk.gui.workers import CaptureBridge, stop_capture
 from kiosk.infra.camera import CaptureState, CaptureStatus, CaptureWorker, Image
 from kiosk.infra.recognition.images import load_image
-from kiosk.infra.recognition.quality import PhotoProblem
 
 log = logging.getLogger(__name__)
 
@@ -340,31 +340,7 @@ class EnrollmentController(QObject):
             self.lookalikes = ()
             if self.dialog is None:
                 return
-            lines = [self.tr("%d photo(s) enrolled for %s.") % (len(result.accepted), result.student.name)]
-            for v in result.rejected:
-                if v.problem is PhotoProblem.ALREADY_ENROLLED:
-                    lines.append(
-                        self.tr("%s: already enrolled from this photo; nothing was added.") % v.source
-                    )
-                else:
-                    lines.append(self.tr("Not used: %s — %s") % (v.source, v.reason))
-            lines += [
-                self.tr(
-                    "%s looks like %s (%s), similarity %.2f: recorded as look-alikes, their matches go to the teacher."
-                )
-                % (d.source, d.other.name, d.other.student_id, d.similarity)
-                for d in result.duplicates
-                if d.recorded
-            ]
-            lines += [
-                self.tr(
-                    "⚠ Possible duplicate: %s looks like %s (%s), similarity %.2f. Check it is the right student."
-                )
-                % (d.source, d.other.name, d.other.student_id, d.similarity)
-                for d in result.duplicates
-                if not d.recorded
-            ]
-            self.dialog.result_label.setText("\n".join(lines))
+            self.dialog.result_label.setText(result_text(result))
             self.shots = []
             self.dialog.clear_shots()
             self.reload_students(result.student.class_code, select=result.student.student_id)
@@ -375,7 +351,7 @@ class EnrollmentController(QObject):
                 return
             if isinstance(exc, LookalikeRefused):
                 self.lookalikes = exc.other_ids
-                self.dialog.result_label.setText(self._refusal_text(exc))
+                self.dialog.result_label.setText(refusal_text(exc))
                 self.dialog.lookalike_button.setVisible(True)
                 self._update_buttons()
                 return
@@ -388,28 +364,6 @@ class EnrollmentController(QObject):
             done,
             failed,
         )
-
-    def _refusal_text(self, exc: LookalikeRefused) -> str:
-        lines = [
-            self.tr("Not enrolled: %s looks like %s (%s, class %s), similarity %.2f, not like %s.")
-            % (
-                d.source,
-                d.other.name,
-                d.other.student_id,
-                d.other.class_code or "-",
-                d.similarity,
-                exc.student.name,
-            )
-            for d in exc.duplicates
-        ]
-        lines.append(
-            self.tr(
-                "Nothing was stored. If a photo is of the wrong student, remove it (Close) and enroll it under "
-                "the right one. If they really look alike (twins), press the button below: their matches "
-                "will then go to the teacher instead of being marked automatically."
-            )
-        )
-        return "\n".join(lines)
 
     def _show_error(self, exc: KioskError) -> None:
         self.last_error = exc
