@@ -50,7 +50,7 @@ def refusal_text(exc: LookalikeRefused) -> str:
     ]
     lines.append(
         _tr(
-            "Nothing was stored. If a photo is of the wrong student, remove it (Close) and enroll it under "
+            "Nothing was stored. If a photo is of the wrong student, close this dialog and enroll it under "
             "the right one. If they really look alike (twins), press the button below: their matches "
             "will then go to the teacher instead of being marked automatically."
         )
