@@ -1,7 +1,7 @@
 """look-alike pairs: students an admin recorded as looking alike (twins), never marked automatically
 
-Revision ID: 0011_lookalikes
-Revises: 0010_consent
+Revision ID: 0012_lookalikes
+Revises: 0011_class_teachers
 Create Date: 2026-11-30
 """
 
@@ -10,8 +10,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0011_lookalikes"
-down_revision = "0010_consent"
+revision = "0012_lookalikes"
+down_revision = "0011_class_teachers"
 branch_labels = None
 depends_on = None
 
