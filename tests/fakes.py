@@ -150,6 +150,7 @@ class InMemoryStore:
         self.sessions: dict[uuid.UUID, SessionInfo] = {}
         self.stored: dict[uuid.UUID, dict[uuid.UUID, AttendanceMark]] = {}  # session -> student -> mark
         self.audit: list[tuple[str | None, AttendanceMark]] = []  # (actor, mark) of manual marks
+        self.lookalikes: set[frozenset[uuid.UUID]] = set()  # recorded look-alike pairs (twins)
 
     # --- set-up, as the roster service would ---------------------------------------------
     def add_class(self, code: str, *, starts_at: time | None = None) -> ClassInfo:
@@ -210,6 +211,9 @@ class InMemoryStore:
 
     def photos(self, student_uuids: list[uuid.UUID]) -> dict[uuid.UUID, bytes]:
         return {}
+
+    def lookalike_pairs(self) -> frozenset[frozenset[uuid.UUID]]:
+        return frozenset(self.lookalikes)
 
     def open_session(self, class_code: str, *, started_by: str | None, kiosk_id: str | None) -> SessionInfo:
         self.get_class(class_code)

@@ -250,8 +250,13 @@ class KioskServices:
             from kiosk.app.enrollment import EnrollmentService
 
             pipeline = self.models.load()
-            threshold = self.settings.recognition.threshold_for(pipeline.model_name)
-            self._enrollment = EnrollmentService(self.roster(), pipeline, match_threshold=threshold)
+            recognition = self.settings.recognition
+            self._enrollment = EnrollmentService(
+                self.roster(),
+                pipeline,
+                match_threshold=recognition.threshold_for(pipeline.model_name),
+                match_margin=recognition.margin_for(pipeline.model_name),
+            )
         return self._enrollment
 
     def records(self) -> RecordsService:

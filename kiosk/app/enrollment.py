@@ -3,17 +3,27 @@
 Refuses students without recorded consent before looking at a single photo. Each photo is
 checked on its own (no face, several faces, too small, blurred, cut off: rejected with the
 reason); accepted photos become one encoding each (several per student improve recall).
-A new face that already matches *another* enrolled student is stored but reported as a
-possible duplicate enrollment, so an admin can look.
+A new face that matches *another* enrolled student (at the recognition threshold, or
+within the margin of it: the rule of :mod:`kiosk.core.lookalikes`) is refused, with nothing
+stored, naming who it looks like: usually the photo is of the wrong student. An admin may
+confirm that the two really look alike (twins): the photos are then stored and the pair is
+recorded as look-alikes, whose matches are never marked automatically. Students already
+recorded as look-alikes of this one are reported, not refused. Bulk re-embedding of faces
+that were enrolled before (a new model, a migration) only reports such faces.
+
+The same photo file (by its content hash) is never enrolled twice for a student: it is
+skipped as "already enrolled from this photo".
 """
 
 from __future__ import annotations
 
+import dataclasses
+import enum
 import hashlib
 import logging
 import os
 import uuid
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,8 +33,8 @@ import numpy.typing as npt
 
 from kiosk.app.roster import NewEncoding, RosterService
 from kiosk.core.domain import FaceBox, StudentInfo
-from kiosk.core.errors import ConsentRequired, InvalidInput, KioskError
-from kiosk.core.matching import decide
+from kiosk.core.errors import Conflict, ConsentRequired, InvalidInput, KioskError
+from kiosk.core.lookalikes import near_match
 from kiosk.core.photos import IMAGE_SUFFIXES
 from kiosk.infra.config import Settings
 from kiosk.infra.recognition.images import load_image
@@ -46,18 +56,72 @@ class PhotoVerdict:
     problem: PhotoProblem | None = None  # why a rejected photo gave no usable face
 
 
+ALREADY_ENROLLED_REASON = "already enrolled from this photo; nothing was added."
+
+
+class LookalikePolicy(enum.StrEnum):
+    """What an enrollment does with a face that matches another student."""
+
+    REFUSE = "refuse"  # nothing stored, LookalikeRefused (unless the admin named the student)
+    WARN = "warn"  # stored and reported: re-embedding faces that were enrolled before
+
+
 @dataclass(frozen=True, slots=True)
 class DuplicateWarning:
+    """A new face that matches another enrolled student (or comes within the margin of it)."""
+
     source: str
     other: StudentInfo
     similarity: float
+    recorded: bool = False  # the two are recorded look-alikes (or were just confirmed as such)
+
+    @property
+    def who(self) -> str:
+        cls = f" of class {self.other.class_code}" if self.other.class_code else ""
+        return f"{self.other.name} ({self.other.student_id}){cls}"
 
     @property
     def message(self) -> str:
+        if self.recorded:
+            return (
+                f"{self.source}: this face looks like {self.who}, similarity {self.similarity:.2f}; "
+                "they are recorded look-alikes, so their matches go to the teacher."
+            )
         return (
-            f"{self.source}: this face looks like {self.other.name} ({self.other.student_id}), "
+            f"{self.source}: this face looks like {self.who}, "
             f"similarity {self.similarity:.2f}. Check that it is the right student."
         )
+
+
+class LookalikeRefused(Conflict):
+    """The photos match other students: nothing was enrolled. ``duplicates`` names them."""
+
+    def __init__(
+        self,
+        student: StudentInfo,
+        duplicates: Sequence[DuplicateWarning],
+        rejected: Sequence[PhotoVerdict] = (),
+    ) -> None:
+        first = duplicates[0]
+        others = sorted({d.other.student_id for d in duplicates})
+        more = f" ({len(duplicates)} photo(s) look like other students)" if len(duplicates) > 1 else ""
+        super().__init__(
+            f"Not enrolled: {first.source} looks like {first.who}, similarity {first.similarity:.2f}, "
+            f"not like {student.name} ({student.student_id}){more}; nothing was stored.",
+            "If the photo is of the wrong student, enroll it under the right one. If they really look "
+            "alike (twins), enroll again with "
+            + " ".join(f"--lookalike-of {o}" for o in others)
+            + " (or confirm 'They are look-alikes' in the enrollment dialog); their matches then go to "
+            "the teacher instead of being marked automatically.",
+        )
+        self.student = student
+        self.duplicates = tuple(duplicates)
+        self.rejected = tuple(rejected)  # the other photos' own problems, shown beside the refusal
+
+    @property
+    def other_ids(self) -> tuple[str, ...]:
+        """The school ids of the students the photos look like."""
+        return tuple(sorted({d.other.student_id for d in self.duplicates}))
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,12 +198,21 @@ class EnrollmentService:
     """Enrollment on one database. Its reads and writes go through the :class:`RosterService`,
     so while PostgreSQL is unreachable an enrollment is refused there, with nothing stored."""
 
-    def __init__(self, roster: RosterService, pipeline: FacePipeline, *, match_threshold: float) -> None:
-        """``match_threshold``: the similarity from which a new photo counts as another
-        enrolled student's face (the recognition threshold of ``pipeline``'s model)."""
+    def __init__(
+        self,
+        roster: RosterService,
+        pipeline: FacePipeline,
+        *,
+        match_threshold: float,
+        match_margin: float = 0.0,
+    ) -> None:
+        """``match_threshold`` and ``match_margin``: the recognition threshold and margin of
+        ``pipeline``'s model; a new photo at least ``threshold - margin`` similar to another
+        enrolled student counts as their face (:func:`kiosk.core.lookalikes.near_match`)."""
         self.roster = roster
         self.pipeline = pipeline
         self.match_threshold = match_threshold
+        self.match_margin = match_margin
 
     def check_frame(self, image_bgr: npt.NDArray[np.uint8], source: str = "camera") -> PhotoVerdict:
         """Live quality feedback for guided webcam shots: is this frame usable right now?"""
@@ -183,14 +256,30 @@ class EnrollmentService:
         *,
         keep_photo: bool = False,
         encoding_source: str = "photo",
+        lookalikes: LookalikePolicy = LookalikePolicy.REFUSE,
+        lookalike_of: Collection[str] = (),
+        actor: str | None = None,
     ) -> EnrollmentResult:
         """Enroll ``images`` (name, BGR image or a path) for one student; one transaction.
 
+        A face matching another student refuses the whole enrollment
+        (:class:`LookalikeRefused`, nothing stored) unless that student is a recorded
+        look-alike, is named in ``lookalike_of`` (school ids an admin confirmed as look-alikes:
+        the pairs are recorded with the encodings, by ``actor``), or ``lookalikes`` is WARN.
         The first accepted photo becomes the roster thumbnail unless ``keep_photo`` (when the
         image *is* the stored thumbnail, re-embedded for another model).
         """
         student = self._require_consent(student_id)
         others = self._other_students_index(student)
+        recorded = {next(iter(p - {student.id})) for p in self.roster.lookalike_pairs() if student.id in p}
+        confirmed = {sid.strip() for sid in lookalike_of if sid.strip()}
+        if student.student_id in confirmed:
+            raise InvalidInput(
+                f"{student.name} ({student.student_id}) cannot be their own look-alike.",
+                "Give the other student's id with --lookalike-of.",
+            )
+        for other_id in confirmed:  # an unknown id is one clear line, before any photo is read
+            self.roster.get_student(other_id)
         accepted: list[tuple[PhotoVerdict, npt.NDArray[np.float32], npt.NDArray[np.uint8]]] = []
         hashes: list[str | None] = []
         rejected: list[PhotoVerdict] = []
@@ -205,10 +294,7 @@ class EnrollmentService:
                     if digest in known:
                         rejected.append(
                             PhotoVerdict(
-                                source,
-                                False,
-                                "this photo is already enrolled.",
-                                problem=PhotoProblem.ALREADY_ENROLLED,
+                                source, False, ALREADY_ENROLLED_REASON, problem=PhotoProblem.ALREADY_ENROLLED
                             )
                         )
                         continue
@@ -221,14 +307,22 @@ class EnrollmentService:
                 known.add(digest)
             hashes.append(digest)
             accepted.append((PhotoVerdict(source, True, None, face.box), vector, frame))  # type: ignore[arg-type]
-            if others.size:
-                decision = decide(
-                    others.search(vector, self.pipeline.model_name, k=3)[0], self.match_threshold, 0.0
+            duplicates.extend(self._lookalikes(source, vector, others, recorded))
+        refused = [d for d in duplicates if not d.recorded]
+        if refused and lookalikes is LookalikePolicy.REFUSE:
+            unconfirmed = [d for d in refused if d.other.student_id not in confirmed]
+            if unconfirmed:
+                log.info(
+                    "Enrollment of %s refused: %d photo(s) match other students",
+                    student.student_id,
+                    len(unconfirmed),
                 )
-                if decision.student_uuid is not None:
-                    duplicates.append(
-                        DuplicateWarning(source, self._student(decision.student_uuid), decision.similarity)
-                    )
+                raise LookalikeRefused(student, unconfirmed, rejected)
+        pair_with = (
+            sorted({d.other.id for d in refused}, key=lambda u: u.int)
+            if lookalikes is LookalikePolicy.REFUSE
+            else []
+        )
         new = [
             NewEncoding(vector, f"{encoding_source}:{Path(verdict.source).name}"[:200], source_sha256=digest)
             for (verdict, vector, _), digest in zip(accepted, hashes, strict=True)
@@ -236,15 +330,42 @@ class EnrollmentService:
         thumbnail = None
         if accepted and not keep_photo and accepted[0][0].box is not None:
             thumbnail = thumbnail_jpeg(accepted[0][2], accepted[0][0].box)
-        updated = self.roster.store_encodings(student, self.pipeline.model_name, new, thumbnail=thumbnail)
+        updated = self.roster.store_encodings(
+            student,
+            self.pipeline.model_name,
+            new,
+            thumbnail=thumbnail,
+            lookalikes_of=pair_with if new else [],
+            actor=actor,
+        )
+        if pair_with and new:
+            duplicates = [dataclasses.replace(d, recorded=True) for d in duplicates]
         log.info(
-            "Enrolled %s: %d photo(s) accepted, %d rejected, %d possible duplicate(s)",
+            "Enrolled %s: %d photo(s) accepted, %d rejected, %d possible duplicate(s), %d look-alike(s) recorded",
             student.student_id,
             len(accepted),
             len(rejected),
             len(duplicates),
+            len(pair_with) if new else 0,
         )
         return EnrollmentResult(updated, tuple(v for v, _, _ in accepted), tuple(rejected), tuple(duplicates))
+
+    def _lookalikes(
+        self,
+        source: str,
+        vector: npt.NDArray[np.float32],
+        others: FaceIndex,
+        recorded: set[uuid.UUID],
+    ) -> list[DuplicateWarning]:
+        """The other students this face matches or comes within the margin of, best first."""
+        if not others.size:
+            return []
+        found: list[DuplicateWarning] = []
+        for other_uuid, similarity in others.search(vector, self.pipeline.model_name, k=5)[0]:
+            if near_match(similarity, self.match_threshold, self.match_margin):
+                other = self._student(other_uuid)
+                found.append(DuplicateWarning(source, other, float(similarity), other_uuid in recorded))
+        return found
 
     def enroll_paths(self, student_id: str, paths: Sequence[Path]) -> EnrollmentResult:
         files = photo_files(paths)

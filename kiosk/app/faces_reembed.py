@@ -25,7 +25,7 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from typing import NamedTuple
 
-from kiosk.app.enrollment import EnrollmentService
+from kiosk.app.enrollment import EnrollmentService, LookalikePolicy
 from kiosk.app.roster import RosterService
 from kiosk.core.domain import StudentInfo
 from kiosk.core.errors import ConsentRequired, InvalidInput, NotFound
@@ -159,7 +159,11 @@ def reembed_stored_photos(
                 enrolled.append(_note(info, "the stored photo passes the checks"))
                 continue
             result = service.enroll(
-                info.student_id, [(STORED_PHOTO, image)], keep_photo=True, encoding_source="reembed"
+                info.student_id,
+                [(STORED_PHOTO, image)],
+                keep_photo=True,
+                encoding_source="reembed",
+                lookalikes=LookalikePolicy.WARN,  # faces enrolled before: report, never refuse
             )
         except ConsentRequired:  # withdrawn meanwhile
             no_consent.append(_note(info, "no consent recorded"))

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Engine
 
 from kiosk.app.bootstrap import prepare_environment
-from kiosk.app.enrollment import EnrollmentService
+from kiosk.app.enrollment import EnrollmentService, LookalikePolicy
 from kiosk.app.migration import active_model, target_database
 from kiosk.app.migration_report import MigrationReport, text_section
 from kiosk.app.roster import RosterService
@@ -263,7 +263,10 @@ def _enroll(
         notify("re-embed", done, len(todo))
         note = _note(item.student_id, item.name)
         try:
-            result = service.enroll(item.student_id, [(item.raw_path, item.path)])
+            # Faces the old system held already: report look-alikes, never refuse them.
+            result = service.enroll(
+                item.student_id, [(item.raw_path, item.path)], lookalikes=LookalikePolicy.WARN
+            )
         except ConsentRequired:  # withdrawn since the plan was made
             job.skipped.append(note(NO_CONSENT))
             continue

@@ -27,11 +27,12 @@ from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from kiosk.app.errors import as_kiosk_error
-from kiosk.core.domain import ClassInfo, StudentInfo
+from kiosk.core.domain import ClassInfo, EncodingInfo, StudentInfo
 from kiosk.core.errors import DatabaseUnavailable, KioskError, NotFound, OfflineRefused
+from kiosk.core.lookalikes import LookalikePairs
 from kiosk.core.ports import GalleryData
 from kiosk.infra.db.engine import session_factory, unit_of_work
-from kiosk.infra.db.repo import classes, encodings, student_admin, students
+from kiosk.infra.db.repo import classes, encodings, lookalikes, student_admin, students
 
 log = logging.getLogger(__name__)
 
@@ -246,13 +247,18 @@ class RosterService:
         new: Sequence[NewEncoding],
         *,
         thumbnail: bytes | None = None,
+        lookalikes_of: Sequence[uuid.UUID] = (),
+        actor: str | None = None,
     ) -> StudentInfo:
         """Store a student's new encodings (and roster thumbnail) in one transaction.
 
         Consent is checked again inside the transaction: it may have been withdrawn since
-        the photos were looked at.
+        the photos were looked at. ``lookalikes_of``: students an admin confirmed this one
+        looks like (twins), recorded as look-alike pairs in the same transaction.
         """
         with self._unit("Enrolling a student") as s:
+            for other in lookalikes_of:
+                lookalikes.record_pair(s, student.id, other, actor=actor, note="confirmed at enrollment")
             for item in new:
                 encodings.add_encoding(
                     s,
@@ -266,3 +272,36 @@ class RosterService:
             if thumbnail:
                 students.set_photo(s, student.id, thumbnail)
             return students.get_by_uuid(s, student.id)
+
+    def student_encodings(self, student_id: str) -> tuple[StudentInfo, list[EncodingInfo]]:
+        """A student and their stored encodings (for the face collection manager)."""
+        with self._unit() as s:
+            info = students.get_student(s, student_id)
+            return info, encodings.student_encodings(s, info.id)
+
+    def delete_encoding(self, student_id: str, encoding_id: int, *, actor: str | None) -> StudentInfo:
+        """Delete one encoding of a student (audited, announced to the kiosks)."""
+        with self._unit("Deleting a face encoding") as s:
+            info = students.get_student(s, student_id)
+            encodings.delete_encoding(s, info.id, encoding_id, actor=actor)
+            return students.get_by_uuid(s, info.id)
+
+    # --- look-alikes ----------------------------------------------------------------------
+    def lookalike_pairs(self) -> LookalikePairs:
+        with self._unit() as s:
+            return lookalikes.pairs(s)
+
+    def recorded_lookalikes(self) -> list[lookalikes.RecordedPair]:
+        with self._unit() as s:
+            return lookalikes.recorded_pairs(s)
+
+    def record_lookalikes(self, student_id: str, other_id: str, *, actor: str | None) -> bool:
+        """Record two students (school ids) as look-alikes; ``False`` when they already were."""
+        with self._unit("Recording look-alikes") as s:
+            a, b = students.get_student(s, student_id), students.get_student(s, other_id)
+            return lookalikes.record_pair(s, a.id, b.id, actor=actor)
+
+    def forget_lookalikes(self, student_id: str, other_id: str, *, actor: str | None) -> bool:
+        with self._unit("Forgetting look-alikes") as s:
+            a, b = students.get_student(s, student_id), students.get_student(s, other_id)
+            return lookalikes.forget_pair(s, a.id, b.id, actor=actor)

@@ -3,14 +3,25 @@
 from __future__ import annotations
 
 import argparse
+import getpass
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from kiosk.app.bootstrap import prepare_environment
-from kiosk.app.enrollment import EnrollmentResult, EnrollmentService, refuse_if_switched_off
+from kiosk.app.enrollment import (
+    EnrollmentResult,
+    EnrollmentService,
+    LookalikeRefused,
+    PhotoVerdict,
+    display_path,
+    photo_files,
+    refuse_if_switched_off,
+)
 from kiosk.app.roster_import import Fate, import_roster, preview_roster
 from kiosk.cli.context import CliContext, echo
 from kiosk.core.errors import InvalidInput
+from kiosk.infra.recognition.quality import PhotoProblem
 from kiosk.infra.roster_files import display
 
 
@@ -18,6 +29,14 @@ def register(sub: Any) -> None:
     enroll = sub.add_parser("enroll", help="enroll a student's face from photos (needs recorded consent)")
     enroll.add_argument("--student-id", required=True)
     enroll.add_argument("photos", nargs="+", metavar="PHOTO_OR_DIR")
+    enroll.add_argument(
+        "--lookalike-of",
+        action="append",
+        default=[],
+        metavar="STUDENT_ID",
+        help="enroll even though the photos look like this student (twins): the two are recorded as "
+        "look-alikes and their matches go to the teacher; repeat for several",
+    )
     enroll.set_defaults(handler=enroll_command)
 
     roster = sub.add_parser(
@@ -45,8 +64,13 @@ def _service(ctx: CliContext) -> EnrollmentService:
     from kiosk.infra.recognition.pipeline import FacePipeline
 
     pipeline = FacePipeline(ctx.settings)
-    threshold = ctx.settings.recognition.threshold_for(pipeline.model_name)
-    return EnrollmentService(ctx.roster(), pipeline, match_threshold=threshold)
+    recognition = ctx.settings.recognition
+    return EnrollmentService(
+        ctx.roster(),
+        pipeline,
+        match_threshold=recognition.threshold_for(pipeline.model_name),
+        match_margin=recognition.margin_for(pipeline.model_name),
+    )
 
 
 def _report(result: EnrollmentResult) -> None:
@@ -57,10 +81,17 @@ def _report(result: EnrollmentResult) -> None:
     )
     if result.rejected:
         echo(f"  {len(result.rejected)} photo(s) skipped: {result.skipped_summary}")
-    for verdict in result.rejected:
-        echo(f"  rejected {display(verdict.source)}: {display(verdict.reason or '')}")
+    _report_rejected(result.rejected)
     for dup in result.duplicates:
-        echo(f"  WARNING {dup.message}")
+        echo(f"  {'NOTE' if dup.recorded else 'WARNING'} {dup.message}")
+
+
+def _report_rejected(rejected: Sequence[PhotoVerdict]) -> None:
+    for verdict in rejected:
+        if verdict.problem is PhotoProblem.ALREADY_ENROLLED:
+            echo(f"  {display(verdict.source)}: {display(verdict.reason or '')}")
+        else:
+            echo(f"  rejected {display(verdict.source)}: {display(verdict.reason or '')}")
 
 
 def enroll_command(args: argparse.Namespace, ctx: CliContext) -> int:
@@ -69,9 +100,25 @@ def enroll_command(args: argparse.Namespace, ctx: CliContext) -> int:
     if missing:
         raise InvalidInput(f"Not found: {', '.join(missing)}.", "Check the photo paths.")
     service = _service(ctx)
-    result = service.enroll_paths(args.student_id, paths)
+    files = photo_files(paths)
+    if not files:
+        raise InvalidInput(
+            "No photos were given (the folders hold no image files).", "Give JPEG or PNG photos."
+        )
+    try:
+        result = service.enroll(
+            args.student_id,
+            [(display_path(p), p) for p in files],
+            lookalike_of=args.lookalike_of,
+            actor=getpass.getuser(),
+        )
+    except LookalikeRefused as refused:
+        _report_rejected(refused.rejected)
+        raise
     _report(result)
-    return 0 if result.accepted else 1
+    # Photos that were all enrolled before: nothing to do, and nothing went wrong.
+    no_op = bool(result.rejected) and all(v.problem is PhotoProblem.ALREADY_ENROLLED for v in result.rejected)
+    return 0 if result.accepted or no_op else 1
 
 
 def import_roster_command(args: argparse.Namespace, ctx: CliContext) -> int:

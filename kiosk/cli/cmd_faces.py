@@ -1,14 +1,25 @@
-"""``kiosk faces reembed``: enroll students again under the active model from their stored photos."""
+"""``kiosk faces reembed | check | list | delete | lookalikes``: students' face encodings.
+
+- ``reembed``: enroll students again under the active model from their stored photos.
+- ``check``: look-alike pairs and photos filed under the wrong student, each with its fix;
+  exit code 0 when clean, 1 when problems were found (recorded look-alikes are no problem).
+- ``list`` / ``delete``: a student's encodings; delete one (audited, kiosks update).
+- ``lookalikes``: list, record or forget students who look alike (twins).
+"""
 
 from __future__ import annotations
 
 import argparse
+import getpass
 import sys
 from typing import Any
 
 from kiosk.app.bootstrap import prepare_environment
+from kiosk.app.face_check import check_faces
 from kiosk.app.faces_reembed import reembed_stored_photos
+from kiosk.app.migration import active_model
 from kiosk.cli.context import CliContext, echo
+from kiosk.core.errors import InvalidInput
 
 
 def register(sub: Any) -> None:
@@ -25,6 +36,32 @@ def register(sub: Any) -> None:
     )
     reembed.add_argument("--json", action="store_true", help="print the report as JSON")
     reembed.set_defaults(handler=reembed_command)
+
+    check = faces_sub.add_parser(
+        "check",
+        help="list look-alike students and photos enrolled under the wrong student, with a fix for each "
+        "(exit code 1 when problems were found)",
+    )
+    check.add_argument("--class", dest="class_code", metavar="CODE", help="only report this class")
+    check.set_defaults(handler=check_command)
+
+    listing = faces_sub.add_parser("list", help="a student's face encodings (source, date, model)")
+    listing.add_argument("student_id", metavar="STUDENT_ID")
+    listing.set_defaults(handler=list_command)
+
+    delete = faces_sub.add_parser("delete", help="delete one face encoding of a student")
+    delete.add_argument("student_id", metavar="STUDENT_ID")
+    delete.add_argument("encoding_id", metavar="ENCODING_ID", help="as shown by `kiosk faces list`")
+    delete.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    delete.set_defaults(handler=delete_command)
+
+    pairs = faces_sub.add_parser(
+        "lookalikes",
+        help="students who look alike (twins): list them, or record two (their matches go to the teacher)",
+    )
+    pairs.add_argument("student_ids", nargs="*", metavar="STUDENT_ID", help="two students, or none to list")
+    pairs.add_argument("--forget", action="store_true", help="forget that the two look alike")
+    pairs.set_defaults(handler=lookalikes_command)
 
 
 def reembed_command(args: argparse.Namespace, ctx: CliContext) -> int:
@@ -49,4 +86,98 @@ def reembed_command(args: argparse.Namespace, ctx: CliContext) -> int:
     if sys.stderr.isatty():
         sys.stderr.write("\n")
     echo(report.to_json() if args.json else report.to_text())
+    return 0
+
+
+def check_command(args: argparse.Namespace, ctx: CliContext) -> int:
+    model = active_model(ctx.settings)
+    recognition = ctx.settings.recognition
+    report = check_faces(
+        ctx.roster(),
+        model,
+        threshold=recognition.threshold_for(model),
+        margin=recognition.margin_for(model),
+        class_code=args.class_code,
+    )
+    for line in report.to_lines():
+        echo(line)
+    return 1 if report.problems else 0
+
+
+def list_command(args: argparse.Namespace, ctx: CliContext) -> int:
+    info, rows = ctx.roster().student_encodings(args.student_id)
+    echo(f"{info.name} ({info.student_id}): {len(rows)} face encoding(s).")
+    for e in rows:
+        quality = f"quality {e.quality:.2f}" if e.quality is not None else "quality not measured"
+        echo(
+            f"  {e.id:>6}  {e.model_name:<12} {e.created_at.astimezone():%Y-%m-%d %H:%M}  "
+            f"{e.source or 'unknown source'}  ({quality})"
+        )
+    return 0
+
+
+def _encoding_id(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = -1
+    if value < 0:
+        raise InvalidInput(
+            f"{text!r} is not an encoding number.", "Use a number from `kiosk faces list STUDENT_ID`."
+        )
+    return value
+
+
+def delete_command(args: argparse.Namespace, ctx: CliContext) -> int:
+    encoding_id = _encoding_id(args.encoding_id)
+    if not args.yes:
+        if not sys.stdin.isatty():
+            raise InvalidInput("Nothing was deleted: deleting needs a confirmation.", "Add --yes to confirm.")
+        answer = input(f"Delete face encoding {encoding_id} of {args.student_id}? [y/N] ")
+        if answer.strip().lower() not in {"y", "yes"}:
+            echo("Nothing deleted.")
+            return 1
+    info = ctx.roster().delete_encoding(args.student_id, encoding_id, actor=getpass.getuser())
+    echo(
+        f"Deleted face encoding {encoding_id} of {info.name} ({info.student_id}); {info.encoding_count} left."
+    )
+    return 0
+
+
+def lookalikes_command(args: argparse.Namespace, ctx: CliContext) -> int:
+    roster = ctx.roster()
+    if not args.student_ids:
+        if args.forget:
+            raise InvalidInput("--forget needs the two students.", "Give two student ids.")
+        recorded = roster.recorded_lookalikes()
+        if not recorded:
+            echo("No students are recorded as look-alikes.")
+        for p in sorted(recorded, key=lambda p: sorted((p.first_id, p.second_id))):
+            first, second = sorted((p.first_id, p.second_id))
+            echo(
+                f"  {first} and {second}: recorded {p.recorded_at.astimezone():%Y-%m-%d %H:%M}"
+                f" by {p.recorded_by or 'unknown'}"
+            )
+        return 0
+    if len(args.student_ids) != 2:
+        raise InvalidInput(
+            f"Give exactly two student ids, not {len(args.student_ids)}.",
+            "e.g. `kiosk faces lookalikes S01 S02`.",
+        )
+    first, second = args.student_ids
+    actor = getpass.getuser()
+    if args.forget:
+        done = roster.forget_lookalikes(first, second, actor=actor)
+        echo(
+            f"{first} and {second} are no longer recorded as look-alikes."
+            if done
+            else f"{first} and {second} were not recorded as look-alikes; nothing changed."
+        )
+        return 0
+    done = roster.record_lookalikes(first, second, actor=actor)
+    echo(
+        f"{first} and {second} are recorded as look-alikes: matches between them go to the teacher."
+        if done
+        else f"{first} and {second} were already recorded as look-alikes."
+    )
     return 0

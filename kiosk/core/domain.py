@@ -116,3 +116,15 @@ class SessionSummary:
             "excused": len(self.excused),
             "absent": len(self.absent),
         }
+
+
+@dataclass(frozen=True, slots=True)
+class EncodingInfo:
+    """One stored face encoding as an admin sees it (never the vector)."""
+
+    id: int
+    model_name: str
+    source: str | None
+    created_at: datetime
+    quality: float | None
+    from_photo_file: bool  # its photo file's hash is kept (the same file is never enrolled twice)

@@ -62,6 +62,11 @@ class AttendanceStore(Protocol):
 
     def photos(self, student_uuids: list[uuid.UUID]) -> dict[uuid.UUID, bytes]: ...
 
+    def lookalike_pairs(self) -> frozenset[frozenset[uuid.UUID]]:
+        """Students an admin recorded as look-alikes (twins): a match between them is never
+        marked automatically. Unordered pairs of student UUIDs."""
+        ...
+
     def open_session(
         self, class_code: str, *, started_by: str | None, kiosk_id: str | None
     ) -> SessionInfo: ...

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from kiosk.app.admin_pin import pin_is_set
 from kiosk.app.migration import active_model
 from kiosk.core.authz import Action
+from kiosk.core.domain import StudentInfo
 from kiosk.core.errors import KioskError
 from kiosk.gui.access_guard import AccessGuard
 from kiosk.gui.accessibility import name_controls
@@ -115,6 +116,7 @@ class AdminController(QObject):
         self.ctx = ctx
         self.runner = runner
         self._dialog: QDialog | None = None
+        self.faces_dialog: QDialog | None = None  # the face collection manager last opened
         window.admin_requested.connect(self.request)
 
     @property
@@ -221,7 +223,28 @@ class AdminController(QObject):
             dialog.finished.connect(dialog.deleteLater)
             dialog.open()
 
-        school = SchoolAdminDialog(ctx.roster_service, runner, self.window, open_import=open_import)
+        def open_faces(parent: QWidget, student: StudentInfo) -> None:
+            from kiosk.gui.face_collection import FaceCollectionDialog
+
+            loaded = ctx.models.loaded
+            model = loaded.model_name if loaded is not None else active_model(self.settings)
+            recognition = self.settings.recognition
+            dialog = FaceCollectionDialog(
+                student.student_id,
+                ctx.roster_service,
+                runner,
+                model_name=model,
+                threshold=recognition.threshold_for(model),
+                margin=recognition.margin_for(model),
+                parent=parent,
+            )
+            dialog.finished.connect(dialog.deleteLater)
+            self.faces_dialog = dialog
+            dialog.open()
+
+        school = SchoolAdminDialog(
+            ctx.roster_service, runner, self.window, open_import=open_import, open_faces=open_faces
+        )
         school.finished.connect(school.deleteLater)
         self._dialog = school
         school.open()

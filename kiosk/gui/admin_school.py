@@ -68,11 +68,13 @@ class SchoolAdminDialog(QDialog):
         parent: QWidget | None = None,
         *,
         open_import: Callable[[QWidget], None] | None = None,
+        open_faces: Callable[[QWidget, StudentInfo], None] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Classes and students"))
         self.resize(900, 620)
         self._roster, self._runner, self._open_import = roster, runner, open_import
+        self._open_faces = open_faces
         self.classes: list[ClassInfo] = []
         self.students: list[StudentInfo] = []
         self.pending = 0  # operations of this dialog still running (tests wait for 0)
@@ -150,12 +152,15 @@ class SchoolAdminDialog(QDialog):
         self.deactivate_button = QPushButton(self.tr("Deactivate"))
         self.delete_button = QPushButton(self.tr("Delete with all data…"))
         self.import_button = QPushButton(self.tr("Import a roster…"))
+        self.faces_button = QPushButton(self.tr("Face collection…"))  # encodings, delete, re-check
+        self.faces_button.setVisible(self._open_faces is not None)
         buttons = QHBoxLayout()
         for b in (
             self.add_student_button,
             self.save_student_button,
             self.deactivate_button,
             self.delete_button,
+            self.faces_button,
         ):
             buttons.addWidget(b)
         buttons.addStretch(1)
@@ -172,6 +177,7 @@ class SchoolAdminDialog(QDialog):
         self.deactivate_button.clicked.connect(self.toggle_active)
         self.delete_button.clicked.connect(lambda: self.delete_student())
         self.import_button.clicked.connect(self._import)
+        self.faces_button.clicked.connect(self.open_faces)
         self.import_button.setEnabled(open_import_available := self._open_import is not None)
         self.import_button.setVisible(open_import_available)
         return page
@@ -397,3 +403,10 @@ class SchoolAdminDialog(QDialog):
     def _import(self) -> None:
         if self._open_import is not None:
             self._open_import(self)
+
+    def open_faces(self) -> None:
+        current = self.selected_student()
+        if current is None:
+            self.status.show_error(KioskError(self.tr("Select a student first.")))
+        elif self._open_faces is not None:
+            self._open_faces(self, current)

@@ -15,12 +15,14 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+from kiosk.app.enrollment import LookalikeRefused
 from kiosk.app.roster import RosterService
 from kiosk.core.domain import ClassInfo, StudentInfo
 from kiosk.core.errors import ConsentRequired, KioskError
 from kiosk.gui.consent_dialog import ConsentDialog
 from kiosk.gui.context import GuiContext
 from kiosk.gui.dialogs import error_text
+from kiosk.gui.enrollment_texts import refusal_text, result_text
 from kiosk.gui.enrollment_view import MAX_SHOTS, MIN_SHOTS, EnrollmentDialog
 from kiosk.gui.runner import OpRunner
 from kiosk.gui.style import BOX_COLOURS
@@ -45,7 +47,10 @@ class EnrollmentController(QObject):
         self.capture: CaptureWorker | None = None
         self.bridge = CaptureBridge(self)
         self.bridge.state_changed.connect(self._on_capture_state)
-        self.shots: list[tuple[str, Image]] = []
+        # (label, image or path): imported photos go as paths, so the service can tell a photo
+        # file that is already enrolled (by its content hash) and skip it.
+        self.shots: list[tuple[str, Image | Path]] = []
+        self.lookalikes: tuple[str, ...] = ()  # the school ids the last refused photos look like
         self.last_result: Any = None
         self.last_error: KioskError | None = None
         self._last_seq = 0
@@ -74,6 +79,7 @@ class EnrollmentController(QObject):
         dialog.take_photo_requested.connect(self.take_photo)
         dialog.import_requested.connect(self.choose_photos)
         dialog.enroll_requested.connect(self.enroll)
+        dialog.enroll_lookalikes_requested.connect(self.enroll_as_lookalikes)
         dialog.finished.connect(self._closed)
         self.reload_students(class_code)
         self.models.submit(self.ctx.enrollment_service, self._service_ready, self._service_failed)
@@ -188,6 +194,7 @@ class EnrollmentController(QObject):
         return records
 
     def _student_chosen(self, student: StudentInfo | None) -> None:
+        self._forget_refusal()
         # The roster reload after an enrollment re-selects the same student: keep its result shown.
         result_student = self.last_result.student.student_id if self.last_result is not None else None
         if self.dialog is not None and (student is None or student.student_id != result_student):
@@ -263,10 +270,11 @@ class EnrollmentController(QObject):
         image = self._checked[0].copy()
         self.add_photo(f"camera-{self._camera_number}", image)
 
-    def add_photo(self, label: str, image: Image) -> None:
+    def add_photo(self, label: str, image: Image, path: Path | None = None) -> None:
         if self.dialog is None:
             return
-        self.shots.append((label, image))
+        self._forget_refusal()
+        self.shots.append((label, path if path is not None else image))
         self.dialog.add_shot(image, label)
         self.dialog.set_shot_count(len(self.shots))
         self._update_buttons()
@@ -289,7 +297,7 @@ class EnrollmentController(QObject):
             except KioskError as exc:
                 self._show_error(exc)
                 continue
-            self.add_photo(path.name, image)
+            self.add_photo(path.name, image, path)
 
     def _update_buttons(self) -> None:
         dialog = self.dialog
@@ -305,30 +313,34 @@ class EnrollmentController(QObject):
                 dialog.count_label.text() + " " + self.tr("(3 or more recognise better)")
             )
 
-    def enroll(self) -> None:
+    def _forget_refusal(self) -> None:
+        self.lookalikes = ()
+        if self.dialog is not None:
+            self.dialog.lookalike_button.setVisible(False)
+
+    def enroll_as_lookalikes(self) -> None:
+        """The admin confirmed that the refused photos' student and the others look alike."""
+        if self.lookalikes:
+            self.enroll(lookalike_of=self.lookalikes)
+
+    def enroll(self, lookalike_of: tuple[str, ...] = ()) -> None:
         dialog = self.dialog
         student = dialog.chosen if dialog else None
         service = self._service
         if dialog is None or student is None or service is None or not self.shots:
             return
         shots = list(self.shots)
+        actor = self.actor()
         dialog.enroll_button.setEnabled(False)
+        dialog.lookalike_button.setVisible(False)
         dialog.result_label.setText(self.tr("Enrolling…"))
 
         def done(result: Any) -> None:
             self.last_result = result
+            self.lookalikes = ()
             if self.dialog is None:
                 return
-            lines = [self.tr("%d photo(s) enrolled for %s.") % (len(result.accepted), result.student.name)]
-            lines += [self.tr("Not used: %s — %s") % (v.source, v.reason) for v in result.rejected]
-            lines += [
-                self.tr(
-                    "⚠ Possible duplicate: %s looks like %s (%s), similarity %.2f. Check it is the right student."
-                )
-                % (d.source, d.other.name, d.other.student_id, d.similarity)
-                for d in result.duplicates
-            ]
-            self.dialog.result_label.setText("\n".join(lines))
+            self.dialog.result_label.setText(result_text(result))
             self.shots = []
             self.dialog.clear_shots()
             self.reload_students(result.student.class_code, select=result.student.student_id)
@@ -337,11 +349,21 @@ class EnrollmentController(QObject):
             self.last_error = exc
             if self.dialog is None:
                 return
+            if isinstance(exc, LookalikeRefused):
+                self.lookalikes = exc.other_ids
+                self.dialog.result_label.setText(refusal_text(exc))
+                self.dialog.lookalike_button.setVisible(True)
+                self._update_buttons()
+                return
             prefix = self.tr("Not enrolled: ") if isinstance(exc, ConsentRequired) else ""
             self.dialog.result_label.setText(prefix + error_text(exc))
             self._update_buttons()
 
-        self.models.submit(lambda: service.enroll(student.student_id, shots), done, failed)
+        self.models.submit(
+            lambda: service.enroll(student.student_id, shots, lookalike_of=lookalike_of, actor=actor),
+            done,
+            failed,
+        )
 
     def _show_error(self, exc: KioskError) -> None:
         self.last_error = exc

@@ -35,6 +35,7 @@ class EnrollmentDialog(QDialog):
     take_photo_requested = Signal()
     import_requested = Signal()
     enroll_requested = Signal()
+    enroll_lookalikes_requested = Signal()
     consent_records_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -117,6 +118,12 @@ class EnrollmentDialog(QDialog):
         self.result_label.setWordWrap(True)
         self.result_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         right.addWidget(self.result_label)
+        # Shown only after a refusal: the photos look like another student. The admin's explicit
+        # word that the two are look-alikes (twins) enrolls them anyway and records the pair.
+        self.lookalike_button = QPushButton(self.tr("They are look-alikes (e.g. twins): enroll &anyway"))
+        self.lookalike_button.setObjectName("warning")
+        self.lookalike_button.setVisible(False)
+        right.addWidget(self.lookalike_button)
         bottom = QHBoxLayout()
         self.enroll_button = QPushButton(self.tr("&Enroll"))
         self.enroll_button.setObjectName("primary")
@@ -132,6 +139,7 @@ class EnrollmentDialog(QDialog):
         self.take_button.clicked.connect(self.take_photo_requested)
         self.import_button.clicked.connect(self.import_requested)
         self.enroll_button.clicked.connect(self.enroll_requested)
+        self.lookalike_button.clicked.connect(self.enroll_lookalikes_requested)
         self.close_button.clicked.connect(self.reject)
         self.student_combo.activated.connect(self._chosen)
         self.set_shot_count(0)

@@ -118,7 +118,7 @@ def test_enroll_refuses_without_consent_and_stores_nothing(classroom, capsys) ->
     assert count == 0
 
 
-def test_enroll_rejects_group_photo_and_warns_on_duplicate(classroom, capsys, tmp_path) -> None:
+def test_enroll_rejects_group_photo_and_refuses_a_duplicate(classroom, capsys, tmp_path) -> None:
     base, _video, _ = classroom
     code, out, _ = kiosk(
         capsys, *base, "student", "add", "--student-id", "S04", "--name", "Twin", "--class", "7A", "--consent"
@@ -126,7 +126,7 @@ def test_enroll_rejects_group_photo_and_warns_on_duplicate(classroom, capsys, tm
     assert code == 0
     bad = tmp_path / "not-an-image.jpg"
     bad.write_text("hello", encoding="utf-8")
-    code, out, _ = kiosk(
+    code, out, err = kiosk(
         capsys,
         *base,
         "enroll",
@@ -136,10 +136,10 @@ def test_enroll_rejects_group_photo_and_warns_on_duplicate(classroom, capsys, tm
         str(bad),
         str(PEOPLE / "person01" / "5.jpg"),  # Ada's face, enrolled as someone else
     )
-    assert code == 0  # one photo was usable
+    assert code != 0  # the one usable photo is Ada's: refused, nothing stored
     assert "faces were found" in out
     assert "not-an-image.jpg" in out
-    assert "looks like Ada (S01)" in out
+    assert "looks like Ada (S01)" in err and "--lookalike-of S01" in err
 
 
 def test_import_roster_adds_and_enrolls_a_class(tmp_path, db_url, dlib_models_dir, capsys) -> None:

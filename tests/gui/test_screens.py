@@ -13,14 +13,15 @@ from PySide6.QtWidgets import QDialogButtonBox, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from kiosk.app.admin_pin import hash_pin
-from kiosk.core.domain import AttendanceStatus
+from kiosk.app.enrollment import LookalikeRefused
+from kiosk.core.domain import AttendanceStatus, StudentInfo
 from kiosk.gui.app import KioskGui, build_gui
 from kiosk.gui.login_dialog import LoginDialog
 from kiosk.gui.screenshots import render_all
 from kiosk.infra.config import GuiSettings, Settings
 from kiosk.infra.db.engine import build_engine, session_factory, unit_of_work
 from kiosk.infra.db.models import AttendanceSession
-from kiosk.infra.db.repo import attendance, classes, encodings, students
+from kiosk.infra.db.repo import attendance, classes, encodings, lookalikes, students
 from tests.gui.conftest import CLASS_CODE, ENROLLED, NO_CONSENT, PEOPLE, Classroom
 
 pytestmark = [pytest.mark.gui, pytest.mark.usefixtures("no_leaked_threads")]
@@ -158,7 +159,7 @@ def test_closing_mid_session_asks_then_ends_it_keeping_the_marks(
 
 
 @pytest.mark.recognition
-def test_enrollment_dialog_live_shot_consent_and_duplicates(
+def test_enrollment_dialog_live_shot_consent_lookalikes_and_the_same_photo_twice(
     qtbot: QtBot, classroom: Classroom, gui_settings: Settings, open_gui: list[KioskGui]
 ) -> None:
     gui = start(qtbot, classroom, gui_settings, open_gui, camera=str(classroom.video.path))
@@ -177,7 +178,7 @@ def test_enrollment_dialog_live_shot_consent_and_duplicates(
     qtbot.waitUntil(lambda: "Not enrolled" in dialog.result_label.text(), timeout=10_000)
     assert "consent" in dialog.result_label.text()
 
-    # A new student, added in the dialog, whose photo looks like an enrolled student: stored, with a warning.
+    # A new student, added in the dialog, whose photo looks like an enrolled student.
     qtbot.waitUntil(lambda: dialog.student_combo.isEnabled(), timeout=1000)
     dialog.student_combo.setCurrentIndex(0)
     dialog._chosen(0)
@@ -200,18 +201,47 @@ def test_enrollment_dialog_live_shot_consent_and_duplicates(
     qtbot.waitUntil(take_when_good, timeout=20_000)
     ctl.import_photos([PEOPLE / "person01" / "5.jpg"])
     qtbot.mouseClick(dialog.enroll_button, Qt.MouseButton.LeftButton)
+    # Student 01's face under a new student: refused, saying who it looks like, nothing stored.
+    qtbot.waitUntil(lambda: isinstance(ctl.last_error, LookalikeRefused), timeout=20_000)
+    text = dialog.result_label.text()
+    assert text.startswith("Not enrolled") and "looks like Student 01 (S-01, class 9B), similarity" in text
+    assert dialog.lookalike_button.isVisible() and ctl.last_result is None
+    assert classroom_student(gui_settings, "S-99").encoding_count == 0
+
+    # The admin's explicit word that they are look-alikes: enrolled, the pair recorded.
+    qtbot.mouseClick(dialog.lookalike_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: ctl.last_result is not None, timeout=20_000)
     result = ctl.last_result
     assert result.student.student_id == "S-99" and len(result.accepted) >= 1
-    assert any(d.other.id == classroom.students["person01"].id for d in result.duplicates)
-    assert "Possible duplicate" in dialog.result_label.text()
+    assert any(d.other.id == classroom.students["person01"].id and d.recorded for d in result.duplicates)
+    assert "recorded as look-alikes" in dialog.result_label.text()
+    assert not dialog.lookalike_button.isVisible()
+
+    # The same photo file again: nothing added, and the dialog says why.
+    ctl.last_result = None
+    ctl.import_photos([PEOPLE / "person01" / "5.jpg"])
+    qtbot.mouseClick(dialog.enroll_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: ctl.last_result is not None, timeout=20_000)
+    assert ctl.last_result.accepted == ()
+    assert "already enrolled from this photo" in dialog.result_label.text()
     qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: ctl.dialog is None, timeout=5000)
     engine = build_engine(gui_settings)
     try:
         with unit_of_work(session_factory(engine)) as s:
             assert encodings.student_models(s, classroom.students[NO_CONSENT].id) == {}
-            assert students.get_student(s, "S-99").encoding_count == len(result.accepted)
+            s99 = students.get_student(s, "S-99")
+            assert s99.encoding_count == len(result.accepted)
+            assert frozenset({s99.id, classroom.students["person01"].id}) in lookalikes.pairs(s)
+    finally:
+        engine.dispose()
+
+
+def classroom_student(settings: Settings, student_id: str) -> StudentInfo:
+    engine = build_engine(settings)
+    try:
+        with unit_of_work(session_factory(engine)) as s:
+            return students.get_student(s, student_id)
     finally:
         engine.dispose()
 

@@ -81,6 +81,7 @@ def test_every_table_of_the_schema_has_its_grants() -> None:
 def test_the_device_account_may_not_change_the_schema_or_delete(
     roles: Roles, seeded: tuple[str, list[uuid.UUID]]
 ) -> None:
+    ids = seeded[1]
     roles.create()
     roles.create()  # idempotent: a second run (after an upgrade) only re-grants
     device = create_engine(roles.url_for(roles.names.device))
@@ -98,8 +99,25 @@ def test_the_device_account_may_not_change_the_schema_or_delete(
         _refused(device, "UPDATE users SET role = 'admin'")
         _refused(device, "INSERT INTO class_teachers (user_id, class_id) SELECT 1, id FROM classes")
         _refused(device, "DELETE FROM class_teachers")
+        with device.connect() as conn:  # look-alikes: read (never marked automatically), never changed
+            assert conn.execute(text("SELECT count(*) FROM lookalike_pairs")).scalar_one() == 0
+        _refused(device, "DELETE FROM lookalike_pairs")
+        _refused(
+            device, f"INSERT INTO lookalike_pairs (student_a, student_b) VALUES ('{ids[0]}', '{ids[1]}')"
+        )
     finally:
         device.dispose()
+    admin = create_engine(roles.url_for(roles.names.admin))
+    try:  # the admin records and forgets a pair, never edits one
+        with admin.begin() as conn:
+            conn.execute(
+                text("INSERT INTO lookalike_pairs (student_a, student_b) VALUES (:a, :b)"),
+                {"a": ids[0], "b": ids[1]},
+            )
+            conn.execute(text("DELETE FROM lookalike_pairs"))
+        _refused(admin, "UPDATE lookalike_pairs SET recorded_by = 'x'")
+    finally:
+        admin.dispose()
 
 
 def test_a_session_hand_marks_offline_sync_and_sign_in_work_as_the_device(

@@ -189,6 +189,25 @@ class FaceEncoding(Base):
     student: Mapped[Student] = relationship(back_populates="encodings")
 
 
+class LookalikePair(Base):
+    """Two students an admin says look alike (twins): their face matches are never marked
+    automatically. Unordered: stored with ``student_a`` the smaller UUID (one row per pair)."""
+
+    __tablename__ = "lookalike_pairs"
+    __table_args__ = (
+        UniqueConstraint("student_a", "student_b"),
+        CheckConstraint("student_a <> student_b", name="two_students"),
+        Index("ix_lookalike_pairs_student_b", "student_b"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    student_a: Mapped[uuid.UUID] = mapped_column(ForeignKey("students.id", ondelete="CASCADE"))
+    student_b: Mapped[uuid.UUID] = mapped_column(ForeignKey("students.id", ondelete="CASCADE"))
+    recorded_by: Mapped[str | None] = mapped_column(String(200))
+    recorded_at: Mapped[datetime] = mapped_column(default=utcnow, server_default=_now())
+    note: Mapped[str | None] = mapped_column(Text)
+
+
 class AttendanceSession(Base):
     __tablename__ = "attendance_sessions"
     __table_args__ = (

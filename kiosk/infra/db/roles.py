@@ -58,6 +58,9 @@ GRANTS: dict[str, TableGrants] = {
     "consent_ledger": TableGrants(device=_READ, admin=("SELECT", "INSERT")),
     # Card and PIN hashes: the device checks them; the admin tools issue them.
     "checkin_credentials": TableGrants(device=_READ, admin=_ALL),
+    # Look-alikes (twins): the device reads them (never marked automatically); admins record
+    # and forget them, never edit a pair.
+    "lookalike_pairs": TableGrants(device=_READ, admin=("SELECT", "INSERT", "DELETE")),
     # The device signs people in: reads the hashes, counts wrong PINs.
     "users": TableGrants(
         device=_READ, admin=_ALL, device_update_columns=("failures", "last_failure_at", "last_login_at")

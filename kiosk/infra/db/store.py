@@ -13,8 +13,9 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from kiosk.core.domain import AttendanceMark, ClassInfo, SessionInfo, SessionSummary, StudentInfo
+from kiosk.core.lookalikes import LookalikePairs
 from kiosk.infra.db.engine import session_factory, unit_of_work
-from kiosk.infra.db.repo import attendance, classes, encodings, students
+from kiosk.infra.db.repo import attendance, classes, encodings, lookalikes, students
 
 
 class DirectStore:
@@ -42,6 +43,10 @@ class DirectStore:
     def photos(self, student_uuids: list[uuid.UUID]) -> dict[uuid.UUID, bytes]:
         with unit_of_work(self._sessions) as s:
             return students.photos(s, student_uuids)
+
+    def lookalike_pairs(self) -> LookalikePairs:
+        with unit_of_work(self._sessions) as s:
+            return lookalikes.pairs(s)
 
     def open_session(self, class_code: str, *, started_by: str | None, kiosk_id: str | None) -> SessionInfo:
         with unit_of_work(self._sessions) as s:

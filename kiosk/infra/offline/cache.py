@@ -36,10 +36,12 @@ from sqlalchemy.orm import Session
 from kiosk.core.authz import Account, Role, Throttle
 from kiosk.core.domain import ClassInfo, StudentInfo
 from kiosk.core.errors import DatabaseError, NotFound
+from kiosk.core.lookalikes import LookalikePairs
 from kiosk.core.ordering import sort_classes
 from kiosk.infra.db.engine import session_factory, unit_of_work
 from kiosk.infra.db.repo import classes as class_repo
 from kiosk.infra.db.repo import encodings as encoding_repo
+from kiosk.infra.db.repo import lookalikes as lookalike_repo
 from kiosk.infra.db.repo import students as student_repo
 from kiosk.infra.db.repo import users as user_repo
 from kiosk.infra.db.repo.encodings import Gallery
@@ -76,6 +78,10 @@ CREATE TABLE IF NOT EXISTS users (
 );
 -- The classes each teacher teaches (a teacher signed in offline still sees only theirs).
 CREATE TABLE IF NOT EXISTS user_classes (name TEXT NOT NULL, class_code TEXT NOT NULL);
+-- Students recorded as look-alikes (twins): never marked automatically, online or not.
+CREATE TABLE IF NOT EXISTS lookalike_pairs (
+    student_a TEXT NOT NULL, student_b TEXT NOT NULL, PRIMARY KEY (student_a, student_b)
+);
 -- Wrong PINs typed while offline: kept across refreshes so a restart does not reset them.
 CREATE TABLE IF NOT EXISTS login_failures (
     name TEXT PRIMARY KEY, failures INTEGER NOT NULL, last_failure_at TEXT
@@ -171,6 +177,7 @@ class LocalCache:
             all_ids = [st.id for roster in rosters.values() for st in roster]
             photos = student_repo.photos(s, all_ids)
             accounts = _accounts_or_none(s)
+            pairs = _pairs_or_none(s)
             models = sorted(encoding_repo.counts_by_model(s))
             galleries = [
                 (c.code, encoding_repo.load_gallery(s, m, class_code=c.code))
@@ -217,6 +224,7 @@ class LocalCache:
                 "INSERT INTO user_classes VALUES (?, ?)",
                 [(a.name.lower(), code) for a in accounts or [] for code in sorted(a.classes)],
             )
+            _write_pairs(conn, pairs)
             conn.execute("INSERT OR REPLACE INTO meta VALUES ('last_refresh', ?)", (at.isoformat(),))
             conn.execute("DELETE FROM meta WHERE key = 'notice'")
         result = RefreshResult(at, len(class_rows), len(all_ids), len(galleries), changed)
@@ -275,6 +283,10 @@ class LocalCache:
             keys = [(str(u),) for u in gone]
             conn.executemany("DELETE FROM photos WHERE student_uuid = ?", keys)
             conn.executemany("DELETE FROM students WHERE id = ?", [(str(u),) for u in deleted])
+            conn.executemany(
+                "DELETE FROM lookalike_pairs WHERE student_a = ? OR student_b = ?",
+                [(str(u), str(u)) for u in deleted],
+            )
             conn.executemany(
                 "UPDATE students SET consent_given = 0, encoding_count = 0 WHERE id = ?",
                 [(str(u),) for u in withdrawn],
@@ -344,7 +356,9 @@ class LocalCache:
                 encoding_repo.load_gallery(s, m, class_code=class_code)
                 for m in sorted(encoding_repo.counts_by_model(s))
             ]
+            pairs = _pairs_or_none(s)  # school-wide and small: a recorded pair names this class's students
         with self._db.transaction() as conn:
+            _write_pairs(conn, pairs)
             old = [r[0] for r in conn.execute("SELECT id FROM students WHERE class_code = ?", (class_code,))]
             conn.executemany("DELETE FROM photos WHERE student_uuid = ?", [(sid,) for sid in old])
             conn.execute("DELETE FROM students WHERE class_code = ?", (class_code,))
@@ -391,6 +405,10 @@ class LocalCache:
     def student(self, student_uuid: uuid.UUID) -> StudentInfo | None:
         rows = self._db.query("SELECT * FROM students WHERE id = ?", (str(student_uuid),))
         return _student(rows[0]) if rows else None
+
+    def lookalike_pairs(self) -> LookalikePairs:
+        rows = self._db.query("SELECT student_a, student_b FROM lookalike_pairs")
+        return frozenset(frozenset((uuid.UUID(r[0]), uuid.UUID(r[1]))) for r in rows)
 
     def photos(self, student_uuids: list[uuid.UUID]) -> dict[uuid.UUID, bytes]:
         out: dict[uuid.UUID, bytes] = {}
@@ -491,6 +509,27 @@ def _accounts_or_none(session: Session) -> list[Account] | None:
     except ProgrammingError as exc:
         log.warning("The accounts could not be copied for offline sign-in (%s)", type(exc.orig).__name__)
         return None
+
+
+def _pairs_or_none(session: Session) -> LookalikePairs | None:
+    """The recorded look-alike pairs, or ``None`` when this account may not read them (grants
+    from an older ``kiosk db create-roles``): the old copy is kept."""
+    try:
+        with session.begin_nested():
+            return lookalike_repo.pairs(session)
+    except ProgrammingError as exc:
+        log.warning("The look-alike pairs could not be copied (%s)", type(exc.orig).__name__)
+        return None
+
+
+def _write_pairs(conn: sqlite3.Connection, pairs: LookalikePairs | None) -> None:
+    if pairs is None:
+        return
+    conn.execute("DELETE FROM lookalike_pairs")
+    conn.executemany(
+        "INSERT INTO lookalike_pairs VALUES (?, ?)",
+        [tuple(str(u) for u in sorted(p, key=lambda u: u.int)) for p in pairs if len(p) == 2],
+    )
 
 
 def _student_row(st: StudentInfo) -> tuple[object, ...]:

@@ -39,6 +39,7 @@ from kiosk.core.domain import (
     StudentInfo,
 )
 from kiosk.core.errors import DatabaseUnavailable, FaceMatchingRefused, KioskError, NotFound
+from kiosk.core.lookalikes import LookalikePairs
 from kiosk.infra.config import Settings
 from kiosk.infra.db.engine import build_engine_for_url, parse_database_url, session_factory, unit_of_work
 from kiosk.infra.db.repo import attendance
@@ -319,6 +320,10 @@ class OfflineFirstStore:
 
     def photos(self, student_uuids: list[uuid.UUID]) -> dict[uuid.UUID, bytes]:
         return self.cache.photos(student_uuids)
+
+    def lookalike_pairs(self) -> LookalikePairs:
+        """From the local copy (refreshed with the roster): works offline."""
+        return self.cache.lookalike_pairs()
 
     def open_session(self, class_code: str, *, started_by: str | None, kiosk_id: str | None) -> SessionInfo:
         self.cache.get_class(class_code)

@@ -11,11 +11,13 @@ from typing import Any
 
 import numpy as np
 import numpy.typing as npt
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, delete, func, select
 from sqlalchemy.orm import Session
 
+from kiosk.core.domain import EncodingInfo
 from kiosk.core.errors import ConsentRequired, InvalidInput, ModelMismatch, NotFound
 from kiosk.infra.db.models import FaceEncoding, SchoolClass, Student
+from kiosk.infra.db.repo import audit
 from kiosk.infra.db.repo.changes import RosterChange, announce, class_code_of
 
 FloatMatrix = npt.NDArray[np.float32]
@@ -226,3 +228,47 @@ def students_with_model(session: Session, model_name: str) -> set[uuid.UUID]:
     """The students holding at least one encoding made by ``model_name``."""
     stmt = select(FaceEncoding.student_id).where(FaceEncoding.model_name == model_name).distinct()
     return set(session.scalars(stmt))
+
+
+def student_encodings(session: Session, student_uuid: uuid.UUID) -> list[EncodingInfo]:
+    """A student's encodings, oldest first."""
+    stmt = (
+        select(
+            FaceEncoding.id,
+            FaceEncoding.model_name,
+            FaceEncoding.source,
+            FaceEncoding.created_at,
+            FaceEncoding.quality,
+            FaceEncoding.source_sha256,
+        )
+        .where(FaceEncoding.student_id == student_uuid)
+        .order_by(FaceEncoding.id)
+    )
+    return [EncodingInfo(r[0], r[1], r[2], r[3], r[4], r[5] is not None) for r in session.execute(stmt)]
+
+
+def delete_encoding(
+    session: Session, student_uuid: uuid.UUID, encoding_id: int, *, actor: str | None
+) -> None:
+    """Delete one of a student's encodings (audited; kiosks drop it from their index)."""
+    student = session.get(Student, student_uuid)
+    if student is None:
+        raise NotFound("That student no longer exists.")
+    row = session.get(FaceEncoding, encoding_id)
+    if row is None or row.student_id != student_uuid:
+        raise NotFound(
+            f"{student.name} ({student.student_id}) has no face encoding {encoding_id}.",
+            f"List them with `kiosk faces list {student.student_id}`.",
+        )
+    model, source = row.model_name, row.source
+    session.execute(delete(FaceEncoding).where(FaceEncoding.id == encoding_id))
+    audit.record(
+        session,
+        actor=actor,
+        action="encoding_deleted",
+        entity="student",
+        entity_id=student.student_id,
+        details={"encoding": encoding_id, "model": model, "source": source},
+    )
+    # "enrolled": the student's face data changed; each kiosk reloads their vectors.
+    announce(session, RosterChange(class_code_of(session, student.class_id), student_uuid, "enrolled"))

@@ -1,0 +1,251 @@
+"""The face collection manager (admin): one student's stored face encodings.
+
+Per encoding: its number, source, date, model and quality. No picture is kept per encoding
+(privacy: only the one roster thumbnail per student is stored, shown at the top), so the
+table says "no thumbnail kept". An admin can delete one encoding (asked first; audited; the
+kiosks drop it from their index like any roster change) and re-check the student against
+the whole school: encodings that look more like someone else are flagged with the fix
+(the rule of :mod:`kiosk.core.lookalikes`, as ``kiosk faces check`` uses it).
+
+Opened from the school admin dialog, which is behind the admin guard.
+"""
+
+from __future__ import annotations
+
+import getpass
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.app.face_check import FaceCheckReport, check_faces
+from kiosk.app.roster import RosterService
+from kiosk.core.domain import EncodingInfo, StudentInfo
+from kiosk.core.errors import KioskError
+from kiosk.gui.accessibility import name_controls
+from kiosk.gui.runner import Changed, Changes, MutationOp, OpRunner, QueryOp
+from kiosk.gui.wizard.common import StatusLabel
+
+log = logging.getLogger(__name__)
+
+NO_THUMBNAIL = "no thumbnail kept"
+_COLUMNS = ("No.", "Source", "Date", "Model", "Quality", "Thumbnail", "Check")
+
+
+class FaceCollectionDialog(QDialog):
+    def __init__(
+        self,
+        student_id: str,
+        roster: Callable[[], RosterService],
+        runner: OpRunner,
+        *,
+        model_name: str,
+        threshold: float,
+        margin: float,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.student_id = student_id
+        self._roster, self._runner = roster, runner
+        self._model, self._threshold, self._margin = model_name, threshold, margin
+        self.student: StudentInfo | None = None
+        self.encodings: list[EncodingInfo] = []
+        self.report: FaceCheckReport | None = None
+        self.pending = 0  # operations still running (tests wait for 0)
+        self.setWindowTitle(self.tr("Face collection"))
+        self.resize(860, 480)
+
+        self.photo = QLabel(self.tr("No roster photo kept."))
+        self.photo.setFixedSize(104, 104)
+        self.photo.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.heading = QLabel("")
+        self.heading.setWordWrap(True)
+        top = QHBoxLayout()
+        top.addWidget(self.photo)
+        top.addWidget(self.heading, 1)
+        self.table = QTableWidget(0, len(_COLUMNS))
+        self.table.setHorizontalHeaderLabels([self.tr(c) for c in _COLUMNS])
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setAccessibleName(self.tr("Face encodings"))
+        self.delete_button = QPushButton(self.tr("&Delete encoding…"))
+        self.recheck_button = QPushButton(self.tr("&Re-check against the school"))
+        self.recheck_button.setToolTip(
+            self.tr("Flags this student's encodings that look more like another student")
+        )
+        self.close_button = QPushButton(self.tr("Close"))
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.delete_button)
+        buttons.addWidget(self.recheck_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.close_button)
+        self.status = StatusLabel()
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.status)
+        layout.addLayout(buttons)
+        self.delete_button.clicked.connect(lambda: self.delete_selected())
+        self.recheck_button.clicked.connect(self.recheck)
+        self.close_button.clicked.connect(self.reject)
+        self.table.itemSelectionChanged.connect(self._selection_changed)
+        runner.changed.connect(self._changed)
+        name_controls(self)
+        self._selection_changed()
+        self.reload()
+
+    # --- reading --------------------------------------------------------------------------
+    def _run(self, op: QueryOp[Any] | MutationOp[Any]) -> None:
+        failure = op.on_failure or self.status.show_error
+        self.pending += 1
+
+        def finished() -> None:
+            self.pending -= 1
+
+        op.on_failure, op.on_done = failure, finished
+        self._runner.run(op)
+
+    def reload(self) -> None:
+        sid = self.student_id
+
+        def read(_report: object) -> tuple[StudentInfo, list[EncodingInfo], bytes | None]:
+            roster = self._roster()
+            info, rows = roster.student_encodings(sid)
+            return info, rows, roster.photos([info.id]).get(info.id)
+
+        self._run(QueryOp(read, on_success=self._show, what="Reading the face encodings"))
+
+    def _show(self, loaded: tuple[StudentInfo, list[EncodingInfo], bytes | None]) -> None:
+        info, rows, jpeg = loaded
+        self.student, self.encodings = info, rows
+        cls = info.class_code or self.tr("no class")
+        self.heading.setText(
+            self.tr(
+                "{name} ({sid}), {cls}: {n} face encoding(s). Only this roster photo is kept, no photo per encoding."
+            ).format(name=info.name, sid=info.student_id, cls=cls, n=len(rows))
+        )
+        pix = QPixmap()
+        if jpeg and pix.loadFromData(jpeg):
+            self.photo.setPixmap(pix.scaled(96, 96, Qt.AspectRatioMode.KeepAspectRatio))
+        else:
+            self.photo.setText(self.tr("No roster photo kept."))
+        self._fill_table()
+
+    def _fill_table(self) -> None:
+        flagged = self._flags()
+        self.table.clearSelection()
+        self.table.setRowCount(len(self.encodings))
+        for i, e in enumerate(self.encodings):
+            quality = f"{e.quality:.2f}" if e.quality is not None else self.tr("not measured")
+            values = (
+                str(e.id),
+                e.source or self.tr("unknown"),
+                f"{e.created_at.astimezone():%Y-%m-%d %H:%M}",
+                e.model_name,
+                quality,
+                self.tr(NO_THUMBNAIL),
+                flagged.get(e.id, ""),
+            )
+            for j, value in enumerate(values):
+                self.table.setItem(i, j, QTableWidgetItem(value))
+        self._selection_changed()
+
+    def _flags(self) -> dict[int, str]:
+        if self.report is None:
+            return {}
+        return {f.encoding_id: "⚠ " + f.text for f in self.report.findings if f.encoding_id is not None}
+
+    def selected_encoding(self) -> EncodingInfo | None:
+        rows = {i.row() for i in self.table.selectedIndexes()}
+        return self.encodings[rows.pop()] if len(rows) == 1 else None
+
+    def select_encoding(self, encoding_id: int) -> None:
+        for i, e in enumerate(self.encodings):
+            if e.id == encoding_id:
+                self.table.selectRow(i)
+
+    def _selection_changed(self) -> None:
+        self.delete_button.setEnabled(self.selected_encoding() is not None)
+
+    def _changed(self, changes: object) -> None:
+        if getattr(changes, "roster", False):
+            self.reload()
+
+    # --- changing -------------------------------------------------------------------------
+    def delete_selected(self, *, confirmed: bool | None = None) -> None:
+        """Delete the selected encoding; asks first unless ``confirmed``."""
+        chosen = self.selected_encoding()
+        if chosen is None:
+            self.status.show_error(KioskError(self.tr("Select an encoding first.")))
+            return
+        if confirmed is None:
+            answer = QMessageBox.question(
+                self,
+                self.tr("Delete encoding {n}?").format(n=chosen.id),
+                self.tr(
+                    "This deletes face encoding {n} ({source}) of {sid}. The kiosks stop using it at once. "
+                    "It cannot be undone (enroll a photo again to add one)."
+                ).format(n=chosen.id, source=chosen.source or "?", sid=self.student_id),
+            )
+            confirmed = answer == QMessageBox.StandardButton.Yes
+        if not confirmed:
+            return
+        sid, actor, encoding_id = self.student_id, getpass.getuser(), chosen.id
+
+        def work(_report: object) -> Changed[StudentInfo]:
+            return Changed(
+                self._roster().delete_encoding(sid, encoding_id, actor=actor), Changes(roster=True)
+            )
+
+        def done(info: StudentInfo) -> None:
+            self.status.show_ok(
+                self.tr("Encoding {n} deleted; {left} left.").format(n=encoding_id, left=info.encoding_count)
+            )
+
+        self._run(MutationOp(work, on_success=done, what="Deleting the encoding"))
+
+    def recheck(self) -> None:
+        """Compare this student's encodings with the whole school; flag the outliers."""
+        sid = self.student_id
+
+        def work(_report: object) -> FaceCheckReport:
+            return check_faces(
+                self._roster(), self._model, threshold=self._threshold, margin=self._margin, student_id=sid
+            )
+
+        self._run(QueryOp(work, on_success=self._checked, what="Re-checking the faces"))
+
+    def _checked(self, report: FaceCheckReport) -> None:
+        self.report = report
+        problems = [f for f in report.findings if f.problem]
+        if problems:
+            self.status.show_error(
+                KioskError(
+                    self.tr("{n} problem(s):").format(n=len(problems)),
+                    " ".join(f"{f.text} Fix: {f.fix}" for f in problems),
+                )
+            )
+        else:
+            recorded = len(report.findings)
+            self.status.show_ok(
+                self.tr("No encoding looks more like another student.")
+                + (self.tr(" ({n} recorded look-alike(s).)").format(n=recorded) if recorded else "")
+            )
+        self._fill_table()
