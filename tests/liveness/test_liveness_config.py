@@ -34,10 +34,16 @@ def test_off_by_default_and_nothing_is_built(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("text", "words"),
     [
-        ('[liveness]\npolicy = "strict"\n', "[liveness] policy is 'strict'; it must be one of: off, review, reject."),
-        ('[liveness]\ncheck = "blink"\n', "[liveness] check is 'blink'; it must be one of: auto, motion, fasnet."),
+        (
+            '[liveness]\npolicy = "strict"\n',
+            "[liveness] policy is 'strict'; it must be one of: off, review, reject.",
+        ),
+        (
+            '[liveness]\ncheck = "blink"\n',
+            "[liveness] check is 'blink'; it must be one of: auto, motion, fasnet.",
+        ),
         ("[liveness]\npolicy = true\n", "[liveness] policy has the value True, which is not a text"),
-        ('[liveness]\nthreshold = 0.5\n', "Unknown setting [liveness] threshold."),
+        ("[liveness]\nthreshold = 0.5\n", "Unknown setting [liveness] threshold."),
     ],
 )
 def test_a_wrong_value_is_one_clear_line(tmp_path: Path, text: str, words: str) -> None:
@@ -81,7 +87,9 @@ def _liveness_line(settings: Settings) -> str:
 
 def test_doctor_reports_the_liveness_state(tmp_path: Path) -> None:
     off = load_settings(data_dir=tmp_path / "off", env={})
-    assert _liveness_line(off).startswith("ok off: photos and screens are not checked (FasNet weights not installed)")
+    assert _liveness_line(off).startswith(
+        "ok off: photos and screens are not checked (FasNet weights not installed)"
+    )
 
     review = settings_with(tmp_path, '[liveness]\npolicy = "review"\n')
     assert _liveness_line(review).startswith("ok policy review, motion check")

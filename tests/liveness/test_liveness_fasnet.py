@@ -118,7 +118,9 @@ def test_a_failed_download_says_to_import_and_leaves_no_file(tmp_path: Path) -> 
     assert list(weights.weights_folder(settings.weights_dir).glob("*MiniFASNet*")) == []
 
 
-def test_models_import_and_status_on_the_command_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_models_import_and_status_on_the_command_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     data = tmp_path / "data"
     write_fasnet_standins(tmp_path / "usb")
 

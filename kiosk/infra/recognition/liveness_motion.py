@@ -32,6 +32,7 @@ like a head); FasNet (:mod:`.liveness_fasnet`) looks at the picture itself.
 from __future__ import annotations
 
 import logging
+import math
 import threading
 from collections import deque
 from collections.abc import Iterable
@@ -58,6 +59,8 @@ LANDMARKS_SHA256 = "fbdc2cb80eb9aa7a758672cbfdda32ba6300efe9b6e6c7a299ff7e736b11
 _LEFT_EYE_OUTER, _RIGHT_EYE_OUTER = 36, 45
 # The face is cut out with this much of its box around it before landmarking.
 _CROP_PAD = 0.25
+# Below this tilt (degrees) the crop is used as it is: the model copes, and turning costs time.
+_MIN_ROLL = 5.0
 
 _model_lock = threading.Lock()
 _models: dict[str, Any] = {}
@@ -136,8 +139,15 @@ class MotionLivenessCheck:
         self._tracks: dict[int, _Track] = {}
         self._lock = threading.Lock()
 
-    def landmarks(self, image_bgr: npt.NDArray[np.uint8], box: FaceBox) -> npt.NDArray[np.float32]:
-        """The 68 landmarks (x, y) of the face in ``box``, in frame pixels."""
+    def landmarks(
+        self, image_bgr: npt.NDArray[np.uint8], box: FaceBox, roll: float = 0.0
+    ) -> npt.NDArray[np.float32]:
+        """The 68 landmarks (x, y) of the face in ``box``, in frame pixels.
+
+        ``roll``: the face's tilt in the image (degrees, from its last landmarks). dlib's model
+        was trained on upright faces and bends its landmarks on tilted ones, which looked like a
+        live face's movement: the crop is turned upright first and the points turned back.
+        """
         import dlib
 
         height, width = image_bgr.shape[:2]
@@ -146,20 +156,40 @@ class MotionLivenessCheck:
         x1, y1 = min(width, box.x + box.w + pad_x), min(height, box.y + box.h + pad_y)
         # grey and only the face: a tenth of the cost of converting the whole frame
         crop = cv2.cvtColor(np.ascontiguousarray(image_bgr[y0:y1, x0:x1]), cv2.COLOR_BGR2GRAY)
-        rect = dlib.rectangle(box.x - x0, box.y - y0, box.x - x0 + box.w - 1, box.y - y0 + box.h - 1)
+        centre = (box.x - x0 + box.w / 2, box.y - y0 + box.h / 2)
+        upright: npt.NDArray[np.float64] | None = None
+        half_w, half_h = box.w / 2, box.h / 2
+        if abs(roll) >= _MIN_ROLL:
+            upright = cv2.getRotationMatrix2D(centre, roll, 1.0)
+            crop = cv2.warpAffine(crop, upright, (crop.shape[1], crop.shape[0]), flags=cv2.INTER_LINEAR)
+            # the box held the tilted face upright, so it was larger than the face by this much
+            grown = abs(math.cos(math.radians(roll))) + abs(math.sin(math.radians(roll)))
+            half_w, half_h = half_w / grown, half_h / grown
+        rect = dlib.rectangle(
+            round(centre[0] - half_w),
+            round(centre[1] - half_h),
+            round(centre[0] + half_w),
+            round(centre[1] + half_h),
+        )
         with self._lock:  # dlib's objects are not documented as thread-safe
             shape = self._predictor(crop, rect)
         pts = np.array([(p.x, p.y) for p in shape.parts()], dtype=np.float32)
+        if upright is not None:
+            pts = cv2.transform(pts.reshape(-1, 1, 2), cv2.invertAffineTransform(upright)).reshape(-1, 2)
         pts += np.array([x0, y0], dtype=np.float32)
         return pts
 
     def observe(self, track_id: int, image_bgr: npt.NDArray[np.uint8], box: FaceBox, now: float) -> None:
         if box.w < 2 or box.h < 2:
             return
-        points = self.landmarks(image_bgr, box)
         track = self._tracks.get(track_id)
         if track is None:
             track = self._tracks[track_id] = _Track(deque(maxlen=self.thresholds.window))
+        roll = eye_line_degrees(track.points[-1]) if track.points else 0.0
+        points = self.landmarks(image_bgr, box, roll)
+        now_roll = eye_line_degrees(points)
+        if abs(now_roll - roll) >= _MIN_ROLL:  # a face's first frame, or a quick tilt: once more upright
+            points = self.landmarks(image_bgr, box, now_roll)
         track.points.append(points)
         smooth = self.thresholds.smooth
         if len(track.points) >= 2 * smooth:
@@ -201,6 +231,12 @@ class MotionLivenessCheck:
     def forget(self, track_ids: Iterable[int]) -> None:
         for track_id in track_ids:
             self._tracks.pop(track_id, None)
+
+
+def eye_line_degrees(points: npt.NDArray[Any]) -> float:
+    """The face's tilt in the image: the angle of the line through the outer eye corners."""
+    dx, dy = points[_RIGHT_EYE_OUTER] - points[_LEFT_EYE_OUTER]
+    return math.degrees(math.atan2(float(dy), float(dx)))
 
 
 def residuals(before: npt.NDArray[Any], after: npt.NDArray[Any], scale: float) -> tuple[float, float]:
