@@ -48,15 +48,17 @@ TUNED_ON = 7  # persons 01-07
 def motion(frames: int) -> None:
     check = MotionLivenessCheck()
     costs: list[float] = []
+    cpu: list[float] = []  # this process's processor time: what load from other programs does not inflate
     track = 0
 
     def judge(clip: clips.Clip) -> Liveness:
         nonlocal track
         track += 1
         for i, (frame, box) in enumerate(clip):
-            start = time.perf_counter()
+            start, start_cpu = time.perf_counter(), time.process_time()
             check.observe(track, frame, box, i / 15)
             costs.append(time.perf_counter() - start)
+            cpu.append(time.process_time() - start_cpu)
         return check.verdict(track)
 
     stills = list(clips.stills_with_a_face())
@@ -95,11 +97,12 @@ def motion(frames: int) -> None:
         live = sum(real[k] is Liveness.LIVE for k in keys)
         spoof = sum(real[k] is Liveness.SPOOF for k in keys)
         print(f"- {label}: passed {live}/{len(keys)}, judged spoof {spoof}/{len(keys)}")
-    ms = sorted(c * 1000 for c in costs)
-    print(
-        f"\nmotion check per face and frame: median {statistics.median(ms):.2f} ms, "
-        f"p90 {ms[int(len(ms) * 0.9)]:.2f} ms, max {ms[-1]:.2f} ms over {len(ms)} frames"
-    )
+    for label, values in (("wall-clock", costs), ("processor time", cpu)):
+        ms = sorted(c * 1000 for c in values)
+        print(
+            f"\nmotion check per face and frame, {label}: median {statistics.median(ms):.2f} ms, "
+            f"p90 {ms[int(len(ms) * 0.9)]:.2f} ms, max {ms[-1]:.2f} ms over {len(ms)} frames"
+        )
 
 
 def fasnet(runs: int) -> None:

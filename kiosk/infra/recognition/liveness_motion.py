@@ -157,12 +157,12 @@ class MotionLivenessCheck:
         # grey and only the face: a tenth of the cost of converting the whole frame
         crop = cv2.cvtColor(np.ascontiguousarray(image_bgr[y0:y1, x0:x1]), cv2.COLOR_BGR2GRAY)
         centre = (box.x - x0 + box.w / 2, box.y - y0 + box.h / 2)
-        upright: npt.NDArray[np.float64] | None = None
+        upright: Any = None  # the 2x3 turn that made the crop upright
         half_w, half_h = box.w / 2, box.h / 2
         if abs(roll) >= _MIN_ROLL:
             upright = cv2.getRotationMatrix2D(centre, roll, 1.0)
             crop = cv2.warpAffine(crop, upright, (crop.shape[1], crop.shape[0]), flags=cv2.INTER_LINEAR)
-            # the box held the tilted face upright, so it was larger than the face by this much
+            # an upright box around a tilted face is larger than the face by this much
             grown = abs(math.cos(math.radians(roll))) + abs(math.sin(math.radians(roll)))
             half_w, half_h = half_w / grown, half_h / grown
         rect = dlib.rectangle(
@@ -173,11 +173,10 @@ class MotionLivenessCheck:
         )
         with self._lock:  # dlib's objects are not documented as thread-safe
             shape = self._predictor(crop, rect)
-        pts = np.array([(p.x, p.y) for p in shape.parts()], dtype=np.float32)
+        pts: npt.NDArray[Any] = np.array([(p.x, p.y) for p in shape.parts()], dtype=np.float32)
         if upright is not None:
             pts = cv2.transform(pts.reshape(-1, 1, 2), cv2.invertAffineTransform(upright)).reshape(-1, 2)
-        pts += np.array([x0, y0], dtype=np.float32)
-        return pts
+        return np.asarray(pts + np.array([x0, y0], dtype=np.float32), dtype=np.float32)
 
     def observe(self, track_id: int, image_bgr: npt.NDArray[np.uint8], box: FaceBox, now: float) -> None:
         if box.w < 2 or box.h < 2:
