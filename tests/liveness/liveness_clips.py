@@ -131,10 +131,12 @@ def _jittered(box: FaceBox, rng: np.random.Generator) -> FaceBox:
     return FaceBox(box.x + dx, box.y + dy, box.w + dw, box.h + dw)
 
 
-def spoof_clip(photo: Frame, motion: Motion, *, frames: int = 20, seed: int = 0) -> Clip:
-    """``photo`` held up to the camera and moved as ``motion`` describes."""
+def spoof_clip(
+    photo: Frame, motion: Motion, *, frames: int = 20, seed: int = 0, face: FaceBox | None = None
+) -> Clip:
+    """``photo`` held up to the camera and moved as ``motion`` describes (``face``: its face's box, if known)."""
     rng = np.random.default_rng(seed)
-    face = detect_box(photo)
+    face = face or detect_box(photo)
     assert face is not None, "the still must show a face"
     # the face about 150 px wide in the frame: a pupil at arm's length from the kiosk
     scale = 150 / face.w

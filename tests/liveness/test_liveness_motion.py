@@ -12,7 +12,15 @@ import math
 
 import numpy as np
 import pytest
-from liveness_clips import SPOOF_MOTIONS, Clip, load, person_photos, real_photo_sequence, spoof_clip
+from liveness_clips import (
+    SPOOF_MOTIONS,
+    Clip,
+    detect_box,
+    load,
+    person_photos,
+    real_photo_sequence,
+    spoof_clip,
+)
 
 from kiosk.core.domain import FaceBox
 from kiosk.core.liveness import Liveness
@@ -80,8 +88,10 @@ def test_generated_spoof_clips_are_never_passed(check: MotionLivenessCheck) -> N
     verdicts = {}
     for k, person in enumerate(HELD_OUT[:3]):
         still = load(photos[person][0])
+        face = detect_box(still)
         for m in SPOOF_MOTIONS:
-            verdicts[(person, m.name)] = judge(check, 1000 + len(verdicts), spoof_clip(still, m, seed=k))
+            clip = spoof_clip(still, m, seed=k, face=face)
+            verdicts[(person, m.name)] = judge(check, 1000 + len(verdicts), clip)
 
     assert Liveness.LIVE not in verdicts.values(), verdicts
     tilted = [v for (_, name), v in verdicts.items() if name == "tilt-sideways"]
