@@ -158,10 +158,11 @@ def import_command(args: argparse.Namespace, ctx: CliContext) -> int:
     add_ons = [weights.profile_status(settings.weights_dir, a) for a in ADD_ONS.values()]
     for st in [*weights.status(settings.weights_dir), *add_ons]:
         if set(names) & set(st.profile.file_names):
+            noun = f"{st.name} liveness weights are" if st.name in ADD_ONS else f"{st.name} profile is"
             if st.installed:
-                echo(f"The {st.name} profile is ready.")
+                echo(f"The {noun} ready.")
             else:
-                echo(f"The {st.name} profile still misses: {', '.join(st.missing or st.corrupt)}.")
+                echo(f"The {noun} still missing: {', '.join(st.missing or st.corrupt)}.")
     return 0
 
 

@@ -130,6 +130,7 @@ def test_models_import_and_status_on_the_command_line(
     imported = run_cli(capsys, ["--data-dir", str(data), "models", "import", str(tmp_path / "usb")])
     assert imported.code == 0, imported.both
     assert "2.7_80x80_MiniFASNetV2.onnx: imported" in imported.out
+    assert "The fasnet liveness weights are ready." in imported.out
     after = run_cli(capsys, ["--data-dir", str(data), "models", "status"])
     assert "fasnet (add-on: liveness): ready" in after.out
 
