@@ -68,7 +68,8 @@ _models: dict[str, Any] = {}
 
 @dataclass(frozen=True, slots=True)
 class MotionThresholds:
-    """Tuned on generated spoof clips and real photos of tests/data/faces (see the README)."""
+    """Chosen on generated spoof clips and real photos of persons 01-07 of tests/data/faces
+    (08-13 held out; see the README and ``benchmarks/bench_liveness.py``)."""
 
     window: int = 8  # frames kept per face; the newest are compared with the oldest
     smooth: int = 2  # frames averaged on each side of a comparison
@@ -118,7 +119,8 @@ class _Track:
     informative: int = 0
     nonrigid: int = 0
     planar: int = 0
-    residuals: list[tuple[float, float]] = field(default_factory=list)
+    # the last comparisons (similarity, homography residual), for logs and benchmarks
+    residuals: deque[tuple[float, float]] = field(default_factory=lambda: deque(maxlen=64))
 
 
 class MotionLivenessCheck:
