@@ -195,6 +195,19 @@ def _models(s: Settings, _db: OpenDatabase) -> Check:
     return Check("Face models", True, f"profile {s.recognition.profile} ready ({summary})")
 
 
+def _liveness(s: Settings, _db: OpenDatabase) -> Check:
+    from kiosk.app.liveness import liveness_state
+
+    state = liveness_state(s)
+    fasnet = "FasNet weights installed" if state.fasnet_installed else "FasNet weights not installed"
+    if state.check is None:
+        return Check("Liveness", True, f"off: photos and screens are not checked ({fasnet})")
+    detail = f"policy {state.policy}, {state.check} check ({fasnet})"
+    if state.problem is not None:
+        return Check("Liveness", False, f"{detail}: {state.problem.message}", state.problem.hint)
+    return Check("Liveness", True, detail)
+
+
 def _key_storage(s: Settings, _db: OpenDatabase) -> Check:
     from kiosk.infra.offline.keys import key_storage_description
 
@@ -217,6 +230,7 @@ CHECKS: tuple[CheckFn, ...] = (
     _recognition,
     _cameras,
     _models,
+    _liveness,
     _key_storage,
 )
 

@@ -14,7 +14,14 @@ from kiosk.cli.context import CliContext, echo
 from kiosk.core.errors import DatabaseError
 from kiosk.infra.config import write_user_settings
 from kiosk.infra.recognition import weights
-from kiosk.infra.recognition.profiles import DLIB_OFFLINE, PROFILES, ModelProfile, get_profile
+from kiosk.infra.recognition.profiles import (
+    ADD_ONS,
+    DLIB_OFFLINE,
+    PROFILES,
+    ModelProfile,
+    get_model_set,
+    get_profile,
+)
 
 log = logging.getLogger(__name__)
 
@@ -37,7 +44,12 @@ def register(sub: Any) -> None:
     status.set_defaults(handler=status_command)
 
     fetch = msub.add_parser("fetch", help="download a profile's weight files (needs the internet once)")
-    fetch.add_argument("profile", nargs="?", metavar="PROFILE", help="default: the active profile")
+    fetch.add_argument(
+        "profile",
+        nargs="?",
+        metavar="PROFILE",
+        help="default: the active profile; fasnet: the liveness check",
+    )
     fetch.set_defaults(handler=fetch_command)
 
     imp = msub.add_parser("import", help="copy weight files from a file or folder (e.g. a USB stick)")
@@ -71,6 +83,12 @@ def status_command(args: argparse.Namespace, ctx: CliContext) -> int:
             recorded = (manifest.get(fs.file_name) or {}).get("sha256")
             size = f"{fs.size / 1e6:.1f} MB" if fs.size else "-"
             echo(f"  {fs.file_name}: {_STATE_WORDS[fs.state]}, {size}, sha256 recorded {_short(recorded)}")
+    for name, add_on in ADD_ONS.items():
+        st = weights.profile_status(settings.weights_dir, add_on)
+        state = "damaged" if st.corrupt else ("ready" if st.installed else "not installed")
+        echo(f"{name} (add-on: liveness): {state}")
+        for fs in st.files:
+            echo(f"  {fs.file_name}: {_STATE_WORDS[fs.state]}")
     active = get_profile(settings.recognition.profile)
     current = weights.profile_status(settings.weights_dir, active)
     if not current.installed or current.corrupt:
@@ -106,7 +124,7 @@ class _FileBar:
 def fetch_command(args: argparse.Namespace, ctx: CliContext) -> int:
     settings = ctx.settings
     prepare_environment(settings)
-    prof = get_profile(args.profile or settings.recognition.profile)
+    prof = get_model_set(args.profile or settings.recognition.profile)
     before = weights.profile_status(settings.weights_dir, prof)
     if before.installed and not before.corrupt:
         echo(f"The {prof.name} weight files are already installed.")
@@ -122,6 +140,9 @@ def fetch_command(args: argparse.Namespace, ctx: CliContext) -> int:
         bar.close()
     for path in paths:
         echo(f"  {path.name}: installed")
+    if prof.name in ADD_ONS:
+        echo(f'The {prof.name} weights are ready; [liveness] check = "auto" or "fasnet" uses them.')
+        return 0
     echo(f"The {prof.name} profile is ready.")
     if prof.name != settings.recognition.profile:
         echo(f"It is not the active profile; switch with `kiosk models use {prof.name}`.")
@@ -134,12 +155,14 @@ def import_command(args: argparse.Namespace, ctx: CliContext) -> int:
     names = weights.import_weights(settings.weights_dir, Path(args.path))
     for name in names:
         echo(f"  {name}: imported")
-    for st in weights.status(settings.weights_dir):
+    add_ons = [weights.profile_status(settings.weights_dir, a) for a in ADD_ONS.values()]
+    for st in [*weights.status(settings.weights_dir), *add_ons]:
         if set(names) & set(st.profile.file_names):
+            noun = f"{st.name} liveness weights are" if st.name in ADD_ONS else f"{st.name} profile is"
             if st.installed:
-                echo(f"The {st.name} profile is ready.")
+                echo(f"The {noun} ready.")
             else:
-                echo(f"The {st.name} profile still misses: {', '.join(st.missing or st.corrupt)}.")
+                echo(f"The {noun} still missing: {', '.join(st.missing or st.corrupt)}.")
     return 0
 
 

@@ -26,6 +26,7 @@ import tomlkit
 import tomlkit.exceptions
 
 from kiosk.core.errors import ConfigError
+from kiosk.core.liveness import LivenessPolicy
 from kiosk.infra.atomic_files import write_atomically
 from kiosk.infra.private_files import private_dir, tighten
 
@@ -87,6 +88,19 @@ class RecognitionSettings:
         return float(self.margins.get(model_name, self.margin))
 
 
+LIVENESS_CHECKS = ("auto", "motion", "fasnet")
+
+
+@dataclass(frozen=True)
+class LivenessSettings:
+    # off | review | reject (kiosk.core.liveness.LivenessPolicy): what a face that may be a
+    # photo or a screen does. off: nothing is checked (as before).
+    policy: str = "off"
+    # auto: FasNet when its weights are installed, else the offline motion check;
+    # motion: dlib's landmarks over the frames (no download); fasnet: deepface's FasNet.
+    check: str = "auto"
+
+
 @dataclass(frozen=True)
 class CameraSettings:
     source: str = "0"
@@ -143,6 +157,7 @@ class Settings:
     offline: OfflineSettings = field(default_factory=OfflineSettings)
     gui: GuiSettings = field(default_factory=GuiSettings)
     privacy: PrivacySettings = field(default_factory=PrivacySettings)
+    liveness: LivenessSettings = field(default_factory=LivenessSettings)
 
     # Everything the kiosk writes lives under data_dir.
     @property
@@ -185,6 +200,7 @@ _SECTIONS: dict[str, type] = {
     "offline": OfflineSettings,
     "gui": GuiSettings,
     "privacy": PrivacySettings,
+    "liveness": LivenessSettings,
 }
 
 
@@ -386,6 +402,7 @@ def load_settings(
         **sections,
     )
     _check_privacy(settings.privacy)
+    _check_liveness(settings.liveness)
     if settings.recognition.profile not in PROFILES:
         raise ConfigError(
             f"Unknown recognition profile {settings.recognition.profile!r}.",
@@ -403,6 +420,20 @@ def _check_privacy(privacy: PrivacySettings) -> None:
     for name in ("templates_inactive_days", "thumbnails_unseen_days", "attendance_days", "audit_days"):
         if getattr(privacy, name) < 0:
             raise ConfigError(f"[privacy] {name} cannot be negative.", "Use 0 to keep, or a number of days.")
+
+
+def _check_liveness(liveness: LivenessSettings) -> None:
+    policies = [p.value for p in LivenessPolicy]
+    if liveness.policy not in policies:
+        raise ConfigError(
+            f"[liveness] policy is {liveness.policy!r}; it must be one of: {', '.join(policies)}.",
+            "off: no check; review: faces that may be photos go to the teacher; reject: they are refused.",
+        )
+    if liveness.check not in LIVENESS_CHECKS:
+        raise ConfigError(
+            f"[liveness] check is {liveness.check!r}; it must be one of: {', '.join(LIVENESS_CHECKS)}.",
+            "motion needs no download; fasnet needs `kiosk models fetch fasnet`; auto picks fasnet when installed.",
+        )
 
 
 def ensure_data_dir(settings: Settings) -> None:

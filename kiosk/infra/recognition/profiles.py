@@ -154,6 +154,46 @@ DLIB_DEEPFACE = ModelProfile(
 
 PROFILES: dict[str, ModelProfile] = {p.name: p for p in (FACENET512, DLIB_OFFLINE)}
 
+# deepface's FasNet liveness check on its ONNX engine (``deepface.models.spoofing.onnx.FasNet``):
+# MiniFASNet V2 on the face's box scaled 2.7 times and V1SE on it scaled 4 times, 80x80
+# channels-last BGR pixels in [0, 255], softmax over (spoof, real, spoof) baked in. Neither
+# deepface nor its model release states a checksum, so each file is pinned on install.
+_FASNET_V2 = WeightFile(
+    file_name="2.7_80x80_MiniFASNetV2.onnx",
+    kind=WeightKind.ONNX,
+    sources=(
+        "https://github.com/serengil/deepface_models/releases/download/v1.0/2.7_80x80_MiniFASNetV2.onnx",
+        "https://huggingface.co/serengil/deepface/resolve/main/2.7_80x80_MiniFASNetV2.onnx",
+    ),
+    input_shape=(80, 80, 3),
+    output_dim=3,
+)
+_FASNET_V1SE = WeightFile(
+    file_name="4_0_0_80x80_MiniFASNetV1SE.onnx",
+    kind=WeightKind.ONNX,
+    sources=(
+        "https://github.com/serengil/deepface_models/releases/download/v1.0/4_0_0_80x80_MiniFASNetV1SE.onnx",
+        "https://huggingface.co/serengil/deepface/resolve/main/4_0_0_80x80_MiniFASNetV1SE.onnx",
+    ),
+    input_shape=(80, 80, 3),
+    output_dim=3,
+)
+
+# Not a recognition profile (never `kiosk models use`): a model set fetched and imported the same way.
+FASNET = ModelProfile(
+    name="fasnet",
+    detector_backend="",
+    model_name="Fasnet",
+    embedding_dim=0,
+    input_size=(80, 80),
+    weights=(_FASNET_V2, _FASNET_V1SE),
+    needs_network=True,
+    description="deepface's FasNet liveness check (MiniFASNet V2 and V1SE, Apache-2.0); "
+    "an add-on to any profile, not a recognition profile.",
+)
+
+ADD_ONS: dict[str, ModelProfile] = {FASNET.name: FASNET}
+
 
 def get_profile(name: str) -> ModelProfile:
     """The profile called ``name``, or a :class:`ConfigError` listing the known ones."""
@@ -166,9 +206,22 @@ def get_profile(name: str) -> ModelProfile:
         ) from None
 
 
+def get_model_set(name: str) -> ModelProfile:
+    """A recognition profile or an add-on (``fasnet``) called ``name``: what `kiosk models fetch` takes."""
+    if name in ADD_ONS:
+        return ADD_ONS[name]
+    try:
+        return PROFILES[name]
+    except KeyError:
+        raise ConfigError(
+            f"Unknown model set {name!r}.",
+            f"Use one of: {', '.join([*PROFILES, *ADD_ONS])}.",
+        ) from None
+
+
 def weight_file(file_name: str) -> WeightFile | None:
-    """The known weight file called ``file_name`` (in any profile), if any."""
-    for profile in PROFILES.values():
+    """The known weight file called ``file_name`` (in any profile or add-on), if any."""
+    for profile in (*PROFILES.values(), *ADD_ONS.values()):
         for wf in profile.weights:
             if wf.file_name == file_name:
                 return wf

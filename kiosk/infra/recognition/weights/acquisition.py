@@ -23,11 +23,12 @@ from kiosk.core.errors import InvalidInput, WeightsMissing
 from kiosk.infra.bundle import model_pack_dir
 from kiosk.infra.recognition import _deepface
 from kiosk.infra.recognition.profiles import (
+    ADD_ONS,
     DLIB_OFFLINE,
     PROFILES,
     ModelProfile,
     WeightFile,
-    get_profile,
+    get_model_set,
     weight_file,
 )
 from kiosk.infra.recognition.weights.manifest import (
@@ -65,7 +66,7 @@ ProgressCallback = Callable[[FetchProgress], None]
 
 
 def as_profile(profile: ModelProfile | str) -> ModelProfile:
-    return get_profile(profile) if isinstance(profile, str) else profile
+    return get_model_set(profile) if isinstance(profile, str) else profile
 
 
 @contextlib.contextmanager
@@ -206,6 +207,13 @@ def fetch(
 
 
 def _unreachable(prof: ModelProfile, wf: WeightFile) -> WeightsMissing:
+    if prof.name in ADD_ONS:
+        return WeightsMissing(
+            f"The weight file {wf.file_name} for {prof.name} could not be downloaded "
+            "(no internet connection, or the server refused).",
+            "Copy the files from a USB stick or folder with `kiosk models import PATH`; "
+            "until then the liveness check runs without it (the offline motion check).",
+        )
     return WeightsMissing(
         f"The weight file {wf.file_name} for the {prof.name} profile could not be downloaded "
         "(no internet connection, or the server refused).",
@@ -295,7 +303,7 @@ def import_weights(weights_dir: Path, path: Path | str) -> list[str]:
         if wf.file_name not in found or found[wf.file_name][1].name.endswith(".bz2"):
             found[wf.file_name] = (wf, candidate)
     if not found:
-        expected = ", ".join(n for p in PROFILES.values() for n in p.file_names)
+        expected = ", ".join(n for p in (*PROFILES.values(), *ADD_ONS.values()) for n in p.file_names)
         raise InvalidInput(
             f"No known weight file was found in {src}.",
             f"The kiosk looks for these names (optionally ending in .bz2): {expected}.",

@@ -33,7 +33,9 @@ def _validate_onnx_graph(path: Path, wf: WeightFile) -> None:
     inputs, outputs = session.get_inputs(), session.get_outputs()
     if wf.input_shape is not None:
         shape = tuple(inputs[0].shape) if inputs else ()
-        if len(shape) != 4 or tuple(shape[1:]) != wf.input_shape:
+        # a dimension the graph leaves open (a name instead of a number) takes any size
+        fixed = tuple(d if isinstance(d, int) else w for d, w in zip(shape[1:], wf.input_shape, strict=False))
+        if len(shape) != 4 or fixed != wf.input_shape:
             raise corrupt(wf.file_name, path, f"input shape {shape}, expected (N, {wf.input_shape})")
     if wf.output_dim is not None:
         shape = tuple(outputs[0].shape) if outputs else ()
