@@ -19,7 +19,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 from psycopg import sql
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from kiosk.infra.db.models import FaceEncoding, SchoolClass, Student
@@ -56,8 +56,15 @@ def _fingerprint(model_name: str, ids: npt.NDArray[np.int64], students: npt.NDAr
     return digest.hexdigest()
 
 
-def load_gallery_arrays(session: Session, model_name: str, *, class_code: str | None = None) -> GalleryArrays:
-    """Every encoding of ``model_name`` of active, consenting students (of one class if given)."""
+def load_gallery_arrays(
+    session: Session,
+    model_name: str,
+    *,
+    class_code: str | None = None,
+    only_ids: npt.NDArray[np.int64] | None = None,
+) -> GalleryArrays:
+    """Every encoding of ``model_name`` of active, consenting students (of one class if given;
+    of these encoding ids if given: the ones a kiosk's index files lack)."""
     conn = session.connection()
     base = (
         select(FaceEncoding.dimension, func.count())
@@ -75,7 +82,7 @@ def load_gallery_arrays(session: Session, model_name: str, *, class_code: str | 
         )
     dims = session.execute(base).all()
     if conn.dialect.name != "postgresql" or len(dims) > 1:
-        return _from_rows(session, model_name, class_code)
+        return _from_rows(session, model_name, class_code, only_ids)
     if not dims:
         empty = np.zeros(0, dtype="V16")
         return GalleryArrays(
@@ -89,9 +96,12 @@ def load_gallery_arrays(session: Session, model_name: str, *, class_code: str | 
     dim = int(dims[0][0])
     query = sql.SQL(
         "COPY (SELECT e.id, e.student_id, e.vector FROM face_encodings e JOIN students s ON s.id = e.student_id"
-        "{join} WHERE e.model_name = {model} AND e.dimension = {dim} AND s.is_active AND s.consent_given{where})"
-        " TO STDOUT (FORMAT BINARY)"
+        "{join} WHERE e.model_name = {model} AND e.dimension = {dim} AND s.is_active AND s.consent_given{where}"
+        "{ids}) TO STDOUT (FORMAT BINARY)"
     ).format(
+        ids=sql.SQL("")
+        if only_ids is None
+        else sql.SQL(" AND e.id = ANY({})").format(sql.Literal([int(i) for i in only_ids])),
         join=sql.SQL(" JOIN classes c ON c.id = s.class_id" if class_code is not None else ""),
         model=sql.Literal(model_name),
         dim=sql.Literal(dim),
@@ -140,9 +150,91 @@ def _parse(model_name: str, buffer: bytearray, dim: int) -> GalleryArrays:
     return GalleryArrays(model_name, vectors, students, ids, _fingerprint(model_name, ids, students), norms)
 
 
-def _from_rows(session: Session, model_name: str, class_code: str | None) -> GalleryArrays:
+def _from_rows(
+    session: Session, model_name: str, class_code: str | None, only_ids: npt.NDArray[np.int64] | None
+) -> GalleryArrays:
     g = load_gallery(session, model_name, class_code=class_code)
     students = np.frombuffer(b"".join(s.bytes for s in g.student_ids), dtype="V16")
     ids = np.asarray(g.encoding_ids, dtype=np.int64)
-    norms = np.linalg.norm(g.vectors, axis=1).astype(np.float32) if g.size else np.zeros(0, np.float32)
-    return GalleryArrays(model_name, g.vectors, students, ids, _fingerprint(model_name, ids, students), norms)
+    vectors = g.vectors
+    if only_ids is not None:
+        wanted = np.isin(ids, only_ids)
+        vectors, students, ids = vectors[wanted], students[wanted], ids[wanted]
+    norms = np.linalg.norm(vectors, axis=1).astype(np.float32) if len(ids) else np.zeros(0, np.float32)
+    return GalleryArrays(model_name, vectors, students, ids, _fingerprint(model_name, ids, students), norms)
+
+
+@dataclass(frozen=True)
+class Membership:
+    """Who is in a gallery now, without the vectors: encoding ids and their students (16 bytes)."""
+
+    encoding_ids: npt.NDArray[np.int64]
+    students: npt.NDArray[np.void]
+    dim: int  # 0: nobody (or encodings of mixed lengths: load the arrays, they report them)
+    fingerprint: str  # as :func:`membership_fingerprint` gives it, of the same snapshot
+
+
+_FINGERPRINT = (
+    "SELECT count(*), coalesce(sum(hashtextextended(e.id::text || '/' || e.student_id::text, 0)::numeric), 0)"
+    " FROM face_encodings e JOIN students s ON s.id = e.student_id"
+    " WHERE e.model_name = :model AND s.is_active AND s.consent_given"
+)
+
+
+def membership_fingerprint(session: Session, model_name: str) -> str:
+    """One row standing for the whole membership (PostgreSQL: ~0.1 s at 300k rows, nothing sent).
+
+    A sum of 64-bit hashes of (encoding id, student): it changes whenever a row comes or goes.
+    Elsewhere the list is small: the fingerprint is left empty and the list is always read."""
+    if session.connection().dialect.name != "postgresql":
+        return ""
+    count, total = session.execute(text(_FINGERPRINT), {"model": model_name}).one()
+    return f"{count}:{total}"
+
+
+def load_membership(session: Session, model_name: str, *, student: uuid.UUID | None = None) -> Membership:
+    """The encodings of ``model_name`` of active, consenting students: ids and owners only.
+
+    What an index kept on disk is checked against: 24 bytes a row, never the vectors, so the
+    server reads no TOAST (0.4 s for 300k rows where the vectors take 1.2 s more)."""
+    conditions = [
+        FaceEncoding.model_name == model_name,
+        Student.is_active.is_(True),
+        Student.consent_given.is_(True),
+    ]
+    if student is not None:
+        conditions.append(FaceEncoding.student_id == student)
+    joined = select(FaceEncoding.dimension).join(Student, FaceEncoding.student_id == Student.id)
+    if session.get_bind().dialect.name == "postgresql" and student is None:
+        # The list and its fingerprint from one snapshot (set before the transaction's first statement).
+        conn = session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
+    else:
+        conn = session.connection()
+    dims = session.execute(joined.where(*conditions).distinct()).all()
+    dim = int(dims[0][0]) if len(dims) == 1 else 0
+    if conn.dialect.name != "postgresql" or student is not None:
+        rows = session.execute(
+            select(FaceEncoding.id, FaceEncoding.student_id)
+            .join(Student, FaceEncoding.student_id == Student.id)
+            .where(*conditions)
+        ).all()
+        ids = np.asarray([r[0] for r in rows], dtype=np.int64)
+        owners = np.frombuffer(b"".join(r[1].bytes for r in rows), dtype="V16")
+        return Membership(ids, owners, dim, "")
+    query = sql.SQL(
+        "COPY (SELECT e.id, e.student_id FROM face_encodings e JOIN students s ON s.id = e.student_id"
+        " WHERE e.model_name = {model} AND s.is_active AND s.consent_given) TO STDOUT (FORMAT BINARY)"
+    ).format(model=sql.Literal(model_name))
+    raw: Any = conn.connection.dbapi_connection
+    buffer = bytearray()
+    with raw.cursor() as cursor, cursor.copy(query) as copy:
+        for chunk in copy:
+            buffer += chunk
+    row = np.dtype([("fields", ">i2"), ("id_len", ">i4"), ("id", ">i4"), ("sid_len", ">i4"), ("sid", "V16")])
+    body = len(buffer) - _HEADER - 2
+    if bytes(buffer[: len(_SIGNATURE)]) != _SIGNATURE or body % row.itemsize:
+        raise ValueError("PostgreSQL sent a COPY stream of an unknown format")
+    table = np.frombuffer(buffer, dtype=row, count=body // row.itemsize, offset=_HEADER)
+    return Membership(
+        table["id"].astype(np.int64), table["sid"].copy(), dim, membership_fingerprint(session, model_name)
+    )
