@@ -103,7 +103,7 @@ class DistrictFiles:
 
             def fill(k: int) -> bool:
                 into = vectors[offsets[k] : offsets[k + 1]]
-                return self._open_into(f"vectors-{k:02d}", f"{small[k][0]}/{len(into)}", into.data.cast("B"))
+                return self._open_into(f"vectors-{k:02d}", f"{small[k][0]}/{len(into)}", _writable_bytes(into))
 
             if not all(pool.map(fill, range(SHARDS))):
                 return None
@@ -181,7 +181,7 @@ class DistrictFiles:
             return None
         token, rows = head
         vectors = np.empty((len(rows), meta.dim), dtype="<f2")
-        if not self._open_into(f"vectors-{k:02d}", f"{token}/{len(rows)}", vectors.data.cast("B")):
+        if not self._open_into(f"vectors-{k:02d}", f"{token}/{len(rows)}", _writable_bytes(vectors)):
             return None
         return DistrictRows(rows.encoding_ids, rows.students, rows.inverse_norms, rows.codes, vectors)
 
@@ -258,6 +258,11 @@ class DistrictFiles:
     def shards_of(self, students: Iterable[uuid.UUID]) -> set[int]:
         raw = np.frombuffer(b"".join(s.bytes for s in students), dtype="V16")
         return {int(k) for k in shard_of(raw)}
+
+
+def _writable_bytes(array: NDArray[Any]) -> memoryview:
+    """A contiguous array's memory as bytes (an empty one too) to decrypt into."""
+    return array.reshape(-1).view(np.uint8).data
 
 
 def _layout(n: int, code_bytes: int) -> list[tuple[str, tuple[int, ...], int]]:
