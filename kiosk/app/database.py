@@ -30,6 +30,7 @@ from kiosk.app.errors import as_kiosk_error
 from kiosk.app.records import RecordsService
 from kiosk.app.reports import ReportsService
 from kiosk.app.roster import RosterService
+from kiosk.core.ports import AttendanceStore
 from kiosk.infra.config import OfflineSettings, Settings, ensure_data_dir
 from kiosk.infra.db import roles, schema, sealing
 from kiosk.infra.db.connect import check_connection
@@ -76,6 +77,12 @@ class Database:
     def display_url(self) -> str:
         """Where the database is, as it may be shown (never with a password)."""
         return safe_url(self._engine.url)
+
+    def store(self) -> AttendanceStore:
+        """The attendance store straight on this database (no offline copy): for one-off reads."""
+        from kiosk.infra.db.store import DirectStore
+
+        return DirectStore(self._engine)
 
     @cached_property
     def roster(self) -> RosterService:

@@ -103,7 +103,9 @@ class DistrictFiles:
 
             def fill(k: int) -> bool:
                 into = vectors[offsets[k] : offsets[k + 1]]
-                return self._open_into(f"vectors-{k:02d}", f"{small[k][0]}/{len(into)}", _writable_bytes(into))
+                return self._open_into(
+                    f"vectors-{k:02d}", f"{small[k][0]}/{len(into)}", _writable_bytes(into)
+                )
 
             if not all(pool.map(fill, range(SHARDS))):
                 return None
