@@ -130,30 +130,31 @@ class SchoolIndex:
         lacking = np.setdiff1d(ids, stored.encoding_ids[keep], assume_unique=True)
         if len(lacking) > REBUILD_SHARE * max(1, len(ids)):
             return None
-        parts = [stored if keep.all() else stored.take(keep)]
+        extra = None
         if len(lacking):
             with unit_of_work(self._sessions) as s:
                 arrays = load_gallery_arrays(s, self.model_name, only_ids=lacking)
-            parts.append(
-                encode_rows(
-                    arrays.vectors,
-                    arrays.students,
-                    meta.centre,
-                    encoding_ids=arrays.encoding_ids,
-                    norms=arrays.norms,
-                )
+            extra = encode_rows(
+                arrays.vectors,
+                arrays.students,
+                meta.centre,
+                encoding_ids=arrays.encoding_ids,
+                norms=arrays.norms,
             )
-        rows = DistrictRows.concatenate(parts, meta.dim, meta.code_bytes)
-        changed = np.concatenate(
-            [stored.students[~keep], parts[-1].students if len(parts) > 1 else rows.students[:0]]
-        )
+        unchanged = bool(keep.all()) and extra is None
+        rows = stored if unchanged else stored.kept_plus(keep, extra)
+        changed = stored.students[~keep]
+        if extra is not None:
+            changed = np.concatenate([changed, extra.students])
         meta = replace(meta, fingerprint=now.fingerprint)  # the list's own, of the same snapshot
         if self._files is not None:
             # Withdrawn students' rows leave the files now, not at some later rewrite.
             self._files.write_shards(meta, rows, {int(k) for k in shard_of(changed)})
             self._files.write_meta(meta)
         self.index, self._meta = (
-            DistrictIndex(rows, meta.centre, self.model_name, grouped=len(parts) == 1),
+            DistrictIndex(
+                rows, meta.centre, self.model_name, grouped=extra is None
+            ),  # dropping rows keeps the groups
             meta,
         )
         dropped, fetched = int((~keep).sum()), len(rows) - int(keep.sum())

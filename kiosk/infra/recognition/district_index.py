@@ -71,6 +71,33 @@ class DistrictRows:
             self.vectors16[rows],
         )
 
+    def kept_plus(self, keep: NDArray[np.bool_], extra: DistrictRows | None) -> DistrictRows:
+        """The rows ``keep`` selects followed by ``extra``, each array copied once (hundreds of MB)."""
+        parts = (self.encoding_ids, self.students, self.inverse_norms, self.codes, self.vectors16)
+        more = (
+            (extra.encoding_ids, extra.students, extra.inverse_norms, extra.codes, extra.vectors16)
+            if extra is not None
+            else tuple(a[:0] for a in parts)
+        )
+        # The kept rows as runs between dropped ones: a few block copies (numpy's compress and
+        # boolean indexing go row by row, several times slower on 300k x 1 KB rows).
+        dropped = np.flatnonzero(~keep)
+        starts = np.concatenate([[0], dropped + 1])
+        ends = np.concatenate([dropped, [len(keep)]])
+        runs = [(int(lo), int(hi)) for lo, hi in zip(starts, ends, strict=True) if hi > lo]
+        kept = len(keep) - len(dropped)
+        out: list[NDArray[Any]] = []
+        for mine, theirs in zip(parts, more, strict=True):
+            joined = np.empty((kept + len(theirs), *mine.shape[1:]), dtype=mine.dtype)
+            at = 0
+            for lo, hi in runs:
+                joined[at : at + hi - lo] = mine[lo:hi]
+                at += hi - lo
+            joined[kept:] = theirs
+            out.append(joined)
+        ids, students, inverse_norms, codes, vectors16 = out
+        return DistrictRows(ids, students, inverse_norms, codes, vectors16)
+
     @staticmethod
     def concatenate(parts: Sequence[DistrictRows], dim: int, code_bytes: int) -> DistrictRows:
         if not parts:
