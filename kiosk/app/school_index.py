@@ -22,19 +22,26 @@ from __future__ import annotations
 import logging
 import time
 import uuid
+from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 
 import numpy as np
+import numpy.typing as npt
 from sqlalchemy import Engine
 
+from kiosk.app.visitors import SchoolMatch
+from kiosk.core.errors import NotFound
+from kiosk.infra.config import Settings
 from kiosk.infra.db.engine import session_factory, unit_of_work
+from kiosk.infra.db.repo import students
 from kiosk.infra.db.repo.gallery_arrays import (
     Membership,
     load_gallery_arrays,
     load_membership,
     membership_fingerprint,
 )
+from kiosk.infra.offline.keys import VectorCipher, load_or_create_key
 from kiosk.infra.recognition.district_files import DistrictFiles, DistrictMeta, shard_of
 from kiosk.infra.recognition.district_index import DistrictIndex, DistrictRows, encode_rows
 
@@ -148,8 +155,10 @@ class SchoolIndex:
             changed = np.concatenate([changed, extra.students])
         meta = replace(meta, fingerprint=now.fingerprint)  # the list's own, of the same snapshot
         if self._files is not None:
-            # Withdrawn students' rows leave the files now, not at some later rewrite.
-            self._files.write_shards(meta, rows, {int(k) for k in shard_of(changed)})
+            # Withdrawn students' rows leave the files now, not at some later rewrite; shards
+            # purged by a notification are written again whole.
+            shards = {int(k) for k in shard_of(changed)} | self._files.missing_shards()
+            self._files.write_shards(meta, rows, shards)
             self._files.write_meta(meta)
         self.index, self._meta = (
             DistrictIndex(
@@ -193,3 +202,39 @@ class SchoolIndex:
             self._files.write_meta(self._meta)
         if not self._files.replace_student(meta, student, rows):
             self._files.remove()
+
+
+class DistrictSearch:
+    """``kiosk faces find`` on PostgreSQL: the district index (its files checked against the
+    database, see module) and the few candidates described, and their consent asked, one by one."""
+
+    def __init__(self, engine: Engine, settings: Settings, model_name: str) -> None:
+        files = DistrictFiles(
+            settings.cache_dir / "district", model_name, VectorCipher(load_or_create_key(settings))
+        )
+        self.school = SchoolIndex(engine, model_name, files)
+        self.report = self.school.rebuild()
+        self._sessions = session_factory(engine)
+        self.model_name = model_name
+
+    @property
+    def searched_students(self) -> int:
+        return self.school.index.student_count if self.school.index is not None else 0
+
+    def candidates(self, vectors: npt.NDArray[np.float32], k: int = 5) -> list[list[tuple[uuid.UUID, float]]]:
+        index = self.school.index
+        if index is None:
+            return [[] for _ in range(len(vectors))]
+        return index.search(vectors, self.model_name, k=k)
+
+    def describe(self, candidates: Sequence[tuple[uuid.UUID, float]]) -> list[SchoolMatch]:
+        found: list[SchoolMatch] = []
+        with unit_of_work(self._sessions) as s:
+            for sid, sim in candidates:
+                try:
+                    student = students.get_by_uuid(s, sid)
+                except NotFound:
+                    continue
+                if student.can_be_recognised:  # asked now, whatever the index holds
+                    found.append(SchoolMatch(student, student.class_code or "-", sim))
+        return found

@@ -102,6 +102,10 @@ class SchoolGallery:
     def size(self) -> int:
         return self.index.size if self.index is not None else 0
 
+    @property
+    def searched_students(self) -> int:
+        return len(self.students)
+
     def candidates(self, vectors: npt.NDArray[np.float32], k: int = 5) -> list[list[tuple[uuid.UUID, float]]]:
         if self.index is None:
             return [[] for _ in range(len(vectors))]
@@ -233,18 +237,32 @@ class FindResult:
         return "\n".join(lines)
 
 
+class SchoolSearch(Protocol):
+    """A school- or district-wide search: :class:`SchoolGallery`, or on PostgreSQL the district
+    index kept on disk (:class:`kiosk.app.school_index.DistrictSearch`)."""
+
+    @property
+    def searched_students(self) -> int: ...
+
+    def candidates(
+        self, vectors: npt.NDArray[np.float32], k: int = 5
+    ) -> list[list[tuple[uuid.UUID, float]]]: ...
+
+    def describe(self, candidates: Sequence[tuple[uuid.UUID, float]]) -> list[SchoolMatch]: ...
+
+
 def find_in_school(
-    store: AttendanceStore,
+    gallery: SchoolSearch,
     model_name: str,
     vector: npt.NDArray[np.float32],
     recognition: RecognitionSettings,
     k: int = 5,
 ) -> FindResult:
     """Who this face vector is, school-wide (only students who may be recognised are searched)."""
-    gallery = SchoolGallery(store, model_name)
     cands = gallery.candidates(np.asarray(vector, dtype=np.float32).reshape(1, -1), k=k)[0]
     threshold, margin = recognition.threshold_for(model_name), recognition.margin_for(model_name)
     decision = decide(cands, threshold, margin)
     described = gallery.describe(cands)
-    match = next((c for c in described if c.student.id == decision.student_uuid), None)
-    return FindResult(model_name, len(gallery.students), tuple(described), match, threshold, margin)
+    # A match only if the best candidate is still recognisable (described) when asked.
+    match = next((c for c in described[:1] if c.student.id == decision.student_uuid), None)
+    return FindResult(model_name, gallery.searched_students, tuple(described), match, threshold, margin)

@@ -209,8 +209,7 @@ def find_command(args: argparse.Namespace, ctx: CliContext) -> int:
 
     pipeline = FacePipeline(ctx.settings)
     _, vector = pipeline.embed_single(frame, jitters=0)
-    result = find_in_school(
-        ctx.database().store(), pipeline.model_name, vector, ctx.settings.recognition, k=args.top
-    )
+    search = ctx.database().school_search(ctx.settings, pipeline.model_name)
+    result = find_in_school(search, pipeline.model_name, vector, ctx.settings.recognition, k=args.top)
     echo_block(result.to_text())
     return 0

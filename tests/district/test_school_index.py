@@ -14,7 +14,7 @@ from kiosk.infra.db.engine import session_factory, unit_of_work
 from kiosk.infra.db.models import FaceEncoding, Student
 from kiosk.infra.db.repo import synthetic
 from kiosk.infra.offline.keys import VectorCipher
-from kiosk.infra.recognition.district_files import DistrictFiles
+from kiosk.infra.recognition.district_files import DistrictFiles, discard_students, shard_of
 
 MODEL = "M512"
 
@@ -79,6 +79,24 @@ def test_files_are_read_back_and_checked_against_the_database(engine: Engine, tm
     assert _top(newcomer, centres[10]) == owners[10]
     last = SchoolIndex(engine, MODEL, files).rebuild()
     assert (last.how, last.rows, last.dropped, last.fetched) == ("checked", 892, 0, 0)
+
+    # A withdrawal announced to a kiosk: its store deletes the student's shard at once (no key
+    # needed); the next start fetches that shard's other students again and writes it whole.
+    with unit_of_work(session_factory(engine)) as s:
+        s.execute(update(Student).where(Student.id == owners[12]).values(consent_given=False))
+    before = files.read()
+    assert before is not None
+    (shard,) = files.shards_of([owners[12]])
+    shard_rows = int((shard_of(before[1].students) == shard).sum())
+    assert discard_students(tmp_path / "district", [owners[12]]) == 2
+    assert files.missing_shards()
+    after = SchoolIndex(engine, MODEL, files)
+    report = after.rebuild()
+    assert (report.how, report.rows, report.dropped) == ("checked", 889, 0)
+    assert report.fetched == shard_rows - 3  # the shard's other students, fetched again
+    assert not files.missing_shards()
+    assert _top(after, centres[12]) != owners[12]
+    assert all(_top(after, centres[i]) == owners[i] for i in range(13, 300, 5))
 
 
 def test_a_file_from_another_key_is_rebuilt_from_the_database(engine: Engine, tmp_path: Path) -> None:

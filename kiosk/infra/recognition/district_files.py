@@ -24,7 +24,7 @@ import struct
 import uuid
 from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -98,11 +98,14 @@ class DistrictFiles:
             if any(h is None for h in heads):
                 return None
             small = [h for h in heads if h is not None]
+            missing = self.missing_shards()
             offsets = np.concatenate([[0], np.cumsum([len(h[1].encoding_ids) for h in small])])
             vectors = np.empty((int(offsets[-1]), meta.dim), dtype="<f2")
 
             def fill(k: int) -> bool:
                 into = vectors[offsets[k] : offsets[k + 1]]
+                if k in missing:
+                    return True
                 return self._open_into(
                     f"vectors-{k:02d}", f"{small[k][0]}/{len(into)}", _writable_bytes(into)
                 )
@@ -110,7 +113,11 @@ class DistrictFiles:
             if not all(pool.map(fill, range(SHARDS))):
                 return None
         rows = DistrictRows.concatenate([h for _, h in small], meta.dim, meta.code_bytes)
-        return meta, DistrictRows(rows.encoding_ids, rows.students, rows.inverse_norms, rows.codes, vectors)
+        # Shards purged by a notified withdrawal: the list check fetches their other rows again.
+        checked = replace(meta, fingerprint="") if missing else meta
+        return checked, DistrictRows(
+            rows.encoding_ids, rows.students, rows.inverse_norms, rows.codes, vectors
+        )
 
     def _read_file(self, name: str) -> bytes | None:
         try:
@@ -157,8 +164,15 @@ class DistrictFiles:
             log.warning("The district index's description is unreadable: it is rebuilt")
             return None
 
+    def missing_shards(self) -> set[int]:
+        """Shards whose files :func:`discard_students` deleted (rewritten at the next check)."""
+        return {k for k in range(SHARDS) if not (self.folder / f"shard-{k:02d}").exists()}
+
     def _read_head(self, k: int, meta: DistrictMeta) -> tuple[str, DistrictRows] | None:
-        """Shard ``k``'s small arrays (vectors left empty) and the token binding its vectors file."""
+        """Shard ``k``'s small arrays (vectors left empty) and the token binding its vectors file;
+        no rows for a shard whose files were deleted, ``None`` for a damaged one."""
+        if not (self.folder / f"shard-{k:02d}").exists():
+            return "", DistrictRows.concatenate([], 0, meta.code_bytes)
         plain = self._open(f"shard-{k:02d}")
         if plain is None:
             return None
@@ -241,6 +255,8 @@ class DistrictFiles:
         ``False`` when the files are unusable: the caller deletes them (rebuilt at next start)."""
         raw = np.frombuffer(student.bytes, dtype="V16")
         k = int(shard_of(raw)[0])
+        if not (self.folder / f"shard-{k:02d}").exists():
+            return True  # purged already: the next start fetches its rows again
         current = self._read_shard(k, meta)
         if current is None:
             return False
@@ -276,3 +292,27 @@ def _layout(n: int, code_bytes: int) -> list[tuple[str, tuple[int, ...], int]]:
         ("<f4", (n,), 4 * n),
         ("u1", (n, code_bytes), n * code_bytes),
     ]
+
+
+def discard_students(root: Path, students: Iterable[uuid.UUID]) -> int:
+    """Delete the files holding these students' rows, in every model's folder under ``root``.
+
+    What the offline store does the moment a withdrawal or deletion is announced: no key and
+    no loading needed (like the class index files). Each deleted shard holds 1/64 of the
+    index; the next start finds it missing and fetches its other students' vectors again."""
+    raw = np.frombuffer(b"".join(s.bytes for s in students), dtype="V16")
+    if not len(raw) or not root.is_dir():
+        return 0
+    removed = 0
+    for folder in (p for p in root.iterdir() if p.is_dir()):
+        for k in {int(k) for k in shard_of(raw)}:
+            for name in (f"shard-{k:02d}", f"vectors-{k:02d}"):
+                try:
+                    (folder / name).unlink()
+                    removed += 1
+                except FileNotFoundError:
+                    continue
+                except OSError as exc:
+                    log.warning("Could not delete the district index file %s (%s): all of it goes", name, exc)
+                    shutil.rmtree(folder, ignore_errors=True)
+    return removed

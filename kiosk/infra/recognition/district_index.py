@@ -73,8 +73,14 @@ class DistrictRows:
 
     def kept_plus(self, keep: NDArray[np.bool_], extra: DistrictRows | None) -> DistrictRows:
         """The rows ``keep`` selects followed by ``extra``, each array copied once (hundreds of MB)."""
-        parts = (self.encoding_ids, self.students, self.inverse_norms, self.codes, self.vectors16)
-        more = (
+        parts: tuple[NDArray[Any], ...] = (
+            self.encoding_ids,
+            self.students,
+            self.inverse_norms,
+            self.codes,
+            self.vectors16,
+        )
+        more: tuple[NDArray[Any], ...] = (
             (extra.encoding_ids, extra.students, extra.inverse_norms, extra.codes, extra.vectors16)
             if extra is not None
             else tuple(a[:0] for a in parts)
@@ -246,6 +252,10 @@ class DistrictIndex:
     @property
     def dim(self) -> int:
         return int(self._vectors16.shape[1])
+
+    @property
+    def student_count(self) -> int:
+        return len(self._owners)
 
     @property
     def code_bytes(self) -> int:
