@@ -34,6 +34,7 @@ import numpy as np
 import numpy.typing as npt
 
 from kiosk.core.domain import StudentInfo
+from kiosk.core.errors import KioskError
 from kiosk.core.matching import MatchDecision, MatchReason, decide
 from kiosk.core.ports import AttendanceStore
 from kiosk.infra.config import RecognitionSettings
@@ -160,7 +161,11 @@ class VisitorLookup:
         if not unknown:
             return []
         if self._stale or self._gallery is None:
-            self._gallery, self._stale = SchoolGallery(self._store, self._model), False
+            try:
+                self._gallery, self._stale = SchoolGallery(self._store, self._model), False
+            except KioskError as exc:  # the class's own recognition goes on regardless
+                log.warning("School-wide lookup unavailable for now: %s", exc.message)
+                return []
         gallery = self._gallery
         notices: list[str] = []
         for cands in gallery.candidates(np.asarray(vectors, dtype=np.float32)[unknown]):
@@ -176,7 +181,10 @@ class VisitorLookup:
                 continue
             # Asked again before a name is shown: a withdrawal nobody announced to this kiosk
             # (no listener, a dropped notification) must not be named from an older index.
-            current = next((s for s in self._store.roster(class_code) if s.id == who), None)
+            try:
+                current = next((s for s in self._store.roster(class_code) if s.id == who), None)
+            except KioskError:
+                continue  # not asked, not named (asked again at the next sighting)
             if current is None or not current.can_be_recognised:
                 gallery.forget(who)
                 continue
