@@ -276,6 +276,9 @@ def gallery(url: str | None, students: int, per: int, queries: int, with_ivf: bo
         print(
             f"Inserted {students * per:,} encodings in {time.perf_counter() - t:.0f} s (not part of a rebuild)\n"
         )
+        with engine.connect() as conn:  # planner statistics for the new rows (as autovacuum would)
+            conn.execute(text("ANALYZE students; ANALYZE face_encodings"))
+            conn.commit()
         rng = np.random.default_rng(5)
         who = rng.integers(0, students, size=queries)
         qs = centres[who] + np.float32(0.65 / np.sqrt(DIM)) * rng.standard_normal(
