@@ -1,10 +1,11 @@
-"""``kiosk faces reembed | check | list | delete | lookalikes``: students' face encodings.
+"""``kiosk faces reembed | check | list | delete | lookalikes | find``: students' face encodings.
 
 - ``reembed``: enroll students again under the active model from their stored photos.
 - ``check``: look-alike pairs and photos filed under the wrong student, each with its fix;
   exit code 0 when clean, 1 when problems were found (recorded look-alikes are no problem).
 - ``list`` / ``delete``: a student's encodings; delete one (audited, kiosks update).
 - ``lookalikes``: list, record or forget students who look alike (twins).
+- ``find``: who is in a photo, school-wide (consenting students only; nothing is stored).
 """
 
 from __future__ import annotations
@@ -188,6 +189,7 @@ def lookalikes_command(args: argparse.Namespace, ctx: CliContext) -> int:
         if done
         else f"{first} and {second} were already recorded as look-alikes."
     )
+    return 0
 
 
 def find_command(args: argparse.Namespace, ctx: CliContext) -> int:
