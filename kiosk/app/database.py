@@ -30,6 +30,8 @@ from kiosk.app.errors import as_kiosk_error
 from kiosk.app.records import RecordsService
 from kiosk.app.reports import ReportsService
 from kiosk.app.roster import RosterService
+from kiosk.app.visitors import SchoolGallery, SchoolSearch
+from kiosk.core.ports import AttendanceStore
 from kiosk.infra.config import OfflineSettings, Settings, ensure_data_dir
 from kiosk.infra.db import roles, schema, sealing
 from kiosk.infra.db.connect import check_connection
@@ -76,6 +78,21 @@ class Database:
     def display_url(self) -> str:
         """Where the database is, as it may be shown (never with a password)."""
         return safe_url(self._engine.url)
+
+    def school_search(self, settings: Settings, model_name: str) -> SchoolSearch:
+        """Every class's consenting students of ``model_name``, searchable: on PostgreSQL the
+        district index kept encrypted in the data folder (:mod:`kiosk.app.school_index`)."""
+        if self._engine.dialect.name == "postgresql":
+            from kiosk.app.school_index import DistrictSearch
+
+            return DistrictSearch(self._engine, settings, model_name)
+        return SchoolGallery(self.store(), model_name)
+
+    def store(self) -> AttendanceStore:
+        """The attendance store straight on this database (no offline copy): for one-off reads."""
+        from kiosk.infra.db.store import DirectStore
+
+        return DirectStore(self._engine)
 
     @cached_property
     def roster(self) -> RosterService:

@@ -36,6 +36,7 @@ class HeadlessRun:
     seconds: float
     source_description: str
     warnings: tuple[str, ...]
+    visitors: str = ""  # "Visitors (not marked in this class): ..." (school-wide lookup)
 
     @property
     def processed_fps(self) -> float:
@@ -83,7 +84,10 @@ def run_session(
     elapsed = time.monotonic() - began
     read, processed = outcome.frames_read, outcome.frames_processed
     log.info("Headless session: %d frames read, %d recognised in %.1f s", read, processed, elapsed)
-    return HeadlessRun(summary, read, processed, elapsed, source.description, tuple(service.warnings))
+    visitors = service.visitors.summary_line() if service.visitors is not None else ""
+    return HeadlessRun(
+        summary, read, processed, elapsed, source.description, tuple(service.warnings), visitors
+    )
 
 
 def format_summary(run: HeadlessRun) -> str:
@@ -103,6 +107,8 @@ def format_summary(run: HeadlessRun) -> str:
             )
     for student in s.absent:
         lines.append(f"  {'absent':<8} {printable(student.student_id):<12} {printable(student.name)}")
+    if run.visitors:
+        lines.append(printable(run.visitors))
     lines.append(
         f"Frames: {run.frames_read} read, {run.frames_processed} recognised in {run.seconds:.1f} s "
         f"({run.processed_fps:.1f} frames/s)"

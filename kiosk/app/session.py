@@ -28,6 +28,7 @@ import numpy as np
 import numpy.typing as npt
 
 from kiosk.app.checkin import KioskCodes
+from kiosk.app.visitors import VisitorLookup
 from kiosk.core.attendance import arrival_status
 from kiosk.core.authz import Account, Action, check_class
 from kiosk.core.domain import (
@@ -155,6 +156,7 @@ class AttendanceSessionService:
         # Cards and PINs (issue 12): read before any face, and with the face models off.
         self.codes = codes or KioskCodes(None, None)
         self._face_recognition_off = face_recognition_off
+        self.visitors: VisitorLookup | None = None  # school-wide lookup of unknown faces (visitors.py)
 
     # --- lifecycle ------------------------------------------------------------------
 
@@ -210,6 +212,7 @@ class AttendanceSessionService:
         model = self.analyser.model_name
         self._threshold = self._recognition.threshold_for(model)
         self._margin = self._recognition.margin_for(model)
+        self.visitors = VisitorLookup.for_session(self.store, model, self._recognition, class_code)
         gallery = self.store.gallery(class_code, model)
         # Why face matching is withheld (the offline copy is too old to trust); optional on the
         # port, so stores that never withhold need not say so.
@@ -264,6 +267,8 @@ class AttendanceSessionService:
         copy is already up to date): if it is this session's class, update the roster and
         add or remove just that student's vectors in the running index (no rebuild)."""
         with self._lock:
+            if self.visitors is not None:
+                self.visitors.on_roster_change(change)  # any class: the school-wide index
             state = self._state
             student_uuid = change.student_uuid
             if state is None or student_uuid is None or change.class_code != state.class_info.code:
@@ -330,9 +335,12 @@ class AttendanceSessionService:
         tracked = self._voting.update([f.box for f in usable], now)
         to_embed = [i for i, t in enumerate(tracked) if t.needs_embedding]
         decisions: dict[int, MatchDecision[uuid.UUID]] = {}
+        notices = list(read.notices)
         if to_embed and self._index is not None and self._index.size > 0:
             vectors = self.analyser.embed([usable[i] for i in to_embed])
             decisions = dict(zip(to_embed, self.match_vectors(vectors), strict=True))
+            if self.visitors is not None:  # named on the screen, never marked here
+                notices += self.visitors.look_up(vectors, [decisions[i] for i in to_embed])
         faces: list[FaceResult] = []
         new_marks: list[AttendanceMark] = []
         for i, track in enumerate(tracked):
@@ -365,7 +373,7 @@ class AttendanceSessionService:
                 )
         faces.extend(FaceResult(f.box, "low_quality") for f in detected if not f.accepted)
         elapsed = (time.perf_counter() - started) * 1000
-        return FrameResult(seq, tuple(faces), tuple(card_marks + new_marks), elapsed, tuple(read.notices))
+        return FrameResult(seq, tuple(faces), tuple(card_marks + new_marks), elapsed, tuple(notices))
 
     def match_vectors(self, vectors: npt.NDArray[np.float32]) -> list[MatchDecision[uuid.UUID]]:
         """The decision for each face vector against this session's index and roster (no voting)."""

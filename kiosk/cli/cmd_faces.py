@@ -1,10 +1,11 @@
-"""``kiosk faces reembed | check | list | delete | lookalikes``: students' face encodings.
+"""``kiosk faces reembed | check | list | delete | lookalikes | find``: students' face encodings.
 
 - ``reembed``: enroll students again under the active model from their stored photos.
 - ``check``: look-alike pairs and photos filed under the wrong student, each with its fix;
   exit code 0 when clean, 1 when problems were found (recorded look-alikes are no problem).
 - ``list`` / ``delete``: a student's encodings; delete one (audited, kiosks update).
 - ``lookalikes``: list, record or forget students who look alike (twins).
+- ``find``: who is in a photo, school-wide (consenting students only; nothing is stored).
 """
 
 from __future__ import annotations
@@ -18,8 +19,8 @@ from kiosk.app.bootstrap import prepare_environment
 from kiosk.app.face_check import check_faces
 from kiosk.app.faces_reembed import reembed_stored_photos
 from kiosk.app.migration import active_model
-from kiosk.cli.context import CliContext, echo
-from kiosk.core.errors import InvalidInput
+from kiosk.cli.context import CliContext, echo, echo_block
+from kiosk.core.errors import InvalidInput, KioskError
 
 
 def register(sub: Any) -> None:
@@ -36,6 +37,14 @@ def register(sub: Any) -> None:
     )
     reembed.add_argument("--json", action="store_true", help="print the report as JSON")
     reembed.set_defaults(handler=reembed_command)
+    find = faces_sub.add_parser(
+        "find",
+        help="who is the person in this photo: the closest students of the whole school, with their "
+        "class and similarity (only students with consent are searched)",
+    )
+    find.add_argument("photo", metavar="PHOTO", help="a photo showing one face (JPEG or PNG)")
+    find.add_argument("--top", type=int, default=5, metavar="N", help="how many candidates to list (1-20)")
+    find.set_defaults(handler=find_command)
 
     check = faces_sub.add_parser(
         "check",
@@ -180,4 +189,29 @@ def lookalikes_command(args: argparse.Namespace, ctx: CliContext) -> int:
         if done
         else f"{first} and {second} were already recorded as look-alikes."
     )
+    return 0
+
+
+def find_command(args: argparse.Namespace, ctx: CliContext) -> int:
+    """``kiosk faces find PHOTO``: school-wide, consenting students only, nothing stored."""
+    from kiosk.app.visitors import find_in_school
+    from kiosk.infra.recognition.images import load_image
+
+    if not 1 <= args.top <= 20:
+        raise InvalidInput(f"--top must be between 1 and 20, not {args.top}.", "For example: --top 5")
+    if not ctx.settings.privacy.face_recognition:
+        raise KioskError(
+            "Face search is refused: face recognition is switched off for this school "
+            "([privacy] face_recognition = false).",
+            "Ask the teacher, or look the student up by name (`kiosk student list`).",
+        )
+    frame = load_image(args.photo)  # a clear error for a missing or unreadable file, before the models load
+    prepare_environment(ctx.settings)
+    from kiosk.infra.recognition.pipeline import FacePipeline  # loads the models: only when needed
+
+    pipeline = FacePipeline(ctx.settings)
+    _, vector = pipeline.embed_single(frame, jitters=0)
+    search = ctx.database().school_search(ctx.settings, pipeline.model_name)
+    result = find_in_school(search, pipeline.model_name, vector, ctx.settings.recognition, k=args.top)
+    echo_block(result.to_text())
     return 0

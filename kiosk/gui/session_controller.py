@@ -377,6 +377,8 @@ class SessionController(QObject):
             self.service = None
             self.summary = summary
             self.window.summary_view.show_summary(summary)
+            if service.visitors is not None and service.visitors.visitors:  # named, not marked here
+                self.window.summary_view.show_message(service.visitors.summary_line())
             self.window.show_summary()
             self._enter(Phase.SUMMARY)
 

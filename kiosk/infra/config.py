@@ -73,6 +73,9 @@ class RecognitionSettings:
     detect_width: int = 480
     dlib_in_subprocess: bool = True
     enroll_jitters: int = 5
+    # A face no student of the class matches is looked up among the whole school's consenting
+    # students and named as a visitor (never marked): off unless the school chooses it.
+    school_wide_lookup: bool = False
     thresholds: Mapping[str, float] = field(
         default_factory=lambda: {"Facenet512": 0.70, "Dlib-chip": 0.95, "Dlib": 0.94}
     )

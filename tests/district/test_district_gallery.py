@@ -39,8 +39,8 @@ def test_the_district_index_finds_who_the_exact_index_finds(float16: bool, dim: 
     assert np.mean([g[0] == w[0] for g, w in zip(got, want, strict=True)]) >= 0.99
     assert all(abs(g[1] - w[1]) < 0.01 for g, w in zip(got, want, strict=True) if g[0] == w[0])
     assert district.memory_bytes <= exact.size * (
-        dim * (2 if float16 else 4) + 48
-    )  # vectors, code, label, length
+        dim * (2 if float16 else 4) + 56
+    )  # vectors, code, label, length, encoding id
     with pytest.raises(ModelMismatch):
         district.search(queries[0], "Other", k=1)
 

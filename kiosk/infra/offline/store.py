@@ -50,7 +50,7 @@ from kiosk.infra.offline.keys import VectorCipher
 from kiosk.infra.offline.listener import ChangeListener
 from kiosk.infra.offline.outbox import Outbox
 from kiosk.infra.offline.sync import PushReport, Syncer, SyncStatus, SyncWorker, sync_engine_for
-from kiosk.infra.recognition import index_files
+from kiosk.infra.recognition import district_files, index_files
 
 log = logging.getLogger(__name__)
 
@@ -171,6 +171,7 @@ class OfflineFirstStore:
             withdrawn = {change.student_uuid} if change.kind == "withdrawn" else set()
             deleted = {change.student_uuid} if change.kind == "deleted" else set()
             index_files.discard(self._index_dir, self.cache.purge_students(withdrawn, deleted))
+            district_files.discard_students(self.settings.cache_dir / "district", [change.student_uuid])
         if change.class_code is None and change.student_uuid is None:
             self.worker.request_refresh()  # the classes themselves changed (a new code, archived)
         if change.class_code is not None:
