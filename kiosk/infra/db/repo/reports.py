@@ -20,7 +20,7 @@ from collections.abc import Collection
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, func, literal, or_, select, union_all
+from sqlalchemy import ColumnElement, Select, and_, func, or_, select, union_all
 from sqlalchemy.orm import Session
 
 from kiosk.core.domain import AttendanceStatus
@@ -52,7 +52,7 @@ def _midnight(day: date) -> datetime:
 
 
 def _records_part(
-    ranges: list[tuple[datetime, datetime]], class_id: int | None, student_uuid: uuid.UUID | None
+    start: datetime, end: datetime, class_id: int | None, student_uuid: uuid.UUID | None
 ) -> Select[Any]:
     stmt = (
         select(
@@ -64,7 +64,7 @@ def _records_part(
             count_of(AttendanceStatus.EXCUSED).label("excused"),
         )
         .join(S, S.id == R.session_id)
-        .where(or_(*(_in_range(lo, hi) for lo, hi in ranges)))
+        .where(_in_range(start, end))
         .group_by(R.student_id, S.class_id)
     )
     if class_id is not None:
@@ -92,7 +92,7 @@ def tallies_statement(
     """
     days = whole_utc_days(start, end) if day_counts else None
     if days is None:
-        return _records_part([(start, end)], class_id, student_uuid)
+        return _records_part(start, end, class_id, student_uuid)
     first, stop = days
     edges = [(lo, hi) for lo, hi in ((start, _midnight(first)), (_midnight(stop), end)) if lo < hi]
     counted = select(C.student_id, C.class_id, C.present, C.late, C.absent, C.excused).where(
@@ -102,14 +102,15 @@ def tallies_statement(
         counted = counted.where(C.class_id == class_id)
     if student_uuid is not None:
         counted = counted.where(C.student_id == student_uuid)
-    parts = union_all(counted, _records_part(edges, class_id, student_uuid)) if edges else counted
-    u = parts.subquery()
+    # One part per end (each a plain range on the sessions' index), not one OR of both.
+    parts = [counted, *(_records_part(lo, hi, class_id, student_uuid) for lo, hi in edges)]
+    u = union_all(*parts).subquery() if len(parts) > 1 else counted.subquery()
     sums = [func.sum(u.c[name]) for name in _STATUS_COLUMNS]
     return (
         select(u.c.student_id, u.c.class_id, *sums)
         .group_by(u.c.student_id, u.c.class_id)
         # A day's counts may have fallen back to zero (a mark deleted): no mark, no row.
-        .having(sum(sums, start=literal(0)) > 0)
+        .having(func.sum(u.c.present + u.c.late + u.c.absent + u.c.excused) > 0)
     )
 
 
