@@ -14,8 +14,12 @@ Then, through the same services the CLI and GUI use:
 * student search over 100,000 students     target p95 <= 10 ms (PostgreSQL), <= 20 ms (SQLite)
 
 Beside each, the seed guide's approach on the same data (a query per session or per
-student, aggregation in Python; search by loading every name), as a ratio. ``EXPLAIN``
-plans of the report query are printed. Output is Markdown on stdout.
+student, aggregation in Python; search by loading every name), as a ratio. And, in the same
+run on the same data, the report's one GROUP BY alone twice: counting the records
+(revision 0005_records' way, "before") and from the day counts of revision
+0014_session_counts plus the records of the range's ends ("after"), with the ``EXPLAIN``
+plans of both. The load average at the start and the end is printed: on a shared machine
+the figures wait for a CPU. Output is Markdown on stdout.
 """
 
 from __future__ import annotations
