@@ -14,8 +14,12 @@ Then, through the same services the CLI and GUI use:
 * student search over 100,000 students     target p95 <= 10 ms (PostgreSQL), <= 20 ms (SQLite)
 
 Beside each, the seed guide's approach on the same data (a query per session or per
-student, aggregation in Python; search by loading every name), as a ratio. ``EXPLAIN``
-plans of the report query are printed. Output is Markdown on stdout.
+student, aggregation in Python; search by loading every name), as a ratio. And, in the same
+run on the same data, the report's one GROUP BY alone twice: counting the records
+(revision 0005_records' way, "before") and from the day counts of revision
+0014_session_counts plus the records of the range's ends ("after"), with the ``EXPLAIN``
+plans of both. The load average at the start and the end is printed: on a shared machine
+the figures wait for a CPU. Output is Markdown on stdout.
 """
 
 from __future__ import annotations
@@ -434,10 +438,20 @@ def bench_reports(engine: Engine, year: Year, repeat: int, naive_repeat: int) ->
         "reports disagree"
     )
     out["held"] = ours.sessions_held
-    out["plan_class"] = explain(engine, tallies_statement(lo, hi, class_id=1))
-    out["plan_school"] = explain(engine, tallies_statement(lo, hi))
-    out["plan_day"] = explain(engine, tallies_statement(dlo, dhi))
+    # The report's one GROUP BY alone, side by side on the same data: counting the records
+    # (revision 0005's way, before) and from the day counts plus the range's ends (after).
+    ranges = {"class": (lo, hi, 1), "school": (lo, hi, None), "day": (dlo, dhi, None)}
+    for key, (a, b, cid) in ranges.items():
+        for when, day_counts in (("before", False), ("after", True)):
+            stmt = tallies_statement(a, b, class_id=cid, day_counts=day_counts)
+            out[f"query_{key}_{when}"] = timed(lambda stmt=stmt: _fetch(engine, stmt), repeat)
+            out[f"plan_{key}_{when}"] = explain(engine, stmt)
     return out
+
+
+def _fetch(engine: Engine, stmt: Any) -> None:
+    with engine.connect() as conn:
+        conn.execute(stmt).all()
 
 
 def bench_search(engine: Engine, names: list[str], repeat: int) -> dict[str, list[float]]:
@@ -481,6 +495,7 @@ def main() -> int:
     )
     args = ap.parse_args()
     logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stderr)
+    args.load_at_start = os.getloadavg()
     year = Year(args.students, args.classes, args.days, args.periods)
     results: dict[str, dict[str, Any]] = {}
     search: dict[str, dict[str, list[float]]] = {}
@@ -569,8 +584,7 @@ def report(
     if not results:  # --search-only
         print(
             f"# Student search benchmark\n\n{os.cpu_count()} CPUs ({cpu}), Python {platform.python_version()}, "
-            f"SQLite {sqlite3.sqlite_version}; load average at the end {os.getloadavg()[0]:.1f} "
-            "(other work shared the machine).\n"
+            f"SQLite {sqlite3.sqlite_version}; {_load(args)}.\n"
         )
         print(f"## Search over {args.search_students:,} students\n")
         _print_search(search)
@@ -579,7 +593,7 @@ def report(
         f"# Attendance record benchmark\n\n{args.students} students, {args.classes} classes, {len(year.days)} days, "
         f"{len(year.periods)} periods: {n:,} records; term = {len(year.days) // 2} school days. "
         f"{os.cpu_count()} CPUs ({cpu}), Python {platform.python_version()}, SQLite {sqlite3.sqlite_version}; "
-        f"load average at the end {os.getloadavg()[0]:.1f} (other work shared the machine).\n"
+        f"{_load(args)}.\n"
     )
     print("Load: " + ", ".join(f"{k} {v:.0f} s" for k, v in loaded.items()) + "\n")
     print("| database | report | p50 ms | p95 ms | target p95 | seed-guide way p50 ms | ratio |")
@@ -593,6 +607,17 @@ def report(
             print(
                 f"| {label} | {names[key]} | {ours:.1f} | {pct(r[key], 95):.1f} | {target} | {naive:.0f} | {naive / ours:.0f}x |"
             )
+    print("\nThe report's GROUP BY alone (one round trip), counting the records (before) and from the")
+    print("day counts plus the range's ends (after), on the same data in this run:\n")
+    print("| database | report | before p50 / p95 ms | after p50 / p95 ms | p95 before / after |")
+    print("|---|---|---:|---:|---:|")
+    for label, r in results.items():
+        for key in ("class", "school", "day"):
+            b, a = r[f"query_{key}_before"], r[f"query_{key}_after"]
+            print(
+                f"| {label} | {names[key]} | {statistics.median(b):.1f} / {pct(b, 95):.1f} "
+                f"| {statistics.median(a):.1f} / {pct(a, 95):.1f} | {pct(b, 95) / pct(a, 95):.1f}x |"
+            )
     if "PostgreSQL" in results and "SQLite" in results:
         print(
             "\nSQLite / PostgreSQL (p95): "
@@ -605,7 +630,16 @@ def report(
     _print_search(search)
     for label, r in results.items():
         for key in ("class", "school", "day"):
-            print(f"\n## EXPLAIN {label}: {names[key]}\n\n```\n{r[f'plan_{key}']}\n```")
+            for when in ("after", "before"):
+                print(f"\n## EXPLAIN {label}: {names[key]} ({when})\n\n```\n{r[f'plan_{key}_{when}']}\n```")
+
+
+def _load(args: argparse.Namespace) -> str:
+    start, end = args.load_at_start, os.getloadavg()
+    return (
+        f"load average (1/5/15 min) at the start {start[0]:.1f} / {start[1]:.1f} / {start[2]:.1f}, "
+        f"at the end {end[0]:.1f} / {end[1]:.1f} / {end[2]:.1f} (other work shared the machine)"
+    )
 
 
 def _print_search(search: dict[str, dict[str, list[float]]]) -> None:

@@ -54,8 +54,11 @@ class ReportsService(DatabaseCalls):
             row = class_repo.get_row(s, class_code)
             counted = repo.class_tallies(s, lo, hi, class_id=row.id, codes={row.id: row.code})
             refs = repo.student_refs(s, class_id=row.id, also={t.student_uuid for t in counted})
-            members = sum(1 for r in refs if r.is_active and r.class_code == row.code)
-            sessions = repo.session_tallies(s, lo, hi, class_id=row.id, members=members)
+            members = {r.uuid for r in refs if r.is_active and r.class_code == row.code}
+            outsiders = {t.student_uuid for t in counted} - members
+            sessions = repo.session_tallies(
+                s, lo, hi, class_id=row.id, members=len(members), outsiders=outsiders
+            )
             tallies = merge_tallies(counted, refs)
             # Marks in this class's sessions only: a student who moved here from another
             # class is expected at this class's sessions, whatever their old class held.

@@ -61,6 +61,8 @@ def type_family(column_type: Any) -> str:
         return "datetime"
     if isinstance(column_type, types.Time):
         return "time"
+    if isinstance(column_type, types.Date):  # attendance_day_counts.day (revision 0014)
+        return "date"
     if isinstance(column_type, types.Float | types.Numeric):
         return "float"
     raise AssertionError(f"unexpected column type {column_type!r}")

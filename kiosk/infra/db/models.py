@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import enum
 import uuid
-from datetime import UTC, datetime, time
+from datetime import UTC, date, datetime, time
 from typing import Any
 
 from sqlalchemy import (
     JSON,
     Boolean,
     CheckConstraint,
+    Date,
     DateTime,
     Enum,
     Float,
@@ -257,6 +258,56 @@ class AttendanceRecord(Base):
 
     session: Mapped[AttendanceSession] = relationship(back_populates="records")
     student: Mapped[Student] = relationship()
+
+
+class AttendanceDayCount(Base):
+    """Marks by status per (student, class of the session, UTC day of the session's start).
+
+    Derived from ``attendance_records``, never written by the application: triggers
+    (revision 0014_session_counts) keep it in step in the same statement as every insert,
+    change or deletion of a record or a session, whoever makes it (a mark, a correction,
+    the sync's bulk insert, COPY, a cascade). Reports over whole days read these rows, a
+    student's day in one row instead of six periods' records (:mod:`kiosk.infra.db.repo.reports`).
+    Rows whose counts fell to zero are kept (a decrement never deletes, so it never races
+    an insert); readers skip them.
+    """
+
+    __tablename__ = "attendance_day_counts"
+
+    class_id: Mapped[int] = mapped_column(ForeignKey("classes.id", ondelete="CASCADE"), primary_key=True)
+    day: Mapped[date] = mapped_column(Date, primary_key=True)  # UTC date of the session's start
+    student_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("students.id", ondelete="CASCADE"), primary_key=True
+    )
+    present: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    late: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    absent: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    excused: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+
+    __table_args__ = (
+        Index(
+            "ix_attendance_day_counts_day", "day"
+        ),  # the whole school's days (the key leads with the class)
+        Index("ix_attendance_day_counts_student", "student_id"),  # a pupil's erasure (the cascade)
+    )
+
+
+class AttendanceSessionCount(Base):
+    """Marks by status per session: a session's register counted once, not at every read.
+
+    Derived like :class:`AttendanceDayCount` (the same triggers, revision 0014_session_counts);
+    a session without marks has no row. The class report's weekly chart reads these.
+    """
+
+    __tablename__ = "attendance_session_counts"
+
+    session_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("attendance_sessions.id", ondelete="CASCADE"), primary_key=True
+    )
+    present: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    late: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    absent: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    excused: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 class AuditLog(Base):

@@ -44,6 +44,10 @@ GRANTS: dict[str, TableGrants] = {
     "face_encodings": TableGrants(device=_READ, admin=_ALL),
     "attendance_sessions": TableGrants(device=_WRITE, admin=_ALL),
     "attendance_records": TableGrants(device=_WRITE, admin=_ALL),
+    # Derived from the records by triggers that run as whoever writes a record: a device's
+    # mark adds to it, an admin's purge or erasure takes from it (revision 0014_session_counts).
+    "attendance_day_counts": TableGrants(device=_WRITE, admin=_ALL),
+    "attendance_session_counts": TableGrants(device=_WRITE, admin=_ALL),
     # SELECT: INSERT ... RETURNING needs it, and so does a chain of hashes.
     "audit_log": TableGrants(device=("SELECT", "INSERT"), admin=("SELECT", "INSERT")),
     "migration_map": TableGrants(device=(), admin=_ALL),

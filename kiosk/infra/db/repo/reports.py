@@ -1,48 +1,67 @@
 """Counts for the reports: one GROUP BY per figure, over the records of a range of sessions.
 
 The arithmetic (rates, unmarked-as-absent, at-risk) is :mod:`kiosk.core.reports`; this
-module only counts. The indexes these queries rely on come with migration 0005_records:
-sessions by (class, start) and by start, records by (session, student, status).
+module only counts. The per-student counts of a range come from two places, in one query:
+
+- ``attendance_day_counts`` (revision 0014_session_counts, kept by triggers) for the whole
+  UTC days inside the range: a student's day is one row, not one per period;
+- the records themselves for the hours at the range's ends that are not a whole UTC day (a
+  local school day starts at local midnight), through the covering index of a session's
+  records (session, student, status) from revision 0005_records.
+
+Both count the same thing (marks by status per student and class of the session), so a
+report's figures do not depend on which part a session fell in.
 """
 
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
+from collections.abc import Collection
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, case, func, or_, select
+from sqlalchemy import ColumnElement, Select, and_, func, or_, select, union_all
 from sqlalchemy.orm import Session
 
 from kiosk.core.domain import AttendanceStatus
 from kiosk.core.errors import NotFound
 from kiosk.core.records import method_of
 from kiosk.core.reports import ClassTally, SessionTally, StudentRef, StudentSessionLine
-from kiosk.infra.db.models import SchoolClass, Student
-from kiosk.infra.db.repo.records import R, S, _members_by_class, count_of
+from kiosk.infra.db.models import AttendanceDayCount, AttendanceSessionCount, SchoolClass, Student
+from kiosk.infra.db.repo.records import R, S, count_of
+
+C = AttendanceDayCount
+SC = AttendanceSessionCount.__table__
+_STATUS_COLUMNS = ("present", "late", "absent", "excused")
 
 
 def _in_range(start: datetime, end: datetime) -> ColumnElement[bool]:
     return and_(S.started_at >= start, S.started_at < end)
 
 
-def tallies_statement(
-    start: datetime, end: datetime, *, class_id: int | None = None, student_uuid: uuid.UUID | None = None
-) -> Select[Any]:
-    """The one GROUP BY behind every report (exposed so the benchmark can EXPLAIN it).
+def whole_utc_days(start: datetime, end: datetime) -> tuple[date, date] | None:
+    """The UTC days [first, stop) lying wholly inside [start, end), or None if there is none."""
+    lo, hi = start.astimezone(UTC), end.astimezone(UTC)
+    first = lo.date() if lo.time() == time(0) else lo.date() + timedelta(days=1)
+    stop = hi.date()  # the day holding ``end`` is not whole (end is exclusive)
+    return (first, stop) if first < stop else None
 
-    Grouped by (student, class of the session) and joined to nothing but the sessions: a
-    join to the students (for "own class") cost a third of the time; the core does it on
-    the few hundred grouped rows instead (:func:`kiosk.core.reports.merge_tallies`).
-    """
+
+def _midnight(day: date) -> datetime:
+    return datetime.combine(day, time(0), tzinfo=UTC)
+
+
+def _records_part(
+    start: datetime, end: datetime, class_id: int | None, student_uuid: uuid.UUID | None
+) -> Select[Any]:
     stmt = (
         select(
-            R.student_id,
-            S.class_id,
-            count_of(AttendanceStatus.PRESENT),
-            count_of(AttendanceStatus.LATE),
-            count_of(AttendanceStatus.ABSENT),
-            count_of(AttendanceStatus.EXCUSED),
+            R.student_id.label("student_id"),
+            S.class_id.label("class_id"),
+            count_of(AttendanceStatus.PRESENT).label("present"),
+            count_of(AttendanceStatus.LATE).label("late"),
+            count_of(AttendanceStatus.ABSENT).label("absent"),
+            count_of(AttendanceStatus.EXCUSED).label("excused"),
         )
         .join(S, S.id == R.session_id)
         .where(_in_range(start, end))
@@ -53,6 +72,46 @@ def tallies_statement(
     if student_uuid is not None:
         stmt = stmt.where(R.student_id == student_uuid)
     return stmt
+
+
+def tallies_statement(
+    start: datetime,
+    end: datetime,
+    *,
+    class_id: int | None = None,
+    student_uuid: uuid.UUID | None = None,
+    day_counts: bool = True,
+) -> Select[Any]:
+    """The one GROUP BY behind every report (exposed so the benchmark can EXPLAIN it).
+
+    Rows: (student, class of the session, present, late, absent, excused), one per pair
+    with at least one mark. Grouped by the class of the session and joined to nothing else:
+    a join to the students (for "own class") cost a third of the time; the core does it on
+    the few hundred grouped rows instead (:func:`kiosk.core.reports.merge_tallies`).
+    ``day_counts=False`` counts the records alone (the benchmark's before-and-after).
+    """
+    days = whole_utc_days(start, end) if day_counts else None
+    if days is None:
+        return _records_part(start, end, class_id, student_uuid)
+    first, stop = days
+    edges = [(lo, hi) for lo, hi in ((start, _midnight(first)), (_midnight(stop), end)) if lo < hi]
+    counted = select(C.student_id, C.class_id, C.present, C.late, C.absent, C.excused).where(
+        C.day >= first, C.day < stop
+    )
+    if class_id is not None:
+        counted = counted.where(C.class_id == class_id)
+    if student_uuid is not None:
+        counted = counted.where(C.student_id == student_uuid)
+    # One part per end (each a plain range on the sessions' index), not one OR of both.
+    parts = [counted, *(_records_part(lo, hi, class_id, student_uuid) for lo, hi in edges)]
+    u = union_all(*parts).subquery() if len(parts) > 1 else counted.subquery()
+    sums = [func.sum(u.c[name]) for name in _STATUS_COLUMNS]
+    return (
+        select(u.c.student_id, u.c.class_id, *sums)
+        .group_by(u.c.student_id, u.c.class_id)
+        # A day's counts may have fallen back to zero (a mark deleted): no mark, no row.
+        .having(func.sum(u.c.present + u.c.late + u.c.absent + u.c.excused) > 0)
+    )
 
 
 def class_codes(session: Session) -> dict[int, str]:
@@ -123,33 +182,41 @@ def student_ref(session: Session, student_id: str) -> StudentRef:
 
 
 def session_tallies(
-    session: Session, start: datetime, end: datetime, *, class_id: int, members: int | None = None
+    session: Session,
+    start: datetime,
+    end: datetime,
+    *,
+    class_id: int,
+    members: int,
+    outsiders: Collection[uuid.UUID],
 ) -> list[SessionTally]:
-    """Per session of one class: counts by status and the active members left unmarked
-    (``members``: the class's active students, counted here unless given)."""
-    member_ids = select(Student.id).where(Student.class_id == class_id, Student.is_active.is_(True))
-    own_member = R.student_id.in_(member_ids.scalar_subquery())
+    """Per session of one class: counts by status and the active members left unmarked.
+
+    ``members``: the class's active students; ``outsiders``: the students marked in the
+    class's sessions in the range who are not among them (a class's tallies name them).
+    The counts are each session's row of ``attendance_session_counts``; a member's marks
+    are the session's marks less the outsiders' (read, if any, through their own index).
+    """
     stmt = (
-        select(
-            S.id,
-            S.started_at,
-            count_of(AttendanceStatus.PRESENT),
-            count_of(AttendanceStatus.LATE),
-            count_of(AttendanceStatus.ABSENT),
-            count_of(AttendanceStatus.EXCUSED),
-            func.coalesce(func.sum(case((own_member, 1), else_=0)), 0),
-        )
-        .outerjoin(R, R.session_id == S.id)
+        select(S.id, S.started_at, *(func.coalesce(SC.c[name], 0) for name in _STATUS_COLUMNS))
+        .outerjoin(SC, SC.c.session_id == S.id)
         .where(S.class_id == class_id, _in_range(start, end))
-        .group_by(S.id, S.started_at)
         .order_by(S.started_at)
     )
-    if members is None:
-        members = _members_by_class(session, [class_id]).get(class_id, 0)
-    return [
-        SessionTally(sid, started, int(p), int(lt), int(a), int(e), max(0, members - int(own)))
-        for sid, started, p, lt, a, e, own in session.execute(stmt)
-    ]
+    theirs: dict[uuid.UUID, int] = {}
+    if outsiders:
+        outsider_marks = (
+            select(R.session_id, func.count())
+            .join(S, S.id == R.session_id)
+            .where(R.student_id.in_(outsiders), S.class_id == class_id, _in_range(start, end))
+            .group_by(R.session_id)
+        )
+        theirs = {sid: int(n) for sid, n in session.execute(outsider_marks)}
+    out = []
+    for sid, started, p, lt, a, e in session.execute(stmt):
+        own = int(p) + int(lt) + int(a) + int(e) - theirs.get(sid, 0)
+        out.append(SessionTally(sid, started, int(p), int(lt), int(a), int(e), max(0, members - own)))
+    return out
 
 
 def student_history(
