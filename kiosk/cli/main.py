@@ -16,15 +16,14 @@ import sys
 from collections.abc import Sequence
 from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kiosk import __version__
-from kiosk.app.errors import explain_database_failure
-from kiosk.cli.context import CliContext
 from kiosk.core.errors import KioskError
-from kiosk.infra.config import load_settings
 from kiosk.infra.cpu import unsupported_cpu
-from kiosk.infra.instance_lock import DataFolderLock
-from kiosk.infra.logging_setup import configure_logging
+
+if TYPE_CHECKING:
+    from kiosk.cli.context import CliContext
 
 log = logging.getLogger(__name__)
 
@@ -49,12 +48,20 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # Start-up time: this module and every ``cmd_*`` module import only what parsing needs
+    # (argparse, the pure ``kiosk.core``); settings, the database and the face models are
+    # imported by the command that uses them, so `kiosk --help` or `kiosk class list` never
+    # load Qt, OpenCV, FAISS or onnxruntime (tests/cli/test_startup_imports.py checks it).
     if (cpu_problem := unsupported_cpu()) is not None:  # before a library dies on "Illegal instruction"
         return _report(cpu_problem)
     parser = build_parser()
     args = parser.parse_args(argv)
     ctx: CliContext | None = None
     try:
+        from kiosk.cli.context import CliContext
+        from kiosk.infra.config import load_settings
+        from kiosk.infra.logging_setup import configure_logging
+
         settings = load_settings(data_dir=args.data_dir, config_file=args.config, database_url=args.database)
         configure_logging(settings, verbose=args.verbose)
         ctx = CliContext(settings)
@@ -76,6 +83,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 141  # 128 + SIGPIPE, what a shell reports for a tool stopped this way
     except Exception as exc:
         # The database failed mid-command (connection lost, server restarted): one plain line.
+        from kiosk.app.errors import explain_database_failure
+
         failure = explain_database_failure(exc, ctx.settings.database_url if ctx is not None else None)
         if failure is None:
             raise
@@ -94,6 +103,8 @@ _KIOSK_COMMANDS = {None: "the kiosk window", "gui": "the kiosk window", "run": "
 
 
 def _kiosk_lock(args: argparse.Namespace, data_dir: Path) -> AbstractContextManager[object]:
+    from kiosk.infra.instance_lock import DataFolderLock
+
     what = _KIOSK_COMMANDS.get(args.command, "")
     return DataFolderLock(data_dir, what) if what else nullcontext()
 
