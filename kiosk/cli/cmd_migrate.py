@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from kiosk.app.migration_report import MigrationReport
 
 # kiosk.infra.migration.legacy.values.LEGACY_MODEL, written out: importing it loads numpy, and
-# `kiosk --help` must stay quick (tests/cli/test_startup_imports.py checks the two agree).
+# `kiosk --help` must stay quick (tests/foundation/test_startup_imports.py checks the two agree).
 OLD_APP_MODEL = "Facenet512"
 
 

@@ -51,7 +51,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     # Start-up time: this module and every ``cmd_*`` module import only what parsing needs
     # (argparse, the pure ``kiosk.core``); settings, the database and the face models are
     # imported by the command that uses them, so `kiosk --help` or `kiosk class list` never
-    # load Qt, OpenCV, FAISS or onnxruntime (tests/cli/test_startup_imports.py checks it).
+    # load Qt, OpenCV, FAISS or onnxruntime (tests/foundation/test_startup_imports.py checks it).
     if (cpu_problem := unsupported_cpu()) is not None:  # before a library dies on "Illegal instruction"
         return _report(cpu_problem)
     parser = build_parser()

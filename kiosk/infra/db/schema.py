@@ -90,8 +90,10 @@ class SchemaStatus:
 
 def status(engine: Engine) -> SchemaStatus:
     at_head = _status_at_head(engine)
-    if at_head is not None:
-        return at_head
+    return at_head if at_head is not None else _status_by_alembic(engine)
+
+
+def _status_by_alembic(engine: Engine) -> SchemaStatus:
     from alembic.script import ScriptDirectory
 
     script = ScriptDirectory.from_config(alembic_config())
