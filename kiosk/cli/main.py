@@ -13,7 +13,7 @@ import logging
 import os
 import pkgutil
 import sys
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -28,7 +28,13 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The whole command line; with ``only`` (a ``cmd_*`` module's name), just that module's
+    commands: enough to parse a command line that names one of them, at a fraction of the cost."""
+    return _build_parser(only)[0]
+
+
+def _build_parser(only: str | None) -> tuple[argparse.ArgumentParser, Collection[str]]:
     parser = argparse.ArgumentParser(
         prog="kiosk",
         description="Classroom face-attendance kiosk. Without a command, starts the kiosk window.",
@@ -42,9 +48,35 @@ def build_parser() -> argparse.ArgumentParser:
     import kiosk.cli as cli_pkg
 
     for info in sorted(pkgutil.iter_modules(cli_pkg.__path__), key=lambda m: m.name):
-        if info.name.startswith("cmd_"):
+        if info.name.startswith("cmd_") and only in (None, info.name):
             importlib.import_module(f"kiosk.cli.{info.name}").register(sub)
-    return parser
+    return parser, sub.choices
+
+
+# Command words registered by a module of another name (the rest: ``cmd_`` + the word).
+MODULE_OF = {"admin-pin": "cmd_admin", "restore": "cmd_backup", "import-roster": "cmd_enroll"}
+_VALUE_OPTIONS = {"--database", "--data-dir", "--config"}
+_FLAG_OPTIONS = {"-v", "--verbose"}
+
+
+def parser_for(argv: Sequence[str]) -> argparse.ArgumentParser:
+    """The parser for ``argv``: only the named command's module when the command word is plain
+    to see (``kiosk [--data-dir DIR] class list``), else every module (``--help``, no command,
+    an unknown word, an abbreviated option), so argparse answers exactly as it always did."""
+    words = iter(argv)
+    for word in words:
+        if word in _VALUE_OPTIONS:
+            next(words, None)
+        elif word in _FLAG_OPTIONS or word.split("=", 1)[0] in _VALUE_OPTIONS:
+            continue
+        elif not word.startswith("-"):
+            parser, commands = _build_parser(MODULE_OF.get(word, "cmd_" + word.replace("-", "_")))
+            if word in commands:
+                return parser
+            break
+        else:
+            break
+    return build_parser()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -54,8 +86,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     # load Qt, OpenCV, FAISS or onnxruntime (tests/foundation/test_startup_imports.py checks it).
     if (cpu_problem := unsupported_cpu()) is not None:  # before a library dies on "Illegal instruction"
         return _report(cpu_problem)
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    args = parser_for(arguments).parse_args(arguments)
     ctx: CliContext | None = None
     try:
         from kiosk.cli.context import CliContext

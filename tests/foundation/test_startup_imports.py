@@ -8,6 +8,7 @@ or the PostgreSQL driver. Behaviour, not timing: the times are in
 
 from __future__ import annotations
 
+import argparse
 import json
 import subprocess
 import sys
@@ -17,6 +18,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine
 
+from kiosk.cli import main as cli_main
 from kiosk.cli.cmd_migrate import OLD_APP_MODEL
 from kiosk.infra.db import schema
 from kiosk.infra.migration.legacy.values import LEGACY_MODEL
@@ -154,3 +156,34 @@ def test_empty_database_is_left_to_alembic(tmp_path: Path) -> None:
 def test_migrate_help_names_the_old_apps_model() -> None:
     # Written out in cmd_migrate so `kiosk --help` does not load numpy through the legacy reader.
     assert OLD_APP_MODEL == LEGACY_MODEL
+
+
+def _commands(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentParser]:
+    (sub,) = (a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    return dict(sub.choices)
+
+
+def test_each_command_is_parsed_by_its_module_alone_with_the_same_help() -> None:
+    everything = _commands(cli_main.build_parser())
+    assert len(everything) > 25
+    for word, full in everything.items():
+        alone = _commands(cli_main.parser_for(["--data-dir", "/tmp/x", word, "--help"]))
+        assert word in alone and len(alone) < len(everything), word
+        assert alone[word].format_help() == full.format_help(), word
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        [],
+        ["--help"],
+        ["bogus"],
+        ["--data", "x", "class", "list"],
+        ["-vh"],
+        ["--", "class"],
+        ["../x"],
+        ["a.b"],
+    ],
+)
+def test_anything_unusual_gets_every_command(argv: list[str]) -> None:
+    assert len(_commands(cli_main.parser_for(argv))) == len(_commands(cli_main.build_parser()))
