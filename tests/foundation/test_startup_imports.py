@@ -133,10 +133,11 @@ def test_status_without_alembic_only_at_the_head_and_then_equal(db_url: str) -> 
         at_head = schema._status_at_head(engine)
         assert at_head is not None
         assert at_head == schema._status_by_alembic(engine)
-        execute(db_url, "UPDATE alembic_version SET version_num = '0009_users'")  # one behind
+        execute(db_url, "UPDATE alembic_version SET version_num = '0009_users'")  # behind the head
         assert schema._status_at_head(engine) is None
         behind = schema.status(engine)
-        assert (behind.current, behind.pending) == ("0009_users", (schema.head_revision(),))
+        assert behind.current == "0009_users" and not behind.up_to_date
+        assert behind.pending and behind.pending[-1] == schema.head_revision()
         execute(db_url, "UPDATE alembic_version SET version_num = '9999_from_the_future'")
         assert schema._status_at_head(engine) is None
         assert schema.status(engine).newer_than_code
