@@ -12,7 +12,7 @@ median and p95 wall time, the median CPU time (user + sys, steadier than wall ti
 shared machine), whether both printed the same, and which heavy libraries the command
 loaded (one extra, untimed run). Output is Markdown on stdout (and in ``--out``).
 
-Default baseline: ``main`` just before the lazy imports (commit ``c17ee6c``).
+Default baseline: ``main`` just before the lazy imports (commit ``0ac87de``; the figures in RESULTS-cli-startup.md are against ``c17ee6c``, main before issues 13 and 17 were merged).
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-BASELINE = "c17ee6c670a4ba02abb3b5e219460b4579af4b47"  # main just before the lazy imports
+BASELINE = "0ac87deb2382c8f8842c219ff8b784ed44d41185"  # main just before the lazy imports
 COMMANDS = (("--version",), ("--help",), ("class", "list"), ("student", "list"))
 HEAVY = (
     "cv2",
