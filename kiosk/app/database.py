@@ -14,6 +14,10 @@ Which door to use:
 
 Entry points never touch an engine, a session or an ORM model; database driver failures
 reach them as :class:`KioskError` (the rule is in :mod:`kiosk.app.errors`).
+
+Each service is imported by the property that builds it, and the offline sync by
+:meth:`Database.push_outbox`: `kiosk class list` loads the roster, not the accounts, records,
+reports or sync code (start-up time, see ``benchmarks/bench_cli_startup.py``).
 """
 
 from __future__ import annotations
@@ -21,24 +25,27 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError
 
-from kiosk.app.accounts import AccountService
 from kiosk.app.errors import as_kiosk_error
-from kiosk.app.records import RecordsService
-from kiosk.app.reports import ReportsService
-from kiosk.app.roster import RosterService
-from kiosk.app.visitors import SchoolGallery, SchoolSearch
-from kiosk.core.ports import AttendanceStore
 from kiosk.infra.config import OfflineSettings, Settings, ensure_data_dir
 from kiosk.infra.db import roles, schema, sealing
 from kiosk.infra.db.connect import check_connection
 from kiosk.infra.db.engine import build_engine, safe_url
 from kiosk.infra.db.roles import RoleNames, RolesReport
-from kiosk.infra.offline.outbox import Outbox
-from kiosk.infra.offline.sync import PushReport, Syncer, sync_engine_for
+
+if TYPE_CHECKING:
+    from kiosk.app.accounts import AccountService
+    from kiosk.app.records import RecordsService
+    from kiosk.app.reports import ReportsService
+    from kiosk.app.roster import RosterService
+    from kiosk.app.visitors import SchoolSearch
+    from kiosk.core.ports import AttendanceStore
+    from kiosk.infra.offline.outbox import Outbox
+    from kiosk.infra.offline.sync import PushReport
 
 log = logging.getLogger(__name__)
 
@@ -86,6 +93,8 @@ class Database:
             from kiosk.app.school_index import DistrictSearch
 
             return DistrictSearch(self._engine, settings, model_name)
+        from kiosk.app.visitors import SchoolGallery
+
         return SchoolGallery(self.store(), model_name)
 
     def store(self) -> AttendanceStore:
@@ -96,10 +105,14 @@ class Database:
 
     @cached_property
     def roster(self) -> RosterService:
+        from kiosk.app.roster import RosterService
+
         return RosterService(self._engine)
 
     @cached_property
     def accounts(self) -> AccountService:
+        from kiosk.app.accounts import AccountService
+
         return AccountService(self._engine)
 
     def check_connection(self) -> None:
@@ -108,10 +121,14 @@ class Database:
     @cached_property
     def records(self) -> RecordsService:
         """Past sessions: history, corrections, sign-off, student search."""
+        from kiosk.app.records import RecordsService
+
         return RecordsService(self._engine)
 
     @cached_property
     def reports(self) -> ReportsService:
+        from kiosk.app.reports import ReportsService
+
         return ReportsService(self._engine)
 
     def schema_status(self) -> SchemaStatus:
@@ -159,6 +176,8 @@ class Database:
         self, outbox: Outbox, offline: OfflineSettings, on_batch: Callable[[PushReport], None]
     ) -> PushReport:
         """Send what the offline outbox holds to this (PostgreSQL) database, batch by batch."""
+        from kiosk.infra.offline.sync import Syncer, sync_engine_for
+
         syncer = Syncer(sync_engine_for(self._engine, offline), outbox, offline)
         try:
             return syncer.push_all(on_batch=on_batch)

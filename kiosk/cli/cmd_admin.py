@@ -8,7 +8,6 @@ import getpass
 import sys
 from typing import Any
 
-from kiosk.app.admin_pin import save_pin, validate_pin
 from kiosk.cli.context import CliContext, echo
 from kiosk.core.errors import InvalidInput, KioskError
 
@@ -27,6 +26,8 @@ def register(sub: Any) -> None:
 
 
 def _read_pin(args: argparse.Namespace) -> str:
+    from kiosk.app.admin_pin import validate_pin
+
     if args.stdin:
         return validate_pin(sys.stdin.readline())
     first = validate_pin(getpass.getpass("New admin PIN (digits): "))
@@ -36,6 +37,8 @@ def _read_pin(args: argparse.Namespace) -> str:
 
 
 def set_admin_pin(args: argparse.Namespace, ctx: CliContext) -> int:
+    from kiosk.app.admin_pin import save_pin
+
     if args.clear:
         save_pin(ctx.settings, None)
         echo(f"Admin PIN removed from {ctx.settings.user_config_file}.")

@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from kiosk.app.privacy import PrivacyService
 from kiosk.cli.context import CliContext, echo
 from kiosk.core.errors import KioskError
 
@@ -22,6 +21,8 @@ def register(sub: Any) -> None:
 
 
 def verify(args: argparse.Namespace, ctx: CliContext) -> int:
+    from kiosk.app.privacy import PrivacyService
+
     report = PrivacyService(ctx.database().engine, ctx.settings.privacy).verify_audit()
     if report.intact:
         echo(f"The audit log is intact: {report.entries} entries, head hash {report.head_hash}.")

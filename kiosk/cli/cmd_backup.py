@@ -6,7 +6,6 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from kiosk.app.backup import backup_database, restore_database
 from kiosk.cli.context import CliContext, echo
 
 
@@ -24,6 +23,8 @@ def register(sub: Any) -> None:
 
 
 def run_backup(args: argparse.Namespace, ctx: CliContext) -> int:
+    from kiosk.app.backup import backup_database
+
     result = backup_database(ctx.settings, Path(args.out))
     echo(
         f"Backed up to {result.path} ({result.size_bytes // 1024} KiB, schema {result.revision}, "
@@ -33,6 +34,8 @@ def run_backup(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def run_restore(args: argparse.Namespace, ctx: CliContext) -> int:
+    from kiosk.app.backup import restore_database
+
     result = restore_database(ctx.settings, Path(args.file))
     echo(
         f"Restored from {result.restored_from} (schema {result.revision}, {result.students} students, "

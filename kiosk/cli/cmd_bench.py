@@ -17,16 +17,8 @@ import time
 from pathlib import Path
 from typing import Any
 
-from kiosk.app.bench import (
-    bench_pipeline,
-    bench_search,
-    peak_rss_mb,
-    rebuild_database,
-)
-from kiosk.app.bootstrap import prepare_environment
 from kiosk.cli.context import CliContext, echo
 from kiosk.core.errors import InvalidInput
-from kiosk.infra.recognition import weights
 
 log = logging.getLogger(__name__)
 
@@ -70,6 +62,10 @@ def _machine() -> str:
 
 
 def _pipeline_section(ctx: CliContext, faces: Path | None, repeat: int) -> None:
+    from kiosk.app.bench import bench_pipeline
+    from kiosk.app.bootstrap import prepare_environment
+    from kiosk.infra.recognition import weights
+
     echo("Face pipeline (median ms; detection per 640x360 frame, embedding per face)")
     if faces is None:
         echo("  skipped: no photos (give --faces DIR)")
@@ -100,6 +96,8 @@ def _pipeline_section(ctx: CliContext, faces: Path | None, repeat: int) -> None:
 
 
 def _search_section(sizes: list[int], dim: int) -> None:
+    from kiosk.app.bench import bench_search
+
     echo()
     echo(f"FAISS search ({dim}-d clustered vectors; median ms per query through FaceIndex.search, k=5)")
     echo(f"  {'encodings':>10} {'index':<6} {'build s':>8} {'ms/query':>9} {'recall@1':>9}")
@@ -114,6 +112,8 @@ def _search_section(sizes: list[int], dim: int) -> None:
 
 
 def _rebuild_section(url: str | None, n: int, dims: tuple[int, ...]) -> None:
+    from kiosk.app.bench import rebuild_database
+
     echo()
     with (
         tempfile.TemporaryDirectory(prefix="kiosk-bench-") as tmp,
@@ -130,6 +130,8 @@ def _rebuild_section(url: str | None, n: int, dims: tuple[int, ...]) -> None:
 
 
 def bench_command(args: argparse.Namespace, ctx: CliContext) -> int:
+    from kiosk.app.bench import peak_rss_mb
+
     if args.repeat is not None and args.repeat < 1:
         raise InvalidInput(f"--repeat must be at least 1, not {args.repeat}.")
     faces = Path(args.faces).expanduser() if args.faces else (REPO_FACES if REPO_FACES.is_dir() else None)

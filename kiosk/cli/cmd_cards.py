@@ -12,7 +12,6 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from kiosk.app.checkin import CheckinAdmin
 from kiosk.cli.context import CliContext, echo
 from kiosk.core.errors import InvalidInput
 
@@ -36,6 +35,7 @@ def register(sub: Any) -> None:
 
 
 def print_cards(args: argparse.Namespace, ctx: CliContext) -> int:
+    from kiosk.app.checkin import CheckinAdmin
     from kiosk.gui.pdf import CardFace, write_cards_pdf
 
     if args.out.suffix.lower() != ".pdf":
@@ -56,6 +56,8 @@ def print_cards(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def set_pin(args: argparse.Namespace, ctx: CliContext) -> int:
+    from kiosk.app.checkin import CheckinAdmin
+
     admin = CheckinAdmin(ctx.database().engine)
     if args.remove:
         info = admin.set_pin(args.student_id, None, actor=getpass.getuser())

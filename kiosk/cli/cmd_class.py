@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from kiosk.app.roster import parse_start_time
 from kiosk.cli.context import CliContext, echo
 from kiosk.core.errors import InvalidInput
 
@@ -38,6 +37,8 @@ def register(sub: Any) -> None:
 
 
 def add_class(args: argparse.Namespace, ctx: CliContext) -> int:
+    from kiosk.app.roster import parse_start_time
+
     starts = parse_start_time(args.starts) if args.starts else None
     info = ctx.roster().add_class(args.code, args.name, teacher=args.teacher, starts_at=starts)
     echo(f"Added class {info.code} ({info.name}).")
@@ -66,6 +67,8 @@ def rename_class(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def set_start(args: argparse.Namespace, ctx: CliContext) -> int:
+    from kiosk.app.roster import parse_start_time
+
     starts = None if args.starts.strip().lower() in {"none", "-", ""} else parse_start_time(args.starts)
     info = ctx.roster().set_class_start(args.code, starts)
     when = info.starts_at.strftime("%H:%M") if info.starts_at else "no scheduled start"

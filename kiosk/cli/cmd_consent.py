@@ -10,12 +10,14 @@ from __future__ import annotations
 import argparse
 import getpass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from kiosk.app.consent import ConsentService, parse_party, parse_when
 from kiosk.cli.context import CliContext, echo
 from kiosk.core.consent import ConsentDecision, ConsentKind
 from kiosk.core.errors import InvalidInput
+
+if TYPE_CHECKING:
+    from kiosk.app.consent import ConsentService
 
 
 def register(sub: Any) -> None:
@@ -67,6 +69,8 @@ def register(sub: Any) -> None:
 
 
 def _service(ctx: CliContext) -> ConsentService:
+    from kiosk.app.consent import ConsentService
+
     return ConsentService(ctx.database().engine)
 
 
@@ -77,6 +81,8 @@ def _explain(decision: ConsentDecision) -> str:
 
 
 def record(args: argparse.Namespace, ctx: CliContext) -> int:
+    from kiosk.app.consent import parse_party, parse_when
+
     kind: ConsentKind = args.kind
     decision = _service(ctx).record(
         args.student_id,

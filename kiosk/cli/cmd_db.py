@@ -7,7 +7,6 @@ import getpass
 import sys
 from typing import Any
 
-from kiosk.app.database import RoleNames
 from kiosk.cli.context import CliContext, echo
 
 
@@ -70,6 +69,8 @@ def _passwords(args: argparse.Namespace, names: tuple[str, ...]) -> dict[str, st
 
 
 def create_roles(args: argparse.Namespace, ctx: CliContext) -> int:
+    from kiosk.app.database import RoleNames
+
     database = ctx.database(upgrade=False)
     names = RoleNames.with_prefix(args.prefix)
     report = database.create_roles(args.prefix, _passwords(args, names.all()))

@@ -6,13 +6,13 @@ import argparse
 import sys
 import time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from kiosk.app.bootstrap import build_services
-from kiosk.app.demo import DemoSetup, prepare_demo
-from kiosk.app.headless import format_summary, run_session
 from kiosk.cli.cmd_gui import has_display
 from kiosk.cli.context import CliContext, echo, echo_block
+
+if TYPE_CHECKING:
+    from kiosk.app.demo import DemoSetup
 
 
 def register(sub: Any) -> None:
@@ -36,6 +36,8 @@ def demo_command(args: argparse.Namespace, ctx: CliContext) -> int:
         from kiosk.gui.demo_window import run_demo_gui
 
         return run_demo_gui(data_dir)
+    from kiosk.app.demo import prepare_demo
+
     echo("Preparing the demo: sample class, enrollment from sample photos, sample camera stream...")
     setup = prepare_demo(data_dir)
     echo(
@@ -45,6 +47,9 @@ def demo_command(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def _run_headless(setup: DemoSetup, began: float, *, realtime: bool) -> int:
+    from kiosk.app.bootstrap import build_services
+    from kiosk.app.headless import format_summary, run_session
+
     services = build_services(setup.settings, models=setup.models)  # the models enrolled the class
     try:
         service = services.session(actor="demo")

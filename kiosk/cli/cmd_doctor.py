@@ -8,7 +8,6 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from kiosk.app.checks import run_checks
 from kiosk.cli.context import CliContext, echo
 
 
@@ -21,6 +20,8 @@ def register(sub: Any) -> None:
 
 
 def doctor_command(args: argparse.Namespace, ctx: CliContext) -> int:
+    from kiosk.app.checks import run_checks
+
     checks = run_checks(ctx.settings, lambda: ctx.database(upgrade=False))
     for check in checks:
         echo(f"[{check.mark:<4}] {check.name}: {check.detail}")

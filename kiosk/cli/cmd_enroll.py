@@ -6,23 +6,13 @@ import argparse
 import getpass
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from kiosk.app.bootstrap import prepare_environment
-from kiosk.app.enrollment import (
-    EnrollmentResult,
-    EnrollmentService,
-    LookalikeRefused,
-    PhotoVerdict,
-    display_path,
-    photo_files,
-    refuse_if_switched_off,
-)
-from kiosk.app.roster_import import Fate, import_roster, preview_roster
 from kiosk.cli.context import CliContext, echo
 from kiosk.core.errors import InvalidInput
-from kiosk.infra.recognition.quality import PhotoProblem
-from kiosk.infra.roster_files import display
+
+if TYPE_CHECKING:  # imported by the commands: `kiosk --help` imports this module too
+    from kiosk.app.enrollment import EnrollmentResult, EnrollmentService, PhotoVerdict
 
 
 def register(sub: Any) -> None:
@@ -59,6 +49,9 @@ def register(sub: Any) -> None:
 
 
 def _service(ctx: CliContext) -> EnrollmentService:
+    from kiosk.app.bootstrap import prepare_environment
+    from kiosk.app.enrollment import EnrollmentService, refuse_if_switched_off
+
     refuse_if_switched_off(ctx.settings)  # before loading any model
     prepare_environment(ctx.settings)
     from kiosk.infra.recognition.pipeline import FacePipeline
@@ -74,6 +67,8 @@ def _service(ctx: CliContext) -> EnrollmentService:
 
 
 def _report(result: EnrollmentResult) -> None:
+    from kiosk.infra.roster_files import display
+
     st = result.student
     echo(
         f"{display(st.name)} ({display(st.student_id)}): {len(result.accepted)} photo(s) enrolled, "
@@ -87,6 +82,9 @@ def _report(result: EnrollmentResult) -> None:
 
 
 def _report_rejected(rejected: Sequence[PhotoVerdict]) -> None:
+    from kiosk.infra.recognition.quality import PhotoProblem
+    from kiosk.infra.roster_files import display
+
     for verdict in rejected:
         if verdict.problem is PhotoProblem.ALREADY_ENROLLED:
             echo(f"  {display(verdict.source)}: {display(verdict.reason or '')}")
@@ -95,6 +93,9 @@ def _report_rejected(rejected: Sequence[PhotoVerdict]) -> None:
 
 
 def enroll_command(args: argparse.Namespace, ctx: CliContext) -> int:
+    from kiosk.app.enrollment import LookalikeRefused, display_path, photo_files
+    from kiosk.infra.recognition.quality import PhotoProblem
+
     paths = [Path(p) for p in args.photos]
     missing = [str(p) for p in paths if not p.exists()]
     if missing:
@@ -122,6 +123,9 @@ def enroll_command(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def import_roster_command(args: argparse.Namespace, ctx: CliContext) -> int:
+    from kiosk.app.roster_import import Fate, import_roster, preview_roster
+    from kiosk.infra.roster_files import display
+
     roster_path, photo_dir = Path(args.roster), Path(args.photos)
     service = _service(ctx)  # the model decides which enrolled photos count as already there
     preview = preview_roster(

@@ -15,18 +15,15 @@ import math
 import sys
 import time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import numpy as np
-
-from kiosk.app.bootstrap import prepare_environment
 from kiosk.cli.context import CliContext, echo
 from kiosk.core.errors import InvalidInput, KioskError
 from kiosk.core.photos import IMAGE_SUFFIXES
-from kiosk.infra.recognition.evaluation import EvaluationReport, ThresholdResult, evaluate
-from kiosk.infra.recognition.images import load_image
 from kiosk.infra.recognition.profiles import ModelProfile, get_profile
-from kiosk.infra.recognition.quality import PhotoProblem, count_problems
+
+if TYPE_CHECKING:
+    from kiosk.infra.recognition.evaluation import EvaluationReport, ThresholdResult
 
 log = logging.getLogger(__name__)
 
@@ -87,6 +84,13 @@ def _photos(folder: Path) -> list[Path]:
 
 
 def eval_command(args: argparse.Namespace, ctx: CliContext) -> int:
+    import numpy as np
+
+    from kiosk.app.bootstrap import prepare_environment
+    from kiosk.infra.recognition.evaluation import evaluate
+    from kiosk.infra.recognition.images import load_image
+    from kiosk.infra.recognition.quality import PhotoProblem, count_problems
+
     settings = ctx.settings
     if args.enroll is not None and args.enroll < 1:
         raise InvalidInput(f"--enroll must be at least 1, not {args.enroll}.")

@@ -15,10 +15,6 @@ import getpass
 import sys
 from typing import Any
 
-from kiosk.app.bootstrap import prepare_environment
-from kiosk.app.face_check import check_faces
-from kiosk.app.faces_reembed import reembed_stored_photos
-from kiosk.app.migration import active_model
 from kiosk.cli.context import CliContext, echo, echo_block
 from kiosk.core.errors import InvalidInput, KioskError
 
@@ -74,6 +70,9 @@ def register(sub: Any) -> None:
 
 
 def reembed_command(args: argparse.Namespace, ctx: CliContext) -> int:
+    from kiosk.app.bootstrap import prepare_environment
+    from kiosk.app.faces_reembed import reembed_stored_photos
+
     prepare_environment(ctx.settings)
     from kiosk.infra.recognition.pipeline import FacePipeline  # loads the models: only when needed
 
@@ -99,6 +98,9 @@ def reembed_command(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def check_command(args: argparse.Namespace, ctx: CliContext) -> int:
+    from kiosk.app.face_check import check_faces
+    from kiosk.app.migration import active_model
+
     model = active_model(ctx.settings)
     recognition = ctx.settings.recognition
     report = check_faces(
@@ -194,6 +196,7 @@ def lookalikes_command(args: argparse.Namespace, ctx: CliContext) -> int:
 
 def find_command(args: argparse.Namespace, ctx: CliContext) -> int:
     """``kiosk faces find PHOTO``: school-wide, consenting students only, nothing stored."""
+    from kiosk.app.bootstrap import prepare_environment
     from kiosk.app.visitors import find_in_school
     from kiosk.infra.recognition.images import load_image
 

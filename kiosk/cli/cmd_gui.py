@@ -8,7 +8,6 @@ import sys
 from typing import Any
 
 from kiosk.cli.context import CliContext
-from kiosk.infra.config import load_settings
 
 
 def register(sub: Any) -> None:
@@ -35,6 +34,7 @@ def start_gui(args: argparse.Namespace, ctx: CliContext) -> int:
         return 2
     from kiosk.gui.app import run_gui
     from kiosk.gui.wizard import needs_first_run, run_wizard
+    from kiosk.infra.config import load_settings
 
     settings = ctx.settings
     if needs_first_run(settings) and run_wizard(settings):

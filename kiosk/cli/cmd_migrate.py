@@ -12,18 +12,18 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from kiosk.app.migration import LEGACY_MODEL, check_consent_text, is_postgresql_url, run_migration
-from kiosk.app.migration_reembed import (
-    ReembedReport,
-    needs_reembedding,
-    reembed_from_photos,
-    why_not_reembedded,
-)
-from kiosk.app.migration_report import MigrationReport
 from kiosk.cli.context import CliContext, echo, echo_block
 from kiosk.core.errors import ConfigError, InvalidInput
+
+if TYPE_CHECKING:
+    from kiosk.app.migration_reembed import ReembedReport
+    from kiosk.app.migration_report import MigrationReport
+
+# kiosk.infra.migration.legacy.values.LEGACY_MODEL, written out: importing it loads numpy, and
+# `kiosk --help` must stay quick (tests/foundation/test_startup_imports.py checks the two agree).
+OLD_APP_MODEL = "Facenet512"
 
 
 def register(sub: Any) -> None:
@@ -50,12 +50,14 @@ def register(sub: Any) -> None:
         "--reembed",
         action="store_true",
         help=f"after the move, enroll the old app's photos for the active model when it is not "
-        f"{LEGACY_MODEL} (students with recorded consent only)",
+        f"{OLD_APP_MODEL} (students with recorded consent only)",
     )
     p.set_defaults(handler=migrate)
 
 
 def _target(args: argparse.Namespace, ctx: CliContext) -> str:
+    from kiosk.app.migration import is_postgresql_url
+
     if args.target:
         return str(args.target)
     configured = ctx.settings.database.url
@@ -96,6 +98,8 @@ class _Bar:
 
 
 def migrate(args: argparse.Namespace, ctx: CliContext) -> int:
+    from kiosk.app.migration import check_consent_text, run_migration
+
     target = _target(args, ctx)
     report_path = Path(args.report).expanduser() if args.report else None
     if report_path is not None and not report_path.parent.is_dir():
@@ -129,6 +133,8 @@ def migrate(args: argparse.Namespace, ctx: CliContext) -> int:
 def _reembed(
     args: argparse.Namespace, ctx: CliContext, report: MigrationReport, target: str
 ) -> ReembedReport | None:
+    from kiosk.app.migration_reembed import needs_reembedding, reembed_from_photos, why_not_reembedded
+
     if not needs_reembedding(report):
         echo(f"Re-embedding skipped: {why_not_reembedded(report)}.")
         return None

@@ -7,13 +7,10 @@ import logging
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from kiosk.app.bootstrap import prepare_environment
 from kiosk.cli.context import CliContext, echo
 from kiosk.core.errors import DatabaseError
-from kiosk.infra.config import write_user_settings
-from kiosk.infra.recognition import weights
 from kiosk.infra.recognition.profiles import (
     ADD_ONS,
     DLIB_OFFLINE,
@@ -23,13 +20,18 @@ from kiosk.infra.recognition.profiles import (
     get_profile,
 )
 
+if TYPE_CHECKING:
+    from kiosk.infra.recognition import weights
+
 log = logging.getLogger(__name__)
 
+# By weights.FileState (a StrEnum, so its values are the keys): the weights package is
+# imported by the commands that use it, not when `kiosk --help` lists them.
 _STATE_WORDS = {
-    weights.FileState.INSTALLED: "installed",
-    weights.FileState.UNVERIFIED: "installed (checksum not yet recorded)",
-    weights.FileState.MISSING: "MISSING",
-    weights.FileState.CORRUPT: "CORRUPT (checksum mismatch or empty)",
+    "installed": "installed",
+    "unverified": "installed (checksum not yet recorded)",
+    "missing": "MISSING",
+    "corrupt": "CORRUPT (checksum mismatch or empty)",
 }
 
 
@@ -66,6 +68,8 @@ def _short(digest: str | None) -> str:
 
 
 def status_command(args: argparse.Namespace, ctx: CliContext) -> int:
+    from kiosk.infra.recognition import weights
+
     settings = ctx.settings
     manifest = weights.read_manifest(settings.weights_dir)
     echo(f"Weights folder: {weights.weights_folder(settings.weights_dir)}")
@@ -122,6 +126,9 @@ class _FileBar:
 
 
 def fetch_command(args: argparse.Namespace, ctx: CliContext) -> int:
+    from kiosk.app.bootstrap import prepare_environment
+    from kiosk.infra.recognition import weights
+
     settings = ctx.settings
     prepare_environment(settings)
     prof = get_model_set(args.profile or settings.recognition.profile)
@@ -150,6 +157,9 @@ def fetch_command(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def import_command(args: argparse.Namespace, ctx: CliContext) -> int:
+    from kiosk.app.bootstrap import prepare_environment
+    from kiosk.infra.recognition import weights
+
     settings = ctx.settings
     prepare_environment(settings)
     names = weights.import_weights(settings.weights_dir, Path(args.path))
@@ -190,6 +200,10 @@ def _warn_mixed(prof: ModelProfile, stored: dict[str, int]) -> None:
 
 
 def use_command(args: argparse.Namespace, ctx: CliContext) -> int:
+    from kiosk.app.bootstrap import prepare_environment
+    from kiosk.infra.config import write_user_settings
+    from kiosk.infra.recognition import weights
+
     settings = ctx.settings
     prof = get_profile(args.profile)  # an unknown name is a ConfigError listing the known ones
     prepare_environment(settings)

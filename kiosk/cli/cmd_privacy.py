@@ -7,9 +7,6 @@ import getpass
 from pathlib import Path
 from typing import Any
 
-from kiosk.app.privacy import PrivacyService
-from kiosk.app.privacy_export import ALSO_HELD, SubjectAccess
-from kiosk.app.privacy_report import PrivacyReport
 from kiosk.cli.context import CliContext, echo
 from kiosk.core.errors import InvalidInput
 
@@ -38,6 +35,8 @@ def register(sub: Any) -> None:
 
 
 def purge_command(args: argparse.Namespace, ctx: CliContext) -> int:
+    from kiosk.app.privacy import PrivacyService
+
     service = PrivacyService(ctx.database().engine, ctx.settings.privacy)
     report = service.purge(dry_run=args.dry_run, actor=getpass.getuser())
     for line in report.lines():
@@ -48,6 +47,8 @@ def purge_command(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def export_command(args: argparse.Namespace, ctx: CliContext) -> int:
+    from kiosk.app.privacy_export import ALSO_HELD, SubjectAccess
+
     n = SubjectAccess(ctx.database().engine).export(
         args.student, args.out, include_templates=args.include_templates, actor=getpass.getuser()
     )
@@ -59,6 +60,8 @@ def export_command(args: argparse.Namespace, ctx: CliContext) -> int:
 def report_command(args: argparse.Namespace, ctx: CliContext) -> int:
     if args.pdf is not None and args.pdf.suffix.lower() != ".pdf":
         raise InvalidInput(f"{args.pdf} is not a .pdf file name.", "Give --pdf report.pdf.")
+    from kiosk.app.privacy_report import PrivacyReport
+
     markdown = PrivacyReport(ctx.database().engine, ctx.settings).markdown()
     if args.out is not None:
         args.out.parent.mkdir(parents=True, exist_ok=True)

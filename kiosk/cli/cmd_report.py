@@ -6,8 +6,6 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from kiosk.app import exports
-from kiosk.app.records import parse_day
 from kiosk.cli.context import CliContext, echo
 from kiosk.cli.records_context import check_out, optional_day, print_table, reports_service, write_out
 from kiosk.core.reports import DEFAULT_AT_RISK_RATE
@@ -42,6 +40,9 @@ def register(sub: Any) -> None:
 
 
 def class_report(args: argparse.Namespace, ctx: CliContext) -> int:
+    from kiosk.app import exports
+    from kiosk.app.records import parse_day
+
     out = check_out(args.out)
     start, end = parse_day(args.start), parse_day(args.end)
     report = reports_service(ctx).class_report(args.class_code, start, end, threshold=args.at_risk)
@@ -55,6 +56,8 @@ def class_report(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def student_report(args: argparse.Namespace, ctx: CliContext) -> int:
+    from kiosk.app import exports
+
     out = check_out(args.out)
     service = reports_service(ctx)
     report = service.student_report(args.student_id, optional_day(args.start), optional_day(args.end))
@@ -73,6 +76,8 @@ def student_report(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def day_report(args: argparse.Namespace, ctx: CliContext) -> int:
+    from kiosk.app import exports
+
     out = check_out(args.out)
     report = reports_service(ctx).day_report(optional_day(args.day))
     table = exports.day_report_table(report)

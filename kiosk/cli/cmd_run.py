@@ -7,8 +7,6 @@ import getpass
 import math
 from typing import Any
 
-from kiosk.app.bootstrap import FaceModels, build_services
-from kiosk.app.headless import finish_sync, format_summary, run_session
 from kiosk.cli.context import CliContext, echo, echo_block
 from kiosk.core.errors import InvalidInput
 
@@ -51,6 +49,9 @@ def run_command(args: argparse.Namespace, ctx: CliContext) -> int:
         raise InvalidInput("--duration must be more than 0 seconds.")
     if args.max_frames is not None and args.max_frames <= 0:
         raise InvalidInput("--max-frames must be at least 1.")
+    from kiosk.app.bootstrap import FaceModels, build_services
+    from kiosk.app.headless import finish_sync, format_summary, run_session
+
     settings = ctx.settings
     models = FaceModels(settings)
     if not models.switched_off:  # switched off: cards, PINs and the teacher only

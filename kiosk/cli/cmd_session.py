@@ -6,7 +6,6 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from kiosk.app import exports
 from kiosk.cli.context import CliContext, echo
 from kiosk.cli.records_context import actor, check_out, print_table, records_service, write_out
 from kiosk.core.tables import Table, local_time_text
@@ -56,6 +55,8 @@ def show_session(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def export_session(args: argparse.Namespace, ctx: CliContext) -> int:
+    from kiosk.app import exports
+
     out = check_out(args.out)
     assert out is not None
     service = records_service(ctx)

@@ -6,7 +6,6 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from kiosk.app.setup_unattended import UnattendedOptions, unattended_setup
 from kiosk.cli.cmd_gui import has_display
 from kiosk.cli.context import CliContext, echo
 from kiosk.core.errors import InvalidInput, KioskError
@@ -77,6 +76,8 @@ def _path(value: str | None) -> Path | None:
 
 
 def _unattended(args: argparse.Namespace, ctx: CliContext) -> int:
+    from kiosk.app.setup_unattended import UnattendedOptions, unattended_setup
+
     if not args.setup_database:
         raise InvalidInput(
             "--unattended needs --database.", "Give --database postgresql://USER@HOST/DB or --database local."

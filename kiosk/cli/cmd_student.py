@@ -6,7 +6,6 @@ import argparse
 import getpass
 from typing import Any
 
-from kiosk.app.privacy_export import ERASURE_REMAINS
 from kiosk.cli.context import CliContext, echo
 from kiosk.core.errors import InvalidInput
 
@@ -114,6 +113,8 @@ def consent(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def delete(args: argparse.Namespace, ctx: CliContext) -> int:
+    from kiosk.app.privacy_export import ERASURE_REMAINS
+
     if not args.yes:
         import sys
 

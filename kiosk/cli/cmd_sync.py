@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import argparse
 import uuid
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kiosk.cli.context import CliContext, echo
-from kiosk.infra.offline.outbox import OUTBOX_FILE_NAME, Outbox, OutboxEvent
-from kiosk.infra.offline.outbox_guard import state_path
-from kiosk.infra.offline.sync import PushReport
+
+if TYPE_CHECKING:
+    from kiosk.infra.offline.outbox import Outbox, OutboxEvent
+    from kiosk.infra.offline.sync import PushReport
 
 MAX_LINES = 200
 _DAMAGED_HELD = "what the damaged queue held is counted above"
@@ -23,6 +24,9 @@ def register(sub: Any) -> None:
 
 
 def run_sync(args: argparse.Namespace, ctx: CliContext) -> int:
+    from kiosk.infra.offline.outbox import OUTBOX_FILE_NAME, Outbox
+    from kiosk.infra.offline.outbox_guard import state_path
+
     settings = ctx.settings
     if settings.uses_embedded_database:
         echo("This kiosk writes to its local SQLite database directly; there is nothing to sync.")

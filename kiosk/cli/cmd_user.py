@@ -12,7 +12,6 @@ import getpass
 import sys
 from typing import Any
 
-from kiosk.app.admin_pin import validate_secret
 from kiosk.cli.context import CliContext, echo
 from kiosk.core.authz import ALLOWED, Account, Role, parse_class_codes, parse_role
 from kiosk.core.errors import InvalidInput
@@ -59,6 +58,8 @@ def _secret_options(parser: argparse.ArgumentParser) -> None:
 
 def read_secret(args: argparse.Namespace) -> str:
     """A PIN or password from stdin (``--stdin``) or asked twice at the terminal."""
+    from kiosk.app.admin_pin import validate_secret
+
     if args.stdin:
         return validate_secret(sys.stdin.readline())
     first = validate_secret(getpass.getpass("PIN (digits) or password: "))

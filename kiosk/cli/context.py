@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from kiosk.app.database import Database
-from kiosk.app.roster import RosterService
 from kiosk.core.printable import printable
-from kiosk.infra.config import Settings
+
+if TYPE_CHECKING:  # imported when first used: every command module imports this one
+    from kiosk.app.database import Database
+    from kiosk.app.roster import RosterService
+    from kiosk.infra.config import Settings
 
 
 @dataclass
@@ -18,6 +21,8 @@ class CliContext:
     def database(self, *, upgrade: bool = True) -> Database:
         """The database, connected and migrated (the app applies migrations on start)."""
         if self._database is None:
+            from kiosk.app.database import Database
+
             self._database = Database.open(self.settings, upgrade=upgrade)
         return self._database
 

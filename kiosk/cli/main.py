@@ -13,23 +13,28 @@ import logging
 import os
 import pkgutil
 import sys
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kiosk import __version__
-from kiosk.app.errors import explain_database_failure
-from kiosk.cli.context import CliContext
 from kiosk.core.errors import KioskError
-from kiosk.infra.config import load_settings
 from kiosk.infra.cpu import unsupported_cpu
-from kiosk.infra.instance_lock import DataFolderLock
-from kiosk.infra.logging_setup import configure_logging
+
+if TYPE_CHECKING:
+    from kiosk.cli.context import CliContext
 
 log = logging.getLogger(__name__)
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The whole command line; with ``only`` (a ``cmd_*`` module's name), just that module's
+    commands: enough to parse a command line that names one of them, at a fraction of the cost."""
+    return _build_parser(only)[0]
+
+
+def _build_parser(only: str | None) -> tuple[argparse.ArgumentParser, Collection[str]]:
     parser = argparse.ArgumentParser(
         prog="kiosk",
         description="Classroom face-attendance kiosk. Without a command, starts the kiosk window.",
@@ -43,18 +48,52 @@ def build_parser() -> argparse.ArgumentParser:
     import kiosk.cli as cli_pkg
 
     for info in sorted(pkgutil.iter_modules(cli_pkg.__path__), key=lambda m: m.name):
-        if info.name.startswith("cmd_"):
+        if info.name.startswith("cmd_") and only in (None, info.name):
             importlib.import_module(f"kiosk.cli.{info.name}").register(sub)
-    return parser
+    return parser, sub.choices
+
+
+# Command words registered by a module of another name (the rest: ``cmd_`` + the word).
+MODULE_OF = {"admin-pin": "cmd_admin", "restore": "cmd_backup", "import-roster": "cmd_enroll"}
+_VALUE_OPTIONS = {"--database", "--data-dir", "--config"}
+_FLAG_OPTIONS = {"-v", "--verbose"}
+
+
+def parser_for(argv: Sequence[str]) -> argparse.ArgumentParser:
+    """The parser for ``argv``: only the named command's module when the command word is plain
+    to see (``kiosk [--data-dir DIR] class list``), else every module (``--help``, no command,
+    an unknown word, an abbreviated option), so argparse answers exactly as it always did."""
+    words = iter(argv)
+    for word in words:
+        if word in _VALUE_OPTIONS:
+            next(words, None)
+        elif word in _FLAG_OPTIONS or word.split("=", 1)[0] in _VALUE_OPTIONS:
+            continue
+        elif not word.startswith("-"):
+            parser, commands = _build_parser(MODULE_OF.get(word, "cmd_" + word.replace("-", "_")))
+            if word in commands:
+                return parser
+            break
+        else:
+            break
+    return build_parser()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # Start-up time: this module and every ``cmd_*`` module import only what parsing needs
+    # (argparse, the pure ``kiosk.core``); settings, the database and the face models are
+    # imported by the command that uses them, so `kiosk --help` or `kiosk class list` never
+    # load Qt, OpenCV, FAISS or onnxruntime (tests/foundation/test_startup_imports.py checks it).
     if (cpu_problem := unsupported_cpu()) is not None:  # before a library dies on "Illegal instruction"
         return _report(cpu_problem)
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    args = parser_for(arguments).parse_args(arguments)
     ctx: CliContext | None = None
     try:
+        from kiosk.cli.context import CliContext
+        from kiosk.infra.config import load_settings
+        from kiosk.infra.logging_setup import configure_logging
+
         settings = load_settings(data_dir=args.data_dir, config_file=args.config, database_url=args.database)
         configure_logging(settings, verbose=args.verbose)
         ctx = CliContext(settings)
@@ -76,6 +115,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 141  # 128 + SIGPIPE, what a shell reports for a tool stopped this way
     except Exception as exc:
         # The database failed mid-command (connection lost, server restarted): one plain line.
+        from kiosk.app.errors import explain_database_failure
+
         failure = explain_database_failure(exc, ctx.settings.database_url if ctx is not None else None)
         if failure is None:
             raise
@@ -94,6 +135,8 @@ _KIOSK_COMMANDS = {None: "the kiosk window", "gui": "the kiosk window", "run": "
 
 
 def _kiosk_lock(args: argparse.Namespace, data_dir: Path) -> AbstractContextManager[object]:
+    from kiosk.infra.instance_lock import DataFolderLock
+
     what = _KIOSK_COMMANDS.get(args.command, "")
     return DataFolderLock(data_dir, what) if what else nullcontext()
 

@@ -5,12 +5,14 @@ from __future__ import annotations
 import getpass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from kiosk.app import exports
-from kiosk.app.records import RecordsService, parse_day
-from kiosk.app.reports import ReportsService
 from kiosk.cli.context import CliContext, echo
 from kiosk.core.tables import Table
+
+if TYPE_CHECKING:  # the record commands' modules import this one while `kiosk --help` is built
+    from kiosk.app.records import RecordsService
+    from kiosk.app.reports import ReportsService
 
 
 def records_service(ctx: CliContext) -> RecordsService:
@@ -27,6 +29,8 @@ def actor(given: str | None) -> str:
 
 
 def optional_day(text: str | None) -> date | None:
+    from kiosk.app.records import parse_day
+
     return parse_day(text) if text else None
 
 
@@ -34,11 +38,15 @@ def check_out(path: str | None) -> Path | None:
     """The output file, its format checked before any work is done."""
     if path is None:
         return None
+    from kiosk.app import exports
+
     exports.export_format(path)
     return Path(path).expanduser()
 
 
 def write_out(table: Table, path: Path) -> None:
+    from kiosk.app import exports
+
     if exports.export_format(path) == "pdf":
         from kiosk.gui.report_pdf import write_pdf_offscreen
 

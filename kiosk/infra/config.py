@@ -19,11 +19,12 @@ import tomllib
 from collections.abc import Mapping, MutableMapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import platformdirs
-import tomlkit
-import tomlkit.exceptions
+
+if TYPE_CHECKING:
+    import tomlkit
 
 from kiosk.core.errors import ConfigError
 from kiosk.core.liveness import LivenessPolicy
@@ -460,6 +461,8 @@ def write_user_settings(path: Path, updates: Mapping[str, Mapping[str, Any]]) ->
     The file is edited, not rewritten: comments, blank lines and the order of a hand-edited
     file stay as they were (tomlkit keeps them), only the given keys change.
     """
+    import tomlkit  # here: only writing needs it, and every command reads the settings
+
     document = _read_document(path)
     for section, values in updates.items():
         table = document.get(section)
@@ -472,6 +475,9 @@ def write_user_settings(path: Path, updates: Mapping[str, Mapping[str, Any]]) ->
 
 
 def _read_document(path: Path) -> tomlkit.TOMLDocument:
+    import tomlkit
+    import tomlkit.exceptions
+
     if not path.is_file():
         return tomlkit.document()
     _read_toml(path)  # the same plain-words error for a broken file as when loading it
@@ -485,6 +491,8 @@ def _read_document(path: Path) -> tomlkit.TOMLDocument:
 
 
 def _update_table(table: MutableMapping[str, Any], values: Mapping[str, Any]) -> None:
+    import tomlkit
+
     for key, value in values.items():
         current = table.get(key)
         if isinstance(value, Mapping) and isinstance(current, MutableMapping):

@@ -9,13 +9,11 @@ from __future__ import annotations
 
 import logging
 
-import psycopg
 from sqlalchemy import Engine, text
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import DBAPIError, OperationalError, ProgrammingError
 
 from kiosk.core.errors import DatabaseError, DatabaseUnavailable, KioskError
-from kiosk.infra.db.diagnose import CertificateRejected, NotPostgresServer, SslNotOffered
 from kiosk.infra.redaction import redact
 
 log = logging.getLogger(__name__)
@@ -89,10 +87,14 @@ def explain(exc: BaseException, url: URL) -> KioskError:
 
 def _no_server_answer(orig: BaseException) -> bool:
     """A connection-level failure with no SQLSTATE: libpq gave up before the server said anything."""
+    import psycopg  # here and below, not at the top: a SQLite kiosk never loads the PostgreSQL driver
+
     return isinstance(orig, psycopg.OperationalError | psycopg.InterfaceError) and orig.sqlstate is None
 
 
 def _explain_client_side(orig: BaseException, where: str) -> KioskError | None:
+    from kiosk.infra.db.diagnose import CertificateRejected, NotPostgresServer, SslNotOffered
+
     if isinstance(orig, NotPostgresServer):
         return DatabaseError(
             f"Something answers at {where}, but it is not a PostgreSQL server (a web server, perhaps).",

@@ -35,7 +35,6 @@ from sqlalchemy.orm import Session, sessionmaker
 from kiosk.core.errors import ConfigError, DatabaseError
 from kiosk.infra.config import DatabaseSettings, Settings
 from kiosk.infra.db import sealing
-from kiosk.infra.db.diagnose import connect_with_diagnosis
 from kiosk.infra.offline.keys import VectorCipher, load_or_create_key
 from kiosk.infra.private_files import create_private_file, private_dir
 from kiosk.infra.secrets import lookup_database_password
@@ -206,6 +205,9 @@ def build_engine_for_url(url: URL, db: DatabaseSettings, *, echo: bool = False) 
         connect_args=connect_args,
     )
     # A refused connection carries no SQLSTATE in psycopg 3: the hook finds it (see diagnose).
+    # Imported here, as the driver is: a SQLite kiosk never loads psycopg.
+    from kiosk.infra.db.diagnose import connect_with_diagnosis
+
     event.listen(engine, "do_connect", connect_with_diagnosis)
     if db.pgbouncer:
         event.listen(engine, "connect", _no_prepared_statements)
@@ -232,6 +234,8 @@ def derived_engine(engine: Engine, *, connect_args: dict[str, Any], **options: A
     what the URL says)."""
     derived = create_engine(engine.url, hide_parameters=True, connect_args=connect_args, **options)
     if derived.dialect.name == "postgresql":
+        from kiosk.infra.db.diagnose import connect_with_diagnosis
+
         event.listen(derived, "do_connect", connect_with_diagnosis)  # as build_engine_for_url
     if behind_pgbouncer(engine):
         event.listen(derived, "connect", _no_prepared_statements)

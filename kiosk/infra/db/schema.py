@@ -2,27 +2,35 @@
 
 The kiosk upgrades its database on start, so a school never runs a command by hand; a
 database already upgraded by a *newer* kiosk is refused rather than damaged.
+
+Alembic is imported only when the schema is not at this kiosk's head (or cannot be read
+simply): on every start and every small command the database usually is, and one SELECT of
+``alembic_version`` against the head written in the revision files says so without loading
+Alembic and every migration module (start-up time: ``benchmarks/bench_cli_startup.py``).
 """
 
 from __future__ import annotations
 
+import functools
 import logging
+import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, inspect
+from sqlalchemy import Engine, inspect, text
 from sqlalchemy.exc import ProgrammingError
 
 from kiosk.core.errors import SchemaError
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 log = logging.getLogger(__name__)
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 _INSUFFICIENT_PRIVILEGE = "42501"
+VERSION_TABLE = "alembic_version"  # Alembic's default; env.py does not change it
 
 
 # Indexes one dialect has and the models do not describe (PostgreSQL's trigram index for
@@ -45,18 +53,24 @@ def include_object(obj: object, name: str | None, type_: str, reflected: bool, c
 
 
 def alembic_config() -> Config:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
     return cfg
 
 
 def head_revision() -> str:
+    from alembic.script import ScriptDirectory
+
     head = ScriptDirectory.from_config(alembic_config()).get_current_head()
     assert head is not None
     return head
 
 
 def current_revision(engine: Engine) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
     with engine.connect() as conn:
         return MigrationContext.configure(conn).get_current_revision()
 
@@ -75,6 +89,13 @@ class SchemaStatus:
 
 
 def status(engine: Engine) -> SchemaStatus:
+    at_head = _status_at_head(engine)
+    return at_head if at_head is not None else _status_by_alembic(engine)
+
+
+def _status_by_alembic(engine: Engine) -> SchemaStatus:
+    from alembic.script import ScriptDirectory
+
     script = ScriptDirectory.from_config(alembic_config())
     head = head_revision()
     current = current_revision(engine)
@@ -87,6 +108,54 @@ def status(engine: Engine) -> SchemaStatus:
         pending.reverse()
     has_tables = bool(inspect(engine).get_table_names())
     return SchemaStatus(current, head, tuple(pending), newer, has_tables)
+
+
+def _status_at_head(engine: Engine) -> SchemaStatus | None:
+    """The status without Alembic when the database is at this kiosk's head; ``None`` otherwise
+    (behind, newer, empty, branched, or revision files this reader does not follow): then
+    Alembic decides. Equal to Alembic's answer for a database at the head, as a test checks."""
+    head = head_from_files()
+    if head is None or not inspect(engine).has_table(VERSION_TABLE):
+        return None
+    with engine.connect() as conn:
+        versions = conn.execute(text(f"SELECT version_num FROM {VERSION_TABLE}")).scalars().all()
+    if versions != [head]:
+        return None
+    # The version table is a table, so has_tables holds; nothing is pending at the head.
+    return SchemaStatus(current=head, head=head, pending=(), newer_than_code=False, has_tables=True)
+
+
+_ASSIGNMENT = re.compile(
+    r"^(?P<name>revision|down_revision)\s*(?::[^=]+)?=\s*(?P<value>None|\"[^\"]+\"|'[^']+')\s*(?:#.*)?$",
+    re.MULTILINE,
+)
+
+
+@functools.cache
+def head_from_files() -> str | None:
+    """The head revision, read from the revision files' ``revision = "..."`` and
+    ``down_revision = "..."`` lines as Alembic's template writes them: a single chain with one
+    head, or ``None`` (no ``.py`` files, as in a bundle of compiled files; a merge; another
+    form of assignment) so the caller asks Alembic instead."""
+    revisions: dict[str, str | None] = {}
+    for path in sorted((MIGRATIONS_DIR / "versions").glob("*.py")):
+        if path.name.startswith(("__init__", ".#")):
+            continue
+        assignments = [
+            (m["name"], m["value"]) for m in _ASSIGNMENT.finditer(path.read_text(encoding="utf-8"))
+        ]
+        found = dict(assignments)
+        if len(assignments) != 2 or set(found) != {"revision", "down_revision"}:
+            return None
+        revision, down = (found[k].strip("\"'") for k in ("revision", "down_revision"))
+        if revision in revisions:
+            return None
+        revisions[revision] = None if down == "None" else down
+    downs = set(revisions.values())
+    heads = [r for r in revisions if r not in downs]
+    if len(heads) != 1 or not downs <= {None, *revisions}:
+        return None
+    return heads[0]
 
 
 def check_not_newer(engine: Engine) -> SchemaStatus:
@@ -104,6 +173,8 @@ def upgrade(engine: Engine) -> SchemaStatus:
     before = check_not_newer(engine)
     if before.up_to_date:
         return before
+    from alembic import command
+
     cfg = alembic_config()
     try:
         with engine.begin() as conn:
