@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterable
-from typing import Protocol
-
-import numpy as np
-import numpy.typing as npt
+from typing import TYPE_CHECKING, Protocol
 
 from kiosk.core.domain import FaceBox
+
+if TYPE_CHECKING:  # for the annotations only: the config reads the policy names without numpy
+    import numpy as np
+    import numpy.typing as npt
 
 
 class Liveness(enum.StrEnum):
