@@ -44,7 +44,7 @@ from kiosk.core.domain import (
 from kiosk.core.errors import FaceMatchingRefused, InvalidInput, KioskError
 from kiosk.core.matching import MatchDecision, decide
 from kiosk.core.ports import AttendanceStore, FaceAnalyser, FaceIndex, FaceIndexSource
-from kiosk.core.voting import AttendanceVoting
+from kiosk.core.voting import AdaptiveVotes, AttendanceVoting
 from kiosk.infra.config import RecognitionSettings
 
 log = logging.getLogger(__name__)
@@ -213,6 +213,10 @@ class AttendanceSessionService:
         self._threshold = self._recognition.threshold_for(model)
         self._margin = self._recognition.margin_for(model)
         self.visitors = VisitorLookup.for_session(self.store, model, self._recognition, class_code)
+        if self._recognition.adaptive_votes:
+            self._voting.votes.adaptive = AdaptiveVotes(
+                self._recognition.votes_needed, self._threshold, self._margin
+            )
         gallery = self.store.gallery(class_code, model)
         # Why face matching is withheld (the offline copy is too old to trust); optional on the
         # port, so stores that never withhold need not say so.
@@ -333,7 +337,12 @@ class AttendanceSessionService:
         detected = self.analyser.detect(image_bgr)
         usable = [f for f in detected if f.accepted]
         tracked = self._voting.update([f.box for f in usable], now)
-        to_embed = [i for i, t in enumerate(tracked) if t.needs_embedding]
+        # New and unconfirmed faces first, the ones about to leave first, within the frame's
+        # budget; confirmed faces only for their occasional recheck (kiosk.core.crowd).
+        height, width = image_bgr.shape[:2]
+        to_embed = self._voting.choose(
+            tracked, budget=self._recognition.faces_per_frame, now=now, frame_size=(width, height)
+        )
         decisions: dict[int, MatchDecision[uuid.UUID]] = {}
         notices = list(read.notices)
         if to_embed and self._index is not None and self._index.size > 0:

@@ -23,6 +23,7 @@ from kiosk.core.photos import IMAGE_SUFFIXES
 from kiosk.infra.recognition.profiles import ModelProfile, get_profile
 
 if TYPE_CHECKING:
+    from kiosk.core.voting import AdaptiveVotes
     from kiosk.infra.recognition.evaluation import EvaluationReport, ThresholdResult
 
 log = logging.getLogger(__name__)
@@ -144,6 +145,7 @@ def eval_command(args: argparse.Namespace, ctx: CliContext) -> int:
             margin=margin,
             far_target=args.far,
             seed=args.seed,
+            adaptive=_adaptive(ctx, threshold, margin),
         )
         # The threshold alone. The margin rejects strangers who look alike to several people
         # of *this* gallery; a class gallery differs, so the threshold is tuned without it.
@@ -157,6 +159,27 @@ def eval_command(args: argparse.Namespace, ctx: CliContext) -> int:
         ) from None
     _print_report(prof, threshold, margin, rule, alone, gallery_sizes)
     return 0
+
+
+def _adaptive(ctx: CliContext, threshold: float | None, margin: float) -> AdaptiveVotes | None:
+    from kiosk.core.voting import AdaptiveVotes  # here: the CLI imports only what a command runs
+
+    rec = ctx.settings.recognition
+    if threshold is None or not rec.adaptive_votes:
+        return None
+    return AdaptiveVotes(rec.votes_needed, threshold, margin)
+
+
+def _print_votes(rule: EvaluationReport) -> None:
+    """How many votes the accepted photos ask for: a stranger's accepted photo asking for
+    fewer votes than ``votes_needed`` would make a false mark likelier."""
+
+    def listing(counts: tuple[tuple[int, int], ...]) -> str:
+        return ", ".join(f"{n} votes: {c}" for n, c in counts) or "none accepted"
+
+    if rule.votes_genuine or rule.votes_impostor:
+        echo(f"Adaptive votes, accepted photos of enrolled people: {listing(rule.votes_genuine)}")
+        echo(f"Adaptive votes, accepted photos of people not enrolled: {listing(rule.votes_impostor)}")
 
 
 def _print_report(
@@ -200,6 +223,7 @@ def _print_report(
                 f"false accepts of people not enrolled {r.false_accepts}/{r.impostor_probes}"
             )
         _print_per_attempt(prof.model_name, threshold, alone.at_thresholds[0], gallery_sizes)
+        _print_votes(rule)
     suggested, on_test = alone.suggested_threshold, alone.suggested_on_test
     if suggested is None or on_test is None:
         echo("No threshold suggested: " + " ".join(alone.notes))

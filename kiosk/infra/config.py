@@ -68,6 +68,8 @@ class RecognitionSettings:
     profile: str = "facenet512"
     votes_needed: int = 3
     vote_window_seconds: float = 2.0
+    adaptive_votes: bool = True  # fewer votes for clear matches, more near the threshold
+    faces_per_frame: int = 2  # embeddings per frame when crowded (0: all); see kiosk.core.crowd
     margin: float = 0.05
     min_face_pixels: int = 60
     min_sharpness: float = 40.0

@@ -27,9 +27,14 @@ STEP = 0.25  # seconds between frames: a steady camera (the tracker keeps the fa
 CLASS = "9B"
 
 
-def recognition(*, votes: int = 3, window: float = 2.0) -> RecognitionSettings:
+def recognition(*, votes: int = 3, window: float = 2.0, adaptive: bool = False) -> RecognitionSettings:
+    """The fixed vote unless ``adaptive`` (tests/app/test_session_crowd.py covers that one)."""
     return RecognitionSettings(
-        votes_needed=votes, vote_window_seconds=window, thresholds={MODEL: 0.8}, margins={MODEL: 0.05}
+        votes_needed=votes,
+        vote_window_seconds=window,
+        thresholds={MODEL: 0.8},
+        margins={MODEL: 0.05},
+        adaptive_votes=adaptive,
     )
 
 

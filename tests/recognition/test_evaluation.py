@@ -5,6 +5,7 @@ import pytest
 from numpy.typing import NDArray
 
 from kiosk.core.matching import decide, l2_normalise
+from kiosk.core.voting import AdaptiveVotes
 from kiosk.infra.recognition.evaluation import evaluate, pair_metrics, threshold_for_far
 
 DIM = 64
@@ -184,3 +185,13 @@ def test_pair_metrics_on_separable_and_mixed_labels() -> None:
     assert np.isnan(m.tar_at_far[2][1])  # 1,650 different-person pairs cannot show 1e-4
     shuffled = pair_metrics(vectors, list(np.random.default_rng(0).permutation(labels)))
     assert shuffled.rank1 < 0.5
+
+
+def test_the_votes_accepted_photos_ask_for_under_the_adaptive_rule() -> None:
+    data = people(20, 6, noise=0.5, seed=4)
+    report = evaluate(data, margin=0.05, adaptive=AdaptiveVotes(3, threshold=0.6, margin=0.05))
+    genuine = dict(report.votes_genuine)
+    assert sum(genuine.values()) == report.probe_photos  # every probe accepted at 0.6, none a stranger
+    assert set(genuine) <= {2, 3, 4}
+    assert report.votes_impostor == ()  # strangers stay below the threshold: no votes asked
+    assert evaluate(data).votes_genuine == ()  # without the rule: not reported

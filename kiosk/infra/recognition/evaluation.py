@@ -41,6 +41,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from kiosk.core.matching import l2_normalise
+from kiosk.core.voting import AdaptiveVotes
 
 log = logging.getLogger(__name__)
 
@@ -97,6 +98,10 @@ class EvaluationReport:
     suggested_on_test: ThresholdResult | None  # measured on test_people only
     max_impostor_similarity: float  # over all impostor probes
     notes: tuple[str, ...] = ()
+    # With ``adaptive``: how many votes each accepted probe's match asks for, as
+    # ((votes, probes), ...), for genuine probes and for strangers' (impostor) probes.
+    votes_genuine: tuple[tuple[int, int], ...] = ()
+    votes_impostor: tuple[tuple[int, int], ...] = ()
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -182,6 +187,17 @@ def _rates(
     )
 
 
+def _vote_asks(
+    rule: AdaptiveVotes, best: NDArray[np.float32], second: NDArray[np.float32], accepted: NDArray[np.bool_]
+) -> tuple[tuple[int, int], ...]:
+    """How many accepted probes ask for each vote count under ``rule``."""
+    counts: dict[int, int] = {}
+    for b, s in zip(best[accepted], second[accepted], strict=True):
+        n = rule.votes_for(float(b), float(b - s) if np.isfinite(s) else None)
+        counts[n] = counts.get(n, 0) + 1
+    return tuple(sorted(counts.items()))
+
+
 def threshold_for_far(impostor: NDArray[np.float32], far_target: float) -> float:
     """The lowest threshold whose false-accept rate on ``impostor`` scores is <= far_target."""
     finite = np.sort(impostor[np.isfinite(impostor)])[::-1]
@@ -202,6 +218,7 @@ def evaluate(
     calibration_fraction: float = 0.5,
     seed: int = 0,
     chunk: int = 2048,
+    adaptive: AdaptiveVotes | None = None,
 ) -> EvaluationReport:
     """Evaluate identification and impostor rejection; see the module docstring.
 
@@ -317,6 +334,11 @@ def evaluate(
                 "held-out people: collect more people's photos before relying on it."
             )
     finite_imp = imp_best[np.isfinite(imp_best)]
+    votes_genuine: tuple[tuple[int, int], ...] = ()
+    votes_impostor: tuple[tuple[int, int], ...] = ()
+    if adaptive is not None:
+        votes_genuine = _vote_asks(adaptive, best, second, genuine >= adaptive.threshold)
+        votes_impostor = _vote_asks(adaptive, imp_best, imp_second, impostor >= adaptive.threshold)
     report = EvaluationReport(
         people=len(names),
         skipped_people=tuple(skipped),
@@ -336,6 +358,8 @@ def evaluate(
         suggested_on_test=on_test,
         max_impostor_similarity=float(finite_imp.max()) if finite_imp.size else math.nan,
         notes=tuple(notes),
+        votes_genuine=votes_genuine,
+        votes_impostor=votes_impostor,
     )
     log.info(
         "Evaluated %d people: top-1 %.4f, TAR %.4f at FAR %.4f", report.people, top1, tar_at_far, far_target
