@@ -33,7 +33,6 @@ from kiosk.core.attendance import summarise
 from kiosk.core.domain import (
     AttendanceMark,
     ClassInfo,
-    MarkSource,
     SessionInfo,
     SessionSummary,
     StudentInfo,

@@ -417,7 +417,12 @@ def evaluate(
     bands = None
     if doubt_threshold is not None:
         bands = suggest_doubt_bands(
-            best, second, best_idx == owner, imp_best, threshold=doubt_threshold, margin=margin,
+            best,
+            second,
+            best_idx == owner,
+            imp_best,
+            threshold=doubt_threshold,
+            margin=margin,
             safety_margin=safety_margin,
         )
     report = EvaluationReport(
