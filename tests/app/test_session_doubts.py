@@ -121,7 +121,9 @@ def test_a_match_near_the_threshold_is_asked_then_confirmed() -> None:
     assert doubt.box == BOX and doubt.similarity == pytest.approx(0.82, abs=1e-3)
     assert [f.state for f in results[-1].faces] == ["matching"]  # amber: not marked
     mark = room.service.confirm_doubt(doubt.id, actor="ms.rivera")
-    assert mark is not None and mark.source is MarkSource.CONFIRMED and mark.status is AttendanceStatus.PRESENT
+    assert (
+        mark is not None and mark.source is MarkSource.CONFIRMED and mark.status is AttendanceStatus.PRESENT
+    )
     assert mark.confidence == pytest.approx(0.82, abs=1e-3)
     assert mark.details["confirmed_by"] == "ms.rivera" and mark.details["asked"] == ["near_threshold"]
     assert room.marks() == {"Bob Stone": MarkSource.CONFIRMED}
