@@ -17,8 +17,8 @@ import pytest
 from fakes import MODEL, FakeAnalyser, FakeFace, FakeIndexSource, InMemoryStore, unit_vector
 
 from kiosk.app.session import AttendanceSessionService
-from kiosk.core.doubt import DoubtReason
 from kiosk.core.domain import AttendanceStatus, FaceBox, MarkSource
+from kiosk.core.doubt import DoubtReason
 from kiosk.core.errors import InvalidInput
 from kiosk.core.liveness import Liveness, LivenessPolicy
 from kiosk.infra.config import RecognitionSettings

@@ -23,8 +23,8 @@ from kiosk.app.exports import session_table, write_csv
 from kiosk.app.records import RecordsService
 from kiosk.app.roster import RosterService
 from kiosk.app.session import AttendanceSessionService, FrameResult
-from kiosk.core.doubt import DoubtReason
 from kiosk.core.domain import MarkSource, StudentInfo
+from kiosk.core.doubt import DoubtReason
 from kiosk.core.records import MarkMethod
 from kiosk.infra.config import Settings, load_settings
 from kiosk.infra.db.engine import build_engine, session_factory, unit_of_work
