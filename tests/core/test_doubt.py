@@ -55,7 +55,9 @@ def judge(
         (0.955, 0.021, (Verdict.ASK, (DoubtReason.NEAR_THRESHOLD, DoubtReason.SMALL_MARGIN))),
     ],
 )
-def test_bands(similarity: float, margin: float | None, expected: tuple[Verdict, tuple[DoubtReason, ...]]) -> None:
+def test_bands(
+    similarity: float, margin: float | None, expected: tuple[Verdict, tuple[DoubtReason, ...]]
+) -> None:
     assert judge(similarity, margin) == expected
 
 
