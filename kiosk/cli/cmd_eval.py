@@ -270,8 +270,8 @@ def _print_doubt_bands(model: str, bands: DoubtBandSuggestion) -> None:
         else f"the largest lead of a wrong best match was {bands.largest_wrong_lead:.3f}"
     )
     echo(
-        f"Suggested doubt bands: similarity {bands.similarity_band:.2f} (the highest similarity of a person "
-        f"not enrolled was {bands.highest_impostor:.3f}), margin {bands.margin_band:.2f} ({wrong})"
+        f"Suggested doubt bands: similarity {bands.similarity_band:.3f} (the highest similarity of a person "
+        f"not enrolled was {bands.highest_impostor:.3f}), margin {bands.margin_band:.3f} ({wrong})"
     )
     echo(
         f"  With them, {bands.asked_either} of {bands.genuine_marked} genuine photos the kiosk would mark go to "
@@ -279,6 +279,6 @@ def _print_doubt_bands(model: str, bands: DoubtBandSuggestion) -> None:
         f"near the margin {bands.asked_margin}); one photo each: a session averages several frames"
     )
     echo(
-        f"  To use them: [recognition.doubt_similarity_bands] {model} = {bands.similarity_band:.2f} and "
-        f"[recognition.doubt_margin_bands] {model} = {bands.margin_band:.2f}"
+        f"  To use them: [recognition.doubt_similarity_bands] {model} = {bands.similarity_band:.3f} and "
+        f"[recognition.doubt_margin_bands] {model} = {bands.margin_band:.3f}"
     )

@@ -88,10 +88,10 @@ class RecognitionSettings:
     # Doubt bands (issue 14): a confirmed match within this much of the threshold, or of the
     # margin, goes to the teacher instead of being marked. Per model; a model not listed: 0.
     doubt_similarity_bands: Mapping[str, float] = field(
-        default_factory=lambda: {"Facenet512": 0.03, "Dlib-chip": 0.01, "Dlib": 0.01}
+        default_factory=lambda: {"Facenet512": 0.03, "Dlib-chip": 0.005, "Dlib": 0.005}
     )
     doubt_margin_bands: Mapping[str, float] = field(
-        default_factory=lambda: {"Facenet512": 0.02, "Dlib-chip": 0.01, "Dlib": 0.01}
+        default_factory=lambda: {"Facenet512": 0.02, "Dlib-chip": 0.005, "Dlib": 0.005}
     )
 
     def doubt_bands_for(self, model_name: str) -> tuple[float, float]:

@@ -84,7 +84,7 @@ class DoubtBandSuggestion:
     - margin band: from the margin up to the largest lead of a probe whose best match was
       another person, plus ``safety_margin``.
 
-    Each is at least 0.01 and rounded up to 0.01. ``asked_*`` count the genuine probes the
+    Each is at least 0.005 and rounded up to 0.005. ``asked_*`` count the genuine probes the
     kiosk would mark (threshold and margin) that the bands send to the teacher instead.
     """
 
@@ -104,8 +104,12 @@ class DoubtBandSuggestion:
         return self.asked_either / self.genuine_marked if self.genuine_marked else math.nan
 
 
+BAND_STEP = 0.005  # bands are suggested in steps this fine: a coarser step would ask about far more faces
+
+
 def _round_up(value: float) -> float:
-    return min(1.0, max(0.01, math.ceil(round(value * 100, 6)) / 100))
+    steps = math.ceil(round(value / BAND_STEP, 6))
+    return min(1.0, max(BAND_STEP, steps * BAND_STEP))
 
 
 def suggest_doubt_bands(
