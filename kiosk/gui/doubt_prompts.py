@@ -14,7 +14,7 @@ import uuid
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QApplication,
@@ -57,7 +57,7 @@ class DoubtPrompt(QFrame):
         font.setBold(True)
         self.question.setFont(font)
         layout.addWidget(self.question)
-        self.why = QLabel(reasons_text(doubt.reasons, self))
+        self.why = QLabel(reasons_text(doubt.reasons))
         self.why.setWordWrap(True)
         layout.addWidget(self.why)
         buttons = QHBoxLayout()
@@ -77,14 +77,16 @@ class DoubtPrompt(QFrame):
         self.setAccessibleName(self.question.text())
 
 
-def reasons_text(reasons: Iterable[DoubtReason], widget: QWidget) -> str:
-    """Why the kiosk asks, in the window's language."""
+def reasons_text(reasons: Iterable[DoubtReason]) -> str:
+    """Why the kiosk asks, in the window's language (one context: the prompt and the sign-off share it)."""
     words = {
-        DoubtReason.NEAR_THRESHOLD: widget.tr("the match is weak"),
-        DoubtReason.SMALL_MARGIN: widget.tr("another student looks almost as similar"),
-        DoubtReason.LOOKALIKE: widget.tr("a recorded look-alike"),
-        DoubtReason.NOT_LIVE: widget.tr("may be a photo or a screen"),
-        DoubtReason.LIVENESS_UNSURE: widget.tr("liveness not certain"),
+        DoubtReason.NEAR_THRESHOLD: QCoreApplication.translate("DoubtPrompt", "the match is weak"),
+        DoubtReason.SMALL_MARGIN: QCoreApplication.translate(
+            "DoubtPrompt", "another student looks almost as similar"
+        ),
+        DoubtReason.LOOKALIKE: QCoreApplication.translate("DoubtPrompt", "a recorded look-alike"),
+        DoubtReason.NOT_LIVE: QCoreApplication.translate("DoubtPrompt", "may be a photo or a screen"),
+        DoubtReason.LIVENESS_UNSURE: QCoreApplication.translate("DoubtPrompt", "liveness not certain"),
     }
     return "; ".join(words[r] for r in reasons)
 
@@ -161,13 +163,19 @@ class GreetingBanner(QLabel):
         return self.text() if self.isVisible() else ""
 
 
-def greeting_for(mark: AttendanceMark, student: StudentInfo | None, widget: QWidget) -> tuple[str, str]:
+def greeting_for(mark: AttendanceMark, student: StudentInfo | None) -> tuple[str, str]:
     """("Welcome, Ana — present 08:29", "present") for a mark; the time in this computer's zone."""
     name = first_name(student.name) if student is not None else ""
     at = _local_time(mark.marked_at)
     if mark.status is AttendanceStatus.LATE:
-        return widget.tr("Welcome, %1 — late %2").replace("%1", name).replace("%2", at), "late"
-    return widget.tr("Welcome, %1 — present %2").replace("%1", name).replace("%2", at), "present"
+        text = QCoreApplication.translate("GreetingBanner", "Welcome, %1 — late %2")
+        return text.replace("%1", name).replace("%2", at), "late"
+    text = QCoreApplication.translate("GreetingBanner", "Welcome, %1 — present %2")
+    return text.replace("%1", name).replace("%2", at), "present"
+
+
+def see_your_teacher() -> str:
+    return QCoreApplication.translate("GreetingBanner", "Please see your teacher")
 
 
 def _local_time(when: datetime) -> str:

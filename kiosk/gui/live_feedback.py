@@ -22,7 +22,7 @@ from kiosk.core.domain import AttendanceMark, StudentInfo
 from kiosk.core.doubt import Doubt
 from kiosk.core.errors import KioskError
 from kiosk.gui.dialogs import show_error
-from kiosk.gui.doubt_prompts import SomeoneElseDialog, beep, greeting_for
+from kiosk.gui.doubt_prompts import SomeoneElseDialog, beep, greeting_for, see_your_teacher
 from kiosk.gui.main_window import MainWindow
 from kiosk.gui.runner import Changes, OpRunner
 from kiosk.infra.config import GuiSettings
@@ -62,10 +62,10 @@ class LiveFeedback(QObject):
         for mark in result.new_marks:
             self.greet_mark(mark, roster.get(mark.student_uuid))
         if result.new_doubts or result.refused:
-            self.greet(lv.tr("Please see your teacher"), "teacher")
+            self.greet(see_your_teacher(), "teacher")
 
     def greet_mark(self, mark: AttendanceMark, student: StudentInfo | None) -> None:
-        text, kind = greeting_for(mark, student, self._window.live_view)
+        text, kind = greeting_for(mark, student)
         self.greet(text, kind)
 
     def greet(self, text: str, kind: str) -> None:

@@ -189,7 +189,7 @@ class SignOffDialog(QDialog):
                 else f"{line.name} ({self.tr('excused')})"
             )
             if question is not None:  # the camera saw someone like them; nobody answered
-                text = f"{line.name} ({self.tr('asked: %1').replace('%1', reasons_text(question.reasons, self))})"
+                text = f"{line.name} ({self.tr('asked: %1').replace('%1', reasons_text(question.reasons))})"
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, line.student_uuid)
             self.lists[key].addItem(item)

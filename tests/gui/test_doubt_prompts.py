@@ -6,6 +6,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import replace
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
@@ -17,8 +18,9 @@ from kiosk.core.domain import AttendanceMark, AttendanceStatus, FaceBox, MarkSou
 from kiosk.core.doubt import Doubt, DoubtReason
 from kiosk.gui.accessibility import unnamed_controls
 from kiosk.gui.app import build_gui
-from kiosk.gui.doubt_prompts import SomeoneElseDialog, greeting_for
+from kiosk.gui.doubt_prompts import DoubtPrompt, SomeoneElseDialog, greeting_for
 from kiosk.gui.live_view import LiveView
+from kiosk.gui.translations import install_translations, remove_translations
 from kiosk.infra.config import Settings
 from kiosk.infra.db.engine import build_engine
 from kiosk.infra.db.models import AttendanceRecord
@@ -45,11 +47,11 @@ def in_view(view: QWidget, widget: QWidget) -> QRect:
 def test_greeting_text_names_the_pupil_and_the_time(qtbot: QtBot) -> None:
     view = LiveView()
     qtbot.addWidget(view)
-    assert greeting_for(mark_at(8, 29, AttendanceStatus.PRESENT), ANA, view) == (
+    assert greeting_for(mark_at(8, 29, AttendanceStatus.PRESENT), ANA) == (
         "Welcome, Ana — present 08:29",
         "present",
     )
-    assert greeting_for(mark_at(8, 41, AttendanceStatus.LATE), ANA, view) == (
+    assert greeting_for(mark_at(8, 41, AttendanceStatus.LATE), ANA) == (
         "Welcome, Ana — late 08:41",
         "late",
     )
@@ -168,3 +170,26 @@ def test_the_teacher_answers_the_live_prompts_yes_marks_confirmed_no_marks_nobod
         rows = conn.execute(select(AttendanceRecord.student_id, AttendanceRecord.source)).all()
     engine.dispose()
     assert rows == [(yes_to.id, MarkSource.CONFIRMED)]  # No and the unanswered face: nobody marked
+
+
+@pytest.mark.parametrize(
+    ("language", "question", "greeting"),
+    [
+        ("de", "Ist das Ana Ruiz?", "Willkommen, Ana — verspätet 08:41"),
+        ("es", "¿Es Ana Ruiz?", "Hola, Ana — tarde 08:41"),
+    ],
+)
+def test_prompts_and_greetings_are_translated(
+    qtbot: QtBot, tmp_path: Path, language: str, question: str, greeting: str
+) -> None:
+    app = QApplication.instance()
+    assert app is not None
+    installed = install_translations(app, language, tmp_path / "cache")
+    try:
+        assert installed, "the translation did not load (lrelease missing?)"
+        prompt = DoubtPrompt(doubt_about())
+        qtbot.addWidget(prompt)
+        assert prompt.question.text() == question
+        assert greeting_for(mark_at(8, 41, AttendanceStatus.LATE), ANA)[0] == greeting
+    finally:
+        remove_translations(app, installed)
