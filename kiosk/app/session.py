@@ -49,13 +49,17 @@ from kiosk.core.domain import (
 )
 from kiosk.core.doubt import Doubt, DoubtBands, Verdict, judge_confirmation
 from kiosk.core.errors import FaceMatchingRefused, InvalidInput, KioskError
-from kiosk.core.liveness import LivenessCheck, LivenessPolicy
+from kiosk.core.liveness import Liveness, LivenessCheck, LivenessPolicy
 from kiosk.core.matching import MatchDecision, decide
 from kiosk.core.ports import AttendanceStore, FaceAnalyser, FaceIndex, FaceIndexSource
 from kiosk.core.voting import AdaptiveVotes, AttendanceVoting, Confirmation
 from kiosk.infra.config import RecognitionSettings
 
 log = logging.getLogger(__name__)
+
+# A face the vote confirmed while the liveness check is still unsure waits this long for a
+# verdict (the check may need more frames than the vote) before it goes to the teacher.
+LIVENESS_WAIT_SECONDS = 2.0
 
 
 class RosterChangeLike(Protocol):
@@ -127,6 +131,8 @@ class _State:
     doubts: dict[uuid.UUID, Doubt] = field(default_factory=dict)  # open questions, by id
     answered_tracks: set[int] = field(default_factory=set)  # refused or declined: never asked again
     evidence: dict[int, _TrackEvidence] = field(default_factory=dict)
+    # Confirmed tracks whose liveness verdict is still "unsure": (confirmation, box, deadline).
+    waiting: dict[int, tuple[Confirmation[uuid.UUID], FaceBox, float]] = field(default_factory=dict)
 
 
 @dataclass
@@ -226,6 +232,7 @@ class AttendanceSessionService:
                 class_code, started_by=started_by or self.actor, kiosk_id=self._kiosk_id
             )
             self._state = _State(session, class_info, roster, lookalikes=self._lookalikes())
+            self._live_tracks = set()
             log.info("Session %s started for class %s (%d students)", session.id, class_code, len(roster))
             return session
 
@@ -399,22 +406,14 @@ class AttendanceSessionService:
             state, image_bgr, [(t.track_id, t.box, t.confirmed_student) for t in tracked], now
         )
         faces: list[FaceResult] = []
-        new_marks: list[AttendanceMark] = []
-        new_doubts: list[Doubt] = []
-        refused: list[FaceBox] = []
+        outcomes: list[AttendanceMark | Doubt | FaceBox | None] = []
         for i, track in enumerate(tracked):
             decision = decisions.get(i)
             if decision is not None:
                 self._gather_evidence(state, track.track_id, decision)
                 confirmation = self._voting.observe(track.track_id, decision, now)
                 if confirmation is not None:
-                    outcome = self._on_confirmation(state, confirmation, track.box)
-                    if isinstance(outcome, Doubt):
-                        new_doubts.append(outcome)
-                    elif isinstance(outcome, FaceBox):
-                        refused.append(outcome)
-                    elif outcome is not None:
-                        new_marks.append(outcome)
+                    outcomes.append(self._on_confirmation(state, confirmation, track.box, now))
             student_uuid = self._voting.votes.track_student(track.track_id)
             if track.track_id in state.answered_tracks:
                 faces.append(FaceResult(track.box, "unknown"))  # refused, or "No" from the teacher
@@ -434,6 +433,10 @@ class AttendanceSessionService:
                 faces.append(
                     FaceResult(track.box, "unknown", None, decision.similarity if decision else None)
                 )
+        outcomes.extend(self._decide_waiting(state, {t.track_id: t.box for t in tracked}, now))
+        new_marks = [o for o in outcomes if isinstance(o, AttendanceMark)]
+        new_doubts = [o for o in outcomes if isinstance(o, Doubt)]
+        refused = [o for o in outcomes if isinstance(o, FaceBox)]
         faces.extend(FaceResult(f.box, "low_quality") for f in detected if not f.accepted)
         elapsed = (time.perf_counter() - started) * 1000
         return FrameResult(
@@ -474,7 +477,7 @@ class AttendanceSessionService:
         """Forget tracks that left; show the liveness check every face not marked yet."""
         assert self._voting is not None
         active = {t.id for t in self._voting.tracker.tracks}
-        for tid in [t for t in state.evidence if t not in active]:
+        for tid in [t for t in state.evidence if t not in active and t not in state.waiting]:
             del state.evidence[tid]
         if self._liveness is None:
             return
@@ -496,11 +499,36 @@ class AttendanceSessionService:
         if student is not None and decision.margin is not None:
             evidence.leads[student] = min(evidence.leads.get(student, decision.margin), decision.margin)
 
+    def _decide_waiting(
+        self, state: _State, boxes: dict[int, FaceBox], now: float
+    ) -> list[AttendanceMark | Doubt | FaceBox | None]:
+        """Confirmations waiting for the liveness check: decided once it has a verdict, its
+        time is up, or the face left."""
+        outcomes: list[AttendanceMark | Doubt | FaceBox | None] = []
+        for track_id, (confirmation, box, deadline) in list(state.waiting.items()):
+            box = boxes.get(track_id, box)
+            still_unsure = self._liveness is not None and self._liveness.verdict(track_id) is Liveness.UNSURE
+            if still_unsure and now < deadline and track_id in boxes:
+                state.waiting[track_id] = (confirmation, box, deadline)
+                continue
+            del state.waiting[track_id]
+            outcomes.append(self._on_confirmation(state, confirmation, box, now, may_wait=False))
+            if track_id not in boxes:
+                state.evidence.pop(track_id, None)  # kept for this decision after the face left
+        return outcomes
+
     def _on_confirmation(
-        self, state: _State, confirmation: Confirmation[uuid.UUID], box: FaceBox
+        self,
+        state: _State,
+        confirmation: Confirmation[uuid.UUID],
+        box: FaceBox,
+        now: float,
+        *,
+        may_wait: bool = True,
     ) -> AttendanceMark | Doubt | FaceBox | None:
         """The vote confirmed a track: mark (a mark), ask the teacher (a doubt), refuse (the
-        face's box), or nothing (already marked, withdrawn, answered before)."""
+        face's box), or nothing (already marked, withdrawn, answered before, or waiting a
+        moment for the liveness check, which may not have seen enough frames yet)."""
         assert self._voting is not None
         student_uuid, track_id = confirmation.student, confirmation.track_id
         student = state.roster.get(student_uuid)
@@ -510,6 +538,10 @@ class AttendanceSessionService:
             self._voting.votes.release(student_uuid)
             return None
         evidence = state.evidence.get(track_id) or _TrackEvidence()
+        verdict = self._liveness.verdict(track_id) if self._liveness is not None else None
+        if may_wait and verdict is Liveness.UNSURE and self._liveness_policy is not LivenessPolicy.OFF:
+            state.waiting[track_id] = (confirmation, box, now + LIVENESS_WAIT_SECONDS)
+            return None
         judgement = judge_confirmation(
             student_uuid,
             similarity=confirmation.mean_similarity,
@@ -519,7 +551,7 @@ class AttendanceSessionService:
             bands=self._bands,
             rivals=evidence.rivals,
             lookalikes=state.lookalikes,
-            liveness=self._liveness.verdict(track_id) if self._liveness is not None else None,
+            liveness=verdict,
             policy=self._liveness_policy,
         )
         if judgement.verdict is Verdict.MARK:

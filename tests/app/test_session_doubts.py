@@ -216,6 +216,25 @@ def test_the_liveness_check_sees_unmarked_faces_only_and_forgets_lost_tracks() -
     assert check.forgotten == [1]
 
 
+def test_an_unsure_verdict_waits_a_moment_for_the_check() -> None:
+    check = FakeLiveness(Liveness.UNSURE)
+    room = Room(liveness=check, policy=LivenessPolicy.REVIEW)
+    early = room.camera(unit_vector(2), 4)  # the vote confirms Bob; the check has not decided yet
+    assert room.marks() == {} and asked(early) == []
+    check.answer = Liveness.LIVE  # a few frames later it is satisfied
+    room.camera(unit_vector(2), 4, start=1.0)
+    assert room.marks() == {"Bob Stone": MarkSource.AUTO}
+
+
+def test_a_lookalike_waiting_for_liveness_is_still_asked_after_the_face_left() -> None:
+    check = FakeLiveness(Liveness.UNSURE)
+    room = Room(lookalikes=True, liveness=check, policy=LivenessPolicy.REVIEW)
+    results = room.camera(unit_vector(0), 4)
+    results += room.camera(None, 8, start=1.0)  # Ana leaves before the check decides
+    assert room.marks() == {}
+    assert asked(results) == [("Ana Ruiz", (DoubtReason.LIVENESS_UNSURE, DoubtReason.LOOKALIKE))]
+
+
 def test_a_policy_without_a_check_is_a_warning() -> None:
     room = Room(policy=LivenessPolicy.REJECT)
     assert any("no liveness check is installed" in w for w in room.service.warnings)
