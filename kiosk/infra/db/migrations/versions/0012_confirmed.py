@@ -1,7 +1,7 @@
 """attendance_records.source also accepts ``confirmed`` (a doubtful camera match the teacher confirmed)
 
 Revision ID: 0012_confirmed
-Revises: 0011_class_teachers
+Revises: 0012_lookalikes
 Create Date: 2026-11-30
 
 Issue 14: a face the kiosk is not sure of (close to the threshold, a look-alike pair, a
@@ -18,7 +18,7 @@ from alembic import op
 from sqlalchemy.dialects import postgresql
 
 revision = "0012_confirmed"
-down_revision = "0011_class_teachers"
+down_revision = "0012_lookalikes"
 branch_labels = None
 depends_on = None
 
