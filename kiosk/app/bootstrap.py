@@ -190,6 +190,8 @@ class KioskServices:
             actor=actor,
             codes=self.kiosk_codes(),
             face_recognition_off=self.models.switched_off,
+            liveness=None,  # wired at merge: trustlive's liveness check factory and the school's policy
+            lookalikes=lambda: frozenset(),  # wired at merge: store.lookalike_pairs
         )
         self._subscribe(service.on_roster_change)
         return service

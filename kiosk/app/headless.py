@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from kiosk.app.frame_loop import EveryFrameFeed, FrameLoop, NewestFrameFeed
 from kiosk.app.session import AttendanceSessionService, FrameResult
 from kiosk.core.domain import SessionSummary
+from kiosk.core.doubt import Doubt
 from kiosk.core.ports import AttendanceStore
 from kiosk.core.printable import printable
 from kiosk.infra.camera.capture import CaptureWorker
@@ -37,6 +38,7 @@ class HeadlessRun:
     source_description: str
     warnings: tuple[str, ...]
     visitors: str = ""  # "Visitors (not marked in this class): ..." (school-wide lookup)
+    asked: tuple[Doubt, ...] = ()  # faces the kiosk was not sure of: nobody here to answer
 
     @property
     def processed_fps(self) -> float:
@@ -86,7 +88,14 @@ def run_session(
     log.info("Headless session: %d frames read, %d recognised in %.1f s", read, processed, elapsed)
     visitors = service.visitors.summary_line() if service.visitors is not None else ""
     return HeadlessRun(
-        summary, read, processed, elapsed, source.description, tuple(service.warnings), visitors
+        summary,
+        read,
+        processed,
+        elapsed,
+        source.description,
+        tuple(service.warnings),
+        visitors,
+        service.pending_doubts(),
     )
 
 
@@ -105,8 +114,16 @@ def format_summary(run: HeadlessRun) -> str:
             lines.append(
                 f"  {title:<8} {printable(student.student_id):<12} {printable(student.name)}  {when}{conf}"
             )
+    asked = {d.student.id: d for d in run.asked}
     for student in s.absent:
-        lines.append(f"  {'absent':<8} {printable(student.student_id):<12} {printable(student.name)}")
+        doubt = asked.get(student.id)
+        why = f"  (seen? the camera was not sure: {doubt.why}, {doubt.similarity:.3f})" if doubt else ""
+        lines.append(f"  {'absent':<8} {printable(student.student_id):<12} {printable(student.name)}{why}")
+    if run.asked:
+        lines.append(
+            f"Asked, not marked: {len(run.asked)} (the camera was not sure; "
+            "the teacher checks them before `kiosk session sign-off`)"
+        )
     if run.visitors:
         lines.append(printable(run.visitors))
     lines.append(

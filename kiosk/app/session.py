@@ -8,9 +8,15 @@ Thread safety: ``process_frame`` runs on one worker thread; ``manual_mark``, ``r
 and ``end`` may come from another (the GUI). A lock guards the shared state; the store
 calls are short transactions of their own.
 
-Over 400 lines on purpose: the session's state (roster, votes, marks, the running index) is
-guarded by one lock, and every method that touches it lives here so the locking can be read
-in one place; the rules themselves are in :mod:`kiosk.core`.
+Doubtful matches (issue 14): a confirmation the rule in :mod:`kiosk.core.doubt` does not
+trust (near the threshold or the margin, a look-alike pair, liveness in doubt) marks nobody;
+it becomes an open question (:class:`~kiosk.core.doubt.Doubt`) in every :class:`FrameResult`
+until the teacher answers it (:meth:`AttendanceSessionService.confirm_doubt`,
+:meth:`~AttendanceSessionService.reject_doubt`); unanswered ones go to the sign-off.
+
+Over 400 lines on purpose: the session's state (roster, votes, marks, open questions, the
+running index) is guarded by one lock, and every method that touches it lives here so the
+locking can be read in one place; the rules themselves are in :mod:`kiosk.core`.
 """
 
 from __future__ import annotations
@@ -41,13 +47,19 @@ from kiosk.core.domain import (
     SessionSummary,
     StudentInfo,
 )
+from kiosk.core.doubt import Doubt, DoubtBands, Verdict, judge_confirmation
 from kiosk.core.errors import FaceMatchingRefused, InvalidInput, KioskError
+from kiosk.core.liveness import Liveness, LivenessCheck, LivenessPolicy
 from kiosk.core.matching import MatchDecision, decide
 from kiosk.core.ports import AttendanceStore, FaceAnalyser, FaceIndex, FaceIndexSource
-from kiosk.core.voting import AdaptiveVotes, AttendanceVoting
+from kiosk.core.voting import AdaptiveVotes, AttendanceVoting, Confirmation
 from kiosk.infra.config import RecognitionSettings
 
 log = logging.getLogger(__name__)
+
+# A face the vote confirmed while the liveness check is still unsure waits this long for a
+# verdict (the check may need more frames than the vote) before it goes to the teacher.
+LIVENESS_WAIT_SECONDS = 2.0
 
 
 class RosterChangeLike(Protocol):
@@ -93,6 +105,9 @@ class FrameResult:
     new_marks: tuple[AttendanceMark, ...]
     elapsed_ms: float
     notices: tuple[str, ...] = ()  # for the pupil at the kiosk, e.g. an unknown card
+    doubts: tuple[Doubt, ...] = ()  # every question to the teacher still open, oldest first
+    new_doubts: tuple[Doubt, ...] = ()  # asked in this frame ("Please see your teacher")
+    refused: tuple[FaceBox, ...] = ()  # faces refused in this frame (liveness: a photo, a screen)
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +126,21 @@ class _State:
     class_info: ClassInfo
     roster: dict[uuid.UUID, StudentInfo]
     marks: dict[uuid.UUID, AttendanceMark] = field(default_factory=dict)
+    # Doubtful matches (issue 14): asked, not guessed.
+    lookalikes: frozenset[frozenset[uuid.UUID]] = frozenset()
+    doubts: dict[uuid.UUID, Doubt] = field(default_factory=dict)  # open questions, by id
+    answered_tracks: set[int] = field(default_factory=set)  # refused or declined: never asked again
+    evidence: dict[int, _TrackEvidence] = field(default_factory=dict)
+    # Confirmed tracks whose liveness verdict is still "unsure": (confirmation, box, deadline).
+    waiting: dict[int, tuple[Confirmation[uuid.UUID], FaceBox, float]] = field(default_factory=dict)
+
+
+@dataclass
+class _TrackEvidence:
+    """What a track's votes showed: its rivals (for look-alike pairs) and its narrowest lead."""
+
+    rivals: set[uuid.UUID] = field(default_factory=set)
+    leads: dict[uuid.UUID, float] = field(default_factory=dict)  # per voted student, the smallest
 
 
 class AttendanceSessionService:
@@ -134,9 +164,14 @@ class AttendanceSessionService:
         local_zone: tzinfo | None = None,
         codes: KioskCodes | None = None,
         face_recognition_off: bool = False,
+        liveness: LivenessCheck | None = None,
+        liveness_policy: LivenessPolicy = LivenessPolicy.OFF,
+        lookalikes: Callable[[], frozenset[frozenset[uuid.UUID]]] = frozenset,
     ) -> None:
         """``clock`` gives the (aware) time of a mark; ``local_zone`` is where the class's
-        start time is wall-clock time (``None``: this computer's zone)."""
+        start time is wall-clock time (``None``: this computer's zone). ``liveness`` judges
+        tracked faces (``None``: no check, the policy has nothing to act on);
+        ``lookalikes`` gives the recorded look-alike pairs (read once at session start)."""
         self.store = store
         self.analyser = analyser
         self.actor = actor
@@ -157,6 +192,11 @@ class AttendanceSessionService:
         self.codes = codes or KioskCodes(None, None)
         self._face_recognition_off = face_recognition_off
         self.visitors: VisitorLookup | None = None  # school-wide lookup of unknown faces (visitors.py)
+        self._liveness = liveness
+        self._liveness_policy = liveness_policy
+        self._lookalikes = lookalikes
+        self._bands = DoubtBands()
+        self._live_tracks: set[int] = set()  # tracks the liveness check has seen (to forget them)
 
     # --- lifecycle ------------------------------------------------------------------
 
@@ -191,7 +231,8 @@ class AttendanceSessionService:
             session = self.store.open_session(
                 class_code, started_by=started_by or self.actor, kiosk_id=self._kiosk_id
             )
-            self._state = _State(session, class_info, roster)
+            self._state = _State(session, class_info, roster, lookalikes=self._lookalikes())
+            self._live_tracks = set()
             log.info("Session %s started for class %s (%d students)", session.id, class_code, len(roster))
             return session
 
@@ -216,6 +257,13 @@ class AttendanceSessionService:
         if self._recognition.adaptive_votes:
             self._voting.votes.adaptive = AdaptiveVotes(
                 self._recognition.votes_needed, self._threshold, self._margin
+            )
+        similarity_band, margin_band = self._recognition.doubt_bands_for(model)
+        self._bands = DoubtBands(similarity_band, margin_band)
+        if self._liveness is None and self._liveness_policy is not LivenessPolicy.OFF:
+            self.warnings.append(
+                f"The liveness policy is {self._liveness_policy.value}, but no liveness check is installed: "
+                "faces are not checked for photos or screens."
             )
         gallery = self.store.gallery(class_code, model)
         # Why face matching is withheld (the offline copy is too old to trust); optional on the
@@ -285,6 +333,8 @@ class AttendanceSessionService:
             else:
                 roster[student_uuid] = student
             state.roster = roster
+            if student is None or not student.can_be_recognised:
+                self._drop_doubts_of(state, student_uuid)
             if self.analyser is None:
                 return
             model = self.analyser.model_name
@@ -333,7 +383,9 @@ class AttendanceSessionService:
         ]
         if self.analyser is None or self._voting is None or self.codes.faces_paused(now):
             elapsed = (time.perf_counter() - started) * 1000
-            return FrameResult(seq, (), tuple(card_marks), elapsed, tuple(read.notices))
+            return FrameResult(
+                seq, (), tuple(card_marks), elapsed, tuple(read.notices), doubts=self.pending_doubts()
+            )
         detected = self.analyser.detect(image_bgr)
         usable = [f for f in detected if f.accepted]
         tracked = self._voting.update([f.box for f in usable], now)
@@ -350,24 +402,25 @@ class AttendanceSessionService:
             decisions = dict(zip(to_embed, self.match_vectors(vectors), strict=True))
             if self.visitors is not None:  # named on the screen, never marked here
                 notices += self.visitors.look_up(vectors, [decisions[i] for i in to_embed])
+        self._follow_tracks(
+            state, image_bgr, [(t.track_id, t.box, t.confirmed_student) for t in tracked], now
+        )
         faces: list[FaceResult] = []
-        new_marks: list[AttendanceMark] = []
+        outcomes: list[AttendanceMark | Doubt | FaceBox | None] = []
         for i, track in enumerate(tracked):
             decision = decisions.get(i)
             if decision is not None:
+                self._gather_evidence(state, track.track_id, decision)
                 confirmation = self._voting.observe(track.track_id, decision, now)
                 if confirmation is not None:
-                    mark = self._auto_mark(
-                        state,
-                        confirmation.student,
-                        confirmation.mean_similarity,
-                        track.box,
-                        confirmation.votes,
-                    )
-                    if mark is not None:
-                        new_marks.append(mark)
+                    outcomes.append(self._on_confirmation(state, confirmation, track.box, now))
             student_uuid = self._voting.votes.track_student(track.track_id)
-            if student_uuid is not None:
+            if track.track_id in state.answered_tracks:
+                faces.append(FaceResult(track.box, "unknown"))  # refused, or "No" from the teacher
+            elif student_uuid is not None and student_uuid not in state.marks:
+                # Confirmed by the vote, but the teacher is asked: amber, not green.
+                faces.append(FaceResult(track.box, "matching", state.roster.get(student_uuid)))
+            elif student_uuid is not None:
                 sim = decision.similarity if decision is not None and decision.is_match else None
                 faces.append(FaceResult(track.box, "confirmed", state.roster.get(student_uuid), sim))
             elif decision is not None and decision.is_match and decision.student_uuid is not None:
@@ -380,9 +433,22 @@ class AttendanceSessionService:
                 faces.append(
                     FaceResult(track.box, "unknown", None, decision.similarity if decision else None)
                 )
+        outcomes.extend(self._decide_waiting(state, {t.track_id: t.box for t in tracked}, now))
+        new_marks = [o for o in outcomes if isinstance(o, AttendanceMark)]
+        new_doubts = [o for o in outcomes if isinstance(o, Doubt)]
+        refused = [o for o in outcomes if isinstance(o, FaceBox)]
         faces.extend(FaceResult(f.box, "low_quality") for f in detected if not f.accepted)
         elapsed = (time.perf_counter() - started) * 1000
-        return FrameResult(seq, tuple(faces), tuple(card_marks + new_marks), elapsed, tuple(notices))
+        return FrameResult(
+            seq,
+            tuple(faces),
+            tuple(card_marks + new_marks),
+            elapsed,
+            tuple(notices),
+            doubts=self.pending_doubts(),
+            new_doubts=tuple(new_doubts),
+            refused=tuple(refused),
+        )
 
     def match_vectors(self, vectors: npt.NDArray[np.float32]) -> list[MatchDecision[uuid.UUID]]:
         """The decision for each face vector against this session's index and roster (no voting)."""
@@ -398,6 +464,192 @@ class AttendanceSessionService:
             decide([c for c in cands if c[0] in allowed], self._threshold, self._margin)
             for cands in candidates
         ]
+
+    # --- doubtful matches (issue 14) ------------------------------------------------
+
+    def _follow_tracks(
+        self,
+        state: _State,
+        image_bgr: npt.NDArray[np.uint8],
+        tracked: list[tuple[int, FaceBox, uuid.UUID | None]],
+        now: float,
+    ) -> None:
+        """Forget tracks that left; show the liveness check every face not marked yet."""
+        assert self._voting is not None
+        active = {t.id for t in self._voting.tracker.tracks}
+        for tid in [t for t in state.evidence if t not in active and t not in state.waiting]:
+            del state.evidence[tid]
+        if self._liveness is None:
+            return
+        lost = [t for t in self._live_tracks if t not in active]
+        if lost:
+            self._liveness.forget(lost)
+            self._live_tracks.difference_update(lost)
+        for tid, box, student in tracked:
+            if tid in state.answered_tracks or (student is not None and student in state.marks):
+                continue
+            self._liveness.observe(tid, image_bgr, box, now)
+            self._live_tracks.add(tid)
+
+    @staticmethod
+    def _gather_evidence(state: _State, track_id: int, decision: MatchDecision[uuid.UUID]) -> None:
+        evidence = state.evidence.setdefault(track_id, _TrackEvidence())
+        evidence.rivals.update(r for r in (decision.best_candidate, decision.runner_up) if r is not None)
+        student = decision.student_uuid
+        if student is not None and decision.margin is not None:
+            evidence.leads[student] = min(evidence.leads.get(student, decision.margin), decision.margin)
+
+    def _decide_waiting(
+        self, state: _State, boxes: dict[int, FaceBox], now: float
+    ) -> list[AttendanceMark | Doubt | FaceBox | None]:
+        """Confirmations waiting for the liveness check: decided once it has a verdict, its
+        time is up, or the face left."""
+        outcomes: list[AttendanceMark | Doubt | FaceBox | None] = []
+        for track_id, (confirmation, box, deadline) in list(state.waiting.items()):
+            box = boxes.get(track_id, box)
+            still_unsure = self._liveness is not None and self._liveness.verdict(track_id) is Liveness.UNSURE
+            if still_unsure and now < deadline and track_id in boxes:
+                state.waiting[track_id] = (confirmation, box, deadline)
+                continue
+            del state.waiting[track_id]
+            outcomes.append(self._on_confirmation(state, confirmation, box, now, may_wait=False))
+            if track_id not in boxes:
+                state.evidence.pop(track_id, None)  # kept for this decision after the face left
+        return outcomes
+
+    def _on_confirmation(
+        self,
+        state: _State,
+        confirmation: Confirmation[uuid.UUID],
+        box: FaceBox,
+        now: float,
+        *,
+        may_wait: bool = True,
+    ) -> AttendanceMark | Doubt | FaceBox | None:
+        """The vote confirmed a track: mark (a mark), ask the teacher (a doubt), refuse (the
+        face's box), or nothing (already marked, withdrawn, answered before, or waiting a
+        moment for the liveness check, which may not have seen enough frames yet)."""
+        assert self._voting is not None
+        student_uuid, track_id = confirmation.student, confirmation.track_id
+        student = state.roster.get(student_uuid)
+        if student is None or not student.can_be_recognised:
+            return None  # never mark from a stale index entry of a withdrawn student
+        if track_id in state.answered_tracks or any(d.track_id == track_id for d in state.doubts.values()):
+            self._voting.votes.release(student_uuid)
+            return None
+        evidence = state.evidence.get(track_id) or _TrackEvidence()
+        verdict = self._liveness.verdict(track_id) if self._liveness is not None else None
+        if may_wait and verdict is Liveness.UNSURE and self._liveness_policy is not LivenessPolicy.OFF:
+            state.waiting[track_id] = (confirmation, box, now + LIVENESS_WAIT_SECONDS)
+            return None
+        judgement = judge_confirmation(
+            student_uuid,
+            similarity=confirmation.mean_similarity,
+            margin=evidence.leads.get(student_uuid),
+            threshold=self._threshold,
+            required_margin=self._margin,
+            bands=self._bands,
+            rivals=evidence.rivals,
+            lookalikes=state.lookalikes,
+            liveness=verdict,
+            policy=self._liveness_policy,
+        )
+        if judgement.verdict is Verdict.MARK:
+            return self._auto_mark(state, student_uuid, confirmation.mean_similarity, box, confirmation.votes)
+        self._voting.votes.release(student_uuid)  # another track of them may still be marked
+        if judgement.verdict is Verdict.REFUSE:
+            with self._lock:
+                state.answered_tracks.add(track_id)
+            log.warning(
+                "Session %s: a face matching student %s was refused (%s); nothing marked",
+                state.session.id,
+                student.student_id,
+                judgement.why,
+            )
+            return box
+        with self._lock:
+            # One open question per student: a new track of the same face replaces the old one.
+            earlier = next((d for d in state.doubts.values() if d.student.id == student_uuid), None)
+            doubt = Doubt(
+                id=earlier.id if earlier is not None else uuid.uuid4(),
+                track_id=track_id,
+                box=box,
+                student=student,
+                similarity=round(confirmation.mean_similarity, 4),
+                reasons=judgement.reasons,
+                asked_at=self._clock(),
+            )
+            state.doubts[doubt.id] = doubt
+        log.info(
+            "Session %s: the teacher is asked about student %s (%s)",
+            state.session.id,
+            student.student_id,
+            judgement.why,
+        )
+        return doubt
+
+    def pending_doubts(self) -> tuple[Doubt, ...]:
+        """The questions to the teacher not answered yet, oldest first."""
+        with self._lock:
+            state = self._state
+            return tuple(state.doubts.values()) if state is not None else ()
+
+    def confirm_doubt(
+        self, doubt_id: uuid.UUID, student_uuid: uuid.UUID | None = None, *, actor: str | None = None
+    ) -> AttendanceMark | None:
+        """The teacher's answer to "Is this Ana?": Yes (``student_uuid`` None or Ana) marks Ana
+        with source ``confirmed``; "Someone else" (another student) marks that student by hand
+        (source ``manual``: the camera did not find them, the teacher did). None: already marked."""
+        with self._lock:
+            state = self._require_state()
+            doubt = state.doubts.get(doubt_id)
+            if doubt is None:
+                raise InvalidInput("That question was already answered.", "Check the roster for the student.")
+            chosen = doubt.student.id if student_uuid is None else student_uuid
+            if chosen not in state.roster:
+                raise InvalidInput("That student is not in this class.")
+            who = actor or self.actor
+            if chosen == doubt.student.id:
+                details: dict[str, object] = {
+                    "model": self.model_name or "",
+                    "asked": [r.value for r in doubt.reasons],
+                    "confirmed_by": who or "",
+                }
+                mark = self._self_mark(
+                    state, chosen, MarkSource.CONFIRMED, doubt.similarity, doubt.box, details
+                )
+            else:
+                status = arrival_status(
+                    self._clock(),
+                    state.class_info.starts_at,
+                    self._late_grace_minutes,
+                    local_zone=self._local_zone,
+                )
+                note = f"The camera took this student for {doubt.student.name}; the teacher chose them"
+                mark = self.manual_mark(chosen, status, note=note, actor=who)
+                state.answered_tracks.add(doubt.track_id)
+            state.doubts.pop(doubt_id, None)
+            return mark
+
+    def reject_doubt(self, doubt_id: uuid.UUID) -> None:
+        """The teacher's "No": nobody is marked, and that face is not asked about again."""
+        with self._lock:
+            state = self._require_state()
+            doubt = state.doubts.pop(doubt_id, None)
+            if doubt is None:
+                return
+            state.answered_tracks.add(doubt.track_id)
+            log.info(
+                "Session %s: the teacher said the face was not student %s",
+                state.session.id,
+                doubt.student.student_id,
+            )
+
+    @staticmethod
+    def _drop_doubts_of(state: _State, student_uuid: uuid.UUID) -> None:
+        """The student is marked (or withdrawn) some other way: the question is moot."""
+        for doubt_id in [d.id for d in state.doubts.values() if d.student.id == student_uuid]:
+            del state.doubts[doubt_id]
 
     def _auto_mark(
         self, state: _State, student_uuid: uuid.UUID, similarity: float, box: FaceBox, votes: int
@@ -452,6 +704,7 @@ class AttendanceSessionService:
                 )
                 return None
             state.marks[student_uuid] = stored
+            self._drop_doubts_of(state, student_uuid)
             if source is not MarkSource.AUTO and self._voting is not None:
                 self._voting.votes.mark_confirmed(student_uuid)  # the camera no longer needs to find them
             log.info(
@@ -507,6 +760,7 @@ class AttendanceSessionService:
             )
             stored = self.store.mark(mark, actor=actor or self.actor)
             state.marks[student_uuid] = stored
+            self._drop_doubts_of(state, student_uuid)
             if self._voting is not None:
                 self._voting.votes.mark_confirmed(student_uuid)  # the camera no longer needs to find them
             return stored

@@ -24,7 +24,7 @@ from kiosk.infra.recognition.profiles import ModelProfile, get_profile
 
 if TYPE_CHECKING:
     from kiosk.core.voting import AdaptiveVotes
-    from kiosk.infra.recognition.evaluation import EvaluationReport, ThresholdResult
+    from kiosk.infra.recognition.evaluation import DoubtBandSuggestion, EvaluationReport, ThresholdResult
 
 log = logging.getLogger(__name__)
 
@@ -146,6 +146,7 @@ def eval_command(args: argparse.Namespace, ctx: CliContext) -> int:
             far_target=args.far,
             seed=args.seed,
             adaptive=_adaptive(ctx, threshold, margin),
+            doubt_threshold=threshold,
         )
         # The threshold alone. The margin rejects strangers who look alike to several people
         # of *this* gallery; a class gallery differs, so the threshold is tuned without it.
@@ -224,6 +225,8 @@ def _print_report(
             )
         _print_per_attempt(prof.model_name, threshold, alone.at_thresholds[0], gallery_sizes)
         _print_votes(rule)
+    if rule.doubt_bands is not None:
+        _print_doubt_bands(prof.model_name, rule.doubt_bands)
     suggested, on_test = alone.suggested_threshold, alone.suggested_on_test
     if suggested is None or on_test is None:
         echo("No threshold suggested: " + " ".join(alone.notes))
@@ -257,3 +260,25 @@ def _print_per_attempt(model: str, threshold: float, at: ThresholdResult, galler
             f"  Gallery of {size} people: a stranger's attempt is accepted as someone with probability "
             f"{qualifier} {rate:.2%} (threshold alone; the margin and the 3-vote rule lower it)"
         )
+
+
+def _print_doubt_bands(model: str, bands: DoubtBandSuggestion) -> None:
+    """Doubt bands: matches this close to the threshold or the margin are asked, not marked."""
+    wrong = (
+        "no photo's best match was another person"
+        if math.isnan(bands.largest_wrong_lead)
+        else f"the largest lead of a wrong best match was {bands.largest_wrong_lead:.3f}"
+    )
+    echo(
+        f"Suggested doubt bands: similarity {bands.similarity_band:.3f} (the highest similarity of a person "
+        f"not enrolled was {bands.highest_impostor:.3f}), margin {bands.margin_band:.3f} ({wrong})"
+    )
+    echo(
+        f"  With them, {bands.asked_either} of {bands.genuine_marked} genuine photos the kiosk would mark go to "
+        f"the teacher instead ({bands.asked_share:.1%}; near the threshold {bands.asked_similarity}, "
+        f"near the margin {bands.asked_margin}); one photo each: a session averages several frames"
+    )
+    echo(
+        f"  To use them: [recognition.doubt_similarity_bands] {model} = {bands.similarity_band:.3f} and "
+        f"[recognition.doubt_margin_bands] {model} = {bands.margin_band:.3f}"
+    )

@@ -27,10 +27,18 @@ class MarkSource(enum.StrEnum):
     MANUAL = "manual"  # set by the teacher (a tap on the roster)
     CARD = "card"  # the pupil's QR card, read by the same camera (no face analysed)
     PIN = "pin"  # the pupil's PIN, typed at the kiosk
+    # A camera match the kiosk was not sure of (near the threshold, a look-alike, liveness in
+    # doubt), which the teacher confirmed with one tap: still the pupil's own check-in by face.
+    CONFIRMED = "confirmed"
 
     @property
     def by_teacher(self) -> bool:
         return self is MarkSource.MANUAL
+
+    @property
+    def face_matched(self) -> bool:
+        """Made by matching the pupil's face: allowed only with consent at the mark's time."""
+        return self in (MarkSource.AUTO, MarkSource.CONFIRMED)
 
 
 @dataclass(frozen=True, slots=True)

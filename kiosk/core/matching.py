@@ -39,7 +39,8 @@ class MatchDecision(Generic[K]):
     ``student_uuid`` is the matched student, or ``None`` for Unknown. ``similarity`` is the
     best candidate's similarity (``nan`` when there was none), ``margin`` its lead over the
     best *different* student (``None`` when no other student was among the candidates).
-    ``best_candidate`` is the best student even when the decision is Unknown (for logs).
+    ``best_candidate`` is the best student even when the decision is Unknown (for logs);
+    ``runner_up`` the best *different* student (look-alike pairs are asked about, not marked).
     """
 
     student_uuid: K | None
@@ -47,6 +48,7 @@ class MatchDecision(Generic[K]):
     margin: float | None
     reason: MatchReason
     best_candidate: K | None = None
+    runner_up: K | None = None
 
     @property
     def is_match(self) -> bool:
@@ -71,16 +73,17 @@ def decide(candidates: Sequence[tuple[K, float]], threshold: float, margin: floa
     if best_student is None:
         return MatchDecision(None, math.nan, None, MatchReason.NO_CANDIDATES)
     runner_up = -math.inf
+    second: K | None = None
     for student, sim in candidates:
         s = float(sim)
         if student != best_student and s > runner_up:
-            runner_up = s
+            runner_up, second = s, student
     lead = None if runner_up == -math.inf else best - runner_up
     if best < threshold:
-        return MatchDecision(None, best, lead, MatchReason.BELOW_THRESHOLD, best_student)
+        return MatchDecision(None, best, lead, MatchReason.BELOW_THRESHOLD, best_student, second)
     if lead is not None and lead < margin:
-        return MatchDecision(None, best, lead, MatchReason.AMBIGUOUS, best_student)
-    return MatchDecision(best_student, best, lead, MatchReason.MATCH, best_student)
+        return MatchDecision(None, best, lead, MatchReason.AMBIGUOUS, best_student, second)
+    return MatchDecision(best_student, best, lead, MatchReason.MATCH, best_student, second)
 
 
 class InvalidVector(ValueError):

@@ -22,9 +22,10 @@ REASON_MAX_LENGTH = 500
 
 
 class MarkMethod(enum.StrEnum):
-    """How a mark was made, as people name it (the stored ``source`` is auto or manual)."""
+    """How a mark was made, as people name it (from the stored ``source`` and its details)."""
 
     CAMERA = "camera"
+    CONFIRMED = "confirmed"  # the camera's doubtful match, confirmed by the teacher
     HAND = "hand"
     CARD = "card"
     PIN = "pin"
@@ -38,6 +39,8 @@ def method_of(source: MarkSource | None, details: Mapping[str, object] | None = 
     named = (details or {}).get("method")
     if isinstance(named, str) and named in {MarkMethod.CARD.value, MarkMethod.PIN.value}:
         return MarkMethod(named)
+    if source is MarkSource.CONFIRMED:
+        return MarkMethod.CONFIRMED
     return MarkMethod.CAMERA if source is MarkSource.AUTO else MarkMethod.HAND
 
 

@@ -161,6 +161,12 @@ class VoteCounter(Generic[K]):
         """Record a student as already marked (by hand, or earlier in the session)."""
         self._confirmed.add(student)
 
+    def release(self, student: K) -> None:
+        """Let ``student`` be confirmed again by another track: the last confirmation marked
+        nobody (the teacher was asked, or the face was refused). The confirming track itself
+        stays confirmed, so it does not ask again."""
+        self._confirmed.discard(student)
+
     def confirmed_track_ids(self) -> frozenset[int]:
         return frozenset(tid for tid, b in self._ballots.items() if b.confirmed_as is not None)
 

@@ -7,6 +7,7 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from kiosk.gui.accessibility import name_controls
+from kiosk.gui.doubt_prompts import DoubtPanel, GreetingBanner
 from kiosk.gui.roster_view import RosterPanel
 from kiosk.gui.style import notice_text
 from kiosk.gui.video_widget import VideoWidget
@@ -46,8 +47,22 @@ class LiveView(QWidget):
         self.roster = RosterPanel()
         self.roster.setMinimumWidth(320)
         self._sized = False
-        self.splitter.addWidget(self.video)
-        self.splitter.addWidget(self.roster)
+        # Under the picture, not over the roster: the greeting after each mark (issue 14).
+        self.greeting = GreetingBanner()
+        picture = QWidget()
+        picture_layout = QVBoxLayout(picture)
+        picture_layout.setContentsMargins(0, 0, 0, 0)
+        picture_layout.addWidget(self.video, 1)
+        picture_layout.addWidget(self.greeting)
+        # Above the roster: a small prompt per face the kiosk is not sure of (never modal).
+        self.doubts = DoubtPanel()
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        side_layout.addWidget(self.doubts)
+        side_layout.addWidget(self.roster, 1)
+        self.splitter.addWidget(picture)
+        self.splitter.addWidget(side)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)

@@ -13,7 +13,7 @@ import getpass
 import logging
 import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import tzinfo
 from pathlib import Path
 from typing import TypeVar
@@ -26,6 +26,7 @@ from kiosk.app import exports
 from kiosk.app.records import RecordsService
 from kiosk.app.reports import ReportsService
 from kiosk.core.domain import AttendanceStatus
+from kiosk.core.doubt import Doubt
 from kiosk.core.errors import KioskError
 from kiosk.core.records import RecordLine, SessionDetail, SessionOverview
 from kiosk.core.reports import ClassReport, StudentReport
@@ -225,10 +226,12 @@ class RecordsController:
         on_done: Callable[[], None] | None = None,
         *,
         before: Callable[[], None] | None = None,
+        asked: Sequence[Doubt] = (),
     ) -> None:
         """The teacher's sign-off screen for a session (also shown when a live session ends),
         opened as :attr:`signoff` once the session is read. ``before``: work on the runner's
-        thread ahead of the read (waiting for the offline outbox to reach the database)."""
+        thread ahead of the read (waiting for the offline outbox to reach the database);
+        ``asked``: the live session's questions nobody answered (in the doubtful list)."""
         self.signoff = None
 
         def read() -> SessionDetail:
@@ -236,11 +239,13 @@ class RecordsController:
                 before()
             return self.records.session(session_id)
 
-        self._read(read, lambda detail: self._open_sign_off(detail, on_done), "Loading the session")
+        self._read(read, lambda detail: self._open_sign_off(detail, on_done, asked), "Loading the session")
 
-    def _open_sign_off(self, detail: SessionDetail, on_done: Callable[[], None] | None) -> None:
+    def _open_sign_off(
+        self, detail: SessionDetail, on_done: Callable[[], None] | None, asked: Sequence[Doubt] = ()
+    ) -> None:
         session_id = detail.overview.id
-        dialog = SignOffDialog(detail, self.view)
+        dialog = SignOffDialog(detail, self.view, asked=asked)
 
         def fix(student_uuid: uuid.UUID, status: AttendanceStatus) -> None:
             def work() -> SessionDetail:

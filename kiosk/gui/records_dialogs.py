@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -21,8 +22,10 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.core.domain import AttendanceStatus
+from kiosk.core.doubt import Doubt
 from kiosk.core.records import REASON_MAX_LENGTH, RecordLine, SessionDetail
 from kiosk.gui.dialogs import status_text
+from kiosk.gui.doubt_prompts import reasons_text
 
 STATUSES = (
     AttendanceStatus.PRESENT,
@@ -104,8 +107,13 @@ class SignOffDialog(QDialog):
     fix_requested = Signal(object, object)  # uuid.UUID, AttendanceStatus
     confirm_requested = Signal()
 
-    def __init__(self, detail: SessionDetail, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, detail: SessionDetail, parent: QWidget | None = None, *, asked: Sequence[Doubt] = ()
+    ) -> None:
+        """``asked``: faces the kiosk asked about during the session and nobody answered: those
+        students (still unmarked) are listed as doubtful, with why the camera was unsure."""
         super().__init__(parent)
+        self._asked = {d.student.id: d for d in asked}
         self.setWindowTitle(self.tr("Confirm the register"))
         self.setModal(True)
         self.resize(900, 560)
@@ -166,9 +174,10 @@ class SignOffDialog(QDialog):
         for lst in self.lists.values():
             lst.clear()
         for line in detail.lines:
+            question = self._asked.get(line.student_uuid) if line.marked_at is None else None
             key = (
                 "doubtful"
-                if line.doubtful
+                if line.doubtful or question is not None
                 else {
                     AttendanceStatus.PRESENT: "present",
                     AttendanceStatus.LATE: "late",
@@ -179,6 +188,8 @@ class SignOffDialog(QDialog):
                 if line.status is not AttendanceStatus.EXCUSED
                 else f"{line.name} ({self.tr('excused')})"
             )
+            if question is not None:  # the camera saw someone like them; nobody answered
+                text = f"{line.name} ({self.tr('asked: %1').replace('%1', reasons_text(question.reasons))})"
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, line.student_uuid)
             self.lists[key].addItem(item)

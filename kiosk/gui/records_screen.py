@@ -112,6 +112,7 @@ class RecordsScreen:
         view = self.window.summary_view
         controller.sign_off_dialog(
             summary.session.id,
+            asked=view.unanswered,
             on_done=lambda: view.show_message(
                 view.tr("Register confirmed: the marks of this session are locked.")
             ),

@@ -33,6 +33,7 @@ from kiosk.gui.access_guard import AccessGuard
 from kiosk.gui.camera_controller import CameraController
 from kiosk.gui.context import GuiContext
 from kiosk.gui.dialogs import ask, error_text, show_error
+from kiosk.gui.live_feedback import LiveFeedback
 from kiosk.gui.main_window import MainWindow
 from kiosk.gui.manual_marks import ManualMarkController
 from kiosk.gui.phase import Opening, Phase
@@ -94,6 +95,9 @@ class SessionController(QObject):
         self.pin_checkin = PinCheckinController(
             window, self.db, lambda: self.service
         )  # the pupil's own: no PIN guard
+        self.feedback = LiveFeedback(  # questions about doubtful faces, greetings (issue 14)
+            window, self.db, lambda: self.service, self._actor, ctx.settings.gui, guard=self.guard.require
+        )
         self.enrollment: Any = None  # the enrollment controller, created on first use
 
         sv, lv, su = window.start_view, window.live_view, window.summary_view
@@ -279,6 +283,7 @@ class SessionController(QObject):
             log.warning("Session warning: %s", line)
         lv = self.window.live_view
         lv.show_session(f"{info.code} — {info.name}" if info else "", warnings)
+        self.feedback.reset()
         self.window.show_live()
         self._enter(Phase.RUNNING)
         # The preview closes: the session opens the source afresh (a video from its start).
@@ -326,6 +331,7 @@ class SessionController(QObject):
         if self.phase is not Phase.RUNNING:
             return
         self.window.live_view.video.set_faces(result.faces)
+        self.feedback.on_result(result)
         for notice in result.notices:  # e.g. a card of another class
             self.window.live_view.video.set_message(notice)
         if result.new_marks:
@@ -376,7 +382,8 @@ class SessionController(QObject):
         def ended(summary: SessionSummary) -> None:
             self.service = None
             self.summary = summary
-            self.window.summary_view.show_summary(summary)
+            self.feedback.reset()
+            self.window.summary_view.show_summary(summary, unanswered=service.pending_doubts())
             if service.visitors is not None and service.visitors.visitors:  # named, not marked here
                 self.window.summary_view.show_message(service.visitors.summary_line())
             self.window.show_summary()

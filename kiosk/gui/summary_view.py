@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.core.domain import SessionSummary
+from kiosk.core.doubt import Doubt
 from kiosk.gui.accessibility import name_controls
 from kiosk.gui.style import STATUS_PALETTE
 
@@ -72,10 +73,15 @@ class SummaryView(QWidget):
         self.export_button.clicked.connect(self.export_requested)
         self.done_button.clicked.connect(self.done_requested)
         self.summary: SessionSummary | None = None
+        self.unanswered: tuple[Doubt, ...] = ()  # the camera's questions nobody answered (to the sign-off)
         name_controls(self)
 
-    def show_summary(self, summary: SessionSummary) -> None:
+    def show_summary(self, summary: SessionSummary, *, unanswered: tuple[Doubt, ...] = ()) -> None:
+        """``unanswered``: faces the kiosk asked about that nobody answered: shown among the
+        absent with a question mark, and in the sign-off's doubtful list."""
         self.summary = summary
+        self.unanswered = unanswered
+        asked = {d.student.id for d in unanswered}
         info = summary.class_info
         started = summary.session.started_at.astimezone()
         ended = summary.session.ended_at.astimezone() if summary.session.ended_at else None
@@ -94,7 +100,9 @@ class SummaryView(QWidget):
             box.setTitle(f"{base} ({counts[key]})")
             if key == "absent":
                 for s in sorted(summary.absent, key=lambda s: s.name):
-                    lst.addItem(s.name)
+                    lst.addItem(
+                        f"{s.name}  " + self.tr("(seen? see the sign-off)") if s.id in asked else s.name
+                    )
                 continue
             for name, mark in sorted(rows[key], key=lambda r: r[0]):
                 when = f"{mark.marked_at.astimezone():%H:%M}"

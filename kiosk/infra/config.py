@@ -85,6 +85,21 @@ class RecognitionSettings:
     margins: Mapping[str, float] = field(
         default_factory=lambda: {"Facenet512": 0.05, "Dlib-chip": 0.02, "Dlib": 0.02}
     )
+    # Doubt bands (issue 14): a confirmed match within this much of the threshold, or of the
+    # margin, goes to the teacher instead of being marked. Per model; a model not listed: 0.
+    doubt_similarity_bands: Mapping[str, float] = field(
+        default_factory=lambda: {"Facenet512": 0.03, "Dlib-chip": 0.005, "Dlib": 0.005}
+    )
+    doubt_margin_bands: Mapping[str, float] = field(
+        default_factory=lambda: {"Facenet512": 0.02, "Dlib-chip": 0.005, "Dlib": 0.005}
+    )
+
+    def doubt_bands_for(self, model_name: str) -> tuple[float, float]:
+        """(similarity band, margin band) for ``model_name``: 0 for a model not listed."""
+        return (
+            float(self.doubt_similarity_bands.get(model_name, 0.0)),
+            float(self.doubt_margin_bands.get(model_name, 0.0)),
+        )
 
     def threshold_for(self, model_name: str) -> float:
         """The minimum similarity for ``model_name``; 1.0 (nothing matches) for an unknown model."""
@@ -126,6 +141,8 @@ class GuiSettings:
     admin_pin_hash: str = ""
     admin_user: str = ""  # who set the PIN up (unattended setup); one PIN until user accounts exist
     language: str = ""  # the window's language ("de", "es", "en"); empty: the system's
+    greeting_seconds: float = 4.0  # the large "Welcome, Ana" after each mark (issue 14)
+    sound: bool = False  # a short tone with each greeting
 
 
 BIPA_MAX_DAYS = 1095  # Illinois BIPA: biometric identifiers go within three years of the last contact

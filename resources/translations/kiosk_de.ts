@@ -1356,6 +1356,11 @@ Sitzungen sind trotzdem möglich; die Anwesenheit wird von Hand erfasst.</transl
             <source>Session ended: %s</source>
             <translation>Sitzung beendet: %s</translation>
         </message>
+        <message>
+            <location filename="../../kiosk/gui/summary_view.py" line="104" />
+            <source>(seen? see the sign-off)</source>
+            <translation>(gesehen? beim Bestätigen prüfen)</translation>
+        </message>
     </context>
     <context>
         <name>VideoWidget</name>
@@ -1542,6 +1547,131 @@ Sitzungen sind trotzdem möglich; die Anwesenheit wird von Hand erfasst.</transl
             <location filename="../../kiosk/gui/wizard/page_migration.py" line="265" />
             <source>Stopping after the current batch…</source>
             <translation>Wird nach dem aktuellen Stapel angehalten…</translation>
+        </message>
+    </context>
+    <context>
+        <name>DoubtPrompt</name>
+        <message>
+            <location filename="../../kiosk/gui/doubt_prompts.py" line="54" />
+            <source>Is this %1?</source>
+            <translation>Ist das %1?</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/doubt_prompts.py" line="64" />
+            <source>Yes</source>
+            <translation>Ja</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/doubt_prompts.py" line="66" />
+            <source>No</source>
+            <translation>Nein</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/doubt_prompts.py" line="67" />
+            <source>Someone else…</source>
+            <translation>Jemand anderes…</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/doubt_prompts.py" line="69" />
+            <source>Yes, this is %1</source>
+            <translation>Ja, das ist %1</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/doubt_prompts.py" line="70" />
+            <source>No, this is not %1</source>
+            <translation>Nein, das ist nicht %1</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/doubt_prompts.py" line="71" />
+            <source>Someone else, not %1</source>
+            <translation>Jemand anderes, nicht %1</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/doubt_prompts.py" line="83" />
+            <source>the match is weak</source>
+            <translation>die Übereinstimmung ist schwach</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/doubt_prompts.py" line="85" />
+            <source>another student looks almost as similar</source>
+            <translation>eine andere Person sieht fast genauso ähnlich aus</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/doubt_prompts.py" line="87" />
+            <source>a recorded look-alike</source>
+            <translation>ein eingetragener Doppelgänger</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/doubt_prompts.py" line="88" />
+            <source>may be a photo or a screen</source>
+            <translation>vielleicht ein Foto oder ein Bildschirm</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/doubt_prompts.py" line="89" />
+            <source>liveness not certain</source>
+            <translation>Lebenderkennung nicht sicher</translation>
+        </message>
+    </context>
+    <context>
+        <name>DoubtPanel</name>
+        <message>
+            <location filename="../../kiosk/gui/doubt_prompts.py" line="104" />
+            <source>Faces the kiosk is not sure of</source>
+            <translation>Gesichter, bei denen der Kiosk unsicher ist</translation>
+        </message>
+    </context>
+    <context>
+        <name>GreetingBanner</name>
+        <message>
+            <location filename="../../kiosk/gui/doubt_prompts.py" line="140" />
+            <source>Greeting</source>
+            <translation>Begrüßung</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/doubt_prompts.py" line="171" />
+            <source>Welcome, %1 — late %2</source>
+            <translation>Willkommen, %1 — verspätet %2</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/doubt_prompts.py" line="173" />
+            <source>Welcome, %1 — present %2</source>
+            <translation>Willkommen, %1 — anwesend %2</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/doubt_prompts.py" line="178" />
+            <source>Please see your teacher</source>
+            <translation>Bitte geh zu deiner Lehrkraft</translation>
+        </message>
+    </context>
+    <context>
+        <name>SomeoneElseDialog</name>
+        <message>
+            <location filename="../../kiosk/gui/doubt_prompts.py" line="196" />
+            <source>Who is it?</source>
+            <translation>Wer ist es?</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/doubt_prompts.py" line="200" />
+            <source>The camera took this face for %1. Who is it?</source>
+            <translation>Die Kamera hielt dieses Gesicht für %1. Wer ist es?</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/doubt_prompts.py" line="203" />
+            <source>Students not marked yet</source>
+            <translation>Noch nicht erfasste Schüler</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/doubt_prompts.py" line="211" />
+            <source>Mark this student</source>
+            <translation>Diese Person erfassen</translation>
+        </message>
+    </context>
+    <context>
+        <name>SignOffDialog</name>
+        <message>
+            <location filename="../../kiosk/gui/records_dialogs.py" line="192" />
+            <source>asked: %1</source>
+            <translation>gefragt: %1</translation>
         </message>
     </context>
 </TS>

@@ -1356,6 +1356,11 @@ Se pueden hacer sesiones igualmente, marcando la asistencia a mano.</translation
             <source>Session ended: %s</source>
             <translation>Sesión finalizada: %s</translation>
         </message>
+        <message>
+            <location filename="../../kiosk/gui/summary_view.py" line="104" />
+            <source>(seen? see the sign-off)</source>
+            <translation>(¿visto? revisar al confirmar la lista)</translation>
+        </message>
     </context>
     <context>
         <name>VideoWidget</name>
@@ -1542,6 +1547,131 @@ Se pueden hacer sesiones igualmente, marcando la asistencia a mano.</translation
             <location filename="../../kiosk/gui/wizard/page_migration.py" line="265" />
             <source>Stopping after the current batch…</source>
             <translation>Se detendrá tras el lote actual…</translation>
+        </message>
+    </context>
+    <context>
+        <name>DoubtPrompt</name>
+        <message>
+            <location filename="../../kiosk/gui/doubt_prompts.py" line="54" />
+            <source>Is this %1?</source>
+            <translation>¿Es %1?</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/doubt_prompts.py" line="64" />
+            <source>Yes</source>
+            <translation>Sí</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/doubt_prompts.py" line="66" />
+            <source>No</source>
+            <translation>No</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/doubt_prompts.py" line="67" />
+            <source>Someone else…</source>
+            <translation>Otra persona…</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/doubt_prompts.py" line="69" />
+            <source>Yes, this is %1</source>
+            <translation>Sí, es %1</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/doubt_prompts.py" line="70" />
+            <source>No, this is not %1</source>
+            <translation>No, no es %1</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/doubt_prompts.py" line="71" />
+            <source>Someone else, not %1</source>
+            <translation>Otra persona, no %1</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/doubt_prompts.py" line="83" />
+            <source>the match is weak</source>
+            <translation>la coincidencia es débil</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/doubt_prompts.py" line="85" />
+            <source>another student looks almost as similar</source>
+            <translation>otro alumno se parece casi igual</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/doubt_prompts.py" line="87" />
+            <source>a recorded look-alike</source>
+            <translation>un parecido registrado</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/doubt_prompts.py" line="88" />
+            <source>may be a photo or a screen</source>
+            <translation>puede ser una foto o una pantalla</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/doubt_prompts.py" line="89" />
+            <source>liveness not certain</source>
+            <translation>la prueba de vida no es segura</translation>
+        </message>
+    </context>
+    <context>
+        <name>DoubtPanel</name>
+        <message>
+            <location filename="../../kiosk/gui/doubt_prompts.py" line="104" />
+            <source>Faces the kiosk is not sure of</source>
+            <translation>Caras de las que el quiosco no está seguro</translation>
+        </message>
+    </context>
+    <context>
+        <name>GreetingBanner</name>
+        <message>
+            <location filename="../../kiosk/gui/doubt_prompts.py" line="140" />
+            <source>Greeting</source>
+            <translation>Saludo</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/doubt_prompts.py" line="171" />
+            <source>Welcome, %1 — late %2</source>
+            <translation>Hola, %1 — tarde %2</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/doubt_prompts.py" line="173" />
+            <source>Welcome, %1 — present %2</source>
+            <translation>Hola, %1 — presente %2</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/doubt_prompts.py" line="178" />
+            <source>Please see your teacher</source>
+            <translation>Por favor, habla con tu docente</translation>
+        </message>
+    </context>
+    <context>
+        <name>SomeoneElseDialog</name>
+        <message>
+            <location filename="../../kiosk/gui/doubt_prompts.py" line="196" />
+            <source>Who is it?</source>
+            <translation>¿Quién es?</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/doubt_prompts.py" line="200" />
+            <source>The camera took this face for %1. Who is it?</source>
+            <translation>La cámara tomó esta cara por %1. ¿Quién es?</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/doubt_prompts.py" line="203" />
+            <source>Students not marked yet</source>
+            <translation>Alumnos aún sin marcar</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/doubt_prompts.py" line="211" />
+            <source>Mark this student</source>
+            <translation>Marcar a este alumno</translation>
+        </message>
+    </context>
+    <context>
+        <name>SignOffDialog</name>
+        <message>
+            <location filename="../../kiosk/gui/records_dialogs.py" line="192" />
+            <source>asked: %1</source>
+            <translation>consultado: %1</translation>
         </message>
     </context>
 </TS>

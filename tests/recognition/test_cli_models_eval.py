@@ -253,6 +253,10 @@ def test_eval_on_five_people_prints_the_metrics(
     assert re.search(r"At the configured threshold Dlib-chip = 0\.\d\d, threshold and margin 0\.\d\d: ", out)
     assert re.search(r"false accepts of people not enrolled \d+/\d+", out)
     assert re.search(r"Suggested threshold: 0\.\d\d \(tuned on \d people; on the \d others", out)
+    bands = re.search(r"Suggested doubt bands: similarity (0\.\d{3}) .*, margin (0\.\d{3})", out)
+    assert bands is not None and float(bands.group(1)) >= 0.005 and float(bands.group(2)) >= 0.005
+    assert re.search(r"With them, \d+ of \d+ genuine photos the kiosk would mark go to the teacher", out)
+    assert "[recognition.doubt_similarity_bands] Dlib-chip = " in out
     no_traceback(out + err)
 
 

@@ -6,7 +6,7 @@ from numpy.typing import NDArray
 
 from kiosk.core.matching import decide, l2_normalise
 from kiosk.core.voting import AdaptiveVotes
-from kiosk.infra.recognition.evaluation import evaluate, pair_metrics, threshold_for_far
+from kiosk.infra.recognition.evaluation import evaluate, pair_metrics, suggest_doubt_bands, threshold_for_far
 
 DIM = 64
 
@@ -195,3 +195,29 @@ def test_the_votes_accepted_photos_ask_for_under_the_adaptive_rule() -> None:
     assert set(genuine) <= {2, 3, 4}
     assert report.votes_impostor == ()  # strangers stay below the threshold: no votes asked
     assert evaluate(data).votes_genuine == ()  # without the rule: not reported
+
+
+def test_doubt_bands_reach_from_the_threshold_past_the_closest_stranger() -> None:
+    best = np.array([0.99, 0.952, 0.97, 0.96, 0.94], dtype=np.float32)
+    second = np.array([0.90, 0.80, 0.955, 0.95, 0.70], dtype=np.float32)
+    own = np.array([True, True, True, False, True])
+    strangers = np.array([0.90, 0.933, -np.inf], dtype=np.float32)
+    bands = suggest_doubt_bands(best, second, own, strangers, threshold=0.95, margin=0.01, safety_margin=0.02)
+    assert bands.highest_impostor == pytest.approx(0.933)
+    assert bands.similarity_band == pytest.approx(0.005)  # 0.933 + 0.02 - 0.95 = 0.003, in 0.005 steps
+    assert bands.largest_wrong_lead == pytest.approx(0.01)  # the wrong best match led by 0.01
+    assert bands.margin_band == pytest.approx(0.02)  # 0.01 + 0.02 - 0.01
+    # Marked: 0.99, 0.952 and 0.97 (its lead 0.015 passes the margin 0.01); the one of another
+    # person and the one below the threshold are not. 0.952 is near the threshold, 0.97's
+    # lead within the margin band.
+    assert bands.genuine_marked == 3
+    assert (bands.asked_similarity, bands.asked_margin, bands.asked_either) == (1, 1, 2)
+
+
+def test_evaluate_suggests_doubt_bands_around_the_given_threshold() -> None:
+    report = evaluate(people(12, 6, noise=0.5), enroll=0.5, margin=0.02, doubt_threshold=0.6)
+    bands = report.doubt_bands
+    assert bands is not None and bands.threshold == 0.6
+    assert bands.highest_impostor == pytest.approx(report.max_impostor_similarity)
+    assert 0.005 <= bands.similarity_band <= 1.0 and bands.margin_band >= 0.005
+    assert evaluate(people(12, 6, noise=0.5), enroll=0.5).doubt_bands is None

@@ -33,7 +33,6 @@ from kiosk.core.attendance import summarise
 from kiosk.core.domain import (
     AttendanceMark,
     ClassInfo,
-    MarkSource,
     SessionInfo,
     SessionSummary,
     StudentInfo,
@@ -343,7 +342,7 @@ class OfflineFirstStore:
         student = self.cache.student(mark.student_uuid)
         if student is None:
             raise NotFound("That student is not in this kiosk's copy of the roster.")
-        if mark.source is MarkSource.AUTO:
+        if mark.source.face_matched:
             # A session may still hold a vector in memory that this kiosk has since purged.
             if not student.consent_given:
                 raise FaceMatchingRefused(

@@ -167,7 +167,7 @@ class _Batch:
         known_students = attendance.existing_student_ids(self.s, students)
         # Consent is checked at each mark's own time (marks may have waited offline for days).
         matchable = consent.may_face_match(
-            self.s, {(m.student_uuid, m.marked_at) for _, m in marks if m.source is MarkSource.AUTO}
+            self.s, {(m.student_uuid, m.marked_at) for _, m in marks if m.source.face_matched}
         )
         fast: list[tuple[OutboxEvent, AttendanceMark]] = []
         slow: list[tuple[OutboxEvent, AttendanceMark]] = []
@@ -179,7 +179,7 @@ class _Batch:
                 continue
             if pair in existing and existing[pair].holds(m.id):
                 continue  # applied before; the acknowledgement was lost
-            if m.source is MarkSource.AUTO and not matchable[(m.student_uuid, m.marked_at)]:
+            if m.source.face_matched and not matchable[(m.student_uuid, m.marked_at)]:
                 self._refuse(ev, m, attendance.NO_CONSENT, self.withdrawn)
                 continue
             if m.session_id not in known_sessions:

@@ -76,6 +76,82 @@ class ThresholdResult:
 
 
 @dataclass(frozen=True)
+class DoubtBandSuggestion:
+    """Doubt bands (:mod:`kiosk.core.doubt`) from the measured scores, and what they cost.
+
+    - similarity band: from the threshold up to the highest similarity of a person not
+      enrolled plus ``safety_margin`` (where a stranger could land in a larger gallery);
+    - margin band: from the margin up to the largest lead of a probe whose best match was
+      another person, plus ``safety_margin``.
+
+    Each is at least 0.005 and rounded up to 0.005. ``asked_*`` count the genuine probes the
+    kiosk would mark (threshold and margin) that the bands send to the teacher instead.
+    """
+
+    threshold: float
+    margin: float
+    similarity_band: float
+    margin_band: float
+    highest_impostor: float
+    largest_wrong_lead: float  # nan: no probe's best match was another person
+    genuine_marked: int
+    asked_similarity: int
+    asked_margin: int
+    asked_either: int
+
+    @property
+    def asked_share(self) -> float:
+        return self.asked_either / self.genuine_marked if self.genuine_marked else math.nan
+
+
+BAND_STEP = 0.005  # bands are suggested in steps this fine: a coarser step would ask about far more faces
+
+
+def _round_up(value: float) -> float:
+    steps = math.ceil(round(value / BAND_STEP, 6))
+    return min(1.0, max(BAND_STEP, steps * BAND_STEP))
+
+
+def suggest_doubt_bands(
+    best: NDArray[np.float32],
+    second: NDArray[np.float32],
+    is_own: NDArray[np.bool_],
+    impostor_best: NDArray[np.float32],
+    *,
+    threshold: float,
+    margin: float,
+    safety_margin: float = 0.02,
+) -> DoubtBandSuggestion:
+    """Bands from the probes' best and second-best similarities (see :class:`DoubtBandSuggestion`).
+
+    ``is_own``: the probe's best match is its own person; ``impostor_best``: each probe's best
+    similarity against the gallery without its person (threshold alone, no margin).
+    """
+    lead = best - second  # inf for a lone candidate
+    finite_imp = impostor_best[np.isfinite(impostor_best)]
+    highest = float(finite_imp.max()) if finite_imp.size else math.nan
+    wrong = lead[~is_own & np.isfinite(lead)]
+    largest_wrong = float(wrong.max()) if wrong.size else math.nan
+    sim_band = _round_up((highest + safety_margin - threshold) if math.isfinite(highest) else 0.0)
+    margin_band = _round_up((largest_wrong + safety_margin - margin) if math.isfinite(largest_wrong) else 0.0)
+    marked = is_own & (best >= threshold) & (lead >= margin)
+    near = marked & (best < threshold + sim_band)
+    narrow = marked & (lead < margin + margin_band)
+    return DoubtBandSuggestion(
+        threshold=float(threshold),
+        margin=float(margin),
+        similarity_band=sim_band,
+        margin_band=margin_band,
+        highest_impostor=highest,
+        largest_wrong_lead=largest_wrong,
+        genuine_marked=int(marked.sum()),
+        asked_similarity=int(near.sum()),
+        asked_margin=int(narrow.sum()),
+        asked_either=int((near | narrow).sum()),
+    )
+
+
+@dataclass(frozen=True)
 class EvaluationReport:
     people: int
     skipped_people: tuple[str, ...]  # fewer photos than enrolment + one probe
@@ -102,6 +178,7 @@ class EvaluationReport:
     # ((votes, probes), ...), for genuine probes and for strangers' (impostor) probes.
     votes_genuine: tuple[tuple[int, int], ...] = ()
     votes_impostor: tuple[tuple[int, int], ...] = ()
+    doubt_bands: DoubtBandSuggestion | None = None  # when evaluated with ``doubt_threshold``
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -219,12 +296,14 @@ def evaluate(
     seed: int = 0,
     chunk: int = 2048,
     adaptive: AdaptiveVotes | None = None,
+    doubt_threshold: float | None = None,
 ) -> EvaluationReport:
     """Evaluate identification and impostor rejection; see the module docstring.
 
     ``enroll`` is a fraction of each person's photos (float in (0, 1), at least one photo
     and at least one probe left) or a count (int). People with too few photos are skipped
     and listed. ``thresholds`` are reported on all people (they are not tuned here).
+    ``doubt_threshold``: also suggest doubt bands around this threshold (and ``margin``).
     """
     if isinstance(enroll, bool) or (isinstance(enroll, float) and not 0.0 < enroll < 1.0):
         raise ValueError(f"enroll must be a fraction in (0, 1) or a count, not {enroll!r}")
@@ -339,6 +418,17 @@ def evaluate(
     if adaptive is not None:
         votes_genuine = _vote_asks(adaptive, best, second, genuine >= adaptive.threshold)
         votes_impostor = _vote_asks(adaptive, imp_best, imp_second, impostor >= adaptive.threshold)
+    bands = None
+    if doubt_threshold is not None:
+        bands = suggest_doubt_bands(
+            best,
+            second,
+            best_idx == owner,
+            imp_best,
+            threshold=doubt_threshold,
+            margin=margin,
+            safety_margin=safety_margin,
+        )
     report = EvaluationReport(
         people=len(names),
         skipped_people=tuple(skipped),
@@ -360,6 +450,7 @@ def evaluate(
         notes=tuple(notes),
         votes_genuine=votes_genuine,
         votes_impostor=votes_impostor,
+        doubt_bands=bands,
     )
     log.info(
         "Evaluated %d people: top-1 %.4f, TAR %.4f at FAR %.4f", report.people, top1, tar_at_far, far_target

@@ -179,7 +179,7 @@ def apply_mark(
             "This session's register was signed off, so its marks are locked.",
             "Correct the mark from the attendance records, with a reason.",
         )
-    if mark.source is MarkSource.AUTO:
+    if mark.source.face_matched:
         refuse_unmatchable(session, mark)
     existing = _record_of(session, mark)
     if existing is not None:
