@@ -32,6 +32,7 @@ from kiosk.app.reports import ReportsService
 from kiosk.app.roster import RosterService
 from kiosk.app.session import AttendanceSessionService
 from kiosk.core.errors import DatabaseError, DatabaseUnavailable, KioskError, SchemaError
+from kiosk.core.liveness import LivenessCheck, LivenessPolicy
 from kiosk.core.ports import AttendanceStore
 from kiosk.infra.camera.codes import QrCodeReader
 from kiosk.infra.config import Settings, ensure_data_dir
@@ -190,11 +191,26 @@ class KioskServices:
             actor=actor,
             codes=self.kiosk_codes(),
             face_recognition_off=self.models.switched_off,
-            liveness=None,  # wired at merge: trustlive's liveness check factory and the school's policy
-            lookalikes=lambda: frozenset(),  # wired at merge: store.lookalike_pairs
+            liveness=self._liveness_check(),
+            liveness_policy=LivenessPolicy(settings.liveness.policy),
+            lookalikes=self.store.lookalike_pairs,
         )
         self._subscribe(service.on_roster_change)
         return service
+
+    def _liveness_check(self) -> LivenessCheck | None:
+        """A fresh check for each session (it keeps per-face state); None when the policy is off
+        or no face model runs. A check that cannot run leaves the session asking the teacher
+        (the session says why), it never stops the kiosk."""
+        if LivenessPolicy(self.settings.liveness.policy) is LivenessPolicy.OFF or self.models.loaded is None:
+            return None
+        from kiosk.app.liveness import build_liveness_check
+
+        try:
+            return build_liveness_check(self.settings)
+        except KioskError as exc:
+            log.warning("The liveness check cannot run: %s", exc.message)
+            return None
 
     def _subscribe(self, handler: Callable[[Any], None]) -> None:
         subscribe = getattr(self.store, "subscribe", None)  # only the offline-first store hears changes

@@ -182,3 +182,21 @@ def test_import_roster_bad_file_is_one_clear_line(tmp_path, db_url, dlib_models_
     code, out, err = kiosk(capsys, *base, "import-roster", str(roster), "--photos", str(tmp_path))
     assert code != 0 and "header row with at least student_id and name" in err
     assert "Traceback" not in out + err
+
+
+def test_with_the_review_policy_pictures_moved_as_a_plane_are_asked_not_marked(classroom, capsys) -> None:
+    """The kiosk's own wiring (build_services): [liveness] policy = "review" gives each session
+    the offline motion check; the classroom video's faces are flat photos slid across the frame."""
+    base, video, db_url = classroom
+    config = Path(base[3]) / "config.toml"
+    config.write_text(
+        config.read_text(encoding="utf-8") + '\n[liveness]\npolicy = "review"\n', encoding="utf-8"
+    )
+    code, out, err = kiosk(capsys, *base, "run", "--class", "7A", "--camera", str(video.path), "--headless")
+    assert code == 0, err
+    assert "Present: 0" in out and "Asked, not marked" in out
+    engine = create_engine(db_url)
+    with engine.connect() as conn:
+        marks = conn.execute(select(func.count()).select_from(AttendanceRecord)).scalar_one()
+    engine.dispose()
+    assert marks == 0  # nobody marked automatically from a picture

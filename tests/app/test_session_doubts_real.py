@@ -2,7 +2,7 @@
 
 Two students recorded as look-alikes (as the enrollment override records twins) are never
 marked automatically: the teacher is asked. The teacher's Yes is stored with source
-``confirmed`` (the database's CHECK allows it: revision 0012_confirmed), and the records
+``confirmed`` (the database's CHECK allows it: revision 0013_confirmed), and the records
 and their exports show it so.
 """
 

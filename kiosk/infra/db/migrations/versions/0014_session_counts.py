@@ -1,7 +1,7 @@
 """attendance counts per student and day and per session, kept by triggers, for the reports
 
 Revision ID: 0014_session_counts
-Revises: 0012_confirmed
+Revises: 0013_confirmed
 Create Date: 2026-11-30
 
 A whole school's term report counted half a million records (a parallel scan, 270-680 ms on
@@ -36,7 +36,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0014_session_counts"
-down_revision = "0012_confirmed"  # after 0012_confirmed: its SQLite table rebuild would drop these triggers
+down_revision = "0013_confirmed"  # after 0013_confirmed: its SQLite table rebuild would drop these triggers
 branch_labels = None
 depends_on = None
 

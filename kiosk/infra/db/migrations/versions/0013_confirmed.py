@@ -1,6 +1,6 @@
 """attendance_records.source also accepts ``confirmed`` (a doubtful camera match the teacher confirmed)
 
-Revision ID: 0012_confirmed
+Revision ID: 0013_confirmed
 Revises: 0012_lookalikes
 Create Date: 2026-11-30
 
@@ -17,7 +17,7 @@ import sqlalchemy as sa
 from alembic import op
 from sqlalchemy.dialects import postgresql
 
-revision = "0012_confirmed"
+revision = "0013_confirmed"
 down_revision = "0012_lookalikes"
 branch_labels = None
 depends_on = None
