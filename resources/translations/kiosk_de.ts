@@ -250,7 +250,52 @@
             <translation>Drucken…</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/records_tabs.py" line="147" />
+            <location filename="../../kiosk/gui/records_tabs.py" line="125" />
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/records_tabs.py" line="126" />
+            <source>Id</source>
+            <translation>ID</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/records_tabs.py" line="127" />
+            <source>Sessions</source>
+            <translation>Sitzungen</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/records_tabs.py" line="128" />
+            <source>Present</source>
+            <translation>Anwesend</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/records_tabs.py" line="129" />
+            <source>Late</source>
+            <translation>Verspätet</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/records_tabs.py" line="130" />
+            <source>Absent</source>
+            <translation>Abwesend</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/records_tabs.py" line="131" />
+            <source>Excused</source>
+            <translation>Entschuldigt</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/records_tabs.py" line="132" />
+            <source>Rate %</source>
+            <translation>Quote %</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/records_tabs.py" line="133" />
+            <source>At risk</source>
+            <translation>Gefährdet</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/records_tabs.py" line="144" />
             <source>%1: %2 sessions held; class rate %3 %; %4 student(s) at risk.</source>
             <translation>%1: %2 Sitzungen gehalten; Anwesenheitsquote der Klasse %3 %; %4 Schüler/innen gefährdet.</translation>
         </message>
@@ -258,129 +303,179 @@
     <context>
         <name>ConsentDialog</name>
         <message>
-            <location filename="../../kiosk/gui/consent_dialog.py" line="57" />
+            <location filename="../../kiosk/gui/consent_dialog.py" line="39" />
+            <source>When</source>
+            <translation>Wann</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/consent_dialog.py" line="40" />
+            <source>What</source>
+            <translation>Was</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/consent_dialog.py" line="41" />
+            <source>Who</source>
+            <translation>Wer</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/consent_dialog.py" line="42" />
+            <source>Relation</source>
+            <translation>Beziehung</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/consent_dialog.py" line="43" />
+            <source>How</source>
+            <translation>Wie</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/consent_dialog.py" line="44" />
+            <source>Text</source>
+            <translation>Text</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/consent_dialog.py" line="45" />
+            <source>Entered by</source>
+            <translation>Erfasst von</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/consent_dialog.py" line="65" />
             <source>Consent records</source>
             <translation>Einwilligungsnachweise</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/consent_dialog.py" line="60" />
+            <location filename="../../kiosk/gui/consent_dialog.py" line="68" />
             <source>Loading…</source>
             <translation>Wird geladen…</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/consent_dialog.py" line="67" />
+            <location filename="../../kiosk/gui/consent_dialog.py" line="75" />
             <source>Consent ledger</source>
             <translation>Verlauf der Einwilligungen</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/consent_dialog.py" line="70" />
+            <location filename="../../kiosk/gui/consent_dialog.py" line="78" />
             <source>Add a record</source>
             <translation>Eintrag hinzufügen</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/consent_dialog.py" line="74" />
+            <location filename="../../kiosk/gui/consent_dialog.py" line="82" />
             <source>Consent given</source>
             <translation>Einwilligung erteilt</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/consent_dialog.py" line="75" />
+            <location filename="../../kiosk/gui/consent_dialog.py" line="83" />
             <source>Consent withdrawn (deletes the face data)</source>
             <translation>Einwilligung widerrufen (löscht die Gesichtsdaten)</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/consent_dialog.py" line="76" />
+            <location filename="../../kiosk/gui/consent_dialog.py" line="84" />
             <source>Objection (stops face matching)</source>
             <translation>Widerspruch (beendet den Gesichtsabgleich)</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/consent_dialog.py" line="77" />
+            <location filename="../../kiosk/gui/consent_dialog.py" line="85" />
             <source>Objection lifted by its author</source>
             <translation>Widerspruch von der Person zurückgenommen, die ihn eingelegt hat</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/consent_dialog.py" line="80" />
+            <location filename="../../kiosk/gui/consent_dialog.py" line="88" />
             <source>&amp;What:</source>
             <translation>&amp;Was:</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/consent_dialog.py" line="83" />
+            <location filename="../../kiosk/gui/consent_dialog.py" line="91" />
             <source>Parent</source>
             <translation>Elternteil</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/consent_dialog.py" line="84" />
+            <location filename="../../kiosk/gui/consent_dialog.py" line="92" />
             <source>Guardian</source>
             <translation>Vormund</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/consent_dialog.py" line="85" />
+            <location filename="../../kiosk/gui/consent_dialog.py" line="93" />
             <source>The pupil</source>
             <translation>Der Schüler / die Schülerin</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/consent_dialog.py" line="88" />
+            <location filename="../../kiosk/gui/consent_dialog.py" line="96" />
             <source>&amp;By whom:</source>
             <translation>&amp;Von wem:</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/consent_dialog.py" line="90" />
+            <location filename="../../kiosk/gui/consent_dialog.py" line="98" />
             <source>&amp;Name:</source>
             <translation>&amp;Name:</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/consent_dialog.py" line="92" />
+            <location filename="../../kiosk/gui/consent_dialog.py" line="100" />
             <source>e.g. mother, legal guardian</source>
             <translation>z. B. Mutter, Vormund</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/consent_dialog.py" line="93" />
+            <location filename="../../kiosk/gui/consent_dialog.py" line="101" />
             <source>&amp;Relation:</source>
             <translation>&amp;Beziehung:</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/consent_dialog.py" line="97" />
+            <location filename="../../kiosk/gui/consent_dialog.py" line="105" />
             <source>paper form</source>
             <translation>Papierformular</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/consent_dialog.py" line="97" />
+            <location filename="../../kiosk/gui/consent_dialog.py" line="105" />
             <source>email</source>
             <translation>E-Mail</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/consent_dialog.py" line="97" />
+            <location filename="../../kiosk/gui/consent_dialog.py" line="105" />
             <source>in person</source>
             <translation>persönlich</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/consent_dialog.py" line="97" />
+            <location filename="../../kiosk/gui/consent_dialog.py" line="105" />
             <source>letter</source>
             <translation>Brief</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/consent_dialog.py" line="99" />
+            <location filename="../../kiosk/gui/consent_dialog.py" line="107" />
             <source>&amp;How:</source>
             <translation>W&amp;ie:</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/consent_dialog.py" line="103" />
+            <location filename="../../kiosk/gui/consent_dialog.py" line="111" />
             <source>&amp;Date given:</source>
             <translation>&amp;Datum der Erteilung:</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/consent_dialog.py" line="110" />
+            <location filename="../../kiosk/gui/consent_dialog.py" line="118" />
             <source>&amp;Add record</source>
             <translation>Eintrag &amp;hinzufügen</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/consent_dialog.py" line="124" />
+            <location filename="../../kiosk/gui/consent_dialog.py" line="132" />
             <source>Consent records: %1</source>
             <translation>Einwilligungsnachweise: %1</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/consent_dialog.py" line="166" />
+            <location filename="../../kiosk/gui/consent_dialog.py" line="174" />
             <source>Recorded.</source>
             <translation>Gespeichert.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/consent_dialog.py" line="188" />
+            <source>Face matching is allowed: %1.</source>
+            <translation>Gesichtsabgleich ist erlaubt: %1.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/consent_dialog.py" line="192" />
+            <source>Face matching is NOT allowed: %1. This pupil checks in by card, PIN or the teacher.</source>
+            <translation>Gesichtsabgleich ist NICHT erlaubt: %1. Diese Person meldet sich mit Karte, PIN oder über die Lehrkraft an.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/consent_dialog.py" line="197" />
+            <source>The consent text has changed since: ask for a renewed consent.</source>
+            <translation>Der Einwilligungstext hat sich seitdem geändert: Bitte eine erneute Einwilligung einholen.</translation>
         </message>
     </context>
     <context>
@@ -597,17 +692,52 @@
     <context>
         <name>DayTab</name>
         <message>
-            <location filename="../../kiosk/gui/records_tabs.py" line="252" />
+            <location filename="../../kiosk/gui/records_tabs.py" line="249" />
             <source>Show</source>
             <translation>Anzeigen</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/records_tabs.py" line="253" />
+            <location filename="../../kiosk/gui/records_tabs.py" line="250" />
             <source>Day</source>
             <translation>Tag</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/records_tabs.py" line="269" />
+            <location filename="../../kiosk/gui/records_tabs.py" line="258" />
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/records_tabs.py" line="259" />
+            <source>Id</source>
+            <translation>ID</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/records_tabs.py" line="260" />
+            <source>Class</source>
+            <translation>Klasse</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/records_tabs.py" line="261" />
+            <source>Sessions</source>
+            <translation>Sitzungen</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/records_tabs.py" line="262" />
+            <source>Absent</source>
+            <translation>Abwesend</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/records_tabs.py" line="263" />
+            <source>Excused</source>
+            <translation>Entschuldigt</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/records_tabs.py" line="264" />
+            <source>Late</source>
+            <translation>Verspätet</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/records_tabs.py" line="274" />
             <source>%1: %2 sessions; %3 student(s) missing.</source>
             <translation>%1: %2 Sitzungen; %3 Schüler/innen fehlen.</translation>
         </message>
@@ -790,6 +920,41 @@
             <source>Not enrolled: </source>
             <translation>Nicht erfasst: </translation>
         </message>
+        <message>
+            <location filename="../../kiosk/gui/enrollment_texts.py" line="17" />
+            <source>%d photo(s) enrolled for %s.</source>
+            <translation>%d Foto(s) für %s erfasst.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/enrollment_texts.py" line="23" />
+            <source>%s: already enrolled from this photo; nothing was added.</source>
+            <translation>%s: aus diesem Foto bereits erfasst; nichts wurde hinzugefügt.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/enrollment_texts.py" line="30" />
+            <source>Not used: %s — %s</source>
+            <translation>Nicht verwendet: %s – %s</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/enrollment_texts.py" line="34" />
+            <source>%s looks like %s (%s), similarity %.2f: recorded as look-alikes, their matches go to the teacher.</source>
+            <translation>%s sieht aus wie %s (%s), Ähnlichkeit %.2f: als Doppelgänger vermerkt, ihre Treffer gehen an die Lehrkraft.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/enrollment_texts.py" line="39" />
+            <source>⚠ Possible duplicate: %s looks like %s (%s), similarity %.2f. Check it is the right student.</source>
+            <translation>⚠ Mögliches Duplikat: %s sieht aus wie %s (%s), Ähnlichkeit %.2f. Prüfen Sie, ob es die richtige Person ist.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/enrollment_texts.py" line="49" />
+            <source>Not enrolled: %s looks like %s (%s, class %s), similarity %.2f, not like %s.</source>
+            <translation>Nicht erfasst: %s sieht aus wie %s (%s, Klasse %s), Ähnlichkeit %.2f, nicht wie %s.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/enrollment_texts.py" line="64" />
+            <source>Nothing was stored. If a photo is of the wrong student, close this dialog and enroll it under the right one. If they really look alike (twins), press the button below: their matches will then go to the teacher instead of being marked automatically.</source>
+            <translation>Es wurde nichts gespeichert. Wenn ein Foto die falsche Person zeigt, schließen Sie diesen Dialog und erfassen Sie es bei der richtigen. Wenn sich beide wirklich ähnlich sehen (Zwillinge), drücken Sie die Schaltfläche unten: Ihre Treffer gehen dann an die Lehrkraft, statt automatisch eingetragen zu werden.</translation>
+        </message>
     </context>
     <context>
         <name>EnrollmentDialog</name>
@@ -941,93 +1106,133 @@
     <context>
         <name>FaceCollectionDialog</name>
         <message>
-            <location filename="../../kiosk/gui/face_collection.py" line="69" />
+            <location filename="../../kiosk/gui/face_collection.py" line="45" />
+            <source>no thumbnail kept</source>
+            <translation>kein Vorschaubild gespeichert</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/face_collection.py" line="47" />
+            <source>No.</source>
+            <translation>Nr.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/face_collection.py" line="48" />
+            <source>Source</source>
+            <translation>Quelle</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/face_collection.py" line="49" />
+            <source>Date</source>
+            <translation>Datum</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/face_collection.py" line="50" />
+            <source>Model</source>
+            <translation>Modell</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/face_collection.py" line="51" />
+            <source>Quality</source>
+            <translation>Qualität</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/face_collection.py" line="52" />
+            <source>Thumbnail</source>
+            <translation>Vorschaubild</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/face_collection.py" line="53" />
+            <source>Check</source>
+            <translation>Prüfung</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/face_collection.py" line="77" />
             <source>Face collection</source>
             <translation>Gesichtsdaten</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/face_collection.py" line="72" />
-            <location filename="../../kiosk/gui/face_collection.py" line="148" />
+            <location filename="../../kiosk/gui/face_collection.py" line="80" />
+            <location filename="../../kiosk/gui/face_collection.py" line="156" />
             <source>No roster photo kept.</source>
             <translation>Kein Klassenlistenfoto gespeichert.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/face_collection.py" line="87" />
+            <location filename="../../kiosk/gui/face_collection.py" line="95" />
             <source>Face encodings</source>
             <translation>Gesichtsmerkmale</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/face_collection.py" line="88" />
+            <location filename="../../kiosk/gui/face_collection.py" line="96" />
             <source>&amp;Delete encoding…</source>
             <translation>Merkmal &amp;löschen…</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/face_collection.py" line="89" />
+            <location filename="../../kiosk/gui/face_collection.py" line="97" />
             <source>&amp;Re-check against the school</source>
             <translation>Mit der ganzen Schule neu a&amp;bgleichen</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/face_collection.py" line="91" />
+            <location filename="../../kiosk/gui/face_collection.py" line="99" />
             <source>Flags this student's encodings that look more like another student</source>
             <translation>Markiert die Merkmale dieser Person, die eher einer anderen Person ähneln</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/face_collection.py" line="93" />
+            <location filename="../../kiosk/gui/face_collection.py" line="101" />
             <source>Close</source>
             <translation>Schließen</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/face_collection.py" line="138" />
+            <location filename="../../kiosk/gui/face_collection.py" line="146" />
             <source>no class</source>
             <translation>keine Klasse</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/face_collection.py" line="141" />
+            <location filename="../../kiosk/gui/face_collection.py" line="149" />
             <source>{name} ({sid}), {cls}: {n} face encoding(s). Only this roster photo is kept, no photo per encoding.</source>
             <translation>{name} ({sid}), {cls}: {n} Gesichtsmerkmal(e). Nur dieses Klassenlistenfoto wird aufbewahrt, kein Foto pro Merkmal.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/face_collection.py" line="156" />
+            <location filename="../../kiosk/gui/face_collection.py" line="164" />
             <source>not measured</source>
             <translation>nicht gemessen</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/face_collection.py" line="159" />
+            <location filename="../../kiosk/gui/face_collection.py" line="167" />
             <source>unknown</source>
             <translation>unbekannt</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/face_collection.py" line="196" />
+            <location filename="../../kiosk/gui/face_collection.py" line="204" />
             <source>Select an encoding first.</source>
             <translation>Wählen Sie zuerst ein Merkmal aus.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/face_collection.py" line="201" />
+            <location filename="../../kiosk/gui/face_collection.py" line="209" />
             <source>Delete encoding {n}?</source>
             <translation>Merkmal {n} löschen?</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/face_collection.py" line="203" />
+            <location filename="../../kiosk/gui/face_collection.py" line="211" />
             <source>This deletes face encoding {n} ({source}) of {sid}. The kiosks stop using it at once. It cannot be undone (enroll a photo again to add one).</source>
             <translation>Damit wird das Gesichtsmerkmal {n} ({source}) von {sid} gelöscht. Die Kiosks verwenden es sofort nicht mehr. Das lässt sich nicht rückgängig machen (erfassen Sie erneut ein Foto, um eines hinzuzufügen).</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/face_collection.py" line="219" />
+            <location filename="../../kiosk/gui/face_collection.py" line="227" />
             <source>Encoding {n} deleted; {left} left.</source>
             <translation>Merkmal {n} gelöscht; {left} übrig.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/face_collection.py" line="241" />
+            <location filename="../../kiosk/gui/face_collection.py" line="249" />
             <source>{n} problem(s):</source>
             <translation>{n} Problem(e):</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/face_collection.py" line="248" />
+            <location filename="../../kiosk/gui/face_collection.py" line="256" />
             <source>No encoding looks more like another student.</source>
             <translation>Kein Merkmal ähnelt eher einer anderen Person.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/face_collection.py" line="249" />
+            <location filename="../../kiosk/gui/face_collection.py" line="257" />
             <source> ({n} recorded look-alike(s).)</source>
             <translation> ({n} erfasste Doppelgänger.)</translation>
         </message>
@@ -1427,6 +1632,19 @@
         </message>
     </context>
     <context>
+        <name>RecordsController</name>
+        <message>
+            <location filename="../../kiosk/gui/records_controller.py" line="48" />
+            <source>Export</source>
+            <translation>Exportieren</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/records_controller.py" line="50" />
+            <source>CSV (*.csv);;Excel (*.xlsx);;PDF (*.pdf)</source>
+            <translation>CSV (*.csv);;Excel (*.xlsx);;PDF (*.pdf)</translation>
+        </message>
+    </context>
+    <context>
         <name>RecordsView</name>
         <message>
             <location filename="../../kiosk/gui/records_view.py" line="63" />
@@ -1465,6 +1683,7 @@
         </message>
         <message>
             <location filename="../../kiosk/gui/records_view.py" line="109" />
+            <location filename="../../kiosk/gui/records_view.py" line="122" />
             <source>Class</source>
             <translation>Klasse</translation>
         </message>
@@ -1479,37 +1698,97 @@
             <translation>Bis</translation>
         </message>
         <message>
+            <location filename="../../kiosk/gui/records_view.py" line="121" />
+            <source>Started</source>
+            <translation>Beginn</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/records_view.py" line="123" />
+            <source>Present</source>
+            <translation>Anwesend</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/records_view.py" line="124" />
+            <source>Late</source>
+            <translation>Verspätet</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/records_view.py" line="125" />
+            <source>Absent</source>
+            <translation>Abwesend</translation>
+        </message>
+        <message>
             <location filename="../../kiosk/gui/records_view.py" line="126" />
+            <source>Excused</source>
+            <translation>Entschuldigt</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/records_view.py" line="127" />
+            <source>Signed off</source>
+            <translation>Bestätigt</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/records_view.py" line="134" />
             <source>Choose a session on the left.</source>
             <translation>Wählen Sie links eine Sitzung aus.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/records_view.py" line="134" />
+            <location filename="../../kiosk/gui/records_view.py" line="139" />
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/records_view.py" line="140" />
+            <source>Id</source>
+            <translation>ID</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/records_view.py" line="141" />
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/records_view.py" line="142" />
+            <source>Method</source>
+            <translation>Methode</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/records_view.py" line="143" />
+            <source>Time</source>
+            <translation>Uhrzeit</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/records_view.py" line="144" />
+            <source>Corrected</source>
+            <translation>Korrigiert</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/records_view.py" line="149" />
             <source>Correct mark…</source>
             <translation>Eintrag korrigieren…</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/records_view.py" line="135" />
+            <location filename="../../kiosk/gui/records_view.py" line="150" />
             <source>Sign off…</source>
             <translation>Bestätigen…</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/records_view.py" line="136" />
+            <location filename="../../kiosk/gui/records_view.py" line="151" />
             <source>Export…</source>
             <translation>Exportieren…</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/records_view.py" line="137" />
+            <location filename="../../kiosk/gui/records_view.py" line="152" />
             <source>Print…</source>
             <translation>Drucken…</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/records_view.py" line="163" />
+            <location filename="../../kiosk/gui/records_view.py" line="178" />
             <source>All classes</source>
             <translation>Alle Klassen</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../kiosk/gui/records_view.py" line="203" />
+            <location filename="../../kiosk/gui/records_view.py" line="218" />
             <source>%n session(s). Choose one.</source>
             <translation>
                 <numerusform>%n Sitzung. Wählen Sie eine aus.</numerusform>
@@ -1517,19 +1796,44 @@
             </translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/records_view.py" line="227" />
+            <location filename="../../kiosk/gui/records_view.py" line="242" />
             <source>Signed off by %1 at %2.</source>
             <translation>Bestätigt von %1 am %2.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/records_view.py" line="229" />
+            <location filename="../../kiosk/gui/records_view.py" line="244" />
             <source>Not signed off.</source>
             <translation>Nicht bestätigt.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/records_view.py" line="232" />
+            <location filename="../../kiosk/gui/records_view.py" line="247" />
             <source>present %1, late %2, absent %3, excused %4. </source>
             <translation>anwesend %1, verspätet %2, abwesend %3, entschuldigt %4. </translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/records_controller.py" line="192" />
+            <source>Choose a student in the session first.</source>
+            <translation>Wählen Sie zuerst eine/n Schüler/in in der Sitzung aus.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/records_controller.py" line="212" />
+            <source>%1 is now %2.</source>
+            <translation>%1 ist jetzt %2.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/records_controller.py" line="278" />
+            <source>Choose a class first.</source>
+            <translation>Wählen Sie zuerst eine Klasse aus.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/records_controller.py" line="324" />
+            <source>Exported to %1.</source>
+            <translation>Exportiert nach %1.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/records_screen.py" line="101" />
+            <source>No classes are linked to %1 yet: an admin links them under Accounts.</source>
+            <translation>Mit %1 sind noch keine Klassen verknüpft: Ein Admin verknüpft sie unter „Konten“.</translation>
         </message>
     </context>
     <context>
@@ -2536,22 +2840,47 @@ Sitzungen sind trotzdem möglich; die Anwesenheit wird von Hand erfasst.</transl
     <context>
         <name>StudentsTab</name>
         <message>
-            <location filename="../../kiosk/gui/records_tabs.py" line="180" />
+            <location filename="../../kiosk/gui/records_tabs.py" line="177" />
             <source>Part of a name, e.g. zoe</source>
             <translation>Teil eines Namens, z. B. zoe</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/records_tabs.py" line="181" />
+            <location filename="../../kiosk/gui/records_tabs.py" line="178" />
             <source>Search</source>
             <translation>Suchen</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/records_tabs.py" line="200" />
+            <location filename="../../kiosk/gui/records_tabs.py" line="194" />
+            <source>Started</source>
+            <translation>Beginn</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/records_tabs.py" line="194" />
+            <source>Class</source>
+            <translation>Klasse</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/records_tabs.py" line="194" />
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/records_tabs.py" line="194" />
+            <source>Method</source>
+            <translation>Methode</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/records_tabs.py" line="194" />
+            <source>Corrected</source>
+            <translation>Korrigiert</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/records_tabs.py" line="197" />
             <source>Export…</source>
             <translation>Exportieren…</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/records_tabs.py" line="223" />
+            <location filename="../../kiosk/gui/records_tabs.py" line="220" />
             <source>%1 sessions, present %2, late %3, absent %4, excused %5; rate %6 %</source>
             <translation>%1 Sitzungen, anwesend %2, verspätet %3, abwesend %4, entschuldigt %5; Quote %6 %</translation>
         </message>
@@ -2602,6 +2931,11 @@ Sitzungen sind trotzdem möglich; die Anwesenheit wird von Hand erfasst.</transl
             <location filename="../../kiosk/gui/summary_view.py" line="82" />
             <source>Session ended: %s</source>
             <translation>Sitzung beendet: %s</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/records_screen.py" line="118" />
+            <source>Register confirmed: the marks of this session are locked.</source>
+            <translation>Liste bestätigt: Die Einträge dieser Sitzung sind gesperrt.</translation>
         </message>
     </context>
     <context>
@@ -2745,14 +3079,6 @@ Sitzungen sind trotzdem möglich; die Anwesenheit wird von Hand erfasst.</transl
         </message>
     </context>
     <context>
-        <name>controller.view</name>
-        <message>
-            <location filename="../../kiosk/gui/records_screen.py" line="100" />
-            <source>No classes are linked to %1 yet: an admin links them under Accounts.</source>
-            <translation>Mit %1 sind noch keine Klassen verknüpft: Ein Admin verknüpft sie unter „Konten“.</translation>
-        </message>
-    </context>
-    <context>
         <name>messages</name>
         <message>
             <location filename="../../kiosk/gui/messages.py" line="30" />
@@ -2763,68 +3089,6 @@ Sitzungen sind trotzdem möglich; die Anwesenheit wird von Hand erfasst.</transl
             <location filename="../../kiosk/gui/messages.py" line="44" />
             <source>Choose another camera, or ask the school's admin.</source>
             <translation>Wählen Sie eine andere Kamera, oder wenden Sie sich an die Schulverwaltung.</translation>
-        </message>
-    </context>
-    <context>
-        <name>parent</name>
-        <message>
-            <location filename="../../kiosk/gui/records_controller.py" line="47" />
-            <source>Export</source>
-            <translation>Exportieren</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/gui/records_controller.py" line="47" />
-            <source>CSV (*.csv);;Excel (*.xlsx);;PDF (*.pdf)</source>
-            <translation>CSV (*.csv);;Excel (*.xlsx);;PDF (*.pdf)</translation>
-        </message>
-    </context>
-    <context>
-        <name>self.view</name>
-        <message>
-            <location filename="../../kiosk/gui/records_controller.py" line="188" />
-            <source>Choose a student in the session first.</source>
-            <translation>Wählen Sie zuerst eine/n Schüler/in in der Sitzung aus.</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/gui/records_controller.py" line="207" />
-            <source>%1 is now %2.</source>
-            <translation>%1 ist jetzt %2.</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/gui/records_controller.py" line="271" />
-            <source>Choose a class first.</source>
-            <translation>Wählen Sie zuerst eine Klasse aus.</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/gui/records_controller.py" line="316" />
-            <source>Exported to %1.</source>
-            <translation>Exportiert nach %1.</translation>
-        </message>
-    </context>
-    <context>
-        <name>view</name>
-        <message>
-            <location filename="../../kiosk/gui/records_screen.py" line="116" />
-            <source>Register confirmed: the marks of this session are locked.</source>
-            <translation>Liste bestätigt: Die Einträge dieser Sitzung sind gesperrt.</translation>
-        </message>
-    </context>
-    <context>
-        <name>widget</name>
-        <message>
-            <location filename="../../kiosk/gui/consent_dialog.py" line="180" />
-            <source>Face matching is allowed: %1.</source>
-            <translation>Gesichtsabgleich ist erlaubt: %1.</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/gui/consent_dialog.py" line="183" />
-            <source>Face matching is NOT allowed: %1. This pupil checks in by card, PIN or the teacher.</source>
-            <translation>Gesichtsabgleich ist NICHT erlaubt: %1. Diese Person meldet sich mit Karte, PIN oder über die Lehrkraft an.</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/gui/consent_dialog.py" line="186" />
-            <source>The consent text has changed since: ask for a renewed consent.</source>
-            <translation>Der Einwilligungstext hat sich seitdem geändert: Bitte eine erneute Einwilligung einholen.</translation>
         </message>
     </context>
     <context>

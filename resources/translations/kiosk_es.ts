@@ -250,7 +250,52 @@
             <translation>Imprimir…</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/records_tabs.py" line="147" />
+            <location filename="../../kiosk/gui/records_tabs.py" line="125" />
+            <source>Name</source>
+            <translation>Nombre</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/records_tabs.py" line="126" />
+            <source>Id</source>
+            <translation>ID</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/records_tabs.py" line="127" />
+            <source>Sessions</source>
+            <translation>Sesiones</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/records_tabs.py" line="128" />
+            <source>Present</source>
+            <translation>Presente</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/records_tabs.py" line="129" />
+            <source>Late</source>
+            <translation>Tarde</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/records_tabs.py" line="130" />
+            <source>Absent</source>
+            <translation>Ausente</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/records_tabs.py" line="131" />
+            <source>Excused</source>
+            <translation>Justificado</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/records_tabs.py" line="132" />
+            <source>Rate %</source>
+            <translation>Asistencia %</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/records_tabs.py" line="133" />
+            <source>At risk</source>
+            <translation>En riesgo</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/records_tabs.py" line="144" />
             <source>%1: %2 sessions held; class rate %3 %; %4 student(s) at risk.</source>
             <translation>%1: %2 sesiones impartidas; asistencia de la clase %3 %; %4 alumno(s) en riesgo.</translation>
         </message>
@@ -258,129 +303,179 @@
     <context>
         <name>ConsentDialog</name>
         <message>
-            <location filename="../../kiosk/gui/consent_dialog.py" line="57" />
+            <location filename="../../kiosk/gui/consent_dialog.py" line="39" />
+            <source>When</source>
+            <translation>Cuándo</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/consent_dialog.py" line="40" />
+            <source>What</source>
+            <translation>Qué</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/consent_dialog.py" line="41" />
+            <source>Who</source>
+            <translation>Quién</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/consent_dialog.py" line="42" />
+            <source>Relation</source>
+            <translation>Relación</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/consent_dialog.py" line="43" />
+            <source>How</source>
+            <translation>Cómo</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/consent_dialog.py" line="44" />
+            <source>Text</source>
+            <translation>Texto</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/consent_dialog.py" line="45" />
+            <source>Entered by</source>
+            <translation>Registrado por</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/consent_dialog.py" line="65" />
             <source>Consent records</source>
             <translation>Registros de consentimiento</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/consent_dialog.py" line="60" />
+            <location filename="../../kiosk/gui/consent_dialog.py" line="68" />
             <source>Loading…</source>
             <translation>Cargando…</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/consent_dialog.py" line="67" />
+            <location filename="../../kiosk/gui/consent_dialog.py" line="75" />
             <source>Consent ledger</source>
             <translation>Historial de consentimientos</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/consent_dialog.py" line="70" />
+            <location filename="../../kiosk/gui/consent_dialog.py" line="78" />
             <source>Add a record</source>
             <translation>Añadir un registro</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/consent_dialog.py" line="74" />
+            <location filename="../../kiosk/gui/consent_dialog.py" line="82" />
             <source>Consent given</source>
             <translation>Consentimiento otorgado</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/consent_dialog.py" line="75" />
+            <location filename="../../kiosk/gui/consent_dialog.py" line="83" />
             <source>Consent withdrawn (deletes the face data)</source>
             <translation>Consentimiento retirado (borra los datos faciales)</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/consent_dialog.py" line="76" />
+            <location filename="../../kiosk/gui/consent_dialog.py" line="84" />
             <source>Objection (stops face matching)</source>
             <translation>Oposición (detiene el reconocimiento facial)</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/consent_dialog.py" line="77" />
+            <location filename="../../kiosk/gui/consent_dialog.py" line="85" />
             <source>Objection lifted by its author</source>
             <translation>Oposición retirada por quien la presentó</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/consent_dialog.py" line="80" />
+            <location filename="../../kiosk/gui/consent_dialog.py" line="88" />
             <source>&amp;What:</source>
             <translation>&amp;Qué:</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/consent_dialog.py" line="83" />
+            <location filename="../../kiosk/gui/consent_dialog.py" line="91" />
             <source>Parent</source>
             <translation>Padre o madre</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/consent_dialog.py" line="84" />
+            <location filename="../../kiosk/gui/consent_dialog.py" line="92" />
             <source>Guardian</source>
             <translation>Tutor legal</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/consent_dialog.py" line="85" />
+            <location filename="../../kiosk/gui/consent_dialog.py" line="93" />
             <source>The pupil</source>
             <translation>El propio alumno</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/consent_dialog.py" line="88" />
+            <location filename="../../kiosk/gui/consent_dialog.py" line="96" />
             <source>&amp;By whom:</source>
             <translation>&amp;Por quién:</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/consent_dialog.py" line="90" />
+            <location filename="../../kiosk/gui/consent_dialog.py" line="98" />
             <source>&amp;Name:</source>
             <translation>&amp;Nombre:</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/consent_dialog.py" line="92" />
+            <location filename="../../kiosk/gui/consent_dialog.py" line="100" />
             <source>e.g. mother, legal guardian</source>
             <translation>p. ej., madre, tutor legal</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/consent_dialog.py" line="93" />
+            <location filename="../../kiosk/gui/consent_dialog.py" line="101" />
             <source>&amp;Relation:</source>
             <translation>&amp;Relación:</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/consent_dialog.py" line="97" />
+            <location filename="../../kiosk/gui/consent_dialog.py" line="105" />
             <source>paper form</source>
             <translation>formulario en papel</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/consent_dialog.py" line="97" />
+            <location filename="../../kiosk/gui/consent_dialog.py" line="105" />
             <source>email</source>
             <translation>correo electrónico</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/consent_dialog.py" line="97" />
+            <location filename="../../kiosk/gui/consent_dialog.py" line="105" />
             <source>in person</source>
             <translation>en persona</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/consent_dialog.py" line="97" />
+            <location filename="../../kiosk/gui/consent_dialog.py" line="105" />
             <source>letter</source>
             <translation>carta</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/consent_dialog.py" line="99" />
+            <location filename="../../kiosk/gui/consent_dialog.py" line="107" />
             <source>&amp;How:</source>
             <translation>&amp;Cómo:</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/consent_dialog.py" line="103" />
+            <location filename="../../kiosk/gui/consent_dialog.py" line="111" />
             <source>&amp;Date given:</source>
             <translation>&amp;Fecha:</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/consent_dialog.py" line="110" />
+            <location filename="../../kiosk/gui/consent_dialog.py" line="118" />
             <source>&amp;Add record</source>
             <translation>&amp;Añadir registro</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/consent_dialog.py" line="124" />
+            <location filename="../../kiosk/gui/consent_dialog.py" line="132" />
             <source>Consent records: %1</source>
             <translation>Registros de consentimiento: %1</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/consent_dialog.py" line="166" />
+            <location filename="../../kiosk/gui/consent_dialog.py" line="174" />
             <source>Recorded.</source>
             <translation>Registrado.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/consent_dialog.py" line="188" />
+            <source>Face matching is allowed: %1.</source>
+            <translation>El reconocimiento facial está permitido: %1.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/consent_dialog.py" line="192" />
+            <source>Face matching is NOT allowed: %1. This pupil checks in by card, PIN or the teacher.</source>
+            <translation>El reconocimiento facial NO está permitido: %1. Este alumno se registra con tarjeta, PIN o mediante el docente.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/consent_dialog.py" line="197" />
+            <source>The consent text has changed since: ask for a renewed consent.</source>
+            <translation>El texto del consentimiento ha cambiado desde entonces: pida un consentimiento renovado.</translation>
         </message>
     </context>
     <context>
@@ -597,17 +692,52 @@
     <context>
         <name>DayTab</name>
         <message>
-            <location filename="../../kiosk/gui/records_tabs.py" line="252" />
+            <location filename="../../kiosk/gui/records_tabs.py" line="249" />
             <source>Show</source>
             <translation>Mostrar</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/records_tabs.py" line="253" />
+            <location filename="../../kiosk/gui/records_tabs.py" line="250" />
             <source>Day</source>
             <translation>Día</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/records_tabs.py" line="269" />
+            <location filename="../../kiosk/gui/records_tabs.py" line="258" />
+            <source>Name</source>
+            <translation>Nombre</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/records_tabs.py" line="259" />
+            <source>Id</source>
+            <translation>ID</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/records_tabs.py" line="260" />
+            <source>Class</source>
+            <translation>Clase</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/records_tabs.py" line="261" />
+            <source>Sessions</source>
+            <translation>Sesiones</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/records_tabs.py" line="262" />
+            <source>Absent</source>
+            <translation>Ausente</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/records_tabs.py" line="263" />
+            <source>Excused</source>
+            <translation>Justificado</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/records_tabs.py" line="264" />
+            <source>Late</source>
+            <translation>Tarde</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/records_tabs.py" line="274" />
             <source>%1: %2 sessions; %3 student(s) missing.</source>
             <translation>%1: %2 sesiones; faltan %3 alumno(s).</translation>
         </message>
@@ -790,6 +920,41 @@
             <source>Not enrolled: </source>
             <translation>No registrado: </translation>
         </message>
+        <message>
+            <location filename="../../kiosk/gui/enrollment_texts.py" line="17" />
+            <source>%d photo(s) enrolled for %s.</source>
+            <translation>%d foto(s) registrada(s) para %s.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/enrollment_texts.py" line="23" />
+            <source>%s: already enrolled from this photo; nothing was added.</source>
+            <translation>%s: ya registrado con esta foto; no se añadió nada.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/enrollment_texts.py" line="30" />
+            <source>Not used: %s — %s</source>
+            <translation>No usada: %s — %s</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/enrollment_texts.py" line="34" />
+            <source>%s looks like %s (%s), similarity %.2f: recorded as look-alikes, their matches go to the teacher.</source>
+            <translation>%s se parece a %s (%s), similitud %.2f: registrados como parecidos; sus coincidencias pasan al docente.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/enrollment_texts.py" line="39" />
+            <source>⚠ Possible duplicate: %s looks like %s (%s), similarity %.2f. Check it is the right student.</source>
+            <translation>⚠ Posible duplicado: %s se parece a %s (%s), similitud %.2f. Compruebe que es el alumno correcto.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/enrollment_texts.py" line="49" />
+            <source>Not enrolled: %s looks like %s (%s, class %s), similarity %.2f, not like %s.</source>
+            <translation>No registrado: %s se parece a %s (%s, clase %s), similitud %.2f, no a %s.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/enrollment_texts.py" line="64" />
+            <source>Nothing was stored. If a photo is of the wrong student, close this dialog and enroll it under the right one. If they really look alike (twins), press the button below: their matches will then go to the teacher instead of being marked automatically.</source>
+            <translation>No se guardó nada. Si una foto es de otro alumno, cierre este diálogo y regístrela con el alumno correcto. Si de verdad se parecen (gemelos), pulse el botón de abajo: sus coincidencias pasarán al docente en lugar de marcarse automáticamente.</translation>
+        </message>
     </context>
     <context>
         <name>EnrollmentDialog</name>
@@ -941,93 +1106,133 @@
     <context>
         <name>FaceCollectionDialog</name>
         <message>
-            <location filename="../../kiosk/gui/face_collection.py" line="69" />
+            <location filename="../../kiosk/gui/face_collection.py" line="45" />
+            <source>no thumbnail kept</source>
+            <translation>no se guarda miniatura</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/face_collection.py" line="47" />
+            <source>No.</source>
+            <translation>N.º</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/face_collection.py" line="48" />
+            <source>Source</source>
+            <translation>Origen</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/face_collection.py" line="49" />
+            <source>Date</source>
+            <translation>Fecha</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/face_collection.py" line="50" />
+            <source>Model</source>
+            <translation>Modelo</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/face_collection.py" line="51" />
+            <source>Quality</source>
+            <translation>Calidad</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/face_collection.py" line="52" />
+            <source>Thumbnail</source>
+            <translation>Miniatura</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/face_collection.py" line="53" />
+            <source>Check</source>
+            <translation>Comprobación</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/face_collection.py" line="77" />
             <source>Face collection</source>
             <translation>Datos faciales</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/face_collection.py" line="72" />
-            <location filename="../../kiosk/gui/face_collection.py" line="148" />
+            <location filename="../../kiosk/gui/face_collection.py" line="80" />
+            <location filename="../../kiosk/gui/face_collection.py" line="156" />
             <source>No roster photo kept.</source>
             <translation>No se guarda ninguna foto de lista.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/face_collection.py" line="87" />
+            <location filename="../../kiosk/gui/face_collection.py" line="95" />
             <source>Face encodings</source>
             <translation>Codificaciones faciales</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/face_collection.py" line="88" />
+            <location filename="../../kiosk/gui/face_collection.py" line="96" />
             <source>&amp;Delete encoding…</source>
             <translation>&amp;Borrar codificación…</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/face_collection.py" line="89" />
+            <location filename="../../kiosk/gui/face_collection.py" line="97" />
             <source>&amp;Re-check against the school</source>
             <translation>&amp;Volver a comprobar con todo el centro</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/face_collection.py" line="91" />
+            <location filename="../../kiosk/gui/face_collection.py" line="99" />
             <source>Flags this student's encodings that look more like another student</source>
             <translation>Marca las codificaciones de este alumno que se parecen más a otro alumno</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/face_collection.py" line="93" />
+            <location filename="../../kiosk/gui/face_collection.py" line="101" />
             <source>Close</source>
             <translation>Cerrar</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/face_collection.py" line="138" />
+            <location filename="../../kiosk/gui/face_collection.py" line="146" />
             <source>no class</source>
             <translation>sin clase</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/face_collection.py" line="141" />
+            <location filename="../../kiosk/gui/face_collection.py" line="149" />
             <source>{name} ({sid}), {cls}: {n} face encoding(s). Only this roster photo is kept, no photo per encoding.</source>
             <translation>{name} ({sid}), {cls}: {n} codificación(es) facial(es). Solo se guarda esta foto de lista, ninguna foto por codificación.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/face_collection.py" line="156" />
+            <location filename="../../kiosk/gui/face_collection.py" line="164" />
             <source>not measured</source>
             <translation>no medido</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/face_collection.py" line="159" />
+            <location filename="../../kiosk/gui/face_collection.py" line="167" />
             <source>unknown</source>
             <translation>desconocido</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/face_collection.py" line="196" />
+            <location filename="../../kiosk/gui/face_collection.py" line="204" />
             <source>Select an encoding first.</source>
             <translation>Seleccione primero una codificación.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/face_collection.py" line="201" />
+            <location filename="../../kiosk/gui/face_collection.py" line="209" />
             <source>Delete encoding {n}?</source>
             <translation>¿Borrar la codificación {n}?</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/face_collection.py" line="203" />
+            <location filename="../../kiosk/gui/face_collection.py" line="211" />
             <source>This deletes face encoding {n} ({source}) of {sid}. The kiosks stop using it at once. It cannot be undone (enroll a photo again to add one).</source>
             <translation>Esto borra la codificación facial {n} ({source}) de {sid}. Los quioscos dejan de usarla al instante. No se puede deshacer (registre otra foto para añadir una).</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/face_collection.py" line="219" />
+            <location filename="../../kiosk/gui/face_collection.py" line="227" />
             <source>Encoding {n} deleted; {left} left.</source>
             <translation>Codificación {n} borrada; quedan {left}.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/face_collection.py" line="241" />
+            <location filename="../../kiosk/gui/face_collection.py" line="249" />
             <source>{n} problem(s):</source>
             <translation>{n} problema(s):</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/face_collection.py" line="248" />
+            <location filename="../../kiosk/gui/face_collection.py" line="256" />
             <source>No encoding looks more like another student.</source>
             <translation>Ninguna codificación se parece más a otro alumno.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/face_collection.py" line="249" />
+            <location filename="../../kiosk/gui/face_collection.py" line="257" />
             <source> ({n} recorded look-alike(s).)</source>
             <translation> ({n} parecido(s) registrado(s).)</translation>
         </message>
@@ -1427,6 +1632,19 @@
         </message>
     </context>
     <context>
+        <name>RecordsController</name>
+        <message>
+            <location filename="../../kiosk/gui/records_controller.py" line="48" />
+            <source>Export</source>
+            <translation>Exportar</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/records_controller.py" line="50" />
+            <source>CSV (*.csv);;Excel (*.xlsx);;PDF (*.pdf)</source>
+            <translation>CSV (*.csv);;Excel (*.xlsx);;PDF (*.pdf)</translation>
+        </message>
+    </context>
+    <context>
         <name>RecordsView</name>
         <message>
             <location filename="../../kiosk/gui/records_view.py" line="63" />
@@ -1465,6 +1683,7 @@
         </message>
         <message>
             <location filename="../../kiosk/gui/records_view.py" line="109" />
+            <location filename="../../kiosk/gui/records_view.py" line="122" />
             <source>Class</source>
             <translation>Clase</translation>
         </message>
@@ -1479,37 +1698,97 @@
             <translation>Hasta</translation>
         </message>
         <message>
+            <location filename="../../kiosk/gui/records_view.py" line="121" />
+            <source>Started</source>
+            <translation>Inicio</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/records_view.py" line="123" />
+            <source>Present</source>
+            <translation>Presente</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/records_view.py" line="124" />
+            <source>Late</source>
+            <translation>Tarde</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/records_view.py" line="125" />
+            <source>Absent</source>
+            <translation>Ausente</translation>
+        </message>
+        <message>
             <location filename="../../kiosk/gui/records_view.py" line="126" />
+            <source>Excused</source>
+            <translation>Justificado</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/records_view.py" line="127" />
+            <source>Signed off</source>
+            <translation>Confirmada</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/records_view.py" line="134" />
             <source>Choose a session on the left.</source>
             <translation>Elija una sesión a la izquierda.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/records_view.py" line="134" />
+            <location filename="../../kiosk/gui/records_view.py" line="139" />
+            <source>Name</source>
+            <translation>Nombre</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/records_view.py" line="140" />
+            <source>Id</source>
+            <translation>ID</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/records_view.py" line="141" />
+            <source>Status</source>
+            <translation>Estado</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/records_view.py" line="142" />
+            <source>Method</source>
+            <translation>Método</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/records_view.py" line="143" />
+            <source>Time</source>
+            <translation>Hora</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/records_view.py" line="144" />
+            <source>Corrected</source>
+            <translation>Corregido</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/records_view.py" line="149" />
             <source>Correct mark…</source>
             <translation>Corregir marca…</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/records_view.py" line="135" />
+            <location filename="../../kiosk/gui/records_view.py" line="150" />
             <source>Sign off…</source>
             <translation>Confirmar…</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/records_view.py" line="136" />
+            <location filename="../../kiosk/gui/records_view.py" line="151" />
             <source>Export…</source>
             <translation>Exportar…</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/records_view.py" line="137" />
+            <location filename="../../kiosk/gui/records_view.py" line="152" />
             <source>Print…</source>
             <translation>Imprimir…</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/records_view.py" line="163" />
+            <location filename="../../kiosk/gui/records_view.py" line="178" />
             <source>All classes</source>
             <translation>Todas las clases</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../kiosk/gui/records_view.py" line="203" />
+            <location filename="../../kiosk/gui/records_view.py" line="218" />
             <source>%n session(s). Choose one.</source>
             <translation>
                 <numerusform>%n sesión. Elija una.</numerusform>
@@ -1517,19 +1796,44 @@
             </translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/records_view.py" line="227" />
+            <location filename="../../kiosk/gui/records_view.py" line="242" />
             <source>Signed off by %1 at %2.</source>
             <translation>Confirmada por %1 el %2.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/records_view.py" line="229" />
+            <location filename="../../kiosk/gui/records_view.py" line="244" />
             <source>Not signed off.</source>
             <translation>Sin confirmar.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/records_view.py" line="232" />
+            <location filename="../../kiosk/gui/records_view.py" line="247" />
             <source>present %1, late %2, absent %3, excused %4. </source>
             <translation>presentes %1, tarde %2, ausentes %3, justificados %4. </translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/records_controller.py" line="192" />
+            <source>Choose a student in the session first.</source>
+            <translation>Elija primero un alumno de la sesión.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/records_controller.py" line="212" />
+            <source>%1 is now %2.</source>
+            <translation>%1 ahora está: %2.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/records_controller.py" line="278" />
+            <source>Choose a class first.</source>
+            <translation>Elija primero una clase.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/records_controller.py" line="324" />
+            <source>Exported to %1.</source>
+            <translation>Exportado a %1.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/records_screen.py" line="101" />
+            <source>No classes are linked to %1 yet: an admin links them under Accounts.</source>
+            <translation>Aún no hay clases vinculadas a %1: un administrador las vincula en Cuentas.</translation>
         </message>
     </context>
     <context>
@@ -2536,22 +2840,47 @@ Se pueden hacer sesiones igualmente, marcando la asistencia a mano.</translation
     <context>
         <name>StudentsTab</name>
         <message>
-            <location filename="../../kiosk/gui/records_tabs.py" line="180" />
+            <location filename="../../kiosk/gui/records_tabs.py" line="177" />
             <source>Part of a name, e.g. zoe</source>
             <translation>Parte de un nombre, p. ej., zoe</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/records_tabs.py" line="181" />
+            <location filename="../../kiosk/gui/records_tabs.py" line="178" />
             <source>Search</source>
             <translation>Buscar</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/records_tabs.py" line="200" />
+            <location filename="../../kiosk/gui/records_tabs.py" line="194" />
+            <source>Started</source>
+            <translation>Inicio</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/records_tabs.py" line="194" />
+            <source>Class</source>
+            <translation>Clase</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/records_tabs.py" line="194" />
+            <source>Status</source>
+            <translation>Estado</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/records_tabs.py" line="194" />
+            <source>Method</source>
+            <translation>Método</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/records_tabs.py" line="194" />
+            <source>Corrected</source>
+            <translation>Corregido</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/records_tabs.py" line="197" />
             <source>Export…</source>
             <translation>Exportar…</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/records_tabs.py" line="223" />
+            <location filename="../../kiosk/gui/records_tabs.py" line="220" />
             <source>%1 sessions, present %2, late %3, absent %4, excused %5; rate %6 %</source>
             <translation>%1 sesiones, presente %2, tarde %3, ausente %4, justificado %5; asistencia %6 %</translation>
         </message>
@@ -2602,6 +2931,11 @@ Se pueden hacer sesiones igualmente, marcando la asistencia a mano.</translation
             <location filename="../../kiosk/gui/summary_view.py" line="82" />
             <source>Session ended: %s</source>
             <translation>Sesión finalizada: %s</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/records_screen.py" line="118" />
+            <source>Register confirmed: the marks of this session are locked.</source>
+            <translation>Lista confirmada: las marcas de esta sesión quedan bloqueadas.</translation>
         </message>
     </context>
     <context>
@@ -2745,14 +3079,6 @@ Se pueden hacer sesiones igualmente, marcando la asistencia a mano.</translation
         </message>
     </context>
     <context>
-        <name>controller.view</name>
-        <message>
-            <location filename="../../kiosk/gui/records_screen.py" line="100" />
-            <source>No classes are linked to %1 yet: an admin links them under Accounts.</source>
-            <translation>Aún no hay clases vinculadas a %1: un administrador las vincula en Cuentas.</translation>
-        </message>
-    </context>
-    <context>
         <name>messages</name>
         <message>
             <location filename="../../kiosk/gui/messages.py" line="30" />
@@ -2763,68 +3089,6 @@ Se pueden hacer sesiones igualmente, marcando la asistencia a mano.</translation
             <location filename="../../kiosk/gui/messages.py" line="44" />
             <source>Choose another camera, or ask the school's admin.</source>
             <translation>Elija otra cámara, o avise al administrador del centro.</translation>
-        </message>
-    </context>
-    <context>
-        <name>parent</name>
-        <message>
-            <location filename="../../kiosk/gui/records_controller.py" line="47" />
-            <source>Export</source>
-            <translation>Exportar</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/gui/records_controller.py" line="47" />
-            <source>CSV (*.csv);;Excel (*.xlsx);;PDF (*.pdf)</source>
-            <translation>CSV (*.csv);;Excel (*.xlsx);;PDF (*.pdf)</translation>
-        </message>
-    </context>
-    <context>
-        <name>self.view</name>
-        <message>
-            <location filename="../../kiosk/gui/records_controller.py" line="188" />
-            <source>Choose a student in the session first.</source>
-            <translation>Elija primero un alumno de la sesión.</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/gui/records_controller.py" line="207" />
-            <source>%1 is now %2.</source>
-            <translation>%1 ahora está: %2.</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/gui/records_controller.py" line="271" />
-            <source>Choose a class first.</source>
-            <translation>Elija primero una clase.</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/gui/records_controller.py" line="316" />
-            <source>Exported to %1.</source>
-            <translation>Exportado a %1.</translation>
-        </message>
-    </context>
-    <context>
-        <name>view</name>
-        <message>
-            <location filename="../../kiosk/gui/records_screen.py" line="116" />
-            <source>Register confirmed: the marks of this session are locked.</source>
-            <translation>Lista confirmada: las marcas de esta sesión quedan bloqueadas.</translation>
-        </message>
-    </context>
-    <context>
-        <name>widget</name>
-        <message>
-            <location filename="../../kiosk/gui/consent_dialog.py" line="180" />
-            <source>Face matching is allowed: %1.</source>
-            <translation>El reconocimiento facial está permitido: %1.</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/gui/consent_dialog.py" line="183" />
-            <source>Face matching is NOT allowed: %1. This pupil checks in by card, PIN or the teacher.</source>
-            <translation>El reconocimiento facial NO está permitido: %1. Este alumno se registra con tarjeta, PIN o mediante el docente.</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/gui/consent_dialog.py" line="186" />
-            <source>The consent text has changed since: ask for a renewed consent.</source>
-            <translation>El texto del consentimiento ha cambiado desde entonces: pida un consentimiento renovado.</translation>
         </message>
     </context>
     <context>
