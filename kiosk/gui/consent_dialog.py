@@ -11,7 +11,7 @@ import getpass
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -35,7 +35,15 @@ from kiosk.gui.runner import OpRunner
 
 log = logging.getLogger(__name__)
 
-COLUMNS = ("When", "What", "Who", "Relation", "How", "Text", "Entered by")
+COLUMNS = (
+    QT_TRANSLATE_NOOP("ConsentDialog", "When"),
+    QT_TRANSLATE_NOOP("ConsentDialog", "What"),
+    QT_TRANSLATE_NOOP("ConsentDialog", "Who"),
+    QT_TRANSLATE_NOOP("ConsentDialog", "Relation"),
+    QT_TRANSLATE_NOOP("ConsentDialog", "How"),
+    QT_TRANSLATE_NOOP("ConsentDialog", "Text"),
+    QT_TRANSLATE_NOOP("ConsentDialog", "Entered by"),
+)
 
 
 class ConsentDialog(QDialog):
@@ -62,7 +70,7 @@ class ConsentDialog(QDialog):
         self.state.setObjectName("subtitle")
         layout.addWidget(self.state)
         self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels([self.tr(c) for c in COLUMNS])
+        self.table.setHorizontalHeaderLabels([self.tr(str(c)) for c in COLUMNS])
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setAccessibleName(self.tr("Consent ledger"))
         layout.addWidget(self.table, 1)
@@ -177,11 +185,16 @@ class ConsentDialog(QDialog):
 
 def _describe(widget: QWidget, decision: ConsentDecision) -> str:
     if decision.allowed:
-        text = widget.tr("Face matching is allowed: %1.").replace("%1", decision.reason)
+        text = QCoreApplication.translate("ConsentDialog", "Face matching is allowed: %1.").replace(
+            "%1", decision.reason
+        )
     else:
-        text = widget.tr(
-            "Face matching is NOT allowed: %1. This pupil checks in by card, PIN or the teacher."
+        text = QCoreApplication.translate(
+            "ConsentDialog",
+            "Face matching is NOT allowed: %1. This pupil checks in by card, PIN or the teacher.",
         ).replace("%1", decision.reason)
     if decision.needs_renewal:
-        text += " " + widget.tr("The consent text has changed since: ask for a renewed consent.")
+        text += " " + QCoreApplication.translate(
+            "ConsentDialog", "The consent text has changed since: ask for a renewed consent."
+        )
     return text

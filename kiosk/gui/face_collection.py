@@ -17,7 +17,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QDialog,
@@ -42,8 +42,16 @@ from kiosk.gui.wizard.common import StatusLabel
 
 log = logging.getLogger(__name__)
 
-NO_THUMBNAIL = "no thumbnail kept"
-_COLUMNS = ("No.", "Source", "Date", "Model", "Quality", "Thumbnail", "Check")
+NO_THUMBNAIL = QT_TRANSLATE_NOOP("FaceCollectionDialog", "no thumbnail kept")
+_COLUMNS = (
+    QT_TRANSLATE_NOOP("FaceCollectionDialog", "No."),
+    QT_TRANSLATE_NOOP("FaceCollectionDialog", "Source"),
+    QT_TRANSLATE_NOOP("FaceCollectionDialog", "Date"),
+    QT_TRANSLATE_NOOP("FaceCollectionDialog", "Model"),
+    QT_TRANSLATE_NOOP("FaceCollectionDialog", "Quality"),
+    QT_TRANSLATE_NOOP("FaceCollectionDialog", "Thumbnail"),
+    QT_TRANSLATE_NOOP("FaceCollectionDialog", "Check"),
+)
 
 
 class FaceCollectionDialog(QDialog):
@@ -78,7 +86,7 @@ class FaceCollectionDialog(QDialog):
         top.addWidget(self.photo)
         top.addWidget(self.heading, 1)
         self.table = QTableWidget(0, len(_COLUMNS))
-        self.table.setHorizontalHeaderLabels([self.tr(c) for c in _COLUMNS])
+        self.table.setHorizontalHeaderLabels([self.tr(str(c)) for c in _COLUMNS])
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
@@ -160,7 +168,7 @@ class FaceCollectionDialog(QDialog):
                 f"{e.created_at.astimezone():%Y-%m-%d %H:%M}",
                 e.model_name,
                 quality,
-                self.tr(NO_THUMBNAIL),
+                self.tr(str(NO_THUMBNAIL)),
                 flagged.get(e.id, ""),
             )
             for j, value in enumerate(values):

@@ -45,7 +45,10 @@ AskPath = Callable[[QWidget, str], Path | None]
 
 def ask_save_path(parent: QWidget, suggested: str) -> Path | None:
     path, _ = QFileDialog.getSaveFileName(
-        parent, parent.tr("Export"), suggested, parent.tr("CSV (*.csv);;Excel (*.xlsx);;PDF (*.pdf)")
+        parent,
+        QCoreApplication.translate("RecordsController", "Export"),
+        suggested,
+        QCoreApplication.translate("RecordsController", "CSV (*.csv);;Excel (*.xlsx);;PDF (*.pdf)"),
     )
     return Path(path) if path else None
 
@@ -186,7 +189,9 @@ class RecordsController:
     def open_correction(self) -> CorrectionDialog | None:
         student_id = self.view.selected_student_id()
         if self.detail is None or student_id is None:
-            self.view.show_message(self.view.tr("Choose a student in the session first."))
+            self.view.show_message(
+                QCoreApplication.translate("RecordsView", "Choose a student in the session first.")
+            )
             return None
         line = self.detail.line_for(student_id)
         if line is None:
@@ -205,7 +210,9 @@ class RecordsController:
 
         def done(line: RecordLine) -> None:
             self.view.show_message(
-                self.view.tr("%1 is now %2.").replace("%1", line.name).replace("%2", line.status.value)
+                QCoreApplication.translate("RecordsView", "%1 is now %2.")
+                .replace("%1", line.name)
+                .replace("%2", line.status.value)
             )
 
         self._change(
@@ -273,7 +280,7 @@ class RecordsController:
     def show_class_report(self) -> None:
         code, start, end, threshold = self.view.report_filters()
         if code is None:
-            self.view.show_message(self.view.tr("Choose a class first."))
+            self.view.show_message(QCoreApplication.translate("RecordsView", "Choose a class first."))
             return
 
         def show(report: ClassReport) -> None:
@@ -318,7 +325,9 @@ class RecordsController:
     def export(self, table: Table, path: Path) -> Path | None:
         written: list[Path] = []
         if self._guard(lambda: written.append(write_any(table, path))):
-            self.view.show_message(self.view.tr("Exported to %1.").replace("%1", str(written[0])))
+            self.view.show_message(
+                QCoreApplication.translate("RecordsView", "Exported to %1.").replace("%1", str(written[0]))
+            )
             return written[0]
         return None
 

@@ -13,6 +13,8 @@ from __future__ import annotations
 import logging
 from datetime import date
 
+from PySide6.QtCore import QCoreApplication
+
 from kiosk.core.authz import Action
 from kiosk.core.errors import KioskError
 from kiosk.gui.access_guard import AccessGuard
@@ -96,8 +98,8 @@ class RecordsScreen:
         account = controller.records.account
         if not codes and account is not None:
             controller.view.show_message(
-                controller.view.tr(
-                    "No classes are linked to %1 yet: an admin links them under Accounts."
+                QCoreApplication.translate(
+                    "RecordsView", "No classes are linked to %1 yet: an admin links them under Accounts."
                 ).replace("%1", account.name)
             )
 
@@ -114,7 +116,9 @@ class RecordsScreen:
             summary.session.id,
             asked=view.unanswered,
             on_done=lambda: view.show_message(
-                view.tr("Register confirmed: the marks of this session are locked.")
+                QCoreApplication.translate(
+                    "SummaryView", "Register confirmed: the marks of this session are locked."
+                )
             ),
             before=services.wait_for_sync,  # the offline-first store may still be sending the session
         )

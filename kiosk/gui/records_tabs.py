@@ -122,18 +122,15 @@ class ClassReportTab(QWidget):
         v.addLayout(charts)
         self.table = table_widget(
             [
-                self.tr(h)
-                for h in (
-                    "Name",
-                    "Id",
-                    "Sessions",
-                    "Present",
-                    "Late",
-                    "Absent",
-                    "Excused",
-                    "Rate %",
-                    "At risk",
-                )
+                self.tr("Name"),
+                self.tr("Id"),
+                self.tr("Sessions"),
+                self.tr("Present"),
+                self.tr("Late"),
+                self.tr("Absent"),
+                self.tr("Excused"),
+                self.tr("Rate %"),
+                self.tr("At risk"),
             ]
         )
         v.addWidget(self.table, 1)
@@ -194,7 +191,7 @@ class StudentsTab(QWidget):
         self.weeks.setMaximumHeight(220)
         rv.addWidget(self.weeks)
         self.history = table_widget(
-            [self.tr(h) for h in ("Started", "Class", "Status", "Method", "Corrected")]
+            [self.tr("Started"), self.tr("Class"), self.tr("Status"), self.tr("Method"), self.tr("Corrected")]
         )
         rv.addWidget(self.history, 1)
         self.export_button = QPushButton(self.tr("Export…"))
@@ -257,7 +254,15 @@ class DayTab(QWidget):
         self.summary = QLabel("")
         v.addWidget(self.summary)
         self.table = table_widget(
-            [self.tr(h) for h in ("Name", "Id", "Class", "Sessions", "Absent", "Excused", "Late")]
+            [
+                self.tr("Name"),
+                self.tr("Id"),
+                self.tr("Class"),
+                self.tr("Sessions"),
+                self.tr("Absent"),
+                self.tr("Excused"),
+                self.tr("Late"),
+            ]
         )
         v.addWidget(self.table, 1)
 

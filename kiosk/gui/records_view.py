@@ -117,7 +117,15 @@ class RecordsView(QWidget):
         v.addLayout(row)
         split = QSplitter(Qt.Orientation.Horizontal)
         self._sessions = table_widget(
-            [self.tr(h) for h in ("Started", "Class", "Present", "Late", "Absent", "Excused", "Signed off")]
+            [
+                self.tr("Started"),
+                self.tr("Class"),
+                self.tr("Present"),
+                self.tr("Late"),
+                self.tr("Absent"),
+                self.tr("Excused"),
+                self.tr("Signed off"),
+            ]
         )
         self._sessions.itemSelectionChanged.connect(self._session_clicked)
         split.addWidget(self._sessions)
@@ -127,7 +135,14 @@ class RecordsView(QWidget):
         self._detail_title.setWordWrap(True)
         rv.addWidget(self._detail_title)
         self._lines = table_widget(
-            [self.tr(h) for h in ("Name", "Id", "Status", "Method", "Time", "Corrected")]
+            [
+                self.tr("Name"),
+                self.tr("Id"),
+                self.tr("Status"),
+                self.tr("Method"),
+                self.tr("Time"),
+                self.tr("Corrected"),
+            ]
         )
         rv.addWidget(self._lines, 1)
         buttons = QHBoxLayout()
