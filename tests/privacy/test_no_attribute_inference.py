@@ -65,10 +65,13 @@ def test_lint_imports_breaks_on_a_lazy_import_of_the_analysis(tmp_path: Path) ->
 def test_no_analysis_call_or_demography_model_is_named_in_the_code() -> None:
     """``DeepFace.analyze`` and building the Age/Gender/Emotion/Race models by name are not imports."""
     pattern = re.compile(r"\.analyze\(|build_model\([^)]*(Age|Gender|Emotion|Race)|demography")
+    # FasNet's own analyze() answers real-or-spoof for one face, nothing about the person.
+    spoof_check = Path("kiosk/infra/recognition/liveness_fasnet.py"), "self._model.analyze("
     offenders = [
         f"{path.relative_to(ROOT)}:{n}"
         for path in (ROOT / "kiosk").rglob("*.py")
         for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
         if pattern.search(line) and not line.lstrip().startswith("#")
+        if not (path.relative_to(ROOT) == spoof_check[0] and spoof_check[1] in line)
     ]
     assert offenders == []
