@@ -68,7 +68,11 @@ def test_the_first_page_of_a_common_substring_is_in_name_order(tmp_path: Path) -
     try:
         schema.upgrade(engine)
         # Two prefix matches, then the substring matches sorted inside the FTS index.
-        names = [f"Amar{chr(ord('z') - i)} Test" for i in range(25)] + ["Ómar Last", "Mara First", "Ann Marsh"]
+        names = [f"Amar{chr(ord('z') - i)} Test" for i in range(25)] + [
+            "Ómar Last",
+            "Mara First",
+            "Ann Marsh",
+        ]
         with unit_of_work(session_factory(engine)) as s:
             s.add_all([Student(student_id=f"S-{i:02}", name=n) for i, n in enumerate(names)])
         found = [f.student.name for f in RecordsService(engine).search_students("mar")]

@@ -48,7 +48,9 @@ _fts = table(
 )
 _vocab = table("student_name_fts_vocab", column("term"), column("doc", Integer))
 # Every name suffix at a word and the lower-cased student id (migration 0015_search_prefix).
-_keys = table("student_name_keys", column("key"), column("sort_name"), column("student_code"), column("student", Uuid))
+_keys = table(
+    "student_name_keys", column("key"), column("sort_name"), column("student_code"), column("student", Uuid)
+)
 
 
 def _ref(row: Any) -> StudentRef:
