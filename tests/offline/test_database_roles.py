@@ -74,8 +74,13 @@ def _refused(engine: Engine, statement: str) -> None:
 
 def test_every_table_of_the_schema_has_its_grants() -> None:
     from kiosk.infra.db.models import Base
+    from kiosk.infra.db.schema import is_dialect_only_table
 
-    assert set(Base.metadata.tables) | {"alembic_version"} == set(GRANTS)
+    # The search's key table (0015_search_prefix) is raw SQL, not a model, and has its grants.
+    assert set(Base.metadata.tables) | {"alembic_version", "student_name_keys"} == set(GRANTS)
+    assert all(
+        is_dialect_only_table(t) for t in set(GRANTS) - set(Base.metadata.tables) - {"alembic_version"}
+    )
 
 
 def test_the_device_account_may_not_change_the_schema_or_delete(

@@ -41,6 +41,7 @@ GRANTS: dict[str, TableGrants] = {
     "alembic_version": TableGrants(device=_READ, admin=_READ),  # the schema check on start
     "classes": TableGrants(device=_READ, admin=_ALL),
     "students": TableGrants(device=_READ, admin=_ALL),
+    "student_name_keys": TableGrants(device=_READ, admin=_ALL),  # search keys, a trigger writes them
     "face_encodings": TableGrants(device=_READ, admin=_ALL),
     "attendance_sessions": TableGrants(device=_WRITE, admin=_ALL),
     "attendance_records": TableGrants(device=_WRITE, admin=_ALL),

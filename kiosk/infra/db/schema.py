@@ -37,8 +37,9 @@ VERSION_TABLE = "alembic_version"  # Alembic's default; env.py does not change i
 # search, made by raw SQL in migration 0005_records); schema comparisons leave them alone.
 DIALECT_ONLY_INDEXES = frozenset({"ix_students_name_search_trgm"})
 # SQLite's FTS5 search index of migration 0007_search_fts: the virtual table, its shadow
-# tables (``student_name_fts_data`` ...) and its key table all start with this.
-DIALECT_ONLY_TABLE_PREFIX = "student_name_fts"
+# tables (``student_name_fts_data`` ...) and its key table all start with the first; the
+# prefix search's key table of migration 0015_search_prefix (triggers keep it) with the second.
+DIALECT_ONLY_TABLE_PREFIX = ("student_name_fts", "student_name_keys")
 
 
 def is_dialect_only_table(name: str | None) -> bool:

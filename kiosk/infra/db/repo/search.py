@@ -1,6 +1,14 @@
 """Find students by part of their name: case- and accent-insensitive, typo-tolerant.
 
-Both databases search ``students.name_search`` (the name lower-cased without accents; on
+The rule, in the order results come:
+
+1. prefix: a word of the name (and the words after it: "zoe sm") or the student id STARTS
+   with the query; by the matched key, then ``name_search``, then the student id. A range
+   read of ``student_name_keys`` (migration 0015_search_prefix) in index order: LIMIT stops
+   after the page, however common the fragment;
+2. only when those do not fill the page, the rest below (its matches minus those found).
+
+Then both databases search ``students.name_search`` (the name lower-cased without accents; on
 PostgreSQL a trigger fills it with ``unaccent``, on SQLite the application does). First a
 substring match (``LIKE '%zoe%'``), by name; only when that finds fewer than asked for, and
 the query has four letters or more, similar names fill the rest:
@@ -39,6 +47,10 @@ _fts = table(
     column("student", Uuid),
 )
 _vocab = table("student_name_fts_vocab", column("term"), column("doc", Integer))
+# Every name suffix at a word and the lower-cased student id (migration 0015_search_prefix).
+_keys = table(
+    "student_name_keys", column("key"), column("sort_name"), column("student_code"), column("student", Uuid)
+)
 
 
 def _ref(row: Any) -> StudentRef:
@@ -57,10 +69,45 @@ def _select(*extra: Any) -> Select[Any]:
 
 
 def search_students(session: Session, text: str, *, limit: int = 20) -> list[Found]:
-    """Best matches first: substring matches (by name), then similar names (by similarity)."""
+    """Best matches first: prefix matches, then substring matches (by name), then similar names."""
     query = normalise_name(text)
-    if not query:
+    if not query or limit <= 0:
         return []
+    found = _prefix_matches(session, query, limit)
+    if len(found) >= limit:
+        return found
+    # Every prefix match is in ``found`` (the page is not full): the rest, without them.
+    seen = {f.student.uuid for f in found}
+    rest = _contains_or_similar(session, query, limit + len(found))
+    return found + [f for f in rest if f.student.uuid not in seen][: limit - len(found)]
+
+
+def _prefix_matches(session: Session, query: str, limit: int) -> list[Found]:
+    # key >= 'zoe' AND key < 'zof': the range of keys starting with the query, in byte order
+    # on both databases (PostgreSQL: COLLATE "C"), so it is the index's order.
+    after = query[:-1] + chr(ord(query[-1]) + 1)
+    ids: list[Any] = []
+    wanted = limit * 2  # a student matched by two words comes twice: read on until enough
+    while True:
+        page = (
+            select(_keys.c.student)
+            .where(_keys.c.key >= query, _keys.c.key < after)
+            .order_by(_keys.c.key, _keys.c.sort_name, _keys.c.student_code, _keys.c.student)
+            .limit(wanted)
+        )
+        rows = session.execute(page).scalars().all()
+        ids = list(dict.fromkeys(rows))
+        if len(ids) >= limit or len(rows) < wanted:
+            break
+        wanted *= 2
+    ids = ids[:limit]
+    if not ids:
+        return []
+    by_id = {row[0]: row for row in session.execute(_select().where(Student.id.in_(ids)))}
+    return [Found(_ref(by_id[i]), 1.0) for i in ids if i in by_id]
+
+
+def _contains_or_similar(session: Session, query: str, limit: int) -> list[Found]:
     contains = Student.name_search.like(_like_pattern(query), escape="\\")
     # Sorted on lower(name), which no index offers: the planner filters through the trigram
     # index and sorts the matches, instead of walking a name index past thousands of misses.
