@@ -193,6 +193,9 @@ class CrowdResult:
     wrong: list[str] = field(default_factory=list)
     unexamined: list[str] = field(default_factory=list)  # passes in view >= 1.5 s never examined
     unmarked: list[str] = field(default_factory=list)  # students' passes never confirmed
+    # Passes the kiosk asked the teacher about instead of marking ("Is this ...?"): the
+    # candidate named -> right (True) or wrong (False). Never a mark, but counted.
+    asked: dict[str, bool] = field(default_factory=dict)
     frames: int = 0
     seconds: float = 0.0
     faces_in_frames: int = 0
@@ -216,7 +219,8 @@ class CrowdResult:
         return (
             f"marked {len(self.marked)}/{self.students} ({self.marked_share:.1%}), wrong {len(self.wrong)}, "
             f"time to mark p50 {p50 * 1000:.0f} ms p95 {self.percentile(0.95) * 1000:.0f} ms, "
-            f"recognition {self.frames_per_second:.1f} frames/s, unexamined {len(self.unexamined)}"
+            f"recognition {self.frames_per_second:.1f} frames/s, unexamined {len(self.unexamined)}, "
+            f"asked the teacher {len(self.asked)} ({sum(not ok for ok in self.asked.values())} naming someone else)"
         )
 
 
@@ -266,6 +270,11 @@ def run_stream(
         last = index
         result.frames += 1
         result.faces_in_frames += len(truth)
+        for doubt in out.new_doubts:
+            actor = _owner(doubt.box, truth)
+            who = by_actor.get(actor) if actor is not None else None
+            if actor is not None and actor not in result.asked:
+                result.asked[actor] = who is not None and who.identity == doubt.student.student_id
         for face in out.faces:
             actor = _owner(face.box, truth)
             if actor is not None and (face.similarity is not None or face.state in ("confirmed", "matching")):

@@ -15,7 +15,9 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import Engine
+from sqlalchemy.exc import SQLAlchemyError
 
+from kiosk.app.errors import as_kiosk_error
 from kiosk.app.roster import RosterService
 from kiosk.core.errors import KioskError
 from kiosk.infra.config import PrivacySettings
@@ -193,7 +195,11 @@ def daily_purge(engine: Engine | None, privacy: PrivacySettings) -> PurgeReport 
     if engine is None:
         return None
     try:
-        if not may_delete_from(engine, "face_encodings"):
+        try:
+            may_delete = may_delete_from(engine, "face_encodings")
+        except SQLAlchemyError as exc:  # the server went away since the start: next time
+            raise as_kiosk_error(exc, "Checking the database account's rights") from None
+        if not may_delete:
             # A classroom PC's kiosk_device account may delete nothing, by design: the purge
             # is the admin tools' job (their account may), or a scheduled `kiosk privacy purge`.
             log.info(
