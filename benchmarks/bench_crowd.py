@@ -95,6 +95,13 @@ class FacenetComputeAnalyser:
         return np.stack(out).astype(np.float32) if out else np.zeros((0, self.pipeline.dim), np.float32)
 
 
+# Weak matches marked, not asked: every model's doubt bands at 0 (the defaults name each model).
+NO_BANDS = {
+    "doubt_similarity_bands": {m: 0.0 for m in ("Dlib", "Dlib-chip", "Facenet512")},
+    "doubt_margin_bands": {m: 0.0 for m in ("Dlib", "Dlib-chip", "Facenet512")},
+}
+
+
 def load_average() -> str:
     return " ".join(f"{v:.1f}" for v in os.getloadavg())
 
@@ -128,6 +135,7 @@ def run(args: argparse.Namespace) -> int:
                 scratch / f"{compute}-{students}-{at_once}",
                 faces_per_frame=args.faces_per_frame,
                 adaptive_votes=not args.fixed_votes,
+                **(NO_BANDS if args.no_doubt_bands else {}),
                 dlib_in_subprocess=args.clock == "wall",
                 detect_width=detect_width,
             )
@@ -172,6 +180,11 @@ def main() -> int:
     parser.add_argument("--students", nargs="*", type=int, default=[10, 20, 30], help="none: one face only")
     parser.add_argument("--faces-per-frame", type=int, default=2)
     parser.add_argument("--fixed-votes", action="store_true", help="always votes_needed (no adaptive votes)")
+    parser.add_argument(
+        "--no-doubt-bands",
+        action="store_true",
+        help="weak matches marked, not asked (the crowd path alone, without issue 14's questions)",
+    )
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument(
         "--clock",

@@ -26,6 +26,7 @@ clock, so the figures are those of a kiosk fed by a real camera.
 from __future__ import annotations
 
 import csv
+import logging
 import math
 import statistics
 import time
@@ -37,11 +38,14 @@ import numpy as np
 
 from kiosk.app.bootstrap import KioskServices, build_services, prepare_environment
 from kiosk.app.demo_video import Actor, Appearance, SyntheticClassroom
+from kiosk.app.enrollment import LookalikeRefused
 from kiosk.app.session import AttendanceSessionService
 from kiosk.core.domain import FaceBox
 from kiosk.core.tracking import iou
 from kiosk.infra.config import Settings, load_settings, write_user_settings
 from kiosk.infra.recognition import weights
+
+log = logging.getLogger(__name__)
 
 FACES = Path(__file__).resolve().parents[1] / "tests" / "data" / "faces"
 SIZE = (960, 540)
@@ -178,7 +182,14 @@ def enroll(settings: Settings, stream: CrowdStream) -> KioskServices:
     enrollment = services.enrollment()
     for name, photos in stream.enroll_photos.items():
         roster.add_student(student_id=name, name=name, class_code=CLASS, consent=True, consent_by="bench")
-        enrollment.enroll_paths(name, photos)
+        try:
+            enrollment.enroll_paths(name, photos)
+        except LookalikeRefused as refused:
+            # As a school's admin would for real look-alikes (person06 and person09 of the test
+            # photos): recorded as a pair, so their matches go to the teacher, never auto-marked.
+            twins = sorted({d.other.student_id for d in refused.duplicates})
+            log.warning("%s enrolled as a recorded look-alike of %s", name, ", ".join(twins))
+            enrollment.enroll(name, [(str(p), p) for p in photos], lookalike_of=twins, actor="bench")
     return services
 
 
