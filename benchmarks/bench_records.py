@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import gc
 import logging
 import os
 import platform
@@ -286,6 +287,11 @@ def load_search(engine: Engine, n: int, seed: int = 5) -> list[str]:
 
 def timed(fn: Callable[[], object], repeat: int) -> list[float]:
     fn()  # warm the caches and the connection pool
+    # The generated school year lives in this process too: without freezing it, Python's
+    # full collections walk those millions of objects inside the timed calls (a kiosk's heap
+    # holds none of them), which showed as rare 40-50 ms outliers on both databases.
+    gc.collect()
+    gc.freeze()
     out = []
     for _ in range(repeat):
         t0 = time.perf_counter()
