@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, inspect, select, text
+from sqlalchemy import Engine, create_engine, inspect, select, text
 from sqlalchemy import func as sa_func
 from sqlalchemy import table as sa_table
 
@@ -83,6 +83,29 @@ def run_cli(capsys: pytest.CaptureFixture[str], args: Sequence[str]) -> Result:
         reset_logging()
     captured = capsys.readouterr()
     return Result(code, captured.out, captured.err)
+
+
+class CliKiosk:
+    """``kiosk --database URL --data-dir DIR ...`` in this process (tests add their own seed)."""
+
+    def __init__(self, url: str, data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        self.url, self.data_dir, self.capsys = url, data_dir, capsys
+
+    def __call__(self, *args: str) -> Result:
+        return run_cli(self.capsys, ["--database", self.url, "--data-dir", str(self.data_dir), *args])
+
+    def ok(self, *args: str) -> Result:
+        result = self(*args)
+        assert result.code == 0, result
+        assert "Traceback" not in result.both
+        return result
+
+    def engine(self) -> Engine:
+        """An engine on this kiosk's database with its key (SQLite seals face data at rest)."""
+        from kiosk.infra.config import load_settings
+        from kiosk.infra.db.engine import build_engine
+
+        return build_engine(load_settings(data_dir=self.data_dir, database_url=self.url))
 
 
 def run_cli_subprocess(args: Sequence[str], *, env: dict[str, str] | None = None) -> Result:

@@ -24,7 +24,7 @@ from kiosk.infra.db.engine import session_factory, unit_of_work
 from kiosk.infra.db.repo import encodings, students
 
 from ._helpers import (
-    Result,
+    CliKiosk,
     assert_clean_failure,
     execute,
     row_counts,
@@ -43,20 +43,8 @@ def kiosk(db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Ki
     return Kiosk(db_url, tmp_path / "data", capsys)
 
 
-class Kiosk:
-    """``kiosk --database URL --data-dir DIR ...`` in this process."""
-
-    def __init__(self, url: str, data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
-        self.url, self.data_dir, self.capsys = url, data_dir, capsys
-
-    def __call__(self, *args: str) -> Result:
-        return run_cli(self.capsys, ["--database", self.url, "--data-dir", str(self.data_dir), *args])
-
-    def ok(self, *args: str) -> Result:
-        result = self(*args)
-        assert result.code == 0, result
-        assert "Traceback" not in result.both
-        return result
+class Kiosk(CliKiosk):
+    """The CLI on a kiosk with this folder's sample school."""
 
     def seed(self) -> None:
         """A class with two students (one with consent and an email), committed."""

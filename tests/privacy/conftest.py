@@ -6,32 +6,14 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from sqlalchemy import Engine
 
-from kiosk.infra.config import load_settings
-from kiosk.infra.db.engine import build_engine, session_factory, unit_of_work
+from kiosk.infra.db.engine import session_factory, unit_of_work
 from kiosk.infra.db.repo import encodings, students
-from tests.foundation._helpers import Result, run_cli
+from tests.foundation._helpers import CliKiosk
 
 
-class Kiosk:
-    """``kiosk --database URL --data-dir DIR ...`` in this process."""
-
-    def __init__(self, url: str, data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
-        self.url, self.data_dir, self.capsys = url, data_dir, capsys
-
-    def __call__(self, *args: str) -> Result:
-        return run_cli(self.capsys, ["--database", self.url, "--data-dir", str(self.data_dir), *args])
-
-    def ok(self, *args: str) -> Result:
-        result = self(*args)
-        assert result.code == 0, result
-        assert "Traceback" not in result.both
-        return result
-
-    def engine(self) -> Engine:
-        """An engine on this kiosk's database with its key (SQLite seals face data at rest)."""
-        return build_engine(load_settings(data_dir=self.data_dir, database_url=self.url))
+class Kiosk(CliKiosk):
+    """The CLI on a kiosk with this folder's sample school."""
 
     def seed(self) -> None:
         """Class 9B: S1 without consent, S2 with consent (from a parent) and two face vectors."""
