@@ -8,6 +8,7 @@ name, so a misspelt name ranks the same way on both databases.
 from __future__ import annotations
 
 import itertools
+import math
 import unicodedata
 
 # pg_trgm's default ``word_similarity_threshold``.
@@ -61,6 +62,19 @@ def word_similarity(query: str, text: str) -> float:
     for candidate in candidates:
         best = max(best, len(wanted & trigrams(candidate)))
     return best / len(wanted)
+
+
+def trigrams_to_match(query_trigrams: int) -> int:
+    """The fewest shared trigrams a text needs for ``word_similarity`` to reach the threshold."""
+    if query_trigrams <= 0:
+        return 0
+    needed = math.ceil(WORD_SIMILARITY_THRESHOLD * query_trigrams)
+    # The comparison is ``shared / n >= threshold`` in floating point: agree with it exactly.
+    while needed > 0 and (needed - 1) / query_trigrams >= WORD_SIMILARITY_THRESHOLD:
+        needed -= 1
+    while needed / query_trigrams < WORD_SIMILARITY_THRESHOLD:
+        needed += 1
+    return needed
 
 
 def name_matches(query: str, name: str) -> bool:

@@ -24,7 +24,13 @@ from kiosk.core.reports import (
 )
 from kiosk.core.spreadsheet import neutralise_cell
 from kiosk.core.tables import local_time_text
-from kiosk.core.text_search import name_matches, normalise_name, word_similarity
+from kiosk.core.text_search import (
+    WORD_SIMILARITY_THRESHOLD,
+    name_matches,
+    normalise_name,
+    trigrams_to_match,
+    word_similarity,
+)
 
 
 def test_rate_excludes_excused_and_flags_under_the_threshold() -> None:
@@ -75,6 +81,13 @@ def test_names_match_without_accents_and_with_typos() -> None:
     assert name_matches("dijkstar", "Edsger Dijkstra")
     assert not name_matches("zoe", "Alan Turing") and not name_matches("xylophone", "Ada Lovelace")
     assert word_similarity("hoper", "grace hopper") >= 0.6
+
+
+@pytest.mark.parametrize("n", range(1, 40))
+def test_trigrams_to_match_is_the_fewest_that_reach_the_threshold(n: int) -> None:
+    needed = trigrams_to_match(n)
+    assert needed / n >= WORD_SIMILARITY_THRESHOLD
+    assert (needed - 1) / n < WORD_SIMILARITY_THRESHOLD
 
 
 def test_corrections_need_a_reason_and_a_person() -> None:

@@ -15,33 +15,45 @@ the query has four letters or more, similar names fill the rest:
 
 - PostgreSQL: ``'dijkstar' <% name_search`` (pg_trgm word similarity), ranked by it; both
   steps are served by the trigram GIN index of migration 0005_records;
-- SQLite: the FTS5 ``trigram`` index of migration 0007_search_fts. A query of three letters
-  or more is matched and its first page sorted in the index (shorter ones read the names:
-  the index has nothing under three letters); for similar names the index gives the rows
-  holding the query's rarest trigrams, of which those sharing half of them are ranked in
-  Python with the same word similarity as pg_trgm.
+- SQLite: the FTS5 ``trigram`` index of migrations 0007_search_fts and 0016_search_words.
+  A query of three letters or more is matched and its first page sorted in the index
+  (shorter ones read the names: the index has nothing under three letters); for similar
+  names the index gives the rows holding the query's rarest trigrams (word edges included),
+  of which those holding enough of them to reach pg_trgm's threshold are ranked in Python
+  with the same word similarity as pg_trgm.
 """
 
 from __future__ import annotations
 
+import itertools
+import math
 from typing import Any
 
 from sqlalchemy import ColumnElement, Integer, Select, Uuid, column, func, literal, select, table
 from sqlalchemy.orm import Session
 
 from kiosk.core.reports import Found, StudentRef
-from kiosk.core.text_search import WORD_SIMILARITY_THRESHOLD, normalise_name, word_similarity
+from kiosk.core.text_search import (
+    WORD_SIMILARITY_THRESHOLD,
+    normalise_name,
+    trigrams,
+    trigrams_to_match,
+    word_similarity,
+)
 from kiosk.infra.db.models import SchoolClass, Student
 
 FUZZY_MIN_LENGTH = 4  # below this, trigram similarity matches nearly anything
 FTS_MIN_LENGTH = 3  # the trigram index finds nothing for a shorter query
 SQLITE_CANDIDATES = 200  # the index's best rows ranked in Python
+MATCH_CLAUSES = 16  # ANDs of trigrams one typo search may ask FTS5 for, over its tiers
 
-# SQLite's FTS5 trigram index and its key table (migration 0007_search_fts; not ORM models).
+# SQLite's FTS5 trigram index and its vocabulary (migrations 0007_search_fts, 0016_search_words;
+# not ORM models).
 _fts = table(
     "student_name_fts",
     column("rowid", Integer),
     column("name_search"),
+    column("name_words"),
     column("sort_name"),
     column("student_id"),
     column("student", Uuid),
@@ -152,34 +164,72 @@ def _phrase(text: str) -> str:
 
 
 def _similar_sqlite(session: Session, query: str, limit: int) -> list[Found]:
-    grams = sorted({word[i : i + 3] for word in query.split() for i in range(len(word) - 2)})
-    if not grams:
+    wanted = trigrams(query)
+    if not wanted:
         return []
-    # A one-letter typo spoils at most three of a word's trigrams: a candidate shares half.
-    needed = max(1, len(grams) // 2)
-    # It then holds at least one of ANY len - needed + 1 of them (it misses len - needed at
-    # most): the index reads the postings of the rarest ones only. The same candidates as
-    # counting the trigrams of every name, without reading every name.
+    # A name ranks when it shares 60% of the query's trigrams (pg_trgm's threshold). All but
+    # the "  s" ones (a word's first letter) are in the index's ``name_words`` (migration
+    # 0016_search_words): a candidate holds at least ``needed`` of those.
+    grams = sorted(g for g in wanted if not g.startswith("  "))
+    needed = max(1, trigrams_to_match(len(wanted)) - (len(wanted) - len(grams)))
     vocab = select(_vocab.c.term, _vocab.c.doc).where(_vocab.c.term.in_(grams))
     held = {str(term): int(doc) for term, doc in session.execute(vocab)}
-    rarest = sorted(grams, key=lambda g: held.get(g, 0))[: len(grams) - needed + 1]
-    if not any(held.get(g) for g in rarest):
+    grams = sorted(
+        (g for g in grams if held.get(g)), key=lambda g: held[g]
+    )  # rarest first; no name holds the others
+    if len(grams) < needed:
         return []
-    shared = sum((func.instr(_fts.c.name_search, g) > 0 for g in grams), start=literal(0))
-    best = (
+    # The candidates: those holding the most of them, down to ``needed``, SQLITE_CANDIDATES at most.
+    tiers = range(len(grams), needed - 1, -1)
+    not_substring = ~_fts.c.name_search.like(_like_pattern(query), escape="\\")  # found as such
+    if sum(math.comb(len(grams), tier) for tier in tiers) <= MATCH_CLAUSES:
+        ids = _candidates_by_index(session, grams, tiers, not_substring)
+    else:
+        ids = _candidates_by_counting(session, grams, held, needed, not_substring)
+    candidates: list[Any] = session.execute(_select(Student.name_search).where(Student.id.in_(ids))).all()  # type: ignore[assignment]
+    return [Found(_ref(row), score) for score, row in _rank(query, candidates)[:limit]]
+
+
+def _candidates_by_index(
+    session: Session, grams: list[str], tiers: range, not_substring: ColumnElement[bool]
+) -> list[Any]:
+    """All in the index: rows holding ``tier`` of the trigrams are an OR of ANDs (postings
+    merged inside FTS5, no name read), asked from all of them down until the page is full."""
+    found: dict[Any, None] = {}
+    for tier in tiers:
+        expression = " OR ".join(
+            "(" + " AND ".join(_phrase(g) for g in combination) + ")"
+            for combination in itertools.combinations(grams, tier)
+        )
+        # This tier's rows include the last one's (all of them: there were fewer than a page).
+        stmt = select(_fts.c.student).where(_fts.c.name_words.op("MATCH")(expression), not_substring)
+        for student in session.execute(stmt.limit(SQLITE_CANDIDATES)).scalars():
+            found.setdefault(student)
+        if len(found) >= SQLITE_CANDIDATES:
+            break
+    return list(found)[:SQLITE_CANDIDATES]
+
+
+def _candidates_by_counting(
+    session: Session, grams: list[str], held: dict[str, int], needed: int, not_substring: ColumnElement[bool]
+) -> list[Any]:
+    """Too many combinations for one FTS5 query: a row holding ``needed`` of the trigrams holds
+    one of ANY len - needed + 1 of them (it misses len - needed at most), so the index reads
+    the postings of the rarest ones, and each of those rows is counted. The same candidates
+    as counting the trigrams of every name, without reading every name."""
+    rarest = grams[: len(grams) - needed + 1]
+    shared = sum((func.instr(_fts.c.name_words, g) > 0 for g in grams), start=literal(0))
+    stmt = (
         select(_fts.c.student)
         .where(
-            _fts.c.name_search.op("MATCH")(" OR ".join(_phrase(g) for g in rarest)),
+            _fts.c.name_words.op("MATCH")(" OR ".join(_phrase(g) for g in rarest)),
             shared >= needed,
-            ~_fts.c.name_search.like(_like_pattern(query), escape="\\"),  # found as a substring
+            not_substring,
         )
         .order_by(shared.desc())
         .limit(SQLITE_CANDIDATES)
     )
-    candidates: list[Any] = session.execute(
-        _select(Student.name_search).where(Student.id.in_(best.scalar_subquery()))
-    ).all()  # type: ignore[assignment]
-    return [Found(_ref(row), score) for score, row in _rank(query, candidates)[:limit]]
+    return list(session.execute(stmt).scalars())
 
 
 def _rank(query: str, candidates: list[Any]) -> list[tuple[float, Any]]:
