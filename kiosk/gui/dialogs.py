@@ -23,13 +23,14 @@ from PySide6.QtWidgets import (
 from kiosk.app.admin_pin import verify_pin
 from kiosk.core.domain import AttendanceStatus, StudentInfo
 from kiosk.core.errors import KioskError
+from kiosk.core.records import MarkMethod
 from kiosk.gui.accessibility import name_controls
 from kiosk.gui.messages import error_text, teacher_hint
 
 log = logging.getLogger(__name__)
 
 
-__all__ = ["ManualMarkDialog", "PinDialog", "ask", "error_text", "show_error", "status_text"]
+__all__ = ["ManualMarkDialog", "PinDialog", "ask", "error_text", "method_text", "show_error", "status_text"]
 
 
 def show_error(parent: QWidget | None, exc: KioskError, title: str | None = None) -> QMessageBox:
@@ -72,6 +73,19 @@ def status_text(status: AttendanceStatus | None, widget: QWidget | None = None) 
         AttendanceStatus.EXCUSED: QCoreApplication.translate("Status", "Excused"),
     }
     return names[status or AttendanceStatus.ABSENT]
+
+
+def method_text(method: MarkMethod) -> str:
+    """How a mark was made, translated, as the records screens show it (empty: not marked)."""
+    names = {
+        MarkMethod.CAMERA: QCoreApplication.translate("Method", "camera"),
+        MarkMethod.CONFIRMED: QCoreApplication.translate("Method", "camera, confirmed"),
+        MarkMethod.HAND: QCoreApplication.translate("Method", "by hand"),
+        MarkMethod.CARD: QCoreApplication.translate("Method", "card"),
+        MarkMethod.PIN: QCoreApplication.translate("Method", "PIN"),
+        MarkMethod.NONE: "",
+    }
+    return names[method]
 
 
 class ManualMarkDialog(QDialog):

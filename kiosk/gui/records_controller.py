@@ -31,7 +31,7 @@ from kiosk.core.errors import KioskError
 from kiosk.core.records import RecordLine, SessionDetail, SessionOverview
 from kiosk.core.reports import ClassReport, StudentReport
 from kiosk.core.tables import Table
-from kiosk.gui.dialogs import show_error
+from kiosk.gui.dialogs import show_error, status_text
 from kiosk.gui.records_dialogs import CorrectionDialog, SignOffDialog
 from kiosk.gui.records_view import RecordsView
 from kiosk.gui.report_pdf import print_to, write_pdf
@@ -212,7 +212,7 @@ class RecordsController:
             self.view.show_message(
                 QCoreApplication.translate("RecordsView", "%1 is now %2.")
                 .replace("%1", line.name)
-                .replace("%2", line.status.value)
+                .replace("%2", status_text(line.status))
             )
 
         self._change(

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.core.reports import ClassReport, DayReport, Found, StudentReport
 from kiosk.core.tables import local_time_text, percent
+from kiosk.gui.dialogs import method_text, status_text
 from kiosk.gui.records_charts import StudentRateChart, WeeklyRateChart
 
 
@@ -229,9 +230,9 @@ class StudentsTab(QWidget):
             (
                 local_time_text(ln.started_at, tz)[:16],
                 ln.class_code,
-                ln.status.value,
-                ln.method.value,
-                "yes" if ln.corrected else "",
+                status_text(ln.status),
+                method_text(ln.method),
+                self.tr("corrected") if ln.corrected else "",
             )
             for ln in report.history
         ]

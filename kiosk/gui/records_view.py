@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from kiosk.core.records import SessionDetail, SessionOverview
 from kiosk.core.reports import ClassReport, DayReport, Found, StudentReport
 from kiosk.core.tables import local_time_text
+from kiosk.gui.dialogs import method_text, status_text
 from kiosk.gui.records_tabs import (
     ClassReportTab,
     DayTab,
@@ -257,8 +258,8 @@ class RecordsView(QWidget):
             (
                 ln.name,
                 ln.student_id,
-                ln.status.value,
-                ln.method.value if ln.marked_at else "",
+                status_text(ln.status),
+                method_text(ln.method) if ln.marked_at else "",
                 local_time_text(ln.marked_at, tz)[11:19] if ln.marked_at else "",
                 f"{ln.corrected_by}: {ln.correction_reason}" if ln.corrected else "",
             )

@@ -215,87 +215,87 @@
     <context>
         <name>ClassReportTab</name>
         <message>
-            <location filename="../../kiosk/gui/records_tabs.py" line="99" />
+            <location filename="../../kiosk/gui/records_tabs.py" line="100" />
             <source>Class</source>
             <translation>Clase</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/records_tabs.py" line="100" />
+            <location filename="../../kiosk/gui/records_tabs.py" line="101" />
             <source>From</source>
             <translation>Desde</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/records_tabs.py" line="101" />
+            <location filename="../../kiosk/gui/records_tabs.py" line="102" />
             <source>To</source>
             <translation>Hasta</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/records_tabs.py" line="102" />
+            <location filename="../../kiosk/gui/records_tabs.py" line="103" />
             <source>At risk under</source>
             <translation>En riesgo por debajo de</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/records_tabs.py" line="105" />
+            <location filename="../../kiosk/gui/records_tabs.py" line="106" />
             <source>Show</source>
             <translation>Mostrar</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/records_tabs.py" line="106" />
+            <location filename="../../kiosk/gui/records_tabs.py" line="107" />
             <source>Export…</source>
             <translation>Exportar…</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/records_tabs.py" line="107" />
+            <location filename="../../kiosk/gui/records_tabs.py" line="108" />
             <source>Print…</source>
             <translation>Imprimir…</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/records_tabs.py" line="125" />
+            <location filename="../../kiosk/gui/records_tabs.py" line="126" />
             <source>Name</source>
             <translation>Nombre</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/records_tabs.py" line="126" />
+            <location filename="../../kiosk/gui/records_tabs.py" line="127" />
             <source>Id</source>
             <translation>ID</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/records_tabs.py" line="127" />
+            <location filename="../../kiosk/gui/records_tabs.py" line="128" />
             <source>Sessions</source>
             <translation>Sesiones</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/records_tabs.py" line="128" />
+            <location filename="../../kiosk/gui/records_tabs.py" line="129" />
             <source>Present</source>
             <translation>Presente</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/records_tabs.py" line="129" />
+            <location filename="../../kiosk/gui/records_tabs.py" line="130" />
             <source>Late</source>
             <translation>Tarde</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/records_tabs.py" line="130" />
+            <location filename="../../kiosk/gui/records_tabs.py" line="131" />
             <source>Absent</source>
             <translation>Ausente</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/records_tabs.py" line="131" />
+            <location filename="../../kiosk/gui/records_tabs.py" line="132" />
             <source>Excused</source>
             <translation>Justificado</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/records_tabs.py" line="132" />
+            <location filename="../../kiosk/gui/records_tabs.py" line="133" />
             <source>Rate %</source>
             <translation>Asistencia %</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/records_tabs.py" line="133" />
+            <location filename="../../kiosk/gui/records_tabs.py" line="134" />
             <source>At risk</source>
             <translation>En riesgo</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/records_tabs.py" line="144" />
+            <location filename="../../kiosk/gui/records_tabs.py" line="145" />
             <source>%1: %2 sessions held; class rate %3 %; %4 student(s) at risk.</source>
             <translation>%1: %2 sesiones impartidas; asistencia de la clase %3 %; %4 alumno(s) en riesgo.</translation>
         </message>
@@ -692,52 +692,52 @@
     <context>
         <name>DayTab</name>
         <message>
-            <location filename="../../kiosk/gui/records_tabs.py" line="249" />
+            <location filename="../../kiosk/gui/records_tabs.py" line="250" />
             <source>Show</source>
             <translation>Mostrar</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/records_tabs.py" line="250" />
+            <location filename="../../kiosk/gui/records_tabs.py" line="251" />
             <source>Day</source>
             <translation>Día</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/records_tabs.py" line="258" />
+            <location filename="../../kiosk/gui/records_tabs.py" line="259" />
             <source>Name</source>
             <translation>Nombre</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/records_tabs.py" line="259" />
+            <location filename="../../kiosk/gui/records_tabs.py" line="260" />
             <source>Id</source>
             <translation>ID</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/records_tabs.py" line="260" />
+            <location filename="../../kiosk/gui/records_tabs.py" line="261" />
             <source>Class</source>
             <translation>Clase</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/records_tabs.py" line="261" />
+            <location filename="../../kiosk/gui/records_tabs.py" line="262" />
             <source>Sessions</source>
             <translation>Sesiones</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/records_tabs.py" line="262" />
+            <location filename="../../kiosk/gui/records_tabs.py" line="263" />
             <source>Absent</source>
             <translation>Ausente</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/records_tabs.py" line="263" />
+            <location filename="../../kiosk/gui/records_tabs.py" line="264" />
             <source>Excused</source>
             <translation>Justificado</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/records_tabs.py" line="264" />
+            <location filename="../../kiosk/gui/records_tabs.py" line="265" />
             <source>Late</source>
             <translation>Tarde</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/records_tabs.py" line="274" />
+            <location filename="../../kiosk/gui/records_tabs.py" line="275" />
             <source>%1: %2 sessions; %3 student(s) missing.</source>
             <translation>%1: %2 sesiones; faltan %3 alumno(s).</translation>
         </message>
@@ -1493,7 +1493,7 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../kiosk/gui/dialogs.py" line="40" />
+            <location filename="../../kiosk/gui/dialogs.py" line="41" />
             <location filename="../../kiosk/gui/main_window.py" line="73" />
             <source>Attendance kiosk</source>
             <translation>Quiosco de asistencia</translation>
@@ -1550,35 +1550,63 @@
     <context>
         <name>ManualMarkDialog</name>
         <message>
-            <location filename="../../kiosk/gui/dialogs.py" line="97" />
+            <location filename="../../kiosk/gui/dialogs.py" line="111" />
             <source>Mark by hand</source>
             <translation>Marcar a mano</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/dialogs.py" line="113" />
+            <location filename="../../kiosk/gui/dialogs.py" line="127" />
             <source>Now: %s</source>
             <translation>Ahora: %s</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/dialogs.py" line="116" />
+            <location filename="../../kiosk/gui/dialogs.py" line="130" />
             <source>No consent for face recognition: this student is always marked by hand.</source>
             <translation>Sin consentimiento para el reconocimiento facial: este alumno siempre se marca a mano.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/dialogs.py" line="129" />
-            <location filename="../../kiosk/gui/dialogs.py" line="142" />
+            <location filename="../../kiosk/gui/dialogs.py" line="143" />
+            <location filename="../../kiosk/gui/dialogs.py" line="156" />
             <source>Note (optional):</source>
             <translation>Nota (opcional):</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/dialogs.py" line="131" />
+            <location filename="../../kiosk/gui/dialogs.py" line="145" />
             <source>e.g. doctor's appointment</source>
             <translation>p. ej. cita médica</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/dialogs.py" line="136" />
+            <location filename="../../kiosk/gui/dialogs.py" line="150" />
             <source>Save</source>
             <translation>Guardar</translation>
+        </message>
+    </context>
+    <context>
+        <name>Method</name>
+        <message>
+            <location filename="../../kiosk/gui/dialogs.py" line="81" />
+            <source>camera</source>
+            <translation>cámara</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/dialogs.py" line="82" />
+            <source>camera, confirmed</source>
+            <translation>cámara, confirmado</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/dialogs.py" line="83" />
+            <source>by hand</source>
+            <translation>a mano</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/dialogs.py" line="84" />
+            <source>card</source>
+            <translation>tarjeta</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/dialogs.py" line="85" />
+            <source>PIN</source>
+            <translation>PIN</translation>
         </message>
     </context>
     <context>
@@ -1709,18 +1737,18 @@
     <context>
         <name>PinDialog</name>
         <message>
-            <location filename="../../kiosk/gui/dialogs.py" line="170" />
-            <location filename="../../kiosk/gui/dialogs.py" line="187" />
+            <location filename="../../kiosk/gui/dialogs.py" line="184" />
+            <location filename="../../kiosk/gui/dialogs.py" line="201" />
             <source>Admin PIN</source>
             <translation>PIN de administración</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/dialogs.py" line="176" />
+            <location filename="../../kiosk/gui/dialogs.py" line="190" />
             <source>PIN</source>
             <translation>PIN</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/dialogs.py" line="197" />
+            <location filename="../../kiosk/gui/dialogs.py" line="211" />
             <source>That PIN is not right. Try again.</source>
             <translation>Ese PIN no es correcto. Inténtelo de nuevo.</translation>
         </message>
@@ -1741,148 +1769,148 @@
     <context>
         <name>RecordsView</name>
         <message>
-            <location filename="../../kiosk/gui/records_view.py" line="63" />
+            <location filename="../../kiosk/gui/records_view.py" line="64" />
             <source>Attendance records</source>
             <translation>Registros de asistencia</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/records_view.py" line="66" />
+            <location filename="../../kiosk/gui/records_view.py" line="67" />
             <source>Back</source>
             <translation>Volver</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/records_view.py" line="78" />
+            <location filename="../../kiosk/gui/records_view.py" line="79" />
             <source>Sessions</source>
             <translation>Sesiones</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/records_view.py" line="79" />
+            <location filename="../../kiosk/gui/records_view.py" line="80" />
             <source>Class report</source>
             <translation>Informe de la clase</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/records_view.py" line="80" />
+            <location filename="../../kiosk/gui/records_view.py" line="81" />
             <source>Students</source>
             <translation>Alumnos</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/records_view.py" line="81" />
+            <location filename="../../kiosk/gui/records_view.py" line="82" />
             <source>Day</source>
             <translation>Día</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/records_view.py" line="106" />
+            <location filename="../../kiosk/gui/records_view.py" line="107" />
             <source>Show</source>
             <translation>Mostrar</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/records_view.py" line="109" />
-            <location filename="../../kiosk/gui/records_view.py" line="122" />
+            <location filename="../../kiosk/gui/records_view.py" line="110" />
+            <location filename="../../kiosk/gui/records_view.py" line="123" />
             <source>Class</source>
             <translation>Clase</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/records_view.py" line="110" />
+            <location filename="../../kiosk/gui/records_view.py" line="111" />
             <source>From</source>
             <translation>Desde</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/records_view.py" line="111" />
+            <location filename="../../kiosk/gui/records_view.py" line="112" />
             <source>To</source>
             <translation>Hasta</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/records_view.py" line="121" />
+            <location filename="../../kiosk/gui/records_view.py" line="122" />
             <source>Started</source>
             <translation>Inicio</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/records_view.py" line="123" />
+            <location filename="../../kiosk/gui/records_view.py" line="124" />
             <source>Present</source>
             <translation>Presente</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/records_view.py" line="124" />
+            <location filename="../../kiosk/gui/records_view.py" line="125" />
             <source>Late</source>
             <translation>Tarde</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/records_view.py" line="125" />
+            <location filename="../../kiosk/gui/records_view.py" line="126" />
             <source>Absent</source>
             <translation>Ausente</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/records_view.py" line="126" />
+            <location filename="../../kiosk/gui/records_view.py" line="127" />
             <source>Excused</source>
             <translation>Justificado</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/records_view.py" line="127" />
+            <location filename="../../kiosk/gui/records_view.py" line="128" />
             <source>Signed off</source>
             <translation>Confirmada</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/records_view.py" line="134" />
+            <location filename="../../kiosk/gui/records_view.py" line="135" />
             <source>Choose a session on the left.</source>
             <translation>Elija una sesión a la izquierda.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/records_view.py" line="139" />
+            <location filename="../../kiosk/gui/records_view.py" line="140" />
             <source>Name</source>
             <translation>Nombre</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/records_view.py" line="140" />
+            <location filename="../../kiosk/gui/records_view.py" line="141" />
             <source>Id</source>
             <translation>ID</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/records_view.py" line="141" />
+            <location filename="../../kiosk/gui/records_view.py" line="142" />
             <source>Status</source>
             <translation>Estado</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/records_view.py" line="142" />
+            <location filename="../../kiosk/gui/records_view.py" line="143" />
             <source>Method</source>
             <translation>Método</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/records_view.py" line="143" />
+            <location filename="../../kiosk/gui/records_view.py" line="144" />
             <source>Time</source>
             <translation>Hora</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/records_view.py" line="144" />
+            <location filename="../../kiosk/gui/records_view.py" line="145" />
             <source>Corrected</source>
             <translation>Corregido</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/records_view.py" line="149" />
+            <location filename="../../kiosk/gui/records_view.py" line="150" />
             <source>Correct mark…</source>
             <translation>Corregir marca…</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/records_view.py" line="150" />
+            <location filename="../../kiosk/gui/records_view.py" line="151" />
             <source>Sign off…</source>
             <translation>Confirmar…</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/records_view.py" line="151" />
+            <location filename="../../kiosk/gui/records_view.py" line="152" />
             <source>Export…</source>
             <translation>Exportar…</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/records_view.py" line="152" />
+            <location filename="../../kiosk/gui/records_view.py" line="153" />
             <source>Print…</source>
             <translation>Imprimir…</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/records_view.py" line="178" />
+            <location filename="../../kiosk/gui/records_view.py" line="179" />
             <source>All classes</source>
             <translation>Todas las clases</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../kiosk/gui/records_view.py" line="218" />
+            <location filename="../../kiosk/gui/records_view.py" line="219" />
             <source>%n session(s). Choose one.</source>
             <translation>
                 <numerusform>%n sesión. Elija una.</numerusform>
@@ -1890,17 +1918,17 @@
             </translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/records_view.py" line="242" />
+            <location filename="../../kiosk/gui/records_view.py" line="243" />
             <source>Signed off by %1 at %2.</source>
             <translation>Confirmada por %1 el %2.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/records_view.py" line="244" />
+            <location filename="../../kiosk/gui/records_view.py" line="245" />
             <source>Not signed off.</source>
             <translation>Sin confirmar.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/records_view.py" line="247" />
+            <location filename="../../kiosk/gui/records_view.py" line="248" />
             <source>present %1, late %2, absent %3, excused %4. </source>
             <translation>presentes %1, tarde %2, ausentes %3, justificados %4. </translation>
         </message>
@@ -2896,22 +2924,22 @@ Se pueden hacer sesiones igualmente, marcando la asistencia a mano.</translation
     <context>
         <name>Status</name>
         <message>
-            <location filename="../../kiosk/gui/dialogs.py" line="69" />
+            <location filename="../../kiosk/gui/dialogs.py" line="70" />
             <source>Present</source>
             <translation>Presente</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/dialogs.py" line="70" />
+            <location filename="../../kiosk/gui/dialogs.py" line="71" />
             <source>Late</source>
             <translation>Tarde</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/dialogs.py" line="71" />
+            <location filename="../../kiosk/gui/dialogs.py" line="72" />
             <source>Absent</source>
             <translation>Ausente</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/dialogs.py" line="72" />
+            <location filename="../../kiosk/gui/dialogs.py" line="73" />
             <source>Excused</source>
             <translation>Justificado</translation>
         </message>
@@ -2957,49 +2985,54 @@ Se pueden hacer sesiones igualmente, marcando la asistencia a mano.</translation
     <context>
         <name>StudentsTab</name>
         <message>
-            <location filename="../../kiosk/gui/records_tabs.py" line="177" />
+            <location filename="../../kiosk/gui/records_tabs.py" line="178" />
             <source>Part of a name, e.g. zoe</source>
             <translation>Parte de un nombre, p. ej., zoe</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/records_tabs.py" line="178" />
+            <location filename="../../kiosk/gui/records_tabs.py" line="179" />
             <source>Search</source>
             <translation>Buscar</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/records_tabs.py" line="194" />
+            <location filename="../../kiosk/gui/records_tabs.py" line="195" />
             <source>Started</source>
             <translation>Inicio</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/records_tabs.py" line="194" />
+            <location filename="../../kiosk/gui/records_tabs.py" line="195" />
             <source>Class</source>
             <translation>Clase</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/records_tabs.py" line="194" />
+            <location filename="../../kiosk/gui/records_tabs.py" line="195" />
             <source>Status</source>
             <translation>Estado</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/records_tabs.py" line="194" />
+            <location filename="../../kiosk/gui/records_tabs.py" line="195" />
             <source>Method</source>
             <translation>Método</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/records_tabs.py" line="194" />
+            <location filename="../../kiosk/gui/records_tabs.py" line="195" />
             <source>Corrected</source>
             <translation>Corregido</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/records_tabs.py" line="197" />
+            <location filename="../../kiosk/gui/records_tabs.py" line="198" />
             <source>Export…</source>
             <translation>Exportar…</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/records_tabs.py" line="220" />
+            <location filename="../../kiosk/gui/records_tabs.py" line="221" />
             <source>%1 sessions, present %2, late %3, absent %4, excused %5; rate %6 %</source>
             <translation>%1 sesiones, presente %2, tarde %3, ausente %4, justificado %5; asistencia %6 %</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/records_tabs.py" line="235" />
+            <source>corrected</source>
+            <translation>corregido</translation>
         </message>
     </context>
     <context>

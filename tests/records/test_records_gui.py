@@ -70,7 +70,7 @@ def test_open_a_past_session_correct_a_mark_and_export(
     assert dialog.can_save()
     ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
     _click(qtbot, ok)
-    qtbot.waitUntil(lambda: view.line_text("S-9B-1", 2) == "excused", timeout=20000)
+    qtbot.waitUntil(lambda: view.line_text("S-9B-1", 2) == "Excused", timeout=20000)
     assert "note from the office" in view.line_text("S-9B-1", 5)
     with unit_of_work(session_factory(engine)) as s:
         entry = audit.entries(s, action="attendance.correct")[-1]
@@ -182,3 +182,39 @@ def test_the_live_roster_filters_by_name_without_accents_or_with_a_typo(qtbot: Q
     assert panel.visible_names() == ["Edsger Dijkstra"]
     panel.filter.clear()
     assert panel.visible_names() == names
+
+
+def test_in_german_the_marks_and_methods_are_said_in_german(
+    screen, qtbot: QtBot, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QApplication
+
+    from kiosk.gui.translations import install_translations, remove_translations
+
+    app = QApplication.instance()
+    assert app is not None
+    installed = install_translations(app, "de", tmp_path / "cache")
+    try:
+        assert installed, "the translation did not load (lrelease missing?)"
+        view, ctl, _chosen = screen
+        view.class_combo.setCurrentIndex(view.class_combo.findData("9B"))
+        _click(qtbot, view.show_button)
+        qtbot.waitUntil(lambda: view.session_count() == 20 * 2, timeout=20000)
+        view.select_session_row(view.session_count() - 1)
+        qtbot.waitUntil(lambda: ctl.detail is not None, timeout=20000)
+        statuses = {view.line_text(line.student_id, 2) for line in ctl.detail.lines}
+        methods = {view.line_text(line.student_id, 3) for line in ctl.detail.lines}
+        assert statuses <= {"Anwesend", "Verspätet", "Abwesend", "Entschuldigt"} and statuses
+        assert methods <= {"Kamera", "Kamera, bestätigt", "von Hand", "Karte", "PIN", ""} and methods - {""}
+
+        view.select_line("S-9B-1")
+        _click(qtbot, view.correct_button)
+        dialog = ctl.dialog
+        assert dialog is not None
+        dialog.buttons[AttendanceStatus.EXCUSED].click()
+        qtbot.keyClicks(dialog.reason, "Zettel vom Sekretariat")
+        dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+        qtbot.waitUntil(lambda: view.line_text("S-9B-1", 2) == "Entschuldigt", timeout=20000)
+        assert "Entschuldigt" in view.message() and "excused" not in view.message()
+    finally:
+        remove_translations(app, installed)
