@@ -184,9 +184,7 @@ def test_the_live_roster_filters_by_name_without_accents_or_with_a_typo(qtbot: Q
     assert panel.visible_names() == names
 
 
-def test_in_german_the_marks_and_methods_are_said_in_german(
-    screen, qtbot: QtBot, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+def test_in_german_the_marks_and_methods_are_said_in_german(screen, qtbot: QtBot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtWidgets import QApplication
 
     from kiosk.gui.translations import install_translations, remove_translations
