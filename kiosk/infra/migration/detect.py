@@ -123,9 +123,13 @@ def detect(conn: sqlite3.Connection, source: Path) -> SourceLayout:
 
 
 def _kiosk_layout(conn: sqlite3.Connection, tables: dict[str, tuple[str, ...]]) -> SourceLayout:
+    # Here, not at the top: counting a file's rows (data_rows) needs no table models.
+    from kiosk.infra.db.schema import is_dialect_only_table
+    from kiosk.infra.migration.tables import OWN_ORDER, REBUILT_TABLES
+
     row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-    known = set(KIOSK_TABLES) | {"audit_log"} | _IGNORED_TABLES
-    unknown = tuple(sorted(t for t in tables if t not in known))
+    known = set(OWN_ORDER) | REBUILT_TABLES | _IGNORED_TABLES
+    unknown = tuple(sorted(t for t in tables if t not in known and not is_dialect_only_table(t)))
     return SourceLayout(
         kind=SourceKind.KIOSK,
         tables=tables,

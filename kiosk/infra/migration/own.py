@@ -9,23 +9,32 @@ from __future__ import annotations
 
 import logging
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import numpy as np
-from sqlalchemy import Connection, Engine, Table, create_engine, insert, select, text
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Engine,
+    Integer,
+    create_engine,
+    insert,
+    select,
+    text,
+    tuple_,
+)
 
 from kiosk.core.errors import InvalidInput
 from kiosk.infra.db import schema, sealing
-from kiosk.infra.db.models import AuditLog
 from kiosk.infra.db.sealing import Cipher
 from kiosk.infra.migration import mapping
 from kiosk.infra.migration.checksum import canonical, digest
 from kiosk.infra.migration.detect import SourceLayout
-from kiosk.infra.migration.tables import TABLES, batch_size, chunks
+from kiosk.infra.migration.tables import OWN_ORDER, OWN_TABLES, batch_size, chunks
 from kiosk.infra.migration.types import (
     Problem,
     Progress,
@@ -38,16 +47,6 @@ from kiosk.infra.migration.types import (
 
 log = logging.getLogger(__name__)
 
-OWN_ORDER = (
-    "classes",
-    "students",
-    "face_encodings",
-    "attendance_sessions",
-    "attendance_records",
-    "audit_log",
-)
-OWN_TABLES: dict[str, Table] = {**TABLES, "audit_log": AuditLog.__table__}  # type: ignore[dict-item]
-_INT_KEYS = ("classes", "face_encodings", "audit_log")
 _BATCH = 2000
 _REMADE = ("prev_hash", "entry_hash")  # the audit chain is the target's own: remade after the copy
 
@@ -79,15 +78,46 @@ def _same(a: dict[str, Any], b: dict[str, Any], columns: tuple[str, ...]) -> boo
     return all(canonical(a[c]) == canonical(b[c]) for c in columns)
 
 
+def key_columns(table: str) -> tuple[str, ...]:
+    """The primary key's columns: ``id`` mostly; a pupil's credentials and a teacher's classes
+    are keyed by what they belong to."""
+    return tuple(c.name for c in OWN_TABLES[table].primary_key.columns)
+
+
+def key_of(table: str, row: dict[str, Any]) -> tuple[Any, ...]:
+    return tuple(row[c] for c in key_columns(table))
+
+
+def key_text(table: str, row: dict[str, Any]) -> str:
+    return "/".join(str(v) for v in key_of(table, row))
+
+
+def _drawn_keys(table: str) -> bool:
+    """An integer key drawn from a sequence on PostgreSQL (copied keys move it on)."""
+    columns = list(OWN_TABLES[table].primary_key.columns)
+    return len(columns) == 1 and isinstance(columns[0].type, Integer)
+
+
+def _key_in(table: str, keys: Sequence[tuple[Any, ...]]) -> ColumnElement[bool]:
+    t = OWN_TABLES[table]
+    columns = [t.c[c] for c in key_columns(table)]
+    if len(columns) == 1:
+        return columns[0].in_([k[0] for k in keys])
+    return tuple_(*columns).in_(keys)
+
+
 def read_source(conn: Connection, source_columns: dict[str, tuple[str, ...]]) -> dict[str, OwnDecision]:
     out: dict[str, OwnDecision] = {}
     for table in OWN_ORDER:
         t = OWN_TABLES[table]
-        present = set(source_columns.get(table, ()))
+        present = set(source_columns.get(table, ()))  # none: a source older than the table
         cols = tuple(c.name for c in t.columns if c.name in present and c.name not in _REMADE)
-        rows = [
-            _utc(dict(r._mapping)) for r in conn.execute(select(*(t.c[c] for c in cols)).order_by(t.c.id))
-        ]
+        keys = [t.c[c] for c in key_columns(table)]
+        rows = (
+            [_utc(dict(r._mapping)) for r in conn.execute(select(*(t.c[c] for c in cols)).order_by(*keys))]
+            if cols
+            else []
+        )
         d = OwnDecision(table, len(rows), columns=cols)
         d.to_move = rows
         out[table] = d
@@ -100,26 +130,28 @@ def decide(conn: Connection | None, decisions: dict[str, OwnDecision]) -> None:
     for table in OWN_ORDER:
         d = decisions[table]
         t = OWN_TABLES[table]
-        existing: dict[Any, dict[str, Any]] = {}
-        if conn is not None:
-            for chunk in chunks([r["id"] for r in d.to_move], _BATCH):
-                for r in conn.execute(select(*(t.c[c] for c in d.columns)).where(t.c.id.in_(chunk))):
-                    existing[r.id] = _utc(dict(r._mapping))
+        existing: dict[tuple[Any, ...], dict[str, Any]] = {}
+        if conn is not None and d.to_move:
+            for chunk in chunks([key_of(table, r) for r in d.to_move], _BATCH):
+                for r in conn.execute(select(*(t.c[c] for c in d.columns)).where(_key_in(table, chunk))):
+                    found_row = _utc(dict(r._mapping))
+                    existing[key_of(table, found_row)] = found_row
         clash = _clash_check(conn, table)
         todo: list[dict[str, Any]] = []
         for row in d.to_move:
-            found = existing.get(row["id"])
+            found = existing.get(key_of(table, row))
             reason: str | None = None
             if found is not None:
                 if _same(found, row, d.columns):
                     d.present.append(row)
                     continue
-                reason = f"id {row['id']} is used in the target by a different row"
+                reason = f"{'/'.join(key_columns(table))} {key_text(table, row)} is used in the target by a different row"
             else:
                 reason = _malformed(table, row) or _orphan(table, row, skipped) or clash(row)
             if reason is not None:
-                d.problems.append(Problem(table, str(row["id"]), reason))
-                skipped[table].add(row["id"])
+                d.problems.append(Problem(table, key_text(table, row), reason))
+                key = key_of(table, row)
+                skipped[table].add(key[0] if len(key) == 1 else key)  # as other tables refer to it
             else:
                 todo.append(row)
         d.to_move = todo
@@ -138,15 +170,27 @@ def _malformed(table: str, row: dict[str, Any]) -> str | None:
     return None
 
 
+# Each table's references to rows of earlier tables: a row whose reference was kept aside is too.
+_REFERENCES: dict[str, tuple[tuple[str, str, str], ...]] = {
+    "face_encodings": (("student_id", "students", "student"),),
+    "lookalike_pairs": (("student_a", "students", "student"), ("student_b", "students", "student")),
+    "attendance_sessions": (("class_id", "classes", "class"),),
+    "attendance_records": (
+        ("student_id", "students", "student"),
+        ("session_id", "attendance_sessions", "session"),
+    ),
+    "consent_ledger": (("student_id", "students", "student"),),
+    "checkin_credentials": (("student_id", "students", "student"),),
+    "class_teachers": (("user_id", "users", "account"), ("class_id", "classes", "class")),
+}
+
+
 def _orphan(table: str, row: dict[str, Any], skipped: dict[str, set[Any]]) -> str | None:
     if table in ("students",) and row.get("class_id") in skipped["classes"]:
         row["class_id"] = None  # the student is kept; their class clashed with another
-    if table in ("face_encodings", "attendance_records") and row["student_id"] in skipped["students"]:
-        return f"student {row['student_id']} was not migrated"
-    if table == "attendance_sessions" and row["class_id"] in skipped["classes"]:
-        return f"class {row['class_id']} was not migrated"
-    if table == "attendance_records" and row["session_id"] in skipped["attendance_sessions"]:
-        return f"session {row['session_id']} was not migrated"
+    for column, referenced, noun in _REFERENCES.get(table, ()):
+        if row.get(column) in skipped[referenced]:
+            return f"{noun} {row[column]} was not migrated"
     return None
 
 
@@ -181,7 +225,33 @@ def _clash_check(conn: Connection | None, table: str) -> Callable[[dict[str, Any
             if pairs.get((r["session_id"], r["student_id"]), r["id"]) != r["id"]
             else None
         )
-    return lambda _row: None
+    unique = _UNIQUE.get(table)
+    if unique is None:
+        return lambda _row: None
+    columns, what = unique
+    key = key_columns(table)[0]
+    used = {
+        tuple(found[1:]): found[0]
+        for found in conn.execute(select(t.c[key], *(t.c[c] for c in columns)))
+        if all(v is not None for v in found[1:])
+    }
+
+    def unique_value(r: dict[str, Any]) -> str | None:
+        value = tuple(r.get(c) for c in columns)
+        if any(v is None for v in value) or used.get(value, r[key]) == r[key]:
+            return None
+        return f"{what} {'/'.join(str(v) for v in value)!r} is used in the target"
+
+    return unique_value
+
+
+# Other unique values of the newer tables (the first ones above say more about their clash).
+_UNIQUE: dict[str, tuple[tuple[str, ...], str]] = {
+    "users": (("name",), "the account name"),
+    "consent_texts": (("version",), "the consent text version"),
+    "checkin_credentials": (("card_hash",), "a card"),
+    "lookalike_pairs": (("student_a", "student_b"), "the look-alike pair"),
+}
 
 
 def write(
@@ -196,7 +266,7 @@ def write(
                 return False
             with engine.begin() as conn:
                 conn.execute(insert(t), list(batch))
-                if table in _INT_KEYS and conn.dialect.name == "postgresql":
+                if _drawn_keys(table) and conn.dialect.name == "postgresql":
                     # Keys were copied, not drawn: move the sequence past them for new rows.
                     conn.execute(
                         text(
@@ -228,14 +298,14 @@ def verify(engine: Engine, decisions: dict[str, OwnDecision], progress: Progress
             d = decisions[table]
             t = OWN_TABLES[table]
             accounted = [*d.present, *d.to_move]
-            src = digest((canonical(r["id"]), tuple(r[c] for c in d.columns)) for r in accounted)
+            src = digest((canonical(key_of(table, r)), tuple(r[c] for c in d.columns)) for r in accounted)
             rows: list[tuple[str, tuple[Any, ...]]] = []
-            keys = [r["id"] for r in accounted]
+            keys = [key_of(table, r) for r in accounted]
             for i, chunk in enumerate(chunks(keys, _BATCH)):
                 progress(f"verify {table}", i * _BATCH, len(keys))
-                for r in conn.execute(select(*(t.c[c] for c in d.columns)).where(t.c.id.in_(chunk))):
+                for r in conn.execute(select(*(t.c[c] for c in d.columns)).where(_key_in(table, chunk))):
                     m = _utc(dict(r._mapping))
-                    rows.append((canonical(m["id"]), tuple(m[c] for c in d.columns)))
+                    rows.append((canonical(key_of(table, m)), tuple(m[c] for c in d.columns)))
             out[table] = Verified(len(rows), src, digest(rows))
     return out
 

@@ -8,7 +8,20 @@ from typing import TypeVar
 
 from sqlalchemy import Table
 
-from kiosk.infra.db.models import AttendanceRecord, AttendanceSession, FaceEncoding, SchoolClass, Student
+from kiosk.infra.db.models import (
+    AttendanceRecord,
+    AttendanceSession,
+    AuditLog,
+    CheckinCredential,
+    ClassTeacher,
+    ConsentLedgerRow,
+    ConsentTextRow,
+    FaceEncoding,
+    LookalikePair,
+    SchoolClass,
+    Student,
+    UserAccount,
+)
 
 T = TypeVar("T")
 BATCH = {
@@ -25,6 +38,30 @@ TABLES: dict[str, Table] = {
     "attendance_sessions": AttendanceSession.__table__,  # type: ignore[dict-item]
     "attendance_records": AttendanceRecord.__table__,  # type: ignore[dict-item]
 }
+# The kiosk's own database moved as is (kiosk.infra.migration.own): every table holding what
+# people entered, in an order where each row's references are already there.
+OWN_TABLES: dict[str, Table] = {
+    **TABLES,
+    "lookalike_pairs": LookalikePair.__table__,  # type: ignore[dict-item]
+    "consent_texts": ConsentTextRow.__table__,  # type: ignore[dict-item]
+    "consent_ledger": ConsentLedgerRow.__table__,  # type: ignore[dict-item]
+    "checkin_credentials": CheckinCredential.__table__,  # type: ignore[dict-item]
+    "users": UserAccount.__table__,  # type: ignore[dict-item]
+    "class_teachers": ClassTeacher.__table__,  # type: ignore[dict-item]
+    "audit_log": AuditLog.__table__,  # type: ignore[dict-item]
+}
+OWN_ORDER = tuple(OWN_TABLES)
+# What the target makes again itself rather than copying: the report counts (triggers on the
+# records), the audit chain's head (re-chained), the search tables (see DIALECT_ONLY_TABLE_PREFIX).
+REBUILT_TABLES = frozenset(
+    {
+        "attendance_day_counts",
+        "attendance_session_counts",
+        "audit_chain_head",
+        "alembic_version",
+        "migration_map",
+    }
+)
 # Rows per transaction can be lowered (never needed in use; the kill tests want many batches).
 BATCH_ENV = "KIOSK_MIGRATE_BATCH_ROWS"
 
