@@ -29,7 +29,7 @@ from sqlalchemy.orm import Session
 from kiosk.app.errors import as_kiosk_error
 from kiosk.core.domain import ClassInfo, EncodingInfo, StudentInfo
 from kiosk.core.errors import DatabaseUnavailable, KioskError, NotFound, OfflineRefused
-from kiosk.core.lookalikes import LookalikePairs
+from kiosk.core.lookalikes import LookalikePairs, RecordedPair
 from kiosk.core.ports import GalleryData
 from kiosk.infra.db.engine import session_factory, unit_of_work
 from kiosk.infra.db.repo import classes, encodings, lookalikes, student_admin, students
@@ -291,7 +291,7 @@ class RosterService:
         with self._unit() as s:
             return lookalikes.pairs(s)
 
-    def recorded_lookalikes(self) -> list[lookalikes.RecordedPair]:
+    def recorded_lookalikes(self) -> list[RecordedPair]:
         with self._unit() as s:
             return lookalikes.recorded_pairs(s)
 

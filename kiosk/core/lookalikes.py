@@ -24,6 +24,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 
 import numpy as np
 import numpy.typing as npt
@@ -51,6 +52,18 @@ def looks_like_other(own: float | None, other: float, threshold: float, margin: 
     if own is None:
         return near_match(other, threshold, margin)
     return other >= own - margin
+
+
+@dataclass(frozen=True, slots=True)
+class RecordedPair:
+    """Two students an admin recorded as look-alikes, and who did when."""
+
+    first: uuid.UUID
+    second: uuid.UUID
+    first_id: str  # the school's ids, for people
+    second_id: str
+    recorded_by: str | None
+    recorded_at: datetime
 
 
 @dataclass(frozen=True, slots=True)

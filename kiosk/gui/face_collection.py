@@ -5,7 +5,9 @@ Per encoding: its number, source, date, model and quality. No picture is kept pe
 table says "no thumbnail kept". An admin can delete one encoding (asked first; audited; the
 kiosks drop it from their index like any roster change) and re-check the student against
 the whole school: encodings that look more like someone else are flagged with the fix
-(the rule of :mod:`kiosk.core.lookalikes`, as ``kiosk faces check`` uses it).
+(the rule of :mod:`kiosk.core.lookalikes`, as ``kiosk faces check`` uses it). The student's
+recorded look-alikes (twins: never marked by the camera) are listed, and a pair recorded by
+mistake can be forgotten here (asked first; audited), as ``kiosk faces lookalikes`` does.
 
 Opened from the school admin dialog, which is behind the admin guard.
 """
@@ -15,6 +17,7 @@ from __future__ import annotations
 import getpass
 import logging
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
@@ -24,6 +27,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QListWidget,
+    QListWidgetItem,
     QMessageBox,
     QPushButton,
     QTableWidget,
@@ -36,6 +41,7 @@ from kiosk.app.face_check import FaceCheckReport, check_faces
 from kiosk.app.roster import RosterService
 from kiosk.core.domain import EncodingInfo, StudentInfo
 from kiosk.core.errors import KioskError
+from kiosk.core.lookalikes import RecordedPair
 from kiosk.gui.accessibility import name_controls
 from kiosk.gui.runner import Changed, Changes, MutationOp, OpRunner, QueryOp
 from kiosk.gui.wizard.common import StatusLabel
@@ -52,6 +58,18 @@ _COLUMNS = (
     QT_TRANSLATE_NOOP("FaceCollectionDialog", "Thumbnail"),
     QT_TRANSLATE_NOOP("FaceCollectionDialog", "Check"),
 )
+
+
+@dataclass(frozen=True)
+class Lookalike:
+    """Another student recorded as looking like this one, and the record."""
+
+    student: StudentInfo
+    pair: RecordedPair
+
+
+# What the dialog reads: the student, their encodings, the roster photo, their look-alikes.
+Loaded = tuple[StudentInfo, list[EncodingInfo], bytes | None, list[Lookalike]]
 
 
 class FaceCollectionDialog(QDialog):
@@ -72,6 +90,7 @@ class FaceCollectionDialog(QDialog):
         self._model, self._threshold, self._margin = model_name, threshold, margin
         self.student: StudentInfo | None = None
         self.encodings: list[EncodingInfo] = []
+        self.lookalikes: list[Lookalike] = []
         self.report: FaceCheckReport | None = None
         self.pending = 0  # operations still running (tests wait for 0)
         self.setWindowTitle(self.tr("Face collection"))
@@ -98,20 +117,31 @@ class FaceCollectionDialog(QDialog):
         self.recheck_button.setToolTip(
             self.tr("Flags this student's encodings that look more like another student")
         )
+        self.lookalike_list = QListWidget()
+        self.lookalike_list.setAccessibleName(self.tr("Recorded look-alikes"))
+        self.lookalike_list.setMaximumHeight(72)
+        self.lookalike_heading = QLabel(self.tr("Recorded look-alikes (the camera never marks them):"))
+        self.forget_button = QPushButton(self.tr("&Forget look-alike…"))
+        self.forget_button.setToolTip(self.tr("For a pair recorded by mistake: the camera marks both again"))
         self.close_button = QPushButton(self.tr("Close"))
         buttons = QHBoxLayout()
         buttons.addWidget(self.delete_button)
         buttons.addWidget(self.recheck_button)
+        buttons.addWidget(self.forget_button)
         buttons.addStretch(1)
         buttons.addWidget(self.close_button)
         self.status = StatusLabel()
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.lookalike_heading)
+        layout.addWidget(self.lookalike_list)
         layout.addWidget(self.status)
         layout.addLayout(buttons)
         self.delete_button.clicked.connect(lambda: self.delete_selected())
         self.recheck_button.clicked.connect(self.recheck)
+        self.forget_button.clicked.connect(lambda: self.forget_selected())
+        self.lookalike_list.itemSelectionChanged.connect(self._selection_changed)
         self.close_button.clicked.connect(self.reject)
         self.table.itemSelectionChanged.connect(self._selection_changed)
         runner.changed.connect(self._changed)
@@ -133,16 +163,22 @@ class FaceCollectionDialog(QDialog):
     def reload(self) -> None:
         sid = self.student_id
 
-        def read(_report: object) -> tuple[StudentInfo, list[EncodingInfo], bytes | None]:
+        def read(_report: object) -> Loaded:
             roster = self._roster()
             info, rows = roster.student_encodings(sid)
-            return info, rows, roster.photos([info.id]).get(info.id)
+            pairs = [p for p in roster.recorded_lookalikes() if sid in (p.first_id, p.second_id)]
+            others = [
+                Lookalike(roster.get_student(p.second_id if p.first_id == sid else p.first_id), p)
+                for p in pairs
+            ]
+            return info, rows, roster.photos([info.id]).get(info.id), others
 
         self._run(QueryOp(read, on_success=self._show, what="Reading the face encodings"))
 
-    def _show(self, loaded: tuple[StudentInfo, list[EncodingInfo], bytes | None]) -> None:
-        info, rows, jpeg = loaded
-        self.student, self.encodings = info, rows
+    def _show(self, loaded: Loaded) -> None:
+        info, rows, jpeg, others = loaded
+        self.student, self.encodings, self.lookalikes = info, rows, others
+        self._fill_lookalikes()
         cls = info.class_code or self.tr("no class")
         self.heading.setText(
             self.tr(
@@ -189,8 +225,39 @@ class FaceCollectionDialog(QDialog):
             if e.id == encoding_id:
                 self.table.selectRow(i)
 
+    def _fill_lookalikes(self) -> None:
+        self.lookalike_list.clear()
+        for other in self.lookalikes:
+            item = QListWidgetItem(
+                self.tr("{name} ({sid}), recorded {when} by {who}").format(
+                    name=other.student.name,
+                    sid=other.student.student_id,
+                    when=f"{other.pair.recorded_at.astimezone():%Y-%m-%d}",
+                    who=other.pair.recorded_by or "?",
+                )
+            )
+            item.setData(Qt.ItemDataRole.UserRole, other.student.student_id)
+            self.lookalike_list.addItem(item)
+        if not self.lookalikes:
+            self.lookalike_list.addItem(QListWidgetItem(self.tr("None recorded.")))
+        self.lookalike_list.setEnabled(bool(self.lookalikes))
+
+    def selected_lookalike(self) -> StudentInfo | None:
+        items = self.lookalike_list.selectedItems()
+        if len(items) != 1:
+            return None
+        sid = items[0].data(Qt.ItemDataRole.UserRole)
+        return next((o.student for o in self.lookalikes if o.student.student_id == sid), None)
+
+    def select_lookalike(self, student_id: str) -> None:
+        for row in range(self.lookalike_list.count()):
+            item = self.lookalike_list.item(row)
+            if item.data(Qt.ItemDataRole.UserRole) == student_id:
+                self.lookalike_list.setCurrentItem(item)
+
     def _selection_changed(self) -> None:
         self.delete_button.setEnabled(self.selected_encoding() is not None)
+        self.forget_button.setEnabled(self.selected_lookalike() is not None)
 
     def _changed(self, changes: object) -> None:
         if getattr(changes, "roster", False):
@@ -228,6 +295,39 @@ class FaceCollectionDialog(QDialog):
             )
 
         self._run(MutationOp(work, on_success=done, what="Deleting the encoding"))
+
+    def forget_selected(self, *, confirmed: bool | None = None) -> None:
+        """Forget the selected look-alike pair; asks first unless ``confirmed``."""
+        other = self.selected_lookalike()
+        if other is None:
+            self.status.show_error(KioskError(self.tr("Select a look-alike first.")))
+            return
+        if confirmed is None:
+            answer = QMessageBox.question(
+                self,
+                self.tr("Forget the look-alikes?"),
+                self.tr(
+                    "{sid} and {other} ({name}) are recorded as look-alikes, so the camera never marks "
+                    "either of them. Forget this only if they were recorded by mistake: the camera "
+                    "then marks both again."
+                ).format(sid=self.student_id, other=other.student_id, name=other.name),
+            )
+            confirmed = answer == QMessageBox.StandardButton.Yes
+        if not confirmed:
+            return
+        sid, other_id, actor = self.student_id, other.student_id, getpass.getuser()
+
+        def work(_report: object) -> Changed[bool]:
+            return Changed(self._roster().forget_lookalikes(sid, other_id, actor=actor), Changes(roster=True))
+
+        def done(_forgotten: bool) -> None:
+            self.status.show_ok(
+                self.tr("{sid} and {other} are no longer recorded as look-alikes.").format(
+                    sid=sid, other=other_id
+                )
+            )
+
+        self._run(MutationOp(work, on_success=done, what="Forgetting the look-alikes"))
 
     def recheck(self) -> None:
         """Compare this student's encodings with the whole school; flag the outliers."""

@@ -1177,133 +1177,183 @@
     <context>
         <name>FaceCollectionDialog</name>
         <message>
-            <location filename="../../kiosk/gui/face_collection.py" line="45" />
+            <location filename="../../kiosk/gui/face_collection.py" line="51" />
             <source>no thumbnail kept</source>
             <translation>kein Vorschaubild gespeichert</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/face_collection.py" line="47" />
+            <location filename="../../kiosk/gui/face_collection.py" line="53" />
             <source>No.</source>
             <translation>Nr.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/face_collection.py" line="48" />
+            <location filename="../../kiosk/gui/face_collection.py" line="54" />
             <source>Source</source>
             <translation>Quelle</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/face_collection.py" line="49" />
+            <location filename="../../kiosk/gui/face_collection.py" line="55" />
             <source>Date</source>
             <translation>Datum</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/face_collection.py" line="50" />
+            <location filename="../../kiosk/gui/face_collection.py" line="56" />
             <source>Model</source>
             <translation>Modell</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/face_collection.py" line="51" />
+            <location filename="../../kiosk/gui/face_collection.py" line="57" />
             <source>Quality</source>
             <translation>Qualität</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/face_collection.py" line="52" />
+            <location filename="../../kiosk/gui/face_collection.py" line="58" />
             <source>Thumbnail</source>
             <translation>Vorschaubild</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/face_collection.py" line="53" />
+            <location filename="../../kiosk/gui/face_collection.py" line="59" />
             <source>Check</source>
             <translation>Prüfung</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/face_collection.py" line="77" />
+            <location filename="../../kiosk/gui/face_collection.py" line="96" />
             <source>Face collection</source>
             <translation>Gesichtsdaten</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/face_collection.py" line="80" />
-            <location filename="../../kiosk/gui/face_collection.py" line="156" />
+            <location filename="../../kiosk/gui/face_collection.py" line="99" />
+            <location filename="../../kiosk/gui/face_collection.py" line="192" />
             <source>No roster photo kept.</source>
             <translation>Kein Klassenlistenfoto gespeichert.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/face_collection.py" line="95" />
+            <location filename="../../kiosk/gui/face_collection.py" line="114" />
             <source>Face encodings</source>
             <translation>Gesichtsmerkmale</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/face_collection.py" line="96" />
+            <location filename="../../kiosk/gui/face_collection.py" line="115" />
             <source>&amp;Delete encoding…</source>
             <translation>Merkmal &amp;löschen…</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/face_collection.py" line="97" />
+            <location filename="../../kiosk/gui/face_collection.py" line="116" />
             <source>&amp;Re-check against the school</source>
             <translation>Mit der ganzen Schule neu a&amp;bgleichen</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/face_collection.py" line="99" />
+            <location filename="../../kiosk/gui/face_collection.py" line="118" />
             <source>Flags this student's encodings that look more like another student</source>
             <translation>Markiert die Merkmale dieser Person, die eher einer anderen Person ähneln</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/face_collection.py" line="101" />
+            <location filename="../../kiosk/gui/face_collection.py" line="121" />
+            <source>Recorded look-alikes</source>
+            <translation>Erfasste Doppelgänger</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/face_collection.py" line="123" />
+            <source>Recorded look-alikes (the camera never marks them):</source>
+            <translation>Erfasste Doppelgänger (die Kamera trägt sie nie ein):</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/face_collection.py" line="124" />
+            <source>&amp;Forget look-alike…</source>
+            <translation>Doppelgänger &amp;vergessen…</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/face_collection.py" line="125" />
+            <source>For a pair recorded by mistake: the camera marks both again</source>
+            <translation>Für ein irrtümlich erfasstes Paar: die Kamera trägt dann beide wieder ein</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/face_collection.py" line="126" />
             <source>Close</source>
             <translation>Schließen</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/face_collection.py" line="146" />
+            <location filename="../../kiosk/gui/face_collection.py" line="182" />
             <source>no class</source>
             <translation>keine Klasse</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/face_collection.py" line="149" />
+            <location filename="../../kiosk/gui/face_collection.py" line="185" />
             <source>{name} ({sid}), {cls}: {n} face encoding(s). Only this roster photo is kept, no photo per encoding.</source>
             <translation>{name} ({sid}), {cls}: {n} Gesichtsmerkmal(e). Nur dieses Klassenlistenfoto wird aufbewahrt, kein Foto pro Merkmal.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/face_collection.py" line="164" />
+            <location filename="../../kiosk/gui/face_collection.py" line="200" />
             <source>not measured</source>
             <translation>nicht gemessen</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/face_collection.py" line="167" />
+            <location filename="../../kiosk/gui/face_collection.py" line="203" />
             <source>unknown</source>
             <translation>unbekannt</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/face_collection.py" line="204" />
+            <location filename="../../kiosk/gui/face_collection.py" line="232" />
+            <source>{name} ({sid}), recorded {when} by {who}</source>
+            <translation>{name} ({sid}), erfasst am {when} von {who}</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/face_collection.py" line="242" />
+            <source>None recorded.</source>
+            <translation>Keine erfasst.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/face_collection.py" line="271" />
             <source>Select an encoding first.</source>
             <translation>Wählen Sie zuerst ein Merkmal aus.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/face_collection.py" line="209" />
+            <location filename="../../kiosk/gui/face_collection.py" line="276" />
             <source>Delete encoding {n}?</source>
             <translation>Merkmal {n} löschen?</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/face_collection.py" line="211" />
+            <location filename="../../kiosk/gui/face_collection.py" line="278" />
             <source>This deletes face encoding {n} ({source}) of {sid}. The kiosks stop using it at once. It cannot be undone (enroll a photo again to add one).</source>
             <translation>Damit wird das Gesichtsmerkmal {n} ({source}) von {sid} gelöscht. Die Kiosks verwenden es sofort nicht mehr. Das lässt sich nicht rückgängig machen (erfassen Sie erneut ein Foto, um eines hinzuzufügen).</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/face_collection.py" line="227" />
+            <location filename="../../kiosk/gui/face_collection.py" line="294" />
             <source>Encoding {n} deleted; {left} left.</source>
             <translation>Merkmal {n} gelöscht; {left} übrig.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/face_collection.py" line="249" />
+            <location filename="../../kiosk/gui/face_collection.py" line="303" />
+            <source>Select a look-alike first.</source>
+            <translation>Wählen Sie zuerst einen Doppelgänger.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/face_collection.py" line="308" />
+            <source>Forget the look-alikes?</source>
+            <translation>Doppelgänger vergessen?</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/face_collection.py" line="310" />
+            <source>{sid} and {other} ({name}) are recorded as look-alikes, so the camera never marks either of them. Forget this only if they were recorded by mistake: the camera then marks both again.</source>
+            <translation>{sid} und {other} ({name}) sind als Doppelgänger erfasst, daher trägt die Kamera keinen von beiden ein. Vergessen Sie dies nur, wenn sie irrtümlich erfasst wurden: die Kamera trägt dann beide wieder ein.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/face_collection.py" line="325" />
+            <source>{sid} and {other} are no longer recorded as look-alikes.</source>
+            <translation>{sid} und {other} sind nicht mehr als Doppelgänger erfasst.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/face_collection.py" line="349" />
             <source>{n} problem(s):</source>
             <translation>{n} Problem(e):</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/face_collection.py" line="256" />
+            <location filename="../../kiosk/gui/face_collection.py" line="356" />
             <source>No encoding looks more like another student.</source>
             <translation>Kein Merkmal ähnelt eher einer anderen Person.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/face_collection.py" line="257" />
+            <location filename="../../kiosk/gui/face_collection.py" line="357" />
             <source> ({n} recorded look-alike(s).)</source>
             <translation> ({n} erfasste Doppelgänger.)</translation>
         </message>

@@ -1177,133 +1177,183 @@
     <context>
         <name>FaceCollectionDialog</name>
         <message>
-            <location filename="../../kiosk/gui/face_collection.py" line="45" />
+            <location filename="../../kiosk/gui/face_collection.py" line="51" />
             <source>no thumbnail kept</source>
             <translation>no se guarda miniatura</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/face_collection.py" line="47" />
+            <location filename="../../kiosk/gui/face_collection.py" line="53" />
             <source>No.</source>
             <translation>N.º</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/face_collection.py" line="48" />
+            <location filename="../../kiosk/gui/face_collection.py" line="54" />
             <source>Source</source>
             <translation>Origen</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/face_collection.py" line="49" />
+            <location filename="../../kiosk/gui/face_collection.py" line="55" />
             <source>Date</source>
             <translation>Fecha</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/face_collection.py" line="50" />
+            <location filename="../../kiosk/gui/face_collection.py" line="56" />
             <source>Model</source>
             <translation>Modelo</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/face_collection.py" line="51" />
+            <location filename="../../kiosk/gui/face_collection.py" line="57" />
             <source>Quality</source>
             <translation>Calidad</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/face_collection.py" line="52" />
+            <location filename="../../kiosk/gui/face_collection.py" line="58" />
             <source>Thumbnail</source>
             <translation>Miniatura</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/face_collection.py" line="53" />
+            <location filename="../../kiosk/gui/face_collection.py" line="59" />
             <source>Check</source>
             <translation>Comprobación</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/face_collection.py" line="77" />
+            <location filename="../../kiosk/gui/face_collection.py" line="96" />
             <source>Face collection</source>
             <translation>Datos faciales</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/face_collection.py" line="80" />
-            <location filename="../../kiosk/gui/face_collection.py" line="156" />
+            <location filename="../../kiosk/gui/face_collection.py" line="99" />
+            <location filename="../../kiosk/gui/face_collection.py" line="192" />
             <source>No roster photo kept.</source>
             <translation>No se guarda ninguna foto de lista.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/face_collection.py" line="95" />
+            <location filename="../../kiosk/gui/face_collection.py" line="114" />
             <source>Face encodings</source>
             <translation>Codificaciones faciales</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/face_collection.py" line="96" />
+            <location filename="../../kiosk/gui/face_collection.py" line="115" />
             <source>&amp;Delete encoding…</source>
             <translation>&amp;Borrar codificación…</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/face_collection.py" line="97" />
+            <location filename="../../kiosk/gui/face_collection.py" line="116" />
             <source>&amp;Re-check against the school</source>
             <translation>&amp;Volver a comprobar con todo el centro</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/face_collection.py" line="99" />
+            <location filename="../../kiosk/gui/face_collection.py" line="118" />
             <source>Flags this student's encodings that look more like another student</source>
             <translation>Marca las codificaciones de este alumno que se parecen más a otro alumno</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/face_collection.py" line="101" />
+            <location filename="../../kiosk/gui/face_collection.py" line="121" />
+            <source>Recorded look-alikes</source>
+            <translation>Parecidos registrados</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/face_collection.py" line="123" />
+            <source>Recorded look-alikes (the camera never marks them):</source>
+            <translation>Parecidos registrados (la cámara nunca los marca):</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/face_collection.py" line="124" />
+            <source>&amp;Forget look-alike…</source>
+            <translation>&amp;Olvidar parecido…</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/face_collection.py" line="125" />
+            <source>For a pair recorded by mistake: the camera marks both again</source>
+            <translation>Para una pareja registrada por error: la cámara vuelve a marcar a ambos</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/face_collection.py" line="126" />
             <source>Close</source>
             <translation>Cerrar</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/face_collection.py" line="146" />
+            <location filename="../../kiosk/gui/face_collection.py" line="182" />
             <source>no class</source>
             <translation>sin clase</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/face_collection.py" line="149" />
+            <location filename="../../kiosk/gui/face_collection.py" line="185" />
             <source>{name} ({sid}), {cls}: {n} face encoding(s). Only this roster photo is kept, no photo per encoding.</source>
             <translation>{name} ({sid}), {cls}: {n} codificación(es) facial(es). Solo se guarda esta foto de lista, ninguna foto por codificación.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/face_collection.py" line="164" />
+            <location filename="../../kiosk/gui/face_collection.py" line="200" />
             <source>not measured</source>
             <translation>no medido</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/face_collection.py" line="167" />
+            <location filename="../../kiosk/gui/face_collection.py" line="203" />
             <source>unknown</source>
             <translation>desconocido</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/face_collection.py" line="204" />
+            <location filename="../../kiosk/gui/face_collection.py" line="232" />
+            <source>{name} ({sid}), recorded {when} by {who}</source>
+            <translation>{name} ({sid}), registrado el {when} por {who}</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/face_collection.py" line="242" />
+            <source>None recorded.</source>
+            <translation>Ninguno registrado.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/face_collection.py" line="271" />
             <source>Select an encoding first.</source>
             <translation>Seleccione primero una codificación.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/face_collection.py" line="209" />
+            <location filename="../../kiosk/gui/face_collection.py" line="276" />
             <source>Delete encoding {n}?</source>
             <translation>¿Borrar la codificación {n}?</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/face_collection.py" line="211" />
+            <location filename="../../kiosk/gui/face_collection.py" line="278" />
             <source>This deletes face encoding {n} ({source}) of {sid}. The kiosks stop using it at once. It cannot be undone (enroll a photo again to add one).</source>
             <translation>Esto borra la codificación facial {n} ({source}) de {sid}. Los quioscos dejan de usarla al instante. No se puede deshacer (registre otra foto para añadir una).</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/face_collection.py" line="227" />
+            <location filename="../../kiosk/gui/face_collection.py" line="294" />
             <source>Encoding {n} deleted; {left} left.</source>
             <translation>Codificación {n} borrada; quedan {left}.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/face_collection.py" line="249" />
+            <location filename="../../kiosk/gui/face_collection.py" line="303" />
+            <source>Select a look-alike first.</source>
+            <translation>Elija primero un parecido.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/face_collection.py" line="308" />
+            <source>Forget the look-alikes?</source>
+            <translation>¿Olvidar los parecidos?</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/face_collection.py" line="310" />
+            <source>{sid} and {other} ({name}) are recorded as look-alikes, so the camera never marks either of them. Forget this only if they were recorded by mistake: the camera then marks both again.</source>
+            <translation>{sid} y {other} ({name}) están registrados como parecidos, así que la cámara no marca a ninguno de los dos. Olvídelo solo si se registraron por error: la cámara volverá a marcar a ambos.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/face_collection.py" line="325" />
+            <source>{sid} and {other} are no longer recorded as look-alikes.</source>
+            <translation>{sid} y {other} ya no están registrados como parecidos.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/gui/face_collection.py" line="349" />
             <source>{n} problem(s):</source>
             <translation>{n} problema(s):</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/face_collection.py" line="256" />
+            <location filename="../../kiosk/gui/face_collection.py" line="356" />
             <source>No encoding looks more like another student.</source>
             <translation>Ninguna codificación se parece más a otro alumno.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/face_collection.py" line="257" />
+            <location filename="../../kiosk/gui/face_collection.py" line="357" />
             <source> ({n} recorded look-alike(s).)</source>
             <translation> ({n} parecido(s) registrado(s).)</translation>
         </message>

@@ -136,3 +136,29 @@ def test_recheck_flags_a_photo_of_another_student(
     settle(qtbot, dialog)
     assert dialog.status.kind == "ok", dialog.status.plain
     dialog.close()
+
+
+def test_a_look_alike_pair_recorded_by_mistake_is_forgotten_here(
+    qtbot: QtBot, classroom: Classroom, ctx: GuiContext, runner: OpRunner
+) -> None:
+    roster = ctx.roster_service()
+    roster.record_lookalikes(student_id("person02"), student_id("person03"), actor="office")
+    dialog = open_manager(qtbot, ctx, runner, "person02")
+    assert dialog.lookalike_list.count() == 1
+    assert student_id("person03") in dialog.lookalike_list.item(0).text()
+    assert "office" in dialog.lookalike_list.item(0).text()
+    assert not dialog.forget_button.isEnabled()  # nothing selected yet
+
+    dialog.select_lookalike(student_id("person03"))
+    assert dialog.forget_button.isEnabled()
+    dialog.forget_selected(confirmed=False)  # the admin said no
+    settle(qtbot, dialog)
+    assert len(roster.recorded_lookalikes()) == 1
+    dialog.forget_selected(confirmed=True)
+    settle(qtbot, dialog)
+    qtbot.waitUntil(lambda: not dialog.lookalikes, timeout=WAIT_MS)
+    assert dialog.status.kind == "ok", dialog.status.plain
+    assert roster.recorded_lookalikes() == []
+    assert dialog.lookalike_list.item(0).text() == "None recorded." and not dialog.lookalike_list.isEnabled()
+    assert audit_count(ctx.settings, "lookalikes_forgotten") == 1
+    dialog.close()

@@ -8,27 +8,15 @@ announced to the kiosks like any roster change.
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
-from datetime import datetime
 
 from sqlalchemy import and_, select
 from sqlalchemy.orm import Session, aliased
 
 from kiosk.core.errors import InvalidInput, NotFound
-from kiosk.core.lookalikes import LookalikePairs, pair_of
+from kiosk.core.lookalikes import LookalikePairs, RecordedPair, pair_of
 from kiosk.infra.db.models import LookalikePair, Student
 from kiosk.infra.db.repo import audit
 from kiosk.infra.db.repo.changes import RosterChange, announce, class_code_of
-
-
-@dataclass(frozen=True, slots=True)
-class RecordedPair:
-    first: uuid.UUID
-    second: uuid.UUID
-    first_id: str  # the school's ids, for people
-    second_id: str
-    recorded_by: str | None
-    recorded_at: datetime
 
 
 def _ordered(a: uuid.UUID, b: uuid.UUID) -> tuple[uuid.UUID, uuid.UUID]:
