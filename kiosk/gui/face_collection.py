@@ -99,6 +99,7 @@ class FaceCollectionDialog(QDialog):
         self.photo = QLabel(self.tr("No roster photo kept."))
         self.photo.setFixedSize(104, 104)
         self.photo.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.photo.setWordWrap(True)  # "No roster photo kept." fits the picture's square
         self.heading = QLabel("")
         self.heading.setWordWrap(True)
         top = QHBoxLayout()
