@@ -32,16 +32,23 @@ class MarkMethod(enum.StrEnum):
     NONE = "none"  # not marked at all: absent by default
 
 
+_METHOD_OF_SOURCE = {
+    MarkSource.AUTO: MarkMethod.CAMERA,
+    MarkSource.CONFIRMED: MarkMethod.CONFIRMED,
+    MarkSource.MANUAL: MarkMethod.HAND,
+    MarkSource.CARD: MarkMethod.CARD,
+    MarkSource.PIN: MarkMethod.PIN,
+}
+
+
 def method_of(source: MarkSource | None, details: Mapping[str, object] | None = None) -> MarkMethod:
     """Camera for automatic marks, hand for manual ones, unless the mark says card or PIN."""
     if source is None:
         return MarkMethod.NONE
     named = (details or {}).get("method")
     if isinstance(named, str) and named in {MarkMethod.CARD.value, MarkMethod.PIN.value}:
-        return MarkMethod(named)
-    if source is MarkSource.CONFIRMED:
-        return MarkMethod.CONFIRMED
-    return MarkMethod.CAMERA if source is MarkSource.AUTO else MarkMethod.HAND
+        return MarkMethod(named)  # a hand mark the teacher made for a card or PIN (older kiosks)
+    return _METHOD_OF_SOURCE[source]
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,10 +23,12 @@ import pytest
 from sqlalchemy import Engine
 
 from kiosk.app.checkin import CheckinAdmin, KioskCodes
+from kiosk.app.records import RecordsService
 from kiosk.app.session import AttendanceSessionService
 from kiosk.core.checkin import card_token_from, hash_pin, verify_pin
 from kiosk.core.domain import FaceBox, MarkSource
 from kiosk.core.errors import InvalidInput
+from kiosk.core.records import MarkMethod
 from kiosk.infra.camera.codes import QrCodeReader, qr_image
 from kiosk.infra.config import RecognitionSettings
 from kiosk.infra.db.store import DirectStore
@@ -134,6 +136,11 @@ def test_a_card_checks_in_an_opted_out_pupil_and_no_face_is_embedded(
     assert analyser.embedded == 1
     service.end()
     assert scalar(kiosk.url, "SELECT source FROM attendance_records") == "card"
+    # The record says how: by card (it said "hand" before).
+    session_id = service.session.id if service.session else None
+    assert session_id is not None
+    line = RecordsService(engine).session(session_id).line_for("S1")
+    assert line is not None and line.method is MarkMethod.CARD
 
 
 def test_a_card_of_another_class_or_a_stranger_code_marks_nobody(engine: Engine, tmp_path: Path) -> None:
@@ -159,6 +166,9 @@ def test_a_pin_checks_in_and_five_wrong_ones_lock_it(
     mark = service.pin_checkin(s1.id, "2468")
     assert mark is not None and mark.source is MarkSource.PIN
     assert scalar(kiosk.url, "SELECT source FROM attendance_records") == "pin"
+    assert service.session is not None
+    line = RecordsService(engine).session(service.session.id).line_for("S1")
+    assert line is not None and line.method is MarkMethod.PIN
     for _ in range(5):
         with pytest.raises(InvalidInput):
             service.pin_checkin(s1.id, "0000")

@@ -105,3 +105,9 @@ def test_the_method_is_named_as_people_say_it() -> None:
     assert method_of(MarkSource.MANUAL) is MarkMethod.HAND
     assert method_of(MarkSource.MANUAL, {"method": "card"}) is MarkMethod.CARD
     assert method_of(None) is MarkMethod.NONE
+
+
+def test_a_card_or_pin_check_in_is_named_so_not_by_hand() -> None:
+    # Reproduces a defect: marks stored with source card or pin were listed as "hand".
+    assert method_of(MarkSource.CARD) is MarkMethod.CARD
+    assert method_of(MarkSource.PIN) is MarkMethod.PIN
