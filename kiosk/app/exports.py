@@ -1,4 +1,5 @@
-"""Exports of the record: a session, a class report, a student report, a day's absentees.
+"""Exports of the record: a session (a past one, or the one just ended), a class report, a
+student report, a day's absentees.
 
 Each report becomes a :class:`~kiosk.core.tables.Table`, written as
 - CSV: UTF-8 with a byte-order mark and the ``excel`` dialect (what spreadsheet programs
@@ -21,8 +22,9 @@ from collections.abc import Callable
 from datetime import tzinfo
 from pathlib import Path
 
+from kiosk.core.domain import AttendanceMark, SessionSummary, StudentInfo
 from kiosk.core.errors import InvalidInput
-from kiosk.core.records import SessionDetail
+from kiosk.core.records import SessionDetail, method_of
 from kiosk.core.reports import ClassReport, DayReport, StudentRate, StudentReport
 from kiosk.core.spreadsheet import Cell, neutralise_cell
 from kiosk.core.tables import Table, local_time_text, percent
@@ -41,6 +43,21 @@ def export_format(path: Path | str) -> str:
             "Name the file .csv, .xlsx or .pdf.",
         )
     return suffix
+
+
+SESSION_HEADERS = (
+    "class",
+    "session_started",
+    "student_id",
+    "name",
+    "status",
+    "method",
+    "marked_at",
+    "confidence",
+    "corrected",
+    "correction_reason",
+    "note",
+)
 
 
 def session_table(detail: SessionDetail, tz: tzinfo | None = None) -> Table:
@@ -68,23 +85,49 @@ def session_table(detail: SessionDetail, tz: tzinfo | None = None) -> Table:
     )
     return Table(
         title=f"Attendance {o.class_code} {local_time_text(o.started_at, tz)}",
-        headers=(
-            "class",
-            "session_started",
-            "student_id",
-            "name",
-            "status",
-            "method",
-            "marked_at",
-            "confidence",
-            "corrected",
-            "correction_reason",
-            "note",
-        ),
+        headers=SESSION_HEADERS,
         rows=rows,
         notes=(
             f"{o.class_name}: present {o.present}, late {o.late}, absent {o.absent}, excused {o.excused}",
             signed,
+        ),
+    )
+
+
+def summary_table(summary: SessionSummary, tz: tzinfo | None = None) -> Table:
+    """The session just ended, from the kiosk's own summary (no database read: it works
+    offline): the same columns as :func:`session_table`; present, late, excused, then
+    absent, by name within each."""
+    started = local_time_text(summary.session.started_at, tz)
+
+    def row(student: StudentInfo, status: str, mark: AttendanceMark | None) -> tuple[Cell, ...]:
+        return (
+            summary.class_info.code,
+            started,
+            student.student_id,
+            student.name,
+            status,
+            method_of(mark.source, mark.details).value if mark else "",
+            local_time_text(mark.marked_at, tz) if mark else "",
+            round(mark.confidence, 3) if mark and mark.confidence is not None else None,
+            "",
+            "",
+            (mark.note or "") if mark else "",
+        )
+
+    rows: list[tuple[Cell, ...]] = []
+    for status, group in (("present", summary.present), ("late", summary.late), ("excused", summary.excused)):
+        rows.extend(row(s, status, m) for s, m in sorted(group, key=lambda sm: sm[0].name))
+    rows.extend(row(s, "absent", None) for s in sorted(summary.absent, key=lambda s: s.name))
+    counts = summary.counts
+    return Table(
+        title=f"Attendance {summary.class_info.code} {started}",
+        headers=SESSION_HEADERS,
+        rows=tuple(rows),
+        notes=(
+            f"{summary.class_info.name}: present {counts['present']}, late {counts['late']}, "
+            f"absent {counts['absent']}, excused {counts['excused']}",
+            "not signed off",
         ),
     )
 

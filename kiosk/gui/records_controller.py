@@ -20,7 +20,7 @@ from typing import TypeVar
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
 from kiosk.app import exports
 from kiosk.app.records import RecordsService
@@ -34,30 +34,14 @@ from kiosk.core.tables import Table
 from kiosk.gui.dialogs import show_error, status_text
 from kiosk.gui.records_dialogs import CorrectionDialog, SignOffDialog
 from kiosk.gui.records_view import RecordsView
-from kiosk.gui.report_pdf import print_to, write_pdf
+from kiosk.gui.report_pdf import print_to
 from kiosk.gui.runner import Changes, OpHandle, OpRunner
+from kiosk.gui.table_export import ask_save_path, write_any
 
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 AskPath = Callable[[QWidget, str], Path | None]
-
-
-def ask_save_path(parent: QWidget, suggested: str) -> Path | None:
-    path, _ = QFileDialog.getSaveFileName(
-        parent,
-        QCoreApplication.translate("RecordsController", "Export"),
-        suggested,
-        QCoreApplication.translate("RecordsController", "CSV (*.csv);;Excel (*.xlsx);;PDF (*.pdf)"),
-    )
-    return Path(path) if path else None
-
-
-def write_any(table: Table, path: Path) -> Path:
-    """CSV, XLSX (the app) or PDF (Qt), by the file's suffix."""
-    if exports.export_format(path) == "pdf":
-        return write_pdf(table, path)
-    return exports.write_table(table, path)
 
 
 class RecordsController:

@@ -20,10 +20,10 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from kiosk.app.bootstrap import FaceRecognitionOff
-from kiosk.app.export import export_summary_csv
+from kiosk.app.exports import summary_table
 from kiosk.app.session import AttendanceSessionService, FrameResult, RosterEntry
 from kiosk.core.authz import Action, check_class
 from kiosk.core.domain import ClassInfo, SessionSummary
@@ -40,6 +40,7 @@ from kiosk.gui.phase import Opening, Phase
 from kiosk.gui.pin_checkin import PinCheckinController
 from kiosk.gui.runner import Changes, OpRunner
 from kiosk.gui.status_controller import StatusBarController
+from kiosk.gui.table_export import ask_save_path, write_any
 from kiosk.gui.workers import RecognitionWorker
 from kiosk.infra.camera import CaptureWorker, list_devices
 
@@ -416,21 +417,23 @@ class SessionController(QObject):
         default = (
             Path.home() / f"attendance-{summary.class_info.code}-{summary.session.started_at:%Y%m%d-%H%M}.csv"
         )
-        path, _ = QFileDialog.getSaveFileName(
-            self.window, self.tr("Export attendance"), str(default), self.tr("CSV files (*.csv)")
-        )
-        if path:
-            self.export(Path(path))
+        path = ask_save_path(self.window, str(default))
+        if path is not None:
+            self.export(path)
 
-    def export(self, path: Path) -> None:
+    def export(self, path: Path) -> Path | None:
+        """The summary as CSV, XLSX or PDF (by the suffix), from memory: it works offline too.
+        A few dozen rows: written here, on the GUI thread, like the records screen's exports."""
         summary = self.summary
         if summary is None:
-            return
-
-        def written(where: Path) -> None:
-            self.window.summary_view.show_message(self.tr("Saved to %s") % where)
-
-        self.db.query(lambda: export_summary_csv(summary, path), written, self._error, what="The export")
+            return None
+        try:
+            written = write_any(summary_table(summary), path)
+        except KioskError as exc:
+            self._error(exc)
+            return None
+        self.window.summary_view.show_message(self.tr("Saved to %s") % written)
+        return written
 
     # --- closing ------------------------------------------------------------------------
     def request_close(self) -> None:

@@ -1,4 +1,4 @@
-"""The end-of-session summary: counts and names per status, export to CSV."""
+"""The end-of-session summary: counts and names per status, export (CSV, Excel, PDF)."""
 
 from __future__ import annotations
 
@@ -60,7 +60,7 @@ class SummaryView(QWidget):
         self._message.setWordWrap(True)
         layout.addWidget(self._message)
         buttons = QHBoxLayout()
-        self.export_button = QPushButton(self.tr("E&xport to CSV…"))
+        self.export_button = QPushButton(self.tr("E&xport…"))
         self.done_button = QPushButton(self.tr("&New session"))
         self.done_button.setObjectName("primary")
         buttons.addWidget(self.export_button)

@@ -1223,137 +1223,137 @@
         </message>
         <message>
             <location filename="../../kiosk/gui/face_collection.py" line="99" />
-            <location filename="../../kiosk/gui/face_collection.py" line="192" />
+            <location filename="../../kiosk/gui/face_collection.py" line="193" />
             <source>No roster photo kept.</source>
             <translation>Kein Klassenlistenfoto gespeichert.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/face_collection.py" line="114" />
+            <location filename="../../kiosk/gui/face_collection.py" line="115" />
             <source>Face encodings</source>
             <translation>Gesichtsmerkmale</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/face_collection.py" line="115" />
+            <location filename="../../kiosk/gui/face_collection.py" line="116" />
             <source>&amp;Delete encoding…</source>
             <translation>Merkmal &amp;löschen…</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/face_collection.py" line="116" />
+            <location filename="../../kiosk/gui/face_collection.py" line="117" />
             <source>&amp;Re-check against the school</source>
             <translation>Mit der ganzen Schule neu a&amp;bgleichen</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/face_collection.py" line="118" />
+            <location filename="../../kiosk/gui/face_collection.py" line="119" />
             <source>Flags this student's encodings that look more like another student</source>
             <translation>Markiert die Merkmale dieser Person, die eher einer anderen Person ähneln</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/face_collection.py" line="121" />
+            <location filename="../../kiosk/gui/face_collection.py" line="122" />
             <source>Recorded look-alikes</source>
             <translation>Erfasste Doppelgänger</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/face_collection.py" line="123" />
+            <location filename="../../kiosk/gui/face_collection.py" line="124" />
             <source>Recorded look-alikes (the camera never marks them):</source>
             <translation>Erfasste Doppelgänger (die Kamera trägt sie nie ein):</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/face_collection.py" line="124" />
+            <location filename="../../kiosk/gui/face_collection.py" line="125" />
             <source>&amp;Forget look-alike…</source>
             <translation>Doppelgänger &amp;vergessen…</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/face_collection.py" line="125" />
+            <location filename="../../kiosk/gui/face_collection.py" line="126" />
             <source>For a pair recorded by mistake: the camera marks both again</source>
             <translation>Für ein irrtümlich erfasstes Paar: die Kamera trägt dann beide wieder ein</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/face_collection.py" line="126" />
+            <location filename="../../kiosk/gui/face_collection.py" line="127" />
             <source>Close</source>
             <translation>Schließen</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/face_collection.py" line="182" />
+            <location filename="../../kiosk/gui/face_collection.py" line="183" />
             <source>no class</source>
             <translation>keine Klasse</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/face_collection.py" line="185" />
+            <location filename="../../kiosk/gui/face_collection.py" line="186" />
             <source>{name} ({sid}), {cls}: {n} face encoding(s). Only this roster photo is kept, no photo per encoding.</source>
             <translation>{name} ({sid}), {cls}: {n} Gesichtsmerkmal(e). Nur dieses Klassenlistenfoto wird aufbewahrt, kein Foto pro Merkmal.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/face_collection.py" line="200" />
+            <location filename="../../kiosk/gui/face_collection.py" line="201" />
             <source>not measured</source>
             <translation>nicht gemessen</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/face_collection.py" line="203" />
+            <location filename="../../kiosk/gui/face_collection.py" line="204" />
             <source>unknown</source>
             <translation>unbekannt</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/face_collection.py" line="232" />
+            <location filename="../../kiosk/gui/face_collection.py" line="233" />
             <source>{name} ({sid}), recorded {when} by {who}</source>
             <translation>{name} ({sid}), erfasst am {when} von {who}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/face_collection.py" line="242" />
+            <location filename="../../kiosk/gui/face_collection.py" line="243" />
             <source>None recorded.</source>
             <translation>Keine erfasst.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/face_collection.py" line="271" />
+            <location filename="../../kiosk/gui/face_collection.py" line="272" />
             <source>Select an encoding first.</source>
             <translation>Wählen Sie zuerst ein Merkmal aus.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/face_collection.py" line="276" />
+            <location filename="../../kiosk/gui/face_collection.py" line="277" />
             <source>Delete encoding {n}?</source>
             <translation>Merkmal {n} löschen?</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/face_collection.py" line="278" />
+            <location filename="../../kiosk/gui/face_collection.py" line="279" />
             <source>This deletes face encoding {n} ({source}) of {sid}. The kiosks stop using it at once. It cannot be undone (enroll a photo again to add one).</source>
             <translation>Damit wird das Gesichtsmerkmal {n} ({source}) von {sid} gelöscht. Die Kiosks verwenden es sofort nicht mehr. Das lässt sich nicht rückgängig machen (erfassen Sie erneut ein Foto, um eines hinzuzufügen).</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/face_collection.py" line="294" />
+            <location filename="../../kiosk/gui/face_collection.py" line="295" />
             <source>Encoding {n} deleted; {left} left.</source>
             <translation>Merkmal {n} gelöscht; {left} übrig.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/face_collection.py" line="303" />
+            <location filename="../../kiosk/gui/face_collection.py" line="304" />
             <source>Select a look-alike first.</source>
             <translation>Wählen Sie zuerst einen Doppelgänger.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/face_collection.py" line="308" />
+            <location filename="../../kiosk/gui/face_collection.py" line="309" />
             <source>Forget the look-alikes?</source>
             <translation>Doppelgänger vergessen?</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/face_collection.py" line="310" />
+            <location filename="../../kiosk/gui/face_collection.py" line="311" />
             <source>{sid} and {other} ({name}) are recorded as look-alikes, so the camera never marks either of them. Forget this only if they were recorded by mistake: the camera then marks both again.</source>
             <translation>{sid} und {other} ({name}) sind als Doppelgänger erfasst, daher trägt die Kamera keinen von beiden ein. Vergessen Sie dies nur, wenn sie irrtümlich erfasst wurden: die Kamera trägt dann beide wieder ein.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/face_collection.py" line="325" />
+            <location filename="../../kiosk/gui/face_collection.py" line="326" />
             <source>{sid} and {other} are no longer recorded as look-alikes.</source>
             <translation>{sid} und {other} sind nicht mehr als Doppelgänger erfasst.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/face_collection.py" line="349" />
+            <location filename="../../kiosk/gui/face_collection.py" line="350" />
             <source>{n} problem(s):</source>
             <translation>{n} Problem(e):</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/face_collection.py" line="356" />
+            <location filename="../../kiosk/gui/face_collection.py" line="357" />
             <source>No encoding looks more like another student.</source>
             <translation>Kein Merkmal ähnelt eher einer anderen Person.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/face_collection.py" line="357" />
+            <location filename="../../kiosk/gui/face_collection.py" line="358" />
             <source> ({n} recorded look-alike(s).)</source>
             <translation> ({n} erfasste Doppelgänger.)</translation>
         </message>
@@ -1806,12 +1806,12 @@
     <context>
         <name>RecordsController</name>
         <message>
-            <location filename="../../kiosk/gui/records_controller.py" line="49" />
+            <location filename="../../kiosk/gui/table_export.py" line="20" />
             <source>Export</source>
             <translation>Exportieren</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/records_controller.py" line="51" />
+            <location filename="../../kiosk/gui/table_export.py" line="22" />
             <source>CSV (*.csv);;Excel (*.xlsx);;PDF (*.pdf)</source>
             <translation>CSV (*.csv);;Excel (*.xlsx);;PDF (*.pdf)</translation>
         </message>
@@ -1983,22 +1983,22 @@
             <translation>anwesend %1, verspätet %2, abwesend %3, entschuldigt %4. </translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/records_controller.py" line="193" />
+            <location filename="../../kiosk/gui/records_controller.py" line="177" />
             <source>Choose a student in the session first.</source>
             <translation>Wählen Sie zuerst eine/n Schüler/in in der Sitzung aus.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/records_controller.py" line="213" />
+            <location filename="../../kiosk/gui/records_controller.py" line="197" />
             <source>%1 is now %2.</source>
             <translation>%1 ist jetzt %2.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/records_controller.py" line="283" />
+            <location filename="../../kiosk/gui/records_controller.py" line="267" />
             <source>Choose a class first.</source>
             <translation>Wählen Sie zuerst eine Klasse aus.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/records_controller.py" line="329" />
+            <location filename="../../kiosk/gui/records_controller.py" line="313" />
             <source>Exported to %1.</source>
             <translation>Exportiert nach %1.</translation>
         </message>
@@ -2582,17 +2582,17 @@
     <context>
         <name>SessionController</name>
         <message>
-            <location filename="../../kiosk/gui/session_controller.py" line="128" />
+            <location filename="../../kiosk/gui/session_controller.py" line="129" />
             <source>Loading face models…</source>
             <translation>Gesichtsmodelle werden geladen…</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/session_controller.py" line="140" />
+            <location filename="../../kiosk/gui/session_controller.py" line="141" />
             <source>Connecting to the database…</source>
             <translation>Verbindung zur Datenbank…</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../kiosk/gui/session_controller.py" line="151" />
+            <location filename="../../kiosk/gui/session_controller.py" line="152" />
             <source>Database ready: %n class(es).</source>
             <translation>
                 <numerusform>Datenbank bereit: %n Klasse.</numerusform>
@@ -2600,74 +2600,64 @@
             </translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/session_controller.py" line="153" />
+            <location filename="../../kiosk/gui/session_controller.py" line="154" />
             <source>No classes yet: ask the school's admin to add your class.</source>
             <translation>Noch keine Klassen: Bitten Sie die Schulverwaltung, Ihre Klasse anzulegen.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/session_controller.py" line="166" />
+            <location filename="../../kiosk/gui/session_controller.py" line="167" />
             <source>The database cannot be used.</source>
             <translation>Die Datenbank kann nicht verwendet werden.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/session_controller.py" line="173" />
+            <location filename="../../kiosk/gui/session_controller.py" line="174" />
             <source>Face recognition ready (%s).</source>
             <translation>Gesichtserkennung bereit (%s).</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/session_controller.py" line="184" />
+            <location filename="../../kiosk/gui/session_controller.py" line="185" />
             <source>Face recognition is switched off for this school: pupils check in with their card or PIN, or the teacher marks them.</source>
             <translation>Die Gesichtserkennung ist für diese Schule ausgeschaltet: Schüler/innen melden sich mit Karte oder PIN an, oder die Lehrkraft trägt sie ein.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/session_controller.py" line="191" />
+            <location filename="../../kiosk/gui/session_controller.py" line="192" />
             <source>Face recognition is off: %s
 Sessions can still be run, marking attendance by hand.</source>
             <translation>Gesichtserkennung ist aus: %s
 Sitzungen sind trotzdem möglich; die Anwesenheit wird von Hand erfasst.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/session_controller.py" line="194" />
+            <location filename="../../kiosk/gui/session_controller.py" line="195" />
             <source>For the school's admin: %s</source>
             <translation>Für die Schulverwaltung: %s</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/session_controller.py" line="300" />
+            <location filename="../../kiosk/gui/session_controller.py" line="301" />
             <source>No camera: mark attendance by hand.</source>
             <translation>Keine Kamera: Erfassen Sie die Anwesenheit von Hand.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/session_controller.py" line="360" />
+            <location filename="../../kiosk/gui/session_controller.py" line="361" />
             <source>End session</source>
             <translation>Sitzung beenden</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/session_controller.py" line="361" />
+            <location filename="../../kiosk/gui/session_controller.py" line="362" />
             <source>End this session? Students not marked yet will be recorded as absent.</source>
             <translation>Diese Sitzung beenden? Wer noch nicht erfasst ist, wird als abwesend eingetragen.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/session_controller.py" line="420" />
-            <source>Export attendance</source>
-            <translation>Anwesenheit exportieren</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/gui/session_controller.py" line="420" />
-            <source>CSV files (*.csv)</source>
-            <translation>CSV-Dateien (*.csv)</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/gui/session_controller.py" line="431" />
+            <location filename="../../kiosk/gui/session_controller.py" line="435" />
             <source>Saved to %s</source>
             <translation>Gespeichert unter %s</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/session_controller.py" line="447" />
+            <location filename="../../kiosk/gui/session_controller.py" line="450" />
             <source>Close the kiosk</source>
             <translation>Kiosk schließen</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/session_controller.py" line="448" />
+            <location filename="../../kiosk/gui/session_controller.py" line="451" />
             <source>A session is running. End it and close? Everyone marked so far is kept.</source>
             <translation>Eine Sitzung läuft. Beenden und schließen? Alle bisherigen Erfassungen bleiben erhalten.</translation>
         </message>
@@ -3114,8 +3104,8 @@ Sitzungen sind trotzdem möglich; die Anwesenheit wird von Hand erfasst.</transl
         </message>
         <message>
             <location filename="../../kiosk/gui/summary_view.py" line="63" />
-            <source>E&amp;xport to CSV…</source>
-            <translation>Als CSV e&amp;xportieren…</translation>
+            <source>E&amp;xport…</source>
+            <translation>E&amp;xportieren…</translation>
         </message>
         <message>
             <location filename="../../kiosk/gui/summary_view.py" line="64" />

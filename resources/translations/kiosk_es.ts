@@ -1223,137 +1223,137 @@
         </message>
         <message>
             <location filename="../../kiosk/gui/face_collection.py" line="99" />
-            <location filename="../../kiosk/gui/face_collection.py" line="192" />
+            <location filename="../../kiosk/gui/face_collection.py" line="193" />
             <source>No roster photo kept.</source>
             <translation>No se guarda ninguna foto de lista.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/face_collection.py" line="114" />
+            <location filename="../../kiosk/gui/face_collection.py" line="115" />
             <source>Face encodings</source>
             <translation>Codificaciones faciales</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/face_collection.py" line="115" />
+            <location filename="../../kiosk/gui/face_collection.py" line="116" />
             <source>&amp;Delete encoding…</source>
             <translation>&amp;Borrar codificación…</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/face_collection.py" line="116" />
+            <location filename="../../kiosk/gui/face_collection.py" line="117" />
             <source>&amp;Re-check against the school</source>
             <translation>&amp;Volver a comprobar con todo el centro</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/face_collection.py" line="118" />
+            <location filename="../../kiosk/gui/face_collection.py" line="119" />
             <source>Flags this student's encodings that look more like another student</source>
             <translation>Marca las codificaciones de este alumno que se parecen más a otro alumno</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/face_collection.py" line="121" />
+            <location filename="../../kiosk/gui/face_collection.py" line="122" />
             <source>Recorded look-alikes</source>
             <translation>Parecidos registrados</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/face_collection.py" line="123" />
+            <location filename="../../kiosk/gui/face_collection.py" line="124" />
             <source>Recorded look-alikes (the camera never marks them):</source>
             <translation>Parecidos registrados (la cámara nunca los marca):</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/face_collection.py" line="124" />
+            <location filename="../../kiosk/gui/face_collection.py" line="125" />
             <source>&amp;Forget look-alike…</source>
             <translation>&amp;Olvidar parecido…</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/face_collection.py" line="125" />
+            <location filename="../../kiosk/gui/face_collection.py" line="126" />
             <source>For a pair recorded by mistake: the camera marks both again</source>
             <translation>Para una pareja registrada por error: la cámara vuelve a marcar a ambos</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/face_collection.py" line="126" />
+            <location filename="../../kiosk/gui/face_collection.py" line="127" />
             <source>Close</source>
             <translation>Cerrar</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/face_collection.py" line="182" />
+            <location filename="../../kiosk/gui/face_collection.py" line="183" />
             <source>no class</source>
             <translation>sin clase</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/face_collection.py" line="185" />
+            <location filename="../../kiosk/gui/face_collection.py" line="186" />
             <source>{name} ({sid}), {cls}: {n} face encoding(s). Only this roster photo is kept, no photo per encoding.</source>
             <translation>{name} ({sid}), {cls}: {n} codificación(es) facial(es). Solo se guarda esta foto de lista, ninguna foto por codificación.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/face_collection.py" line="200" />
+            <location filename="../../kiosk/gui/face_collection.py" line="201" />
             <source>not measured</source>
             <translation>no medido</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/face_collection.py" line="203" />
+            <location filename="../../kiosk/gui/face_collection.py" line="204" />
             <source>unknown</source>
             <translation>desconocido</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/face_collection.py" line="232" />
+            <location filename="../../kiosk/gui/face_collection.py" line="233" />
             <source>{name} ({sid}), recorded {when} by {who}</source>
             <translation>{name} ({sid}), registrado el {when} por {who}</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/face_collection.py" line="242" />
+            <location filename="../../kiosk/gui/face_collection.py" line="243" />
             <source>None recorded.</source>
             <translation>Ninguno registrado.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/face_collection.py" line="271" />
+            <location filename="../../kiosk/gui/face_collection.py" line="272" />
             <source>Select an encoding first.</source>
             <translation>Seleccione primero una codificación.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/face_collection.py" line="276" />
+            <location filename="../../kiosk/gui/face_collection.py" line="277" />
             <source>Delete encoding {n}?</source>
             <translation>¿Borrar la codificación {n}?</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/face_collection.py" line="278" />
+            <location filename="../../kiosk/gui/face_collection.py" line="279" />
             <source>This deletes face encoding {n} ({source}) of {sid}. The kiosks stop using it at once. It cannot be undone (enroll a photo again to add one).</source>
             <translation>Esto borra la codificación facial {n} ({source}) de {sid}. Los quioscos dejan de usarla al instante. No se puede deshacer (registre otra foto para añadir una).</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/face_collection.py" line="294" />
+            <location filename="../../kiosk/gui/face_collection.py" line="295" />
             <source>Encoding {n} deleted; {left} left.</source>
             <translation>Codificación {n} borrada; quedan {left}.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/face_collection.py" line="303" />
+            <location filename="../../kiosk/gui/face_collection.py" line="304" />
             <source>Select a look-alike first.</source>
             <translation>Elija primero un parecido.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/face_collection.py" line="308" />
+            <location filename="../../kiosk/gui/face_collection.py" line="309" />
             <source>Forget the look-alikes?</source>
             <translation>¿Olvidar los parecidos?</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/face_collection.py" line="310" />
+            <location filename="../../kiosk/gui/face_collection.py" line="311" />
             <source>{sid} and {other} ({name}) are recorded as look-alikes, so the camera never marks either of them. Forget this only if they were recorded by mistake: the camera then marks both again.</source>
             <translation>{sid} y {other} ({name}) están registrados como parecidos, así que la cámara no marca a ninguno de los dos. Olvídelo solo si se registraron por error: la cámara volverá a marcar a ambos.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/face_collection.py" line="325" />
+            <location filename="../../kiosk/gui/face_collection.py" line="326" />
             <source>{sid} and {other} are no longer recorded as look-alikes.</source>
             <translation>{sid} y {other} ya no están registrados como parecidos.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/face_collection.py" line="349" />
+            <location filename="../../kiosk/gui/face_collection.py" line="350" />
             <source>{n} problem(s):</source>
             <translation>{n} problema(s):</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/face_collection.py" line="356" />
+            <location filename="../../kiosk/gui/face_collection.py" line="357" />
             <source>No encoding looks more like another student.</source>
             <translation>Ninguna codificación se parece más a otro alumno.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/face_collection.py" line="357" />
+            <location filename="../../kiosk/gui/face_collection.py" line="358" />
             <source> ({n} recorded look-alike(s).)</source>
             <translation> ({n} parecido(s) registrado(s).)</translation>
         </message>
@@ -1806,12 +1806,12 @@
     <context>
         <name>RecordsController</name>
         <message>
-            <location filename="../../kiosk/gui/records_controller.py" line="49" />
+            <location filename="../../kiosk/gui/table_export.py" line="20" />
             <source>Export</source>
             <translation>Exportar</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/records_controller.py" line="51" />
+            <location filename="../../kiosk/gui/table_export.py" line="22" />
             <source>CSV (*.csv);;Excel (*.xlsx);;PDF (*.pdf)</source>
             <translation>CSV (*.csv);;Excel (*.xlsx);;PDF (*.pdf)</translation>
         </message>
@@ -1983,22 +1983,22 @@
             <translation>presentes %1, tarde %2, ausentes %3, justificados %4. </translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/records_controller.py" line="193" />
+            <location filename="../../kiosk/gui/records_controller.py" line="177" />
             <source>Choose a student in the session first.</source>
             <translation>Elija primero un alumno de la sesión.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/records_controller.py" line="213" />
+            <location filename="../../kiosk/gui/records_controller.py" line="197" />
             <source>%1 is now %2.</source>
             <translation>%1 ahora está: %2.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/records_controller.py" line="283" />
+            <location filename="../../kiosk/gui/records_controller.py" line="267" />
             <source>Choose a class first.</source>
             <translation>Elija primero una clase.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/records_controller.py" line="329" />
+            <location filename="../../kiosk/gui/records_controller.py" line="313" />
             <source>Exported to %1.</source>
             <translation>Exportado a %1.</translation>
         </message>
@@ -2582,17 +2582,17 @@
     <context>
         <name>SessionController</name>
         <message>
-            <location filename="../../kiosk/gui/session_controller.py" line="128" />
+            <location filename="../../kiosk/gui/session_controller.py" line="129" />
             <source>Loading face models…</source>
             <translation>Cargando los modelos faciales…</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/session_controller.py" line="140" />
+            <location filename="../../kiosk/gui/session_controller.py" line="141" />
             <source>Connecting to the database…</source>
             <translation>Conectando con la base de datos…</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../kiosk/gui/session_controller.py" line="151" />
+            <location filename="../../kiosk/gui/session_controller.py" line="152" />
             <source>Database ready: %n class(es).</source>
             <translation>
                 <numerusform>Base de datos lista: %n clase.</numerusform>
@@ -2600,74 +2600,64 @@
             </translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/session_controller.py" line="153" />
+            <location filename="../../kiosk/gui/session_controller.py" line="154" />
             <source>No classes yet: ask the school's admin to add your class.</source>
             <translation>Aún no hay clases: pida al administrador del centro que añada su clase.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/session_controller.py" line="166" />
+            <location filename="../../kiosk/gui/session_controller.py" line="167" />
             <source>The database cannot be used.</source>
             <translation>No se puede usar la base de datos.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/session_controller.py" line="173" />
+            <location filename="../../kiosk/gui/session_controller.py" line="174" />
             <source>Face recognition ready (%s).</source>
             <translation>Reconocimiento facial listo (%s).</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/session_controller.py" line="184" />
+            <location filename="../../kiosk/gui/session_controller.py" line="185" />
             <source>Face recognition is switched off for this school: pupils check in with their card or PIN, or the teacher marks them.</source>
             <translation>El reconocimiento facial está desactivado en este centro: los alumnos se registran con su tarjeta o PIN, o el docente los marca.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/session_controller.py" line="191" />
+            <location filename="../../kiosk/gui/session_controller.py" line="192" />
             <source>Face recognition is off: %s
 Sessions can still be run, marking attendance by hand.</source>
             <translation>El reconocimiento facial está desactivado: %s
 Se pueden hacer sesiones igualmente, marcando la asistencia a mano.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/session_controller.py" line="194" />
+            <location filename="../../kiosk/gui/session_controller.py" line="195" />
             <source>For the school's admin: %s</source>
             <translation>Para el administrador del centro: %s</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/session_controller.py" line="300" />
+            <location filename="../../kiosk/gui/session_controller.py" line="301" />
             <source>No camera: mark attendance by hand.</source>
             <translation>No hay cámara: marque la asistencia a mano.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/session_controller.py" line="360" />
+            <location filename="../../kiosk/gui/session_controller.py" line="361" />
             <source>End session</source>
             <translation>Finalizar sesión</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/session_controller.py" line="361" />
+            <location filename="../../kiosk/gui/session_controller.py" line="362" />
             <source>End this session? Students not marked yet will be recorded as absent.</source>
             <translation>¿Finalizar esta sesión? Los alumnos aún no marcados quedarán como ausentes.</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/session_controller.py" line="420" />
-            <source>Export attendance</source>
-            <translation>Exportar la asistencia</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/gui/session_controller.py" line="420" />
-            <source>CSV files (*.csv)</source>
-            <translation>Archivos CSV (*.csv)</translation>
-        </message>
-        <message>
-            <location filename="../../kiosk/gui/session_controller.py" line="431" />
+            <location filename="../../kiosk/gui/session_controller.py" line="435" />
             <source>Saved to %s</source>
             <translation>Guardado en %s</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/session_controller.py" line="447" />
+            <location filename="../../kiosk/gui/session_controller.py" line="450" />
             <source>Close the kiosk</source>
             <translation>Cerrar el quiosco</translation>
         </message>
         <message>
-            <location filename="../../kiosk/gui/session_controller.py" line="448" />
+            <location filename="../../kiosk/gui/session_controller.py" line="451" />
             <source>A session is running. End it and close? Everyone marked so far is kept.</source>
             <translation>Hay una sesión en curso. ¿Finalizarla y cerrar? Se conservan todos los marcados hasta ahora.</translation>
         </message>
@@ -3114,8 +3104,8 @@ Se pueden hacer sesiones igualmente, marcando la asistencia a mano.</translation
         </message>
         <message>
             <location filename="../../kiosk/gui/summary_view.py" line="63" />
-            <source>E&amp;xport to CSV…</source>
-            <translation>E&amp;xportar a CSV…</translation>
+            <source>E&amp;xport…</source>
+            <translation>E&amp;xportar…</translation>
         </message>
         <message>
             <location filename="../../kiosk/gui/summary_view.py" line="64" />

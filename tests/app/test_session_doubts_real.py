@@ -18,8 +18,7 @@ import pytest
 from sqlalchemy import Engine
 
 from kiosk.app.enrollment import EnrollmentService
-from kiosk.app.export import export_summary_csv
-from kiosk.app.exports import session_table, write_csv
+from kiosk.app.exports import session_table, summary_table, write_csv
 from kiosk.app.records import RecordsService
 from kiosk.app.roster import RosterService
 from kiosk.app.session import AttendanceSessionService, FrameResult
@@ -136,6 +135,8 @@ def test_a_lookalike_pair_is_never_auto_marked_and_yes_is_stored_as_confirmed(
     assert [r[5] for r in rows if r[3] == "Ana Ruiz"] == ["confirmed"]
     written = write_csv(session_table(detail), tmp_path / "session.csv")
     assert "confirmed" in written.read_text(encoding="utf-8")
-    with export_summary_csv(summary, tmp_path / "summary.csv").open(encoding="utf-8", newline="") as fh:
-        sources = {row["name"]: row["source"] for row in csv.DictReader(fh)}
-    assert sources["Ana Ruiz"] == "confirmed" and sources["Bob Stone"] == "auto"
+    with write_csv(summary_table(summary), tmp_path / "summary.csv").open(
+        encoding="utf-8-sig", newline=""
+    ) as fh:
+        methods_now = {row["name"]: row["method"] for row in csv.DictReader(fh)}
+    assert methods_now["Ana Ruiz"] == "confirmed" and methods_now["Bob Stone"] == "camera"

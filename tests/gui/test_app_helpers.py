@@ -9,10 +9,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from openpyxl import load_workbook
 
 from kiosk.app.admin_pin import hash_pin, pin_is_set, save_pin, validate_pin, verify_pin
 from kiosk.app.database import Database
-from kiosk.app.export import export_summary_csv
+from kiosk.app.exports import summary_table, write_table
 from kiosk.cli.main import main
 from kiosk.core.domain import AttendanceMark, AttendanceStatus, MarkSource
 from kiosk.core.errors import InvalidInput
@@ -62,7 +63,7 @@ def test_admin_pin_command(
     assert verify_pin("13579", load_settings(data_dir=tmp_path, env={}).gui.admin_pin_hash)  # unchanged
 
 
-def test_export_summary_csv_from_a_real_session(tmp_path: Path) -> None:
+def test_export_the_summary_of_a_real_session(tmp_path: Path) -> None:
     settings = load_settings(data_dir=tmp_path / "data", env={})
     engine = Database.open(settings).engine
     try:
@@ -86,17 +87,26 @@ def test_export_summary_csv_from_a_real_session(tmp_path: Path) -> None:
         )
         store.close_session(session.id)
         summary = store.summary(session.id)
-        path = export_summary_csv(summary, tmp_path / "out" / "7C.csv")
+        path = write_table(summary_table(summary), tmp_path / "7C.csv")
         with path.open(encoding="utf-8-sig", newline="") as fh:
             rows = list(csv.DictReader(fh))
-        assert [(r["name"], r["status"], r["note"]) for r in rows] == [
-            ("Ana Núñez", "excused", "dentist, 10:00"),
-            ("Ben Ode", "absent", ""),
+        assert [(r["name"], r["status"], r["method"], r["note"]) for r in rows] == [
+            ("Ana Núñez", "excused", "hand", "dentist, 10:00"),
+            ("Ben Ode", "absent", "", ""),
         ]
+        # Local time with its UTC offset, as every export of the record.
+        marked = datetime.fromisoformat(rows[0]["marked_at"])
+        assert marked.utcoffset() == datetime.now().astimezone().utcoffset()
+        # The same rows in a workbook.
+        book = load_workbook(write_table(summary_table(summary), tmp_path / "7C.xlsx"))
+        sheet = [[c.value for c in row] for row in book["Attendance"].iter_rows()]
+        assert [(r[3], r[4]) for r in sheet[1:]] == [("Ana Núñez", "excused"), ("Ben Ode", "absent")]
         blocker = tmp_path / "file"
         blocker.write_text("x")
         with pytest.raises(InvalidInput, match="Cannot write"):
-            export_summary_csv(summary, blocker / "sub" / "x.csv")
+            write_table(summary_table(summary), blocker / "sub" / "x.csv")
+        with pytest.raises(InvalidInput, match="unknown format"):
+            write_table(summary_table(summary), tmp_path / "7C.txt")
     finally:
         engine.dispose()
 

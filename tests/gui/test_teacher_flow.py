@@ -43,7 +43,11 @@ def close_gui(qtbot: QtBot, gui: KioskGui) -> None:
 
 
 def test_teacher_flow_marks_enrolled_students_once(
-    qtbot: QtBot, classroom: Classroom, gui_settings: Settings, tmp_path: Path
+    qtbot: QtBot,
+    classroom: Classroom,
+    gui_settings: Settings,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     gui = build_gui(gui_settings, pipeline=classroom.pipeline, camera=str(classroom.video.path))
     window, ctl = gui.window, gui.session
@@ -105,7 +109,7 @@ def test_teacher_flow_marks_enrolled_students_once(
         summary = ctl.summary
         assert summary is not None
         assert summary.counts == {"present": 2, "late": 0, "excused": 1, "absent": 2}
-        out = tmp_path / "export" / "attendance.csv"
+        out = tmp_path / "attendance.csv"
         ctl.export(out)
         qtbot.waitUntil(out.exists, timeout=5000)
         with out.open(encoding="utf-8-sig", newline="") as fh:
@@ -113,6 +117,12 @@ def test_teacher_flow_marks_enrolled_students_once(
         assert rows[classroom.students[NO_CONSENT].student_id]["status"] == "excused"
         assert rows[classroom.students[NO_CONSENT].student_id]["note"] == "dentist"
         assert rows[corrected.student_id]["status"] == "absent"
+        # The same summary as a PDF (drawn by Qt); a name of no known format is one clear message.
+        pdf = ctl.export(tmp_path / "attendance.pdf")
+        assert pdf is not None and pdf.read_bytes().startswith(b"%PDF")
+        monkeypatch.setattr("kiosk.gui.session_controller.show_error", lambda *_a: None)  # no modal box
+        assert ctl.export(tmp_path / "attendance.txt") is None
+        assert ctl.last_error is not None and "unknown format" in ctl.last_error.message
     finally:
         close_gui(qtbot, gui)
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.app.export import export_summary_csv
+from kiosk.app.exports import summary_table, write_table
 from kiosk.core.domain import AttendanceMark, AttendanceStatus, MarkSource
 from kiosk.core.spreadsheet import neutralise_cell
 from kiosk.infra.config import load_settings
@@ -55,7 +55,7 @@ def test_the_session_export_neutralises_names_ids_and_notes(tmp_path: Path) -> N
             actor="t",
         )
         summary = store.summary(session.id)
-        path = export_summary_csv(summary, tmp_path / "7C.csv")
+        path = write_table(summary_table(summary), tmp_path / "7C.csv")
         with path.open(encoding="utf-8-sig", newline="") as fh:
             rows = {r["student_id"]: r for r in csv.DictReader(fh)}
         assert rows["'@X1"]["name"] == "'" + HOSTILE[0]
