@@ -192,7 +192,7 @@ class KioskServices:
             codes=self.kiosk_codes(),
             face_recognition_off=self.models.switched_off,
             liveness=self._liveness_check(),
-            liveness_policy=LivenessPolicy(settings.liveness.policy),
+            liveness_policy=settings.liveness.chosen_policy,
             lookalikes=self.store.lookalike_pairs,
         )
         self._subscribe(service.on_roster_change)
@@ -202,7 +202,7 @@ class KioskServices:
         """A fresh check for each session (it keeps per-face state); None when the policy is off
         or no face model runs. A check that cannot run leaves the session asking the teacher
         (the session says why), it never stops the kiosk."""
-        if LivenessPolicy(self.settings.liveness.policy) is LivenessPolicy.OFF or self.models.loaded is None:
+        if self.settings.liveness.chosen_policy is LivenessPolicy.OFF or self.models.loaded is None:
             return None
         from kiosk.app.liveness import build_liveness_check
 

@@ -38,7 +38,7 @@ def liveness_state(settings: Settings) -> LivenessState:
     """The configured policy, the check it runs and whether it can (no model is loaded)."""
     from kiosk.infra.recognition.liveness_motion import LANDMARKS_FILE, landmarks_model_path
 
-    policy = LivenessPolicy(settings.liveness.policy)
+    policy = settings.liveness.chosen_policy
     installed = fasnet_installed(settings)
     if policy is LivenessPolicy.OFF:
         return LivenessState(policy, None, fasnet_installed=installed)

@@ -121,6 +121,11 @@ class LivenessSettings:
     # motion: dlib's landmarks over the frames (no download); fasnet: deepface's FasNet.
     check: str = "auto"
 
+    @property
+    def chosen_policy(self) -> LivenessPolicy:
+        """The policy as the rule's type (checked when the settings load, so never invalid here)."""
+        return LivenessPolicy(self.policy)
+
 
 @dataclass(frozen=True)
 class CameraSettings:
