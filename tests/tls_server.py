@@ -11,15 +11,8 @@ Use the ``tls_postgres`` fixture (tests/conftest.py) rather than this class dire
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import ipaddress
-import os
-import pwd
-import shutil
-import socket
-import subprocess
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,8 +21,7 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 
-PG_BIN = Path("/usr/lib/postgresql/15/bin")
-START_TIMEOUT_SECONDS = 60
+from tests.pg_servers import Cluster, hand_to_postgres
 
 
 @dataclass(frozen=True)
@@ -105,53 +97,31 @@ def _server_certificate(ca: Authority, host: str) -> tuple[bytes, bytes]:
     return cert.public_bytes(serialization.Encoding.PEM), key_pem
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-class TlsPostgres:
+class TlsPostgres(Cluster):
     """A PostgreSQL 15 cluster in /tmp that accepts only TLS connections, with a CA of its own."""
 
     def __init__(self) -> None:
-        self.dir = Path(tempfile.mkdtemp(prefix="kiosk-tlspg-", dir="/tmp"))
-        self.data = self.dir / "data"
         self.host = "127.0.0.1"
-        self.port = _free_port()
+        self.ca: Authority  # made with the server's certificate, before its first start
+        super().__init__(
+            prefix="kiosk-tlspg-",
+            conf="ssl = on\nssl_cert_file = 'server.crt'\nssl_key_file = 'server.key'\n"
+            "max_connections = 40\nshared_buffers = 16MB\nfsync = off",
+            prepare=self._certificates,
+        )
+
+    def _certificates(self, _cluster: Cluster) -> None:
         self.ca = make_authority(self.dir / "client")
-        self._owner = pwd.getpwnam("postgres") if os.geteuid() == 0 else None
-        if self._owner is not None:
-            os.chown(self.dir, self._owner.pw_uid, self._owner.pw_gid)
-        self._run(str(PG_BIN / "initdb"), "-D", str(self.data), "-U", "postgres", "--auth=trust", "--no-sync")
         cert_pem, key_pem = _server_certificate(self.ca, self.host)
         for name, data, mode in (("server.crt", cert_pem, 0o644), ("server.key", key_pem, 0o600)):
             path = self.data / name
             path.write_bytes(data)
             path.chmod(mode)
-            if self._owner is not None:
-                os.chown(path, self._owner.pw_uid, self._owner.pw_gid)
-        with (self.data / "postgresql.conf").open("a", encoding="utf-8") as fh:
-            fh.write(
-                f"\nport = {self.port}\nlisten_addresses = '{self.host}'\nunix_socket_directories = '{self.dir}'\n"
-                "ssl = on\nssl_cert_file = 'server.crt'\nssl_key_file = 'server.key'\n"
-                "max_connections = 40\nshared_buffers = 16MB\nfsync = off\n"
-            )
+            hand_to_postgres(path)
         # TLS only over TCP: a client that does not encrypt is refused (no plain `host` line).
         (self.data / "pg_hba.conf").write_text(
             "local all all trust\nhostssl all all 127.0.0.1/32 trust\n", encoding="utf-8"
         )
-        try:
-            self._run(
-                str(PG_BIN / "pg_ctl"), "-D", str(self.data), "-l", str(self.dir / "log"), "-w",
-                "-t", str(START_TIMEOUT_SECONDS), "start",
-            )  # fmt: skip
-            self._run(
-                str(PG_BIN / "createdb"), "-h", str(self.dir), "-p", str(self.port), "-U", "postgres", "kiosk"
-            )
-        except BaseException:
-            self.destroy()
-            raise
 
     def url(self, database: str = "kiosk") -> str:
         """The URL without any TLS option: each test says which ``sslmode`` it means."""
@@ -161,12 +131,3 @@ class TlsPostgres:
     def socket_url(self) -> str:
         """Through the Unix socket (no TLS): how the test itself seeds and reads the database."""
         return f"postgresql+psycopg://postgres@/kiosk?host={self.dir}&port={self.port}"
-
-    def _run(self, *argv: str) -> None:
-        cmd = ["runuser", "-u", "postgres", "--", *argv] if self._owner is not None else list(argv)
-        subprocess.run(cmd, check=True, capture_output=True, timeout=120, cwd="/")
-
-    def destroy(self) -> None:
-        with contextlib.suppress(subprocess.SubprocessError, OSError):
-            self._run(str(PG_BIN / "pg_ctl"), "-D", str(self.data), "-m", "immediate", "-w", "stop")
-        shutil.rmtree(self.dir, ignore_errors=True)

@@ -8,12 +8,9 @@ bounded; :meth:`destroy` stops and deletes everything and is safe to call twice.
 from __future__ import annotations
 
 import contextlib
-import os
-import pwd
 import shutil
 import socket
 import subprocess
-import tempfile
 import time
 from pathlib import Path
 
@@ -23,33 +20,10 @@ from sqlalchemy import create_engine, text
 from kiosk.infra.db import schema
 from kiosk.infra.db.engine import session_factory, unit_of_work
 from kiosk.infra.db.repo import classes, encodings, students
+from tests.pg_servers import PG_BIN, as_postgres, free_port, hand_to_postgres, new_folder, run_as_postgres
 
-PG_BIN = Path("/usr/lib/postgresql/15/bin")
 PGBOUNCER = shutil.which("pgbouncer") or "/usr/sbin/pgbouncer"
 DIM = 512
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def _owner_ids() -> tuple[int, int] | None:
-    if os.geteuid() != 0:
-        return None
-    pw = pwd.getpwnam("postgres")
-    return pw.pw_uid, pw.pw_gid
-
-
-def _as_owner(argv: list[str]) -> list[str]:
-    return ["runuser", "-u", "postgres", "--", *argv] if os.geteuid() == 0 else argv
-
-
-def _run(*argv: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        _as_owner(list(argv)), check=True, capture_output=True, text=True, timeout=timeout, cwd="/"
-    )
 
 
 def wait_for(predicate: object, timeout: float, interval: float = 0.05) -> bool:
@@ -76,18 +50,24 @@ class Node:
         return f"postgresql+psycopg://postgres@127.0.0.1:{self.port}/kiosk"
 
     def start(self) -> None:
-        _run(str(PG_BIN / "pg_ctl"), "-D", str(self.data), "-l", str(self.log), "-w", "-t", "60", "start")
+        run_as_postgres(
+            str(PG_BIN / "pg_ctl"), "-D", str(self.data), "-l", str(self.log), "-w", "-t", "60", "start"
+        )
 
     def kill(self) -> None:
         """The primary dies: no checkpoint, no goodbye to clients (``-m immediate``)."""
-        _run(str(PG_BIN / "pg_ctl"), "-D", str(self.data), "-m", "immediate", "-w", "-t", "30", "stop")
+        run_as_postgres(
+            str(PG_BIN / "pg_ctl"), "-D", str(self.data), "-m", "immediate", "-w", "-t", "30", "stop"
+        )
 
     def promote(self) -> None:
-        _run(str(PG_BIN / "pg_ctl"), "-D", str(self.data), "-w", "-t", "60", "promote")
+        run_as_postgres(str(PG_BIN / "pg_ctl"), "-D", str(self.data), "-w", "-t", "60", "promote")
 
     def stop_quietly(self) -> None:
         with contextlib.suppress(subprocess.SubprocessError, OSError):
-            _run(str(PG_BIN / "pg_ctl"), "-D", str(self.data), "-m", "immediate", "-w", "-t", "30", "stop")
+            run_as_postgres(
+                str(PG_BIN / "pg_ctl"), "-D", str(self.data), "-m", "immediate", "-w", "-t", "30", "stop"
+            )
 
     def configure(self, extra: str) -> None:
         with (self.data / "postgresql.conf").open("a", encoding="utf-8") as fh:
@@ -102,14 +82,11 @@ class ReplicatedPair:
     acknowledged is on the standby too, so promoting it loses nothing)."""
 
     def __init__(self, *, synchronous: bool = True, max_connections: int = 60) -> None:
-        self.root = Path(tempfile.mkdtemp(prefix="kiosk-district-", dir="/tmp"))
-        ids = _owner_ids()
-        if ids:
-            os.chown(self.root, *ids)
+        self.root = new_folder("kiosk-district-")
         self.primary = Node(self.root, "primary")
         self.standby = Node(self.root, "standby")
         try:
-            _run(
+            run_as_postgres(
                 str(PG_BIN / "initdb"),
                 "-D",
                 str(self.primary.data),
@@ -122,7 +99,7 @@ class ReplicatedPair:
             )
             self.primary.configure(f"max_connections = {max_connections}\nwal_level = replica")
             self.primary.start()
-            _run(
+            run_as_postgres(
                 str(PG_BIN / "createdb"),
                 "-h",
                 "127.0.0.1",
@@ -135,7 +112,7 @@ class ReplicatedPair:
             engine = create_engine(self.primary.url)
             schema.upgrade(engine)
             engine.dispose()
-            _run(
+            run_as_postgres(
                 str(PG_BIN / "pg_basebackup"), "-h", "127.0.0.1", "-p", str(self.primary.port), "-U", "postgres",
                 "-D", str(self.standby.data), "-R", "-X", "stream", "--no-sync", "--checkpoint=fast",
             )  # fmt: skip
@@ -193,7 +170,7 @@ class PgBouncer:
     """A real PgBouncer in transaction mode in front of one database."""
 
     def __init__(self, pg_port: int, dbname: str, *, pool_size: int = 2) -> None:
-        self.dir = Path(tempfile.mkdtemp(prefix="kiosk-pgbouncer-", dir="/tmp"))
+        self.dir = new_folder("kiosk-pgbouncer-")
         self.port = free_port()
         users = self.dir / "users.txt"
         users.write_text('"postgres" ""\n', encoding="utf-8")
@@ -210,13 +187,10 @@ class PgBouncer:
             "ignore_startup_parameters = extra_float_digits,options\n",
             encoding="utf-8",
         )
-        ids = _owner_ids()
-        if ids:
-            for path in (self.dir, users, config):
-                os.chown(path, *ids)
+        hand_to_postgres(users, config)
         self.dbname = dbname
         self.proc = subprocess.Popen(
-            _as_owner([PGBOUNCER, str(config)]), cwd="/", stdout=subprocess.PIPE, stderr=subprocess.STDOUT
+            as_postgres([PGBOUNCER, str(config)]), cwd="/", stdout=subprocess.PIPE, stderr=subprocess.STDOUT
         )
         if not wait_for(self._accepting, 20, 0.1):
             self.close()

@@ -6,11 +6,6 @@ non-zero exit, no traceback, and nothing already stored lost or half-written.
 
 from __future__ import annotations
 
-import os
-import shutil
-import socket
-import subprocess
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -22,6 +17,7 @@ from sqlalchemy.engine import make_url
 from kiosk.infra.db import schema
 from kiosk.infra.db.engine import session_factory, unit_of_work
 from kiosk.infra.db.repo import encodings, students
+from tests.pg_servers import PG_BIN, PasswordCluster
 
 from ._helpers import (
     CliKiosk,
@@ -33,7 +29,6 @@ from ._helpers import (
     scalar,
 )
 
-PG_BIN = Path("/usr/lib/postgresql/15/bin")
 SCRAM_PASSWORD = "correct-Horse-7731"
 WRONG_PASSWORD = "wrong-Battery-0042"
 
@@ -328,45 +323,16 @@ def test_unreachable_server_names_host_and_port(tmp_path: Path, capsys: pytest.C
     assert "server is running" in line and "port" in line
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 @pytest.fixture(scope="session")
 def scram_server() -> Iterator[tuple[str, int]]:
     """A throwaway PostgreSQL that demands passwords (the dev server trusts everyone)."""
     if not (PG_BIN / "initdb").is_file():
         pytest.skip(f"PostgreSQL server binaries not found in {PG_BIN}")
-    root = Path(tempfile.mkdtemp(prefix="kiosk-scram-", dir="/tmp"))
-    as_postgres: list[str] = []
-    if os.geteuid() == 0:  # initdb and postgres refuse to run as root
-        as_postgres = ["runuser", "-u", "postgres", "--"]
-        shutil.chown(root, "postgres", "postgres")
-    pwfile = root / "pwfile"
-    pwfile.write_text(SCRAM_PASSWORD + "\n")
-    if as_postgres:
-        shutil.chown(pwfile, "postgres", "postgres")
-    data, port = root / "data", _free_port()
-    subprocess.run(
-        [*as_postgres, str(PG_BIN / "initdb"), "-D", str(data), "-U", "postgres", "--auth=scram-sha-256",
-         f"--pwfile={pwfile}", "--no-sync", "-E", "UTF8", "--no-instructions"],
-        check=True, capture_output=True, timeout=120,
-    )  # fmt: skip
-    options = f"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c fsync=off"
-    subprocess.run(
-        [*as_postgres, str(PG_BIN / "pg_ctl"), "-D", str(data), "-l", str(root / "log"), "-o", options, "-w", "start"],
-        check=True, capture_output=True, timeout=120,
-    )  # fmt: skip
+    cluster = PasswordCluster(SCRAM_PASSWORD)
     try:
-        yield "127.0.0.1", port
+        yield "127.0.0.1", cluster.port
     finally:
-        subprocess.run(
-            [*as_postgres, str(PG_BIN / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"],
-            capture_output=True, timeout=60, check=False,
-        )  # fmt: skip
-        shutil.rmtree(root, ignore_errors=True)
+        cluster.destroy()
 
 
 @pytest.mark.postgres

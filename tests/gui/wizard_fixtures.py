@@ -7,12 +7,7 @@ in a /tmp folder on a free port for the test session and removes it afterwards.
 
 from __future__ import annotations
 
-import os
-import shutil
-import socket
 import sqlite3
-import subprocess
-import tempfile
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -23,22 +18,10 @@ import numpy as np
 import pytest
 from sqlalchemy import create_engine, text
 
-PG_BIN = Path(os.environ.get("PG_BIN", "/usr/lib/postgresql/15/bin"))
+from tests.pg_servers import PG_BIN, PasswordCluster
+
 SCRAM_USER = "kiosk_pw"
 SCRAM_PASSWORD = "right-horse-battery"
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def _as_owner(cmd: list[str]) -> subprocess.CompletedProcess[str]:
-    # initdb and postgres refuse to run as root.
-    if os.geteuid() == 0:
-        cmd = ["runuser", "-u", "postgres", "--", *cmd]
-    return subprocess.run(cmd, cwd="/", capture_output=True, text=True, timeout=120, check=False)
 
 
 @dataclass(frozen=True)
@@ -56,54 +39,9 @@ def scram_server() -> Iterator[ScramServer]:
     """A throwaway PostgreSQL that checks passwords, with the role ``kiosk_pw``."""
     if not (PG_BIN / "initdb").exists():
         pytest.skip(f"PostgreSQL server binaries not found in {PG_BIN}")
-    folder = Path(tempfile.mkdtemp(prefix="kiosk-wizard-pg-"))
-    data = folder / "data"
     secret = uuid.uuid4().hex
-    pwfile = folder / "pw"
-    pwfile.write_text(secret + "\n", encoding="utf-8")
-    if os.geteuid() == 0:
-        shutil.chown(folder, "postgres")
-        shutil.chown(pwfile, "postgres")
-    done = _as_owner(
-        [
-            str(PG_BIN / "initdb"),
-            "-D",
-            str(data),
-            "-U",
-            "postgres",
-            f"--pwfile={pwfile}",
-            "--auth-host=scram-sha-256",
-            "--auth-local=trust",
-            "-E",
-            "UTF8",
-            "--locale=C",
-            "--no-sync",
-        ]
-    )
-    if done.returncode != 0:
-        shutil.rmtree(folder, ignore_errors=True)
-        pytest.fail(f"initdb failed: {done.stderr[-500:]}")
-    port = _free_port()
-    opts = f"-c listen_addresses=127.0.0.1 -c port={port} -c unix_socket_directories={folder} -c fsync=off"
-    done = _as_owner(
-        [
-            str(PG_BIN / "pg_ctl"),
-            "-D",
-            str(data),
-            "-l",
-            str(folder / "log"),
-            "-w",
-            "-t",
-            "60",
-            "-o",
-            opts,
-            "start",
-        ]
-    )
-    if done.returncode != 0:
-        shutil.rmtree(folder, ignore_errors=True)
-        pytest.fail(f"the password-checking PostgreSQL did not start: {done.stderr[-500:]}")
-    server = ScramServer(port, secret)
+    cluster = PasswordCluster(secret, prefix="kiosk-wizard-pg-")
+    server = ScramServer(cluster.port, secret)
     try:
         admin = create_engine(server.url("postgres", secret), isolation_level="AUTOCOMMIT")
         with admin.connect() as conn:
@@ -112,8 +50,7 @@ def scram_server() -> Iterator[ScramServer]:
         admin.dispose()
         yield server
     finally:
-        _as_owner([str(PG_BIN / "pg_ctl"), "-D", str(data), "-m", "immediate", "-w", "stop"])
-        shutil.rmtree(folder, ignore_errors=True)
+        cluster.destroy()
 
 
 @dataclass(frozen=True)

@@ -9,11 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-import pwd
-import shutil
 import socket
-import subprocess
-import tempfile
 import threading
 import time
 import uuid
@@ -27,15 +23,9 @@ from kiosk.core.domain import AttendanceMark, AttendanceStatus, MarkSource
 from kiosk.infra.config import OfflineSettings, Settings, load_settings
 from kiosk.infra.db.engine import session_factory, unit_of_work
 from kiosk.infra.db.repo import classes, encodings, students
+from tests.pg_servers import Cluster
 
-PG_BIN = Path("/usr/lib/postgresql/15/bin")
 DAMAGES = ["empty", "half", "header", "page2"]  # how outbox files were found damaged on kiosks
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def seed(
@@ -209,64 +199,12 @@ class TcpProxy:
                 self._sockets.discard(dst)
 
 
-class ThrowawayPostgres:
+class ThrowawayPostgres(Cluster):
     """A real PostgreSQL 15 cluster in /tmp on a free loopback port, stoppable at will."""
 
     def __init__(self, *, max_connections: int = 50) -> None:
-        self.dir = Path(tempfile.mkdtemp(prefix="kiosk-pg-", dir="/tmp"))
-        self.data = self.dir / "data"
-        self.port = free_port()
-        self._as_root = os.geteuid() == 0
-        if self._as_root:
-            pw = pwd.getpwnam("postgres")
-            os.chown(self.dir, pw.pw_uid, pw.pw_gid)
-        self._run(
-            str(PG_BIN / "initdb"),
-            "-D",
-            str(self.data),
-            "-U",
-            "postgres",
-            "--auth=trust",
-            "-E",
-            "UTF8",
-            "--no-sync",
-        )
-        conf = self.data / "postgresql.conf"
-        with conf.open("a", encoding="utf-8") as fh:
-            fh.write(
-                f"\nport = {self.port}\nlisten_addresses = '127.0.0.1'\nunix_socket_directories = '{self.dir}'\n"
-                f"max_connections = {max_connections}\nfsync = on\nshared_buffers = 32MB\n"
-            )
-        self.start()
-        self._run(
-            str(PG_BIN / "createdb"), "-h", "127.0.0.1", "-p", str(self.port), "-U", "postgres", "kiosk"
-        )
+        super().__init__(conf=f"max_connections = {max_connections}\nfsync = on\nshared_buffers = 32MB")
 
     @property
     def url(self) -> str:
         return f"postgresql+psycopg://postgres@127.0.0.1:{self.port}/kiosk"
-
-    def _run(self, *argv: str) -> None:
-        cmd = ["runuser", "-u", "postgres", "--", *argv] if self._as_root else list(argv)
-        subprocess.run(cmd, check=True, capture_output=True, timeout=120)
-
-    def start(self) -> None:
-        self._run(
-            str(PG_BIN / "pg_ctl"),
-            "-D",
-            str(self.data),
-            "-l",
-            str(self.dir / "log"),
-            "-w",
-            "-t",
-            "60",
-            "start",
-        )
-
-    def stop(self) -> None:
-        self._run(str(PG_BIN / "pg_ctl"), "-D", str(self.data), "-m", "fast", "-w", "stop")
-
-    def destroy(self) -> None:
-        with contextlib.suppress(subprocess.SubprocessError, OSError):
-            self._run(str(PG_BIN / "pg_ctl"), "-D", str(self.data), "-m", "immediate", "-w", "stop")
-        shutil.rmtree(self.dir, ignore_errors=True)
