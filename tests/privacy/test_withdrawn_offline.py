@@ -9,7 +9,9 @@ from __future__ import annotations
 import subprocess
 import sys
 import uuid
-from dataclasses import replace
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -101,17 +103,36 @@ def _server_marks(url: str) -> set[uuid.UUID]:
     return found
 
 
-def test_the_server_refuses_their_marks_and_the_kiosk_purges_them_at_once(
-    pg_url: str, tmp_path: Path
-) -> None:
-    ids = _seed(pg_url)
+@dataclass
+class SeededKiosk:
+    """A kiosk's offline-first store over the seeded class (``ids`` by school id)."""
+
+    ids: dict[str, uuid.UUID]
+    data: Path
+    settings: Settings
+    store: OfflineFirstStore
+
+
+@contextmanager
+def seeded_kiosk(url: str, tmp_path: Path, *, max_age_hours: float = 72.0) -> Iterator[SeededKiosk]:
+    ids = _seed(url)
     data = tmp_path / "kiosk-data"
-    settings = _settings(data, pg_url)
+    settings = _settings(data, url, max_age_hours=max_age_hours)
     store = OfflineFirstStore.create(
         settings, build_engine(settings), cipher=_cipher(settings), start_worker=False
     )
     try:
-        index_file = _save_index(settings, store)
+        yield SeededKiosk(ids, data, settings, store)
+    finally:
+        store.close()
+
+
+def test_the_server_refuses_their_marks_and_the_kiosk_purges_them_at_once(
+    pg_url: str, tmp_path: Path
+) -> None:
+    with seeded_kiosk(pg_url, tmp_path) as kiosk:
+        ids, store = kiosk.ids, kiosk.store
+        index_file = _save_index(kiosk.settings, store)
         assert index_file.exists()
         # The office withdraws Wil's consent and deletes Del while this kiosk keeps its copy.
         assert (
@@ -144,38 +165,24 @@ def test_the_server_refuses_their_marks_and_the_kiosk_purges_them_at_once(
         with pytest.raises(FaceMatchingRefused):  # a session still holding Wil's vector in memory
             store.mark(_auto(session.id, ids["WIL"]))
         assert set(store.gallery("9B", "Facenet512").student_ids) <= {ids["ANN"]}
-    finally:
-        store.close()
 
 
 def test_a_refresh_purges_index_files_of_changed_classes(pg_url: str, tmp_path: Path) -> None:
-    ids = _seed(pg_url)
-    data = tmp_path / "kiosk-data"
-    settings = _settings(data, pg_url)
-    store = OfflineFirstStore.create(
-        settings, build_engine(settings), cipher=_cipher(settings), start_worker=False
-    )
-    try:
-        index_file = _save_index(settings, store)
+    with seeded_kiosk(pg_url, tmp_path) as kiosk:
+        ids, store = kiosk.ids, kiosk.store
+        index_file = _save_index(kiosk.settings, store)
         assert _kiosk(tmp_path / "office", pg_url, "student", "consent", "WIL", "--withdraw").returncode == 0
         store.refresh_cache()
         assert not index_file.exists()
         assert set(store.gallery("9B", "Facenet512").student_ids) == {ids["ANN"], ids["DEL"]}
         assert store.photos([ids["WIL"]]) == {}
-    finally:
-        store.close()
 
 
 def test_kiosk_sync_subprocess_does_not_store_a_withdrawn_students_automatic_mark(
     pg_url: str, tmp_path: Path
 ) -> None:
-    ids = _seed(pg_url)
-    data = tmp_path / "kiosk-data"
-    settings = _settings(data, pg_url)
-    store = OfflineFirstStore.create(
-        settings, build_engine(settings), cipher=_cipher(settings), start_worker=False
-    )
-    try:
+    with seeded_kiosk(pg_url, tmp_path) as kiosk:
+        ids, store = kiosk.ids, kiosk.store
         session = store.open_session("9B", started_by="t", kiosk_id="k")
         # Consent is withdrawn at the office; this kiosk, offline, still has the old roster
         # and recognises the pupil afterwards. (A mark made before the withdrawal would
@@ -183,21 +190,14 @@ def test_kiosk_sync_subprocess_does_not_store_a_withdrawn_students_automatic_mar
         office = _kiosk(tmp_path / "office", pg_url, "student", "consent", "WIL", "--withdraw")
         assert office.returncode == 0
         store.mark(_auto(session.id, ids["WIL"]))
-    finally:
-        store.close()
-    result = _kiosk(data, pg_url, "sync")
+    result = _kiosk(kiosk.data, pg_url, "sync")
     assert "consent" in result.stdout + result.stderr
     assert _server_marks(pg_url) == set()
 
 
 def test_an_old_cache_stops_face_matching_and_says_so(pg_url: str, tmp_path: Path) -> None:
-    ids = _seed(pg_url)
-    data = tmp_path / "kiosk-data"
-    settings = _settings(data, pg_url, max_age_hours=1)
-    store = OfflineFirstStore.create(
-        settings, build_engine(settings), cipher=_cipher(settings), start_worker=False
-    )
-    try:
+    with seeded_kiosk(pg_url, tmp_path, max_age_hours=1) as kiosk:
+        ids, store = kiosk.ids, kiosk.store
         session = store.open_session("9B", started_by="t", kiosk_id="k")
         store.mark(_auto(session.id, ids["ANN"]))  # fresh: fine
         with store.cache._db.transaction() as conn:  # the copy is now two hours old
@@ -210,8 +210,6 @@ def test_an_old_cache_stops_face_matching_and_says_so(pg_url: str, tmp_path: Pat
             store.mark(_auto(session.id, ids["WIL"]))
         manual = replace(_auto(session.id, ids["WIL"]), source=MarkSource.MANUAL)
         assert store.mark(manual, actor="t").source is MarkSource.MANUAL  # the teacher still can
-    finally:
-        store.close()
 
 
 @pytest.mark.parametrize("backend", ["sqlite", "postgres"])
