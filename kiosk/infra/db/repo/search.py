@@ -18,9 +18,10 @@ the query has four letters or more, similar names fill the rest:
 - SQLite: the FTS5 ``trigram`` index of migrations 0007_search_fts and 0016_search_words.
   A query of three letters or more is matched and its first page sorted in the index
   (shorter ones read the names: the index has nothing under three letters); for similar
-  names the index gives the rows holding the query's rarest trigrams (word edges included),
-  of which those holding enough of them to reach pg_trgm's threshold are ranked in Python
-  with the same word similarity as pg_trgm.
+  names the index gives the rows holding enough of the query's trigrams (word edges
+  included) to reach pg_trgm's threshold, asked as ANDs of them when there are few
+  combinations, else through the rarest ones and counted; those are ranked in Python with
+  the same word similarity as pg_trgm.
 """
 
 from __future__ import annotations
