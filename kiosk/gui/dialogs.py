@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -30,7 +30,17 @@ from kiosk.gui.messages import error_text, teacher_hint
 log = logging.getLogger(__name__)
 
 
-__all__ = ["ManualMarkDialog", "PinDialog", "ask", "error_text", "method_text", "show_error", "status_text"]
+__all__ = [
+    "STATUSES",
+    "ManualMarkDialog",
+    "PinDialog",
+    "StatusChoice",
+    "ask",
+    "error_text",
+    "method_text",
+    "show_error",
+    "status_text",
+]
 
 
 def show_error(parent: QWidget | None, exc: KioskError, title: str | None = None) -> QMessageBox:
@@ -88,16 +98,45 @@ def method_text(method: MarkMethod) -> str:
     return names[method]
 
 
+STATUSES = (
+    AttendanceStatus.PRESENT,
+    AttendanceStatus.LATE,
+    AttendanceStatus.ABSENT,
+    AttendanceStatus.EXCUSED,
+)
+
+
+class StatusChoice(QWidget):
+    """Present / late / absent / excused as a row of big toggle buttons, none chosen at first
+    (a stray Enter must not mark anyone); ``changed`` when a choice is made."""
+
+    changed = Signal()
+
+    def __init__(self, *, height: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.group = QButtonGroup(self)
+        self.buttons: dict[AttendanceStatus, QPushButton] = {}
+        for status in STATUSES:
+            button = QPushButton(status_text(status, self))
+            button.setCheckable(True)
+            button.setMinimumHeight(height)
+            self.group.addButton(button)
+            self.buttons[status] = button
+            row.addWidget(button)
+        self.group.buttonToggled.connect(lambda *_: self.changed.emit())
+
+    @property
+    def chosen(self) -> AttendanceStatus | None:
+        return next((status for status, button in self.buttons.items() if button.isChecked()), None)
+
+
 class ManualMarkDialog(QDialog):
     """Present / late / absent / excused with an optional note; the teacher's word wins over the
     camera. Nothing is pre-selected (a stray Enter must not mark anyone): Save waits for a choice."""
 
-    CHOICES = (
-        AttendanceStatus.PRESENT,
-        AttendanceStatus.LATE,
-        AttendanceStatus.ABSENT,
-        AttendanceStatus.EXCUSED,
-    )
+    CHOICES = STATUSES
 
     def __init__(
         self,
@@ -129,17 +168,9 @@ class ManualMarkDialog(QDialog):
             layout.addWidget(
                 QLabel(self.tr("No consent for face recognition: this student is always marked by hand."))
             )
-        row = QHBoxLayout()
-        self.group = QButtonGroup(self)
-        self.buttons: dict[AttendanceStatus, QPushButton] = {}
-        for status in self.CHOICES:
-            button = QPushButton(status_text(status, self))
-            button.setCheckable(True)
-            button.setMinimumHeight(64)
-            self.group.addButton(button)
-            self.buttons[status] = button
-            row.addWidget(button)
-        layout.addLayout(row)
+        self.choice = StatusChoice(height=64)
+        self.buttons = self.choice.buttons
+        layout.addWidget(self.choice)
         layout.addWidget(QLabel(self.tr("Note (optional):")))
         self.note = QLineEdit()
         self.note.setPlaceholderText(self.tr("e.g. doctor's appointment"))
@@ -149,7 +180,7 @@ class ManualMarkDialog(QDialog):
         self._ok = box.button(QDialogButtonBox.StandardButton.Ok)
         self._ok.setText(self.tr("Save"))
         self._ok.setEnabled(False)
-        self.group.buttonToggled.connect(lambda *_: self._ok.setEnabled(self.chosen is not None))
+        self.choice.changed.connect(lambda: self._ok.setEnabled(self.chosen is not None))
         box.accepted.connect(self.accept)
         box.rejected.connect(self.reject)
         layout.addWidget(box)
@@ -159,7 +190,7 @@ class ManualMarkDialog(QDialog):
 
     @property
     def chosen(self) -> AttendanceStatus | None:
-        return next((status for status, button in self.buttons.items() if button.isChecked()), None)
+        return self.choice.chosen
 
     @property
     def status(self) -> AttendanceStatus:

@@ -7,7 +7,6 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QDialog,
     QDialogButtonBox,
     QGridLayout,
@@ -24,15 +23,8 @@ from PySide6.QtWidgets import (
 from kiosk.core.domain import AttendanceStatus
 from kiosk.core.doubt import Doubt
 from kiosk.core.records import REASON_MAX_LENGTH, RecordLine, SessionDetail
-from kiosk.gui.dialogs import status_text
+from kiosk.gui.dialogs import STATUSES, StatusChoice, status_text
 from kiosk.gui.doubt_prompts import reasons_text
-
-STATUSES = (
-    AttendanceStatus.PRESENT,
-    AttendanceStatus.LATE,
-    AttendanceStatus.ABSENT,
-    AttendanceStatus.EXCUSED,
-)
 
 
 class CorrectionDialog(QDialog):
@@ -50,17 +42,9 @@ class CorrectionDialog(QDialog):
             layout.addWidget(
                 QLabel(self.tr("This register was signed off: the change is recorded with your reason."))
             )
-        row = QHBoxLayout()
-        self.group = QButtonGroup(self)
-        self.buttons: dict[AttendanceStatus, QPushButton] = {}
-        for status in STATUSES:
-            button = QPushButton(status_text(status, self))
-            button.setCheckable(True)
-            button.setMinimumHeight(48)
-            self.group.addButton(button)
-            self.buttons[status] = button
-            row.addWidget(button)
-        layout.addLayout(row)
+        self.choice = StatusChoice(height=48)
+        self.buttons = self.choice.buttons
+        layout.addWidget(self.choice)
         layout.addWidget(QLabel(self.tr("Reason for the change (required):")))
         self.reason = QLineEdit()
         self.reason.setMaxLength(REASON_MAX_LENGTH)
@@ -74,7 +58,7 @@ class CorrectionDialog(QDialog):
         self._ok = box.button(QDialogButtonBox.StandardButton.Ok)
         self._ok.setText(self.tr("Save"))
         self._ok.setEnabled(False)
-        self.group.buttonToggled.connect(lambda *_: self._update())
+        self.choice.changed.connect(self._update)
         self.reason.textChanged.connect(lambda *_: self._update())
         box.accepted.connect(self.accept)
         box.rejected.connect(self.reject)
@@ -85,7 +69,7 @@ class CorrectionDialog(QDialog):
 
     @property
     def chosen(self) -> AttendanceStatus | None:
-        return next((s for s, b in self.buttons.items() if b.isChecked()), None)
+        return self.choice.chosen
 
     def can_save(self) -> bool:
         return self._ok.isEnabled()
