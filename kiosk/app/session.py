@@ -16,7 +16,9 @@ until the teacher answers it (:meth:`AttendanceSessionService.confirm_doubt`,
 
 Over 400 lines on purpose: the session's state (roster, votes, marks, open questions, the
 running index) is guarded by one lock, and every method that touches it lives here so the
-locking can be read in one place; the rules themselves are in :mod:`kiosk.core`.
+locking can be read in one place; the rules themselves are in :mod:`kiosk.core`. What only the
+recognition worker touches, each track's evidence and the liveness check's view of it, is
+:class:`~kiosk.app.session_tracks.TrackWatch`.
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ import numpy as np
 import numpy.typing as npt
 
 from kiosk.app.checkin import KioskCodes
+from kiosk.app.session_tracks import TrackEvidence, TrackWatch
 from kiosk.app.visitors import VisitorLookup
 from kiosk.core.attendance import arrival_status
 from kiosk.core.authz import Account, Action, check_class
@@ -56,10 +59,6 @@ from kiosk.core.voting import AdaptiveVotes, AttendanceVoting, Confirmation
 from kiosk.infra.config import RecognitionSettings
 
 log = logging.getLogger(__name__)
-
-# A face the vote confirmed while the liveness check is still unsure waits this long for a
-# verdict (the check may need more frames than the vote) before it goes to the teacher.
-LIVENESS_WAIT_SECONDS = 2.0
 
 
 class RosterChangeLike(Protocol):
@@ -130,17 +129,6 @@ class _State:
     lookalikes: frozenset[frozenset[uuid.UUID]] = frozenset()
     doubts: dict[uuid.UUID, Doubt] = field(default_factory=dict)  # open questions, by id
     answered_tracks: set[int] = field(default_factory=set)  # refused or declined: never asked again
-    evidence: dict[int, _TrackEvidence] = field(default_factory=dict)
-    # Confirmed tracks whose liveness verdict is still "unsure": (confirmation, box, deadline).
-    waiting: dict[int, tuple[Confirmation[uuid.UUID], FaceBox, float]] = field(default_factory=dict)
-
-
-@dataclass
-class _TrackEvidence:
-    """What a track's votes showed: its rivals (for look-alike pairs) and its narrowest lead."""
-
-    rivals: set[uuid.UUID] = field(default_factory=set)
-    leads: dict[uuid.UUID, float] = field(default_factory=dict)  # per voted student, the smallest
 
 
 class AttendanceSessionService:
@@ -193,10 +181,10 @@ class AttendanceSessionService:
         self._face_recognition_off = face_recognition_off
         self.visitors: VisitorLookup | None = None  # school-wide lookup of unknown faces (visitors.py)
         self._liveness = liveness
+        self._tracks = TrackWatch(liveness)  # evidence, the liveness check's view, waiting confirmations
         self._liveness_policy = liveness_policy
         self._lookalikes = lookalikes
         self._bands = DoubtBands()
-        self._live_tracks: set[int] = set()  # tracks the liveness check has seen (to forget them)
 
     # --- lifecycle ------------------------------------------------------------------
 
@@ -232,7 +220,7 @@ class AttendanceSessionService:
                 class_code, started_by=started_by or self.actor, kiosk_id=self._kiosk_id
             )
             self._state = _State(session, class_info, roster, lookalikes=self._lookalikes())
-            self._live_tracks = set()
+            self._tracks.reset()
             log.info("Session %s started for class %s (%d students)", session.id, class_code, len(roster))
             return session
 
@@ -410,7 +398,7 @@ class AttendanceSessionService:
         for i, track in enumerate(tracked):
             decision = decisions.get(i)
             if decision is not None:
-                self._gather_evidence(state, track.track_id, decision)
+                self._tracks.gather(track.track_id, decision)
                 confirmation = self._voting.observe(track.track_id, decision, now)
                 if confirmation is not None:
                     outcomes.append(self._on_confirmation(state, confirmation, track.box, now))
@@ -433,7 +421,10 @@ class AttendanceSessionService:
                 faces.append(
                     FaceResult(track.box, "unknown", None, decision.similarity if decision else None)
                 )
-        outcomes.extend(self._decide_waiting(state, {t.track_id: t.box for t in tracked}, now))
+        for waiting, evidence in self._tracks.due({t.track_id: t.box for t in tracked}, now):
+            outcomes.append(
+                self._on_confirmation(state, waiting.confirmation, waiting.box, now, evidence=evidence)
+            )
         new_marks = [o for o in outcomes if isinstance(o, AttendanceMark)]
         new_doubts = [o for o in outcomes if isinstance(o, Doubt)]
         refused = [o for o in outcomes if isinstance(o, FaceBox)]
@@ -474,48 +465,15 @@ class AttendanceSessionService:
         tracked: list[tuple[int, FaceBox, uuid.UUID | None]],
         now: float,
     ) -> None:
-        """Forget tracks that left; show the liveness check every face not marked yet."""
+        """The track watch forgets tracks that left and shows the liveness check the faces not
+        marked yet (nor answered)."""
         assert self._voting is not None
-        active = {t.id for t in self._voting.tracker.tracks}
-        for tid in [t for t in state.evidence if t not in active and t not in state.waiting]:
-            del state.evidence[tid]
-        if self._liveness is None:
-            return
-        lost = [t for t in self._live_tracks if t not in active]
-        if lost:
-            self._liveness.forget(lost)
-            self._live_tracks.difference_update(lost)
-        for tid, box, student in tracked:
-            if tid in state.answered_tracks or (student is not None and student in state.marks):
-                continue
-            self._liveness.observe(tid, image_bgr, box, now)
-            self._live_tracks.add(tid)
-
-    @staticmethod
-    def _gather_evidence(state: _State, track_id: int, decision: MatchDecision[uuid.UUID]) -> None:
-        evidence = state.evidence.setdefault(track_id, _TrackEvidence())
-        evidence.rivals.update(r for r in (decision.best_candidate, decision.runner_up) if r is not None)
-        student = decision.student_uuid
-        if student is not None and decision.margin is not None:
-            evidence.leads[student] = min(evidence.leads.get(student, decision.margin), decision.margin)
-
-    def _decide_waiting(
-        self, state: _State, boxes: dict[int, FaceBox], now: float
-    ) -> list[AttendanceMark | Doubt | FaceBox | None]:
-        """Confirmations waiting for the liveness check: decided once it has a verdict, its
-        time is up, or the face left."""
-        outcomes: list[AttendanceMark | Doubt | FaceBox | None] = []
-        for track_id, (confirmation, box, deadline) in list(state.waiting.items()):
-            box = boxes.get(track_id, box)
-            still_unsure = self._liveness is not None and self._liveness.verdict(track_id) is Liveness.UNSURE
-            if still_unsure and now < deadline and track_id in boxes:
-                state.waiting[track_id] = (confirmation, box, deadline)
-                continue
-            del state.waiting[track_id]
-            outcomes.append(self._on_confirmation(state, confirmation, box, now, may_wait=False))
-            if track_id not in boxes:
-                state.evidence.pop(track_id, None)  # kept for this decision after the face left
-        return outcomes
+        unmarked = [
+            (tid, box)
+            for tid, box, student in tracked
+            if tid not in state.answered_tracks and (student is None or student not in state.marks)
+        ]
+        self._tracks.follow({t.id for t in self._voting.tracker.tracks}, image_bgr, unmarked, now)
 
     def _on_confirmation(
         self,
@@ -524,11 +482,12 @@ class AttendanceSessionService:
         box: FaceBox,
         now: float,
         *,
-        may_wait: bool = True,
+        evidence: TrackEvidence | None = None,
     ) -> AttendanceMark | Doubt | FaceBox | None:
         """The vote confirmed a track: mark (a mark), ask the teacher (a doubt), refuse (the
         face's box), or nothing (already marked, withdrawn, answered before, or waiting a
-        moment for the liveness check, which may not have seen enough frames yet)."""
+        moment for the liveness check, which may not have seen enough frames yet).
+        ``evidence``: given when the confirmation waited (it may not wait again)."""
         assert self._voting is not None
         student_uuid, track_id = confirmation.student, confirmation.track_id
         student = state.roster.get(student_uuid)
@@ -537,11 +496,15 @@ class AttendanceSessionService:
         if track_id in state.answered_tracks or any(d.track_id == track_id for d in state.doubts.values()):
             self._voting.votes.release(student_uuid)
             return None
-        evidence = state.evidence.get(track_id) or _TrackEvidence()
-        verdict = self._liveness.verdict(track_id) if self._liveness is not None else None
-        if may_wait and verdict is Liveness.UNSURE and self._liveness_policy is not LivenessPolicy.OFF:
-            state.waiting[track_id] = (confirmation, box, now + LIVENESS_WAIT_SECONDS)
+        verdict = self._tracks.verdict(track_id)
+        if (
+            evidence is None
+            and verdict is Liveness.UNSURE
+            and self._liveness_policy is not LivenessPolicy.OFF
+        ):
+            self._tracks.wait(confirmation, box, now)
             return None
+        evidence = evidence if evidence is not None else self._tracks.evidence(track_id)
         judgement = judge_confirmation(
             student_uuid,
             similarity=confirmation.mean_similarity,
