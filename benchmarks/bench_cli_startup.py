@@ -32,6 +32,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+from kiosk.infra.cpu import cpu_model  # noqa: E402  (light: no heavy library)
+
 BASELINE = "0ac87deb2382c8f8842c219ff8b784ed44d41185"  # main just before the lazy imports
 COMMANDS = (("--version",), ("--help",), ("class", "list"), ("student", "list"))
 HEAVY = (
@@ -168,15 +171,7 @@ def p95(values: list[float]) -> float:
 
 
 def machine() -> str:
-    model = platform.machine()
-    try:
-        for line in Path("/proc/cpuinfo").read_text(encoding="utf-8").splitlines():
-            if line.startswith("model name"):
-                model = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    return f"{model}, {os.cpu_count()} CPUs; Python {platform.python_version()}"
+    return f"{cpu_model()}, {os.cpu_count()} CPUs; Python {platform.python_version()}"
 
 
 def load() -> str:

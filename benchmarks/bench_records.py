@@ -25,7 +25,6 @@ the figures wait for a CPU. Output is Markdown on stdout.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import gc
 import logging
 import os
@@ -54,6 +53,7 @@ from kiosk.app.records import RecordsService  # noqa: E402
 from kiosk.app.reports import ReportsService  # noqa: E402
 from kiosk.core.reports import day_bounds  # noqa: E402
 from kiosk.core.text_search import normalise_name  # noqa: E402
+from kiosk.infra.cpu import cpu_model  # noqa: E402
 from kiosk.infra.db import schema  # noqa: E402
 from kiosk.infra.db.repo.reports import tallies_statement  # noqa: E402
 
@@ -585,13 +585,7 @@ def report(
     results: dict[str, dict[str, Any]],
     search: dict[str, dict[str, list[float]]],
 ) -> None:
-    cpu = platform.processor() or platform.machine()
-    with contextlib.suppress(OSError, StopIteration):
-        cpu = next(
-            line.split(":", 1)[1].strip()
-            for line in Path("/proc/cpuinfo").read_text().splitlines()
-            if line.startswith("model name")
-        )
+    cpu = cpu_model()
     if not results:  # --search-only
         print(
             f"# Student search benchmark\n\n{os.cpu_count()} CPUs ({cpu}), Python {platform.python_version()}, "

@@ -81,6 +81,16 @@ def parse_cpuinfo(text: str) -> tuple[str, frozenset[str]]:
     return model, flags
 
 
+def cpu_model(cpuinfo: Path = CPUINFO) -> str:
+    """The processor's name as ``/proc/cpuinfo`` gives it, else what Python knows of it
+    (for benchmark reports)."""
+    try:
+        model, _flags = parse_cpuinfo(cpuinfo.read_text(encoding="utf-8", errors="replace"))
+    except OSError:
+        model = ""
+    return model or platform.processor() or platform.machine()
+
+
 def assess(flags: Iterable[str], model: str = "") -> CpuReport:
     have = set(flags)
     return CpuReport(
