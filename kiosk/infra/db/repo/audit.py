@@ -67,6 +67,19 @@ def entry_hash(
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+def _stored_hash(row: AuditLog, prev_hash: str) -> str:
+    """:func:`entry_hash` of an entry already stored, after ``prev_hash``."""
+    return entry_hash(
+        prev_hash=prev_hash,
+        at=row.at,
+        actor=row.actor,
+        action=row.action,
+        entity=row.entity,
+        entity_id=row.entity_id,
+        details=row.details,
+    )
+
+
 def _locked_head(session: Session) -> AuditChainHead:
     head = session.scalar(select(AuditChainHead).where(AuditChainHead.id == HEAD_ID).with_for_update())
     if head is None:  # a database made from the models directly (tests); migrations insert it
@@ -158,15 +171,7 @@ def rechain(session: Session, *, actor: str | None, reason: str) -> None:
     last_id: int | None = None
     for row in session.scalars(select(AuditLog).order_by(AuditLog.id)):
         row.prev_hash = prev
-        row.entry_hash = entry_hash(
-            prev_hash=prev,
-            at=row.at,
-            actor=row.actor,
-            action=row.action,
-            entity=row.entity,
-            entity_id=row.entity_id,
-            details=row.details,
-        )
+        row.entry_hash = _stored_hash(row, prev)
         prev, last_id = row.entry_hash, row.id
     head.last_id, head.last_hash, head.anchor_hash = last_id, prev, GENESIS_HASH
     session.flush()
@@ -205,15 +210,7 @@ def verify_chain(session: Session, *, max_problems: int = 20) -> ChainReport:
                 f"entry {row.id} ({row.action}) does not follow the entry before it: "
                 "an entry before it was deleted or changed"
             )
-        digest = entry_hash(
-            prev_hash=row.prev_hash or "",
-            at=row.at,
-            actor=row.actor,
-            action=row.action,
-            entity=row.entity,
-            entity_id=row.entity_id,
-            details=row.details,
-        )
+        digest = _stored_hash(row, row.prev_hash or "")
         if digest != row.entry_hash:
             problems.append(f"entry {row.id} ({row.action}) was changed after it was written")
         expected_prev = row.entry_hash or ""
