@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine
+from sqlalchemy import create_engine, text
 
 from kiosk.app.accounts import AccountService
 from kiosk.app.checkin import CheckinAdmin
@@ -130,3 +130,25 @@ def test_accounts_clashing_with_the_targets_are_kept_aside_and_said(
         assert ConsentService(target).history("S1").decision.allowed  # the rest moved
     finally:
         target.dispose()
+
+
+def test_a_class_code_the_target_uses_for_another_class_is_kept_aside(
+    pg_url: str, tmp_path: Path, mig_settings: Settings
+) -> None:
+    source = tmp_path / "kiosk.db"
+    _school_on_sqlite(source)  # its 9B has key 1
+    target = create_engine(pg_url)
+    try:
+        with unit_of_work(session_factory(target)) as s:
+            classes.add_class(s, "7A", "Physics 7A")  # key 1, then gone
+            classes.add_class(s, "9B", "Another 9B")  # key 2
+        with target.begin() as conn:
+            conn.execute(text("DELETE FROM classes WHERE code = '7A'"))
+    finally:
+        target.dispose()
+
+    report = run_migration(source, pg_url, settings=mig_settings)
+
+    reasons = {(p.table, p.legacy_id, p.reason) for p in report.problems}
+    assert ("classes", "1", "class code '9B' is used in the target") in reasons
+    assert report.table("students").moved == 2  # kept, without the class that clashed

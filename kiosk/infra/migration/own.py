@@ -7,6 +7,7 @@ Integer keys are kept too, so the PostgreSQL sequences are moved past them after
 
 from __future__ import annotations
 
+import functools
 import logging
 import sqlite3
 from collections.abc import Callable, Sequence
@@ -78,6 +79,7 @@ def _same(a: dict[str, Any], b: dict[str, Any], columns: tuple[str, ...]) -> boo
     return all(canonical(a[c]) == canonical(b[c]) for c in columns)
 
 
+@functools.cache  # asked for every row: the tables do not change
 def key_columns(table: str) -> tuple[str, ...]:
     """The primary key's columns: ``id`` mostly; a pupil's credentials and a teacher's classes
     are keyed by what they belong to."""
@@ -199,13 +201,6 @@ def _clash_check(conn: Connection | None, table: str) -> Callable[[dict[str, Any
     if conn is None:
         return lambda _row: None
     t = OWN_TABLES[table]
-    if table == "classes":
-        codes = {code: cid for cid, code in conn.execute(select(t.c.id, t.c.code))}
-        return lambda r: (
-            f"class code {r['code']!r} is used in the target"
-            if codes.get(r["code"], r["id"]) != r["id"]
-            else None
-        )
     if table == "students":
         ids = {sid: pk for pk, sid in conn.execute(select(t.c.id, t.c.student_id))}
         emails = {e: pk for pk, e in conn.execute(select(t.c.id, t.c.email)) if e}
@@ -245,8 +240,9 @@ def _clash_check(conn: Connection | None, table: str) -> Callable[[dict[str, Any
     return unique_value
 
 
-# Other unique values of the newer tables (the first ones above say more about their clash).
+# Unique values of the other tables (the clashes above have words of their own).
 _UNIQUE: dict[str, tuple[tuple[str, ...], str]] = {
+    "classes": (("code",), "class code"),
     "users": (("name",), "the account name"),
     "consent_texts": (("version",), "the consent text version"),
     "checkin_credentials": (("card_hash",), "a card"),
